@@ -1,0 +1,246 @@
+//! `check`: every rule of a policy applied to a candidate password.
+
+mod context;
+mod strength;
+mod violation;
+
+pub use context::{MAX_TOKEN_CHARS, MAX_TOKENS, MIN_TOKEN_CHARS, PersonalField, UserContext};
+pub use strength::StrengthWarning;
+pub use violation::{Edge, Violation};
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::class::CharClass;
+use crate::policy::PasswordPolicy;
+use crate::secret::Password;
+
+/// Inputs longer than this many code points (before normalization) get only
+/// the `too_long` violation: nothing else is computed on them, which bounds
+/// the time of a check.
+pub const MAX_CHECKED_CHARS: usize = 4096;
+/// zxcvbn sees at most this many code points of the (normalized) password.
+/// zxcvbn's matching is super-linear in length (crafted 42-character strings
+/// take ~140 ms, 100 characters ~0.7 s); 32 keeps a check in the low
+/// milliseconds. A password longer than this is scored on its first 32
+/// characters only, which can under-estimate, never over-estimate, nothing
+/// beyond the prefix is trusted.
+pub const ZXCVBN_MAX_CHARS: usize = 32;
+
+/// Checks a candidate password against every rule of `policy` and returns
+/// **all** violations, in a fixed order: length, control characters, classes,
+/// edges, repeats, personal data, blocklist, strength.
+///
+/// Length is counted in code points after NFKC. The personal data of `user`
+/// is refused when `policy.forbid_personal_data` and is always given to
+/// zxcvbn as user inputs. `check` never hashes and never panics; its time is
+/// bounded (see [`MAX_CHECKED_CHARS`], [`ZXCVBN_MAX_CHARS`]). It assumes a
+/// valid policy ([`PasswordPolicy::validate`]) but does not fail on an
+/// invalid one.
+///
+/// # Errors
+/// The list of [`Violation`]s when the password breaks the policy.
+///
+/// # Example
+/// ```
+/// use edurules_password::{check, Password, PasswordPolicy, UserContext, Violation};
+/// let policy = PasswordPolicy::opolska_eszkola();
+/// let user = UserContext::default();
+/// assert!(check(&policy, &Password::new("Opole-2026"), &user).is_ok());
+/// let violations = check(&policy, &Password::new("abc"), &user).unwrap_err();
+/// assert_eq!(violations[0], Violation::TooShort { min: 8, actual: 3 });
+/// assert_eq!(violations.len(), 3); // too short, no upper case, no digit or special
+/// ```
+pub fn check(
+    policy: &PasswordPolicy,
+    candidate: &Password,
+    user: &UserContext,
+) -> Result<(), Vec<Violation>> {
+    let mut out = Vec::new();
+    let raw_count = candidate.char_count();
+    if raw_count > MAX_CHECKED_CHARS {
+        out.push(Violation::TooLong {
+            max: policy.max_length,
+            actual: saturate(raw_count),
+        });
+        return Err(out);
+    }
+    let normalized = candidate.nfkc();
+    let chars: Vec<char> = normalized.chars().collect();
+    let length = saturate(chars.len());
+    if length < policy.min_length {
+        out.push(Violation::TooShort {
+            min: policy.min_length,
+            actual: length,
+        });
+    }
+    if length > policy.max_length {
+        out.push(Violation::TooLong {
+            max: policy.max_length,
+            actual: length,
+        });
+    }
+    if chars.iter().any(|c| c.is_control()) {
+        out.push(Violation::ControlCharacter);
+    }
+
+    let mut present: Vec<CharClass> = Vec::new();
+    for c in &chars {
+        let class = CharClass::of(*c);
+        if !present.contains(&class) {
+            present.push(class);
+        }
+    }
+    for req in &policy.character_classes {
+        if !req.is_met_by(&present) {
+            out.push(Violation::MissingClasses {
+                classes: req.classes.clone(),
+                min_present: req.min_present,
+                present: req.count_present(&present),
+            });
+        }
+    }
+
+    for (edge, c) in [(Edge::First, chars.first()), (Edge::Last, chars.last())] {
+        if let Some(c) = c {
+            let class = CharClass::of(*c);
+            if policy.forbidden_at_edges.contains(&class) {
+                out.push(Violation::ForbiddenAtEdge { edge, class });
+            }
+        }
+    }
+
+    if let Some(max) = policy.max_repeated {
+        let run = longest_run(&chars);
+        if run > max {
+            out.push(Violation::TooManyRepeated { max, actual: run });
+        }
+    }
+
+    let lower = normalized.to_lowercase();
+    if policy.forbid_personal_data {
+        for field in user.fields_found_in(&lower) {
+            out.push(Violation::ContainsPersonalData { field });
+        }
+    }
+
+    if !policy.blocklist.is_empty() {
+        // NFKC + lower case on both sides, without allocating per entry.
+        if policy
+            .blocklist
+            .iter()
+            .any(|b| b.nfkc().flat_map(char::to_lowercase).eq(lower.chars()))
+        {
+            out.push(Violation::Blocklisted);
+        }
+    }
+
+    if let Some(min_score) = policy.min_zxcvbn_score {
+        let (score, warning) = strength::score(&chars, user);
+        if score < min_score {
+            out.push(Violation::TooWeak {
+                min_score,
+                score,
+                warning,
+            });
+        }
+    }
+
+    if out.is_empty() { Ok(()) } else { Err(out) }
+}
+
+fn saturate(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+fn longest_run(chars: &[char]) -> u32 {
+    let mut best = 0_u32;
+    let mut run = 0_u32;
+    let mut prev: Option<char> = None;
+    for &c in chars {
+        run = if prev == Some(c) {
+            run.saturating_add(1)
+        } else {
+            1
+        };
+        best = best.max(run);
+        prev = Some(c);
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::class::ClassRequirement;
+
+    fn codes(r: Result<(), Vec<Violation>>) -> Vec<&'static str> {
+        r.err()
+            .unwrap_or_default()
+            .iter()
+            .map(Violation::code)
+            .collect()
+    }
+
+    #[test]
+    fn longest_run_counts_code_points() {
+        assert_eq!(longest_run(&[]), 0);
+        assert_eq!(longest_run(&['a', 'ż', 'ż', 'ż', 'b']), 3);
+    }
+
+    #[test]
+    fn length_is_counted_after_nfkc() {
+        let p = PasswordPolicy::opolska_eszkola();
+        // "ﬃ" (one code point) becomes "ffi" (three): 6 raw code points, 8 after NFKC.
+        let candidate = Password::new("Ab1\u{FB03}cd");
+        assert_eq!(candidate.char_count(), 6);
+        assert!(check(&p, &candidate, &UserContext::default()).is_ok());
+    }
+
+    #[test]
+    fn three_of_four_classes() {
+        let mut p = PasswordPolicy::nist_800_63b();
+        p.min_length = 8;
+        p.character_classes = vec![ClassRequirement::n_of(
+            3,
+            &[
+                CharClass::Upper,
+                CharClass::Lower,
+                CharClass::Digit,
+                CharClass::Special,
+            ],
+        )];
+        let u = UserContext::default();
+        assert!(check(&p, &Password::new("abcdefg1!"), &u).is_ok());
+        assert_eq!(
+            codes(check(&p, &Password::new("abcdefgh1"), &u)),
+            ["password.missing_classes"]
+        );
+    }
+
+    #[test]
+    fn huge_input_only_too_long() {
+        let p = PasswordPolicy::opolska_eszkola();
+        let big = Password::new("a".repeat(MAX_CHECKED_CHARS + 1));
+        assert_eq!(
+            check(&p, &big, &UserContext::default()).unwrap_err(),
+            [Violation::TooLong {
+                max: 128,
+                actual: 4097
+            }]
+        );
+    }
+
+    #[test]
+    fn control_characters_and_repeats() {
+        let mut p = PasswordPolicy::opolska_eszkola();
+        p.max_repeated = Some(2);
+        assert_eq!(
+            codes(check(
+                &p,
+                &Password::new("Abc\u{7}dddd1"),
+                &UserContext::default()
+            )),
+            ["password.control_character", "password.too_many_repeated"]
+        );
+    }
+}

@@ -1,0 +1,243 @@
+//! Character classes and the class requirements of a policy, as data.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::locale::{Locale, pick};
+
+/// A kind of character. Every character belongs to exactly one class
+/// (decided after NFKC normalization):
+///
+/// - `upper`: a letter with case, upper case (`A`, `Ż`, `Ж`, `Ω`);
+/// - `lower`: a letter with case, lower case (`a`, `ż`, `ж`, `ω`);
+/// - `digit`: a numeric character (`0`–`9` and other Unicode numbers);
+/// - `other_letter`: a letter without case (`漢`, `ا`), as in Active Directory's fifth category;
+/// - `special`: everything else that is printable: punctuation, symbols, spaces.
+///
+/// # Example
+/// ```
+/// use edurules_password::CharClass;
+/// assert_eq!(CharClass::of('Ż'), CharClass::Upper);
+/// assert_eq!(CharClass::of('ж'), CharClass::Lower);
+/// assert_eq!(CharClass::of('7'), CharClass::Digit);
+/// assert_eq!(CharClass::of('#'), CharClass::Special);
+/// ```
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum CharClass {
+    /// Upper-case letter.
+    Upper,
+    /// Lower-case letter.
+    Lower,
+    /// Digit.
+    Digit,
+    /// Special character: punctuation, symbol, space.
+    Special,
+    /// Letter without case.
+    OtherLetter,
+}
+
+impl CharClass {
+    /// Every class.
+    pub const ALL: [CharClass; 5] = [
+        CharClass::Upper,
+        CharClass::Lower,
+        CharClass::Digit,
+        CharClass::Special,
+        CharClass::OtherLetter,
+    ];
+
+    /// The class of one character.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_password::CharClass;
+    /// assert_eq!(CharClass::of(' '), CharClass::Special);
+    /// assert_eq!(CharClass::of('漢'), CharClass::OtherLetter);
+    /// ```
+    #[must_use]
+    pub fn of(c: char) -> CharClass {
+        if c.is_uppercase() {
+            CharClass::Upper
+        } else if c.is_lowercase() {
+            CharClass::Lower
+        } else if c.is_numeric() {
+            CharClass::Digit
+        } else if c.is_alphabetic() {
+            CharClass::OtherLetter
+        } else {
+            CharClass::Special
+        }
+    }
+
+    /// The stable machine name (as in JSON).
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            CharClass::Upper => "upper",
+            CharClass::Lower => "lower",
+            CharClass::Digit => "digit",
+            CharClass::Special => "special",
+            CharClass::OtherLetter => "other_letter",
+        }
+    }
+
+    /// The name of the class for people.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_password::{CharClass, Locale};
+    /// assert_eq!(CharClass::Upper.name(Locale::Pl), "wielka litera");
+    /// ```
+    #[must_use]
+    pub fn name(self, locale: Locale) -> String {
+        let (pl, bg, en) = match self {
+            CharClass::Upper => ("wielka litera", "главна буква", "upper-case letter"),
+            CharClass::Lower => ("mała litera", "малка буква", "lower-case letter"),
+            CharClass::Digit => ("cyfra", "цифра", "digit"),
+            CharClass::Special => ("znak specjalny", "специален знак", "special character"),
+            CharClass::OtherLetter => (
+                "litera bez wielkości",
+                "буква без главна и малка форма",
+                "letter without case",
+            ),
+        };
+        pick(locale, pl.to_owned(), bg.to_owned(), en.to_owned())
+    }
+}
+
+/// "At least `min_present` of these `classes` must each occur at least once."
+///
+/// A policy holds a list of these and all of them must hold, so:
+/// - the seed's "upper AND lower AND (digit OR special)" is three requirements:
+///   `[upper] ≥ 1`, `[lower] ≥ 1`, `[digit, special] ≥ 1`;
+/// - Active Directory's "3 of 4 classes" is one requirement:
+///   `[upper, lower, digit, special] ≥ 3`.
+///
+/// # Example
+/// ```
+/// use edurules_password::{CharClass, ClassRequirement};
+/// let r = ClassRequirement::any_of(&[CharClass::Digit, CharClass::Special]);
+/// assert!(r.is_met_by(&[CharClass::Upper, CharClass::Special]));
+/// assert!(!r.is_met_by(&[CharClass::Upper, CharClass::Lower]));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ClassRequirement {
+    /// The classes counted by this requirement (no duplicates, at least one).
+    pub classes: Vec<CharClass>,
+    /// How many of `classes` must occur (1 ..= `classes.len()`).
+    pub min_present: u8,
+}
+
+impl ClassRequirement {
+    /// At least one character of `class`.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_password::{CharClass, ClassRequirement};
+    /// assert_eq!(ClassRequirement::one(CharClass::Upper).min_present, 1);
+    /// ```
+    #[must_use]
+    pub fn one(class: CharClass) -> Self {
+        Self {
+            classes: vec![class],
+            min_present: 1,
+        }
+    }
+
+    /// At least one character of any of `classes`.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_password::{CharClass, ClassRequirement};
+    /// let r = ClassRequirement::any_of(&[CharClass::Digit, CharClass::Special]);
+    /// assert_eq!(r.classes.len(), 2);
+    /// ```
+    #[must_use]
+    pub fn any_of(classes: &[CharClass]) -> Self {
+        Self {
+            classes: classes.to_vec(),
+            min_present: 1,
+        }
+    }
+
+    /// At least `n` of `classes`.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_password::{CharClass, ClassRequirement};
+    /// let r = ClassRequirement::n_of(3, &[CharClass::Upper, CharClass::Lower, CharClass::Digit, CharClass::Special]);
+    /// assert!(r.is_met_by(&[CharClass::Upper, CharClass::Lower, CharClass::Digit]));
+    /// ```
+    #[must_use]
+    pub fn n_of(n: u8, classes: &[CharClass]) -> Self {
+        Self {
+            classes: classes.to_vec(),
+            min_present: n,
+        }
+    }
+
+    /// How many of this requirement's classes occur in `present`.
+    #[must_use]
+    pub fn count_present(&self, present: &[CharClass]) -> u8 {
+        let n = self.classes.iter().filter(|c| present.contains(c)).count();
+        u8::try_from(n).unwrap_or(u8::MAX)
+    }
+
+    /// Whether the classes `present` in a password meet this requirement.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_password::{CharClass, ClassRequirement};
+    /// assert!(ClassRequirement::one(CharClass::Lower).is_met_by(&[CharClass::Lower]));
+    /// ```
+    #[must_use]
+    pub fn is_met_by(&self, present: &[CharClass]) -> bool {
+        self.count_present(present) >= self.min_present
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_of_polish_and_bulgarian_letters() {
+        for c in ['Ą', 'Ł', 'Ź', 'Б', 'Щ'] {
+            assert_eq!(CharClass::of(c), CharClass::Upper, "{c}");
+        }
+        for c in ['ą', 'ł', 'ź', 'б', 'щ'] {
+            assert_eq!(CharClass::of(c), CharClass::Lower, "{c}");
+        }
+        assert_eq!(CharClass::of('\u{3042}'), CharClass::OtherLetter);
+        assert_eq!(CharClass::of('€'), CharClass::Special);
+    }
+
+    #[test]
+    fn three_of_four() {
+        let r = ClassRequirement::n_of(
+            3,
+            &[
+                CharClass::Upper,
+                CharClass::Lower,
+                CharClass::Digit,
+                CharClass::Special,
+            ],
+        );
+        assert!(!r.is_met_by(&[CharClass::Upper, CharClass::Lower]));
+        assert!(r.is_met_by(&[CharClass::Lower, CharClass::Digit, CharClass::Special]));
+    }
+
+    #[test]
+    fn every_class_has_names() {
+        for c in CharClass::ALL {
+            for l in Locale::ALL {
+                assert!(!c.name(l).is_empty());
+            }
+        }
+    }
+}

@@ -1,0 +1,205 @@
+//! The crate's error type.
+
+use chrono::{DateTime, Utc};
+
+use crate::check::Violation;
+use crate::locale::{Locale, pick};
+use crate::policy::PolicyProblem;
+
+/// Everything that can go wrong in `edurules-password`. No variant ever holds
+/// a password, a hash's tag or anything derived from a password.
+///
+/// Authentication failures stay vague on purpose ([`PasswordError::InvalidCredentials`]
+/// covers a wrong password and an unknown login alike); violations of the
+/// policy by a *new* password are precise and complete.
+///
+/// # Example
+/// ```
+/// use edurules_password::{Locale, PasswordError};
+/// let e = PasswordError::InvalidCredentials;
+/// assert_eq!(e.code(), "password.invalid_credentials");
+/// assert_eq!(e.to_string(), "invalid credentials");
+/// assert_eq!(e.message(Locale::Pl), "nieprawidłowy login lub hasło");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum PasswordError {
+    /// The policy's JSON is malformed or has unknown fields.
+    #[error("malformed policy: `{reason}`")]
+    PolicyFormat {
+        /// What the parser said.
+        reason: String,
+    },
+    /// The policy breaks its own rules; every problem is listed.
+    #[error("invalid policy: {}", list_codes(.problems))]
+    InvalidPolicy {
+        /// Every problem found.
+        problems: Vec<PolicyProblem>,
+    },
+    /// A stored hash cannot be parsed or used.
+    #[error("invalid stored hash: `{reason}`")]
+    InvalidHash {
+        /// Why (never includes the tag).
+        reason: String,
+    },
+    /// Hashing failed (random source, salt).
+    #[error("hashing failed: `{reason}`")]
+    Hashing {
+        /// Why.
+        reason: String,
+    },
+    /// Wrong password or unknown login: deliberately the same.
+    #[error("invalid credentials")]
+    InvalidCredentials,
+    /// The current password is younger than the policy's minimum age.
+    #[error("password changed too recently: next change allowed from `{allowed_from}`")]
+    TooSoon {
+        /// The policy's minimum age in days.
+        min_age_days: u32,
+        /// The first instant at which a change is allowed.
+        allowed_from: DateTime<Utc>,
+    },
+    /// The new password breaks the policy; every violation is listed.
+    #[error("new password rejected: {}", list_violations(.violations))]
+    Rejected {
+        /// Every violation found.
+        violations: Vec<Violation>,
+    },
+    /// The new password is one of the most recent ones.
+    #[error("new password equals the `{position}`. most recent one (last `{depth}` are refused)")]
+    Reused {
+        /// 1 = the current password, 2 = the one before it, …
+        position: u32,
+        /// The policy's history depth.
+        depth: u32,
+    },
+}
+
+fn list_codes(problems: &[PolicyProblem]) -> String {
+    problems
+        .iter()
+        .map(|p| format!("`{}`", p.code()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn list_violations(violations: &[Violation]) -> String {
+    violations
+        .iter()
+        .map(|v| format!("`{}`", v.code()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Alias used by [`change_password`](crate::change_password): the crate has one error type.
+pub type ChangeError = PasswordError;
+
+impl PasswordError {
+    /// The stable machine code, e.g. `password.rejected`.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            PasswordError::PolicyFormat { .. } => "password.policy_format",
+            PasswordError::InvalidPolicy { .. } => "password.invalid_policy",
+            PasswordError::InvalidHash { .. } => "password.invalid_hash",
+            PasswordError::Hashing { .. } => "password.hashing",
+            PasswordError::InvalidCredentials => "password.invalid_credentials",
+            PasswordError::TooSoon { .. } => "password.too_soon",
+            PasswordError::Rejected { .. } => "password.rejected",
+            PasswordError::Reused { .. } => "password.reused",
+        }
+    }
+
+    /// The error in words for people; lists of problems or violations are
+    /// given one per line after the first line.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_password::{Locale, PasswordError};
+    /// let e = PasswordError::Reused { position: 2, depth: 4 };
+    /// assert!(e.message(Locale::Bg).contains("`4`"));
+    /// ```
+    #[must_use]
+    pub fn message(&self, locale: Locale) -> String {
+        match self {
+            PasswordError::PolicyFormat { reason } => pick(
+                locale,
+                format!("błędny format polityki haseł: `{reason}`"),
+                format!("грешен формат на политиката за пароли: `{reason}`"),
+                format!("malformed policy: `{reason}`"),
+            ),
+            PasswordError::InvalidPolicy { problems } => {
+                let head = pick(
+                    locale,
+                    "nieprawidłowa polityka haseł:".into(),
+                    "невалидна политика за пароли:".into(),
+                    "invalid policy:".into(),
+                );
+                lines(head, problems.iter().map(|p| p.message(locale)))
+            }
+            PasswordError::InvalidHash { reason } => pick(
+                locale,
+                format!("nieprawidłowy zapisany skrót hasła: `{reason}`"),
+                format!("невалиден съхранен хеш на парола: `{reason}`"),
+                format!("invalid stored hash: `{reason}`"),
+            ),
+            PasswordError::Hashing { reason } => pick(
+                locale,
+                format!("błąd obliczania skrótu hasła: `{reason}`"),
+                format!("грешка при хеширане на паролата: `{reason}`"),
+                format!("hashing failed: `{reason}`"),
+            ),
+            PasswordError::InvalidCredentials => pick(
+                locale,
+                "nieprawidłowy login lub hasło".into(),
+                "невалидно потребителско име или парола".into(),
+                "invalid credentials".into(),
+            ),
+            PasswordError::TooSoon {
+                min_age_days,
+                allowed_from,
+            } => pick(
+                locale,
+                format!(
+                    "hasło zmieniono zbyt niedawno (minimalny wiek `{min_age_days}` dni): kolejna zmiana możliwa od `{allowed_from}`"
+                ),
+                format!(
+                    "паролата е сменена твърде скоро (минимална възраст `{min_age_days}` дни): следваща смяна от `{allowed_from}`"
+                ),
+                format!(
+                    "password changed too recently (minimum age `{min_age_days}` days): next change allowed from `{allowed_from}`"
+                ),
+            ),
+            PasswordError::Rejected { violations } => {
+                let head = pick(
+                    locale,
+                    "nowe hasło odrzucone:".into(),
+                    "новата парола е отхвърлена:".into(),
+                    "new password rejected:".into(),
+                );
+                lines(head, violations.iter().map(|v| v.message(locale)))
+            }
+            PasswordError::Reused { position, depth } => pick(
+                locale,
+                format!(
+                    "nowe hasło musi być inne niż `{depth}` ostatnio używanych (to jest `{position}`. od końca)"
+                ),
+                format!(
+                    "новата парола трябва да се различава от последните `{depth}` използвани (това е `{position}`-ата отзад напред)"
+                ),
+                format!(
+                    "the new password must differ from the last `{depth}` used (it equals the `{position}`. most recent)"
+                ),
+            ),
+        }
+    }
+}
+
+fn lines(head: String, items: impl Iterator<Item = String>) -> String {
+    let mut out = head;
+    for item in items {
+        out.push_str("\n- ");
+        out.push_str(&item);
+    }
+    out
+}

@@ -1,0 +1,378 @@
+//! Rotation: the state of an account's password and its status at an instant.
+
+use chrono::{DateTime, TimeDelta, Utc};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::hash::StoredHash;
+use crate::locale::{Locale, pick};
+use crate::policy::PasswordPolicy;
+
+/// Why a password must be changed now, whatever its age.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum MustChangeReason {
+    /// The account was just issued and the policy asks for a change at the first session.
+    FirstLogin,
+    /// An administrator set a temporary password (at the owner's request).
+    AdminReset,
+}
+
+/// What is stored about an account's password: hashes only.
+///
+/// # Example
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use edurules_password::{issue_account, HashParams, MustChangeReason, Password, PasswordPolicy};
+/// let mut policy = PasswordPolicy::opolska_eszkola();
+/// policy.hashing = HashParams::INSECURE_FAST;
+/// let now = Utc.with_ymd_and_hms(2026, 9, 1, 8, 0, 0).unwrap();
+/// let state = issue_account(&policy, &Password::new("Start-2026"), now).unwrap();
+/// assert_eq!(state.must_change, Some(MustChangeReason::FirstLogin));
+/// assert!(state.previous.is_empty());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AccountState {
+    /// The hash of the current password.
+    pub current: StoredHash,
+    /// Hashes of earlier passwords, most recent first, at most
+    /// `history_depth − 1` of them (the current one is the first of the "last N").
+    #[serde(default)]
+    pub previous: Vec<StoredHash>,
+    /// When the current password was set.
+    pub changed_at: DateTime<Utc>,
+    /// A change required regardless of age.
+    #[serde(default)]
+    pub must_change: Option<MustChangeReason>,
+}
+
+/// The status of a password at an instant.
+///
+/// # Example
+/// ```
+/// use edurules_password::{Locale, PasswordStatus};
+/// let s = PasswordStatus::Valid { expires_at: None };
+/// assert_eq!(s.code(), "password.valid");
+/// assert!(!s.message(Locale::Pl).is_empty());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "status", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum PasswordStatus {
+    /// Usable; expires at `expires_at` (`None`: no rotation).
+    Valid {
+        /// When it expires.
+        expires_at: Option<DateTime<Utc>>,
+    },
+    /// Usable, but expires within the policy's warning window.
+    ExpiringSoon {
+        /// When it expires.
+        expires_at: DateTime<Utc>,
+        /// Days left, rounded up (1 = less than a day).
+        days_left: u32,
+    },
+    /// Expired: the user must change it before doing anything else.
+    Expired {
+        /// When it expired.
+        expired_at: DateTime<Utc>,
+    },
+    /// Must be changed now (first login, administrator reset).
+    MustChange {
+        /// Why.
+        reason: MustChangeReason,
+    },
+}
+
+impl PasswordStatus {
+    /// Whether the user must change the password before going on.
+    #[must_use]
+    pub fn requires_change(&self) -> bool {
+        matches!(
+            self,
+            PasswordStatus::Expired { .. } | PasswordStatus::MustChange { .. }
+        )
+    }
+
+    /// The stable machine code, e.g. `password.expiring_soon`.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            PasswordStatus::Valid { .. } => "password.valid",
+            PasswordStatus::ExpiringSoon { .. } => "password.expiring_soon",
+            PasswordStatus::Expired { .. } => "password.expired",
+            PasswordStatus::MustChange { .. } => "password.must_change",
+        }
+    }
+
+    /// The status in words for the user (instants in UTC).
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use edurules_password::{Locale, PasswordStatus};
+    /// let at = Utc.with_ymd_and_hms(2026, 10, 31, 8, 0, 0).unwrap();
+    /// let s = PasswordStatus::ExpiringSoon { expires_at: at, days_left: 3 };
+    /// assert_eq!(s.message(Locale::En), "password expires in `3` days, at `2026-10-31 08:00 UTC`: change it soon");
+    /// ```
+    #[must_use]
+    pub fn message(&self, locale: Locale) -> String {
+        let fmt = |t: &DateTime<Utc>| t.format("%Y-%m-%d %H:%M UTC").to_string();
+        match self {
+            PasswordStatus::Valid { expires_at: None } => pick(
+                locale,
+                "hasło jest ważne bezterminowo".into(),
+                "паролата е валидна безсрочно".into(),
+                "password is valid with no expiry".into(),
+            ),
+            PasswordStatus::Valid {
+                expires_at: Some(t),
+            } => pick(
+                locale,
+                format!("hasło jest ważne do `{}`", fmt(t)),
+                format!("паролата е валидна до `{}`", fmt(t)),
+                format!("password is valid until `{}`", fmt(t)),
+            ),
+            PasswordStatus::ExpiringSoon {
+                expires_at,
+                days_left,
+            } => pick(
+                locale,
+                format!(
+                    "hasło wygasa za `{days_left}` dni, `{}`: zmień je wkrótce",
+                    fmt(expires_at)
+                ),
+                format!(
+                    "паролата изтича след `{days_left}` дни, на `{}`: сменете я скоро",
+                    fmt(expires_at)
+                ),
+                format!(
+                    "password expires in `{days_left}` days, at `{}`: change it soon",
+                    fmt(expires_at)
+                ),
+            ),
+            PasswordStatus::Expired { expired_at } => pick(
+                locale,
+                format!("hasło wygasło `{}`: należy je zmienić", fmt(expired_at)),
+                format!(
+                    "паролата е изтекла на `{}`: трябва да я смените",
+                    fmt(expired_at)
+                ),
+                format!(
+                    "password expired at `{}`: it must be changed",
+                    fmt(expired_at)
+                ),
+            ),
+            PasswordStatus::MustChange {
+                reason: MustChangeReason::FirstLogin,
+            } => pick(
+                locale,
+                "pierwsze logowanie: należy zmienić hasło".into(),
+                "първо влизане: трябва да смените паролата".into(),
+                "first login: the password must be changed".into(),
+            ),
+            PasswordStatus::MustChange {
+                reason: MustChangeReason::AdminReset,
+            } => pick(
+                locale,
+                "hasło ustawione przez administratora: należy je zmienić".into(),
+                "паролата е зададена от администратор: трябва да я смените".into(),
+                "password set by an administrator: it must be changed".into(),
+            ),
+        }
+    }
+}
+
+const SECONDS_PER_DAY: i64 = 86_400;
+
+fn days(n: u32) -> Option<TimeDelta> {
+    TimeDelta::try_days(i64::from(n))
+}
+
+/// The status of the account's password at `now`.
+///
+/// A password changed at `t` with `max_age_days = D` expires at exactly
+/// `t + D × 24 h` (UTC instants, no calendar or time-zone rounding): before
+/// that instant it is valid, from that instant on it is expired. With the
+/// seed's 60 days: day 59 is valid (expiring soon), day 60 and 61 expired.
+/// "Expiring soon" starts at `expires_at − expiry_warning_days × 24 h`.
+/// A required change (first login when the policy asks for it, an
+/// administrator reset) comes before everything else.
+///
+/// # Panics
+/// Never.
+///
+/// # Example
+/// ```
+/// use chrono::{Duration, TimeZone, Utc};
+/// use edurules_password::{status, AccountState, Normalization, PasswordPolicy, PasswordStatus, StoredHash};
+/// let policy = PasswordPolicy::opolska_eszkola();
+/// let changed = Utc.with_ymd_and_hms(2026, 9, 1, 8, 0, 0).unwrap();
+/// let state = AccountState {
+///     current: StoredHash::new("$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$pt0OuF9rVdfw3e+4oDW+STqxPmywwTeYRme89Ph4jFY", Normalization::Nfkc).unwrap(),
+///     previous: vec![],
+///     changed_at: changed,
+///     must_change: None,
+/// };
+/// assert!(matches!(status(&policy, &state, changed + Duration::days(10)), PasswordStatus::Valid { .. }));
+/// assert!(matches!(status(&policy, &state, changed + Duration::days(59)), PasswordStatus::ExpiringSoon { days_left: 1, .. }));
+/// assert!(matches!(status(&policy, &state, changed + Duration::days(60)), PasswordStatus::Expired { .. }));
+/// ```
+#[must_use]
+pub fn status(policy: &PasswordPolicy, state: &AccountState, now: DateTime<Utc>) -> PasswordStatus {
+    match state.must_change {
+        Some(MustChangeReason::AdminReset) => {
+            return PasswordStatus::MustChange {
+                reason: MustChangeReason::AdminReset,
+            };
+        }
+        Some(MustChangeReason::FirstLogin) if policy.change_at_first_login => {
+            return PasswordStatus::MustChange {
+                reason: MustChangeReason::FirstLogin,
+            };
+        }
+        _ => {}
+    }
+    let Some(max_age) = policy.max_age_days else {
+        return PasswordStatus::Valid { expires_at: None };
+    };
+    let Some(expires_at) = days(max_age).and_then(|d| state.changed_at.checked_add_signed(d))
+    else {
+        return PasswordStatus::Valid { expires_at: None };
+    };
+    if now >= expires_at {
+        return PasswordStatus::Expired {
+            expired_at: expires_at,
+        };
+    }
+    let warn_from = days(policy.expiry_warning_days)
+        .and_then(|d| expires_at.checked_sub_signed(d))
+        .unwrap_or(expires_at);
+    if now >= warn_from {
+        let left = (expires_at - now).num_seconds();
+        let days_left = left.saturating_add(SECONDS_PER_DAY - 1) / SECONDS_PER_DAY;
+        return PasswordStatus::ExpiringSoon {
+            expires_at,
+            days_left: u32::try_from(days_left).unwrap_or(u32::MAX),
+        };
+    }
+    PasswordStatus::Valid {
+        expires_at: Some(expires_at),
+    }
+}
+
+/// The first instant at which the user may change the password again under
+/// the policy's minimum age (`None`: any time).
+pub(crate) fn change_allowed_from(
+    policy: &PasswordPolicy,
+    state: &AccountState,
+) -> Option<DateTime<Utc>> {
+    if state.must_change.is_some() {
+        return None;
+    }
+    let min_age = policy.min_age_days?;
+    days(min_age).and_then(|d| state.changed_at.checked_add_signed(d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn state(changed_at: DateTime<Utc>) -> AccountState {
+        AccountState {
+            current: StoredHash::new(
+                "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$pt0OuF9rVdfw3e+4oDW+STqxPmywwTeYRme89Ph4jFY",
+                crate::Normalization::Nfkc,
+            )
+            .unwrap(),
+            previous: vec![],
+            changed_at,
+            must_change: None,
+        }
+    }
+
+    #[test]
+    fn day_60_boundary_to_the_second() {
+        let p = PasswordPolicy::opolska_eszkola();
+        let t = Utc.with_ymd_and_hms(2026, 3, 20, 23, 30, 0).unwrap();
+        let s = state(t);
+        let expires = t + TimeDelta::days(60);
+        assert_eq!(
+            status(&p, &s, expires - TimeDelta::seconds(1)),
+            PasswordStatus::ExpiringSoon {
+                expires_at: expires,
+                days_left: 1
+            }
+        );
+        assert_eq!(
+            status(&p, &s, expires),
+            PasswordStatus::Expired {
+                expired_at: expires
+            }
+        );
+    }
+
+    #[test]
+    fn warning_window_starts_exactly() {
+        let p = PasswordPolicy::opolska_eszkola();
+        let t = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
+        let s = state(t);
+        let expires = t + TimeDelta::days(60);
+        assert_eq!(
+            status(&p, &s, t + TimeDelta::days(53) - TimeDelta::seconds(1)),
+            PasswordStatus::Valid {
+                expires_at: Some(expires)
+            }
+        );
+        assert_eq!(
+            status(&p, &s, t + TimeDelta::days(53)),
+            PasswordStatus::ExpiringSoon {
+                expires_at: expires,
+                days_left: 7
+            }
+        );
+    }
+
+    #[test]
+    fn first_login_only_when_policy_asks() {
+        let mut p = PasswordPolicy::nist_800_63b();
+        let t = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
+        let mut s = state(t);
+        s.must_change = Some(MustChangeReason::FirstLogin);
+        assert_eq!(
+            status(&p, &s, t),
+            PasswordStatus::Valid { expires_at: None }
+        );
+        p.change_at_first_login = true;
+        assert!(status(&p, &s, t).requires_change());
+    }
+
+    #[test]
+    fn every_status_has_three_messages() {
+        let t = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
+        let all = [
+            PasswordStatus::Valid { expires_at: None },
+            PasswordStatus::Valid {
+                expires_at: Some(t),
+            },
+            PasswordStatus::ExpiringSoon {
+                expires_at: t,
+                days_left: 2,
+            },
+            PasswordStatus::Expired { expired_at: t },
+            PasswordStatus::MustChange {
+                reason: MustChangeReason::FirstLogin,
+            },
+            PasswordStatus::MustChange {
+                reason: MustChangeReason::AdminReset,
+            },
+        ];
+        for s in all {
+            for l in Locale::ALL {
+                assert!(!s.message(l).is_empty());
+            }
+        }
+    }
+}
