@@ -1,0 +1,243 @@
+//! The crate's error type and the languages its messages are written in.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// A language for messages a person reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Locale {
+    /// Polish.
+    Pl,
+    /// Bulgarian.
+    Bg,
+    /// English.
+    En,
+}
+
+/// Everything that can go wrong when computing a calendar fact, a term or a
+/// submission deadline.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum DeadlineError {
+    /// The date lies outside the years the calendar covers (1951–2100).
+    #[error("date `{date}` is outside the calendar's range {min}..={max}")]
+    DateOutOfRange {
+        /// The offending date.
+        date: NaiveDate,
+        /// The first date covered.
+        min: NaiveDate,
+        /// The last date covered.
+        max: NaiveDate,
+    },
+    /// The change happened before art. 30 of the SIO act applied.
+    #[error("change date `{date}` is before art. 30 of the SIO act applied (from {applies_from})")]
+    BeforeAct {
+        /// The offending change date.
+        date: NaiveDate,
+        /// The first day art. 30 applied.
+        applies_from: NaiveDate,
+    },
+    /// No version of art. 30 in the rules covers the date (a caller-supplied
+    /// file whose last version has an end date).
+    #[error("no version of art. 30 in the rules is in force on `{date}`")]
+    NoVersionInForce {
+        /// The offending date.
+        date: NaiveDate,
+    },
+    /// The category is not one the rules know.
+    #[error("unknown data category `{category}`")]
+    UnknownCategory {
+        /// The category as the caller gave it.
+        category: String,
+    },
+    /// The version in force excepts the category from the 7-day rule, but
+    /// the rules do not encode its own term: the crate will not guess.
+    #[error(
+        "category `{category}` is excepted from the 7-day rule by {provision} ({version_source}) and its own term is not encoded"
+    )]
+    UnknownExceptionTerm {
+        /// The category.
+        category: String,
+        /// The provision of art. 30 that excepts it, e.g. `art. 30 pkt 1`.
+        provision: String,
+        /// The consolidated text or amending act of the version applied.
+        version_source: String,
+    },
+    /// The rules file is not valid JSON for the rules format.
+    #[error("rules file cannot be read: `{message}`")]
+    RulesSyntax {
+        /// What the JSON parser reported.
+        message: String,
+    },
+    /// The rules file parses but breaks one or more rules; every problem is listed.
+    #[error("rules file is invalid: {}", problems.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join("; "))]
+    InvalidRules {
+        /// Every problem found.
+        problems: Vec<String>,
+    },
+}
+
+impl DeadlineError {
+    /// A stable machine code for the error, e.g. `deadline.before_act`.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_deadline::DeadlineError;
+    /// let e = DeadlineError::UnknownCategory { category: "x".into() };
+    /// assert_eq!(e.code(), "deadline.unknown_category");
+    /// ```
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::DateOutOfRange { .. } => "deadline.date_out_of_range",
+            Self::BeforeAct { .. } => "deadline.before_act",
+            Self::NoVersionInForce { .. } => "deadline.no_version_in_force",
+            Self::UnknownCategory { .. } => "deadline.unknown_category",
+            Self::UnknownExceptionTerm { .. } => "deadline.unknown_exception_term",
+            Self::RulesSyntax { .. } => "deadline.rules_syntax",
+            Self::InvalidRules { .. } => "deadline.invalid_rules",
+        }
+    }
+
+    /// The message in the given language (English is the `Display` text).
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_deadline::{DeadlineError, Locale};
+    /// let e = DeadlineError::UnknownCategory { category: "art. 99".into() };
+    /// assert!(e.message(Locale::Pl).contains("`art. 99`"));
+    /// ```
+    #[must_use]
+    pub fn message(&self, locale: Locale) -> String {
+        match locale {
+            Locale::En => self.to_string(),
+            Locale::Pl => self.message_pl(),
+            Locale::Bg => self.message_bg(),
+        }
+    }
+
+    fn message_pl(&self) -> String {
+        match self {
+            Self::DateOutOfRange { date, min, max } => {
+                format!("data `{date}` jest poza zakresem kalendarza {min}..={max}")
+            }
+            Self::BeforeAct { date, applies_from } => format!(
+                "data zmiany `{date}` jest wcześniejsza niż stosowanie art. 30 ustawy o SIO (od {applies_from})"
+            ),
+            Self::NoVersionInForce { date } => {
+                format!("żadna wersja art. 30 w regułach nie obowiązuje w dniu `{date}`")
+            }
+            Self::UnknownCategory { category } => format!("nieznana kategoria danych `{category}`"),
+            Self::UnknownExceptionTerm {
+                category,
+                provision,
+                version_source,
+            } => format!(
+                "kategoria `{category}` jest wyłączona z terminu 7 dni przez {provision} ({version_source}), a jej własny termin nie jest zakodowany"
+            ),
+            Self::RulesSyntax { message } => format!("nie można odczytać pliku reguł: `{message}`"),
+            Self::InvalidRules { problems } => format!(
+                "plik reguł jest nieprawidłowy: {}",
+                problems
+                    .iter()
+                    .map(|p| format!("`{p}`"))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
+        }
+    }
+
+    fn message_bg(&self) -> String {
+        match self {
+            Self::DateOutOfRange { date, min, max } => {
+                format!("датата `{date}` е извън обхвата на календара {min}..={max}")
+            }
+            Self::BeforeAct { date, applies_from } => format!(
+                "датата на промяната `{date}` е преди прилагането на чл. 30 от закона за SIO (от {applies_from})"
+            ),
+            Self::NoVersionInForce { date } => {
+                format!("никоя версия на чл. 30 в правилата не е в сила на `{date}`")
+            }
+            Self::UnknownCategory { category } => {
+                format!("неизвестна категория данни `{category}`")
+            }
+            Self::UnknownExceptionTerm {
+                category,
+                provision,
+                version_source,
+            } => format!(
+                "категорията `{category}` е изключена от 7-дневния срок с {provision} ({version_source}) и собственият ѝ срок не е кодиран"
+            ),
+            Self::RulesSyntax { message } => {
+                format!("файлът с правила не може да бъде прочетен: `{message}`")
+            }
+            Self::InvalidRules { problems } => format!(
+                "файлът с правила е невалиден: {}",
+                problems
+                    .iter()
+                    .map(|p| format!("`{p}`"))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all() -> Vec<DeadlineError> {
+        let d = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap();
+        vec![
+            DeadlineError::DateOutOfRange {
+                date: d,
+                min: d,
+                max: d,
+            },
+            DeadlineError::BeforeAct {
+                date: d,
+                applies_from: d,
+            },
+            DeadlineError::NoVersionInForce { date: d },
+            DeadlineError::UnknownCategory {
+                category: "c".into(),
+            },
+            DeadlineError::UnknownExceptionTerm {
+                category: "c".into(),
+                provision: "p".into(),
+                version_source: "s".into(),
+            },
+            DeadlineError::RulesSyntax {
+                message: "m".into(),
+            },
+            DeadlineError::InvalidRules {
+                problems: vec!["a".into(), "b".into()],
+            },
+        ]
+    }
+
+    #[test]
+    fn every_variant_has_a_message_in_every_language_and_a_code() {
+        for e in all() {
+            for l in [Locale::Pl, Locale::Bg, Locale::En] {
+                let m = e.message(l);
+                assert!(!m.trim().is_empty(), "{e:?} {l:?}");
+                assert!(!m.ends_with('.'), "{m}");
+            }
+            assert!(e.code().starts_with("deadline."));
+        }
+    }
+
+    #[test]
+    fn messages_quote_the_input() {
+        let e = DeadlineError::UnknownCategory {
+            category: "art. 99".into(),
+        };
+        for l in [Locale::Pl, Locale::Bg, Locale::En] {
+            assert!(e.message(l).contains("`art. 99`"));
+        }
+    }
+}

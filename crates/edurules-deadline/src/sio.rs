@@ -1,0 +1,242 @@
+//! Art. 30 of the SIO act (ustawa z dnia 15 kwietnia 2011 r. o systemie
+//! informacji oświatowej) as data: every version with its dates in force and
+//! source, the data categories it excepts from the 7-day rule, and the own
+//! terms of the excepted categories where they are confirmed.
+//!
+//! The shipped rules ([`BUILTIN_RULES_JSON`]) are parsed and validated once,
+//! on first use; a caller may load its own file with [`Rules::from_json`].
+
+mod data;
+mod deadline;
+mod validate;
+
+pub use data::{CategoryDef, Coverage, Exception, ExceptionTerm, FixedDue, RulesFile, Version};
+pub use deadline::{Deadline, DeadlineTerm, Lateness, is_late};
+
+use crate::DeadlineError;
+use chrono::NaiveDate;
+use std::sync::OnceLock;
+
+/// The shipped rules file (JSON; its schema is [`Rules::json_schema`]).
+pub const BUILTIN_RULES_JSON: &str = include_str!("../data/sio_art30.json");
+
+/// Validated rules with lookup tables; cheap to query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rules {
+    file: RulesFile,
+    /// Category ids sorted, with their index in `file.categories`.
+    index: Vec<(String, usize)>,
+    /// Per version, per category: `None` = the general term, `Some(i)` = exception `i`.
+    status: Vec<Vec<Option<usize>>>,
+}
+
+static BUILTIN: OnceLock<Result<Rules, DeadlineError>> = OnceLock::new();
+
+impl Rules {
+    /// The shipped rules, parsed and validated on first use.
+    ///
+    /// # Errors
+    /// Only if the shipped file were invalid (a test guards against it).
+    ///
+    /// # Example
+    /// ```
+    /// let rules = edurules_deadline::Rules::builtin()?;
+    /// assert_eq!(rules.file().versions.len(), 17);
+    /// # Ok::<(), edurules_deadline::DeadlineError>(())
+    /// ```
+    pub fn builtin() -> Result<&'static Self, DeadlineError> {
+        BUILTIN
+            .get_or_init(|| Self::from_json(BUILTIN_RULES_JSON))
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// Parses and validates a rules file.
+    ///
+    /// # Errors
+    /// [`DeadlineError::RulesSyntax`] when the text is not a rules file;
+    /// [`DeadlineError::InvalidRules`] listing every problem (overlapping or
+    /// gapped versions, unknown category references, impossible dates…).
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_deadline::{Rules, DeadlineError};
+    /// assert!(matches!(Rules::from_json("{}"), Err(DeadlineError::RulesSyntax { .. })));
+    /// assert!(Rules::from_json(edurules_deadline::sio::BUILTIN_RULES_JSON).is_ok());
+    /// ```
+    pub fn from_json(text: &str) -> Result<Self, DeadlineError> {
+        let file: RulesFile =
+            serde_json::from_str(text).map_err(|e| DeadlineError::RulesSyntax {
+                message: e.to_string(),
+            })?;
+        Self::from_file(file)
+    }
+
+    /// Validates parsed rules and builds the lookup tables.
+    ///
+    /// # Errors
+    /// [`DeadlineError::InvalidRules`] listing every problem.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_deadline::Rules;
+    /// let mut file = Rules::builtin()?.file().clone();
+    /// file.versions.swap(0, 1);
+    /// assert!(Rules::from_file(file).is_err());
+    /// # Ok::<(), edurules_deadline::DeadlineError>(())
+    /// ```
+    pub fn from_file(file: RulesFile) -> Result<Self, DeadlineError> {
+        let problems = validate::problems(&file);
+        if !problems.is_empty() {
+            return Err(DeadlineError::InvalidRules { problems });
+        }
+        let mut index: Vec<(String, usize)> = file
+            .categories
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.clone(), i))
+            .collect();
+        index.sort();
+        let status = file
+            .versions
+            .iter()
+            .map(|v| {
+                let mut row = vec![None; file.categories.len()];
+                for (ei, ex) in v.exceptions.iter().enumerate() {
+                    for c in &ex.categories {
+                        if let Ok(pos) = index.binary_search_by(|(id, _)| id.as_str().cmp(c))
+                            && let Some(&(_, ci)) = index.get(pos)
+                            && let Some(slot) = row.get_mut(ci)
+                        {
+                            *slot = Some(ei);
+                        }
+                    }
+                }
+                row
+            })
+            .collect();
+        Ok(Self {
+            file,
+            index,
+            status,
+        })
+    }
+
+    /// The rules as data.
+    ///
+    /// # Example
+    /// ```
+    /// let rules = edurules_deadline::Rules::builtin()?;
+    /// assert_eq!(rules.file().applies_from.to_string(), "2012-04-30");
+    /// # Ok::<(), edurules_deadline::DeadlineError>(())
+    /// ```
+    #[must_use]
+    pub fn file(&self) -> &RulesFile {
+        &self.file
+    }
+
+    /// The JSON schema of the rules file format.
+    ///
+    /// # Example
+    /// ```
+    /// let schema = edurules_deadline::Rules::json_schema();
+    /// assert!(schema.to_string().contains("in_force_from"));
+    /// ```
+    #[must_use]
+    pub fn json_schema() -> serde_json::Value {
+        serde_json::to_value(schemars::schema_for!(RulesFile)).unwrap_or(serde_json::Value::Null)
+    }
+
+    /// The version of art. 30 in force on `date`, if the rules cover it.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let rules = edurules_deadline::Rules::builtin()?;
+    /// let v = rules.version_on(NaiveDate::from_ymd_opt(2017, 9, 1).unwrap()).unwrap();
+    /// assert_eq!(v.source, "Dz.U. 2017 poz. 60");
+    /// assert!(rules.version_on(NaiveDate::from_ymd_opt(2012, 4, 29).unwrap()).is_none());
+    /// # Ok::<(), edurules_deadline::DeadlineError>(())
+    /// ```
+    #[must_use]
+    pub fn version_on(&self, date: NaiveDate) -> Option<&Version> {
+        self.version_index(date)
+            .and_then(|i| self.file.versions.get(i))
+    }
+
+    fn version_index(&self, date: NaiveDate) -> Option<usize> {
+        let after = self
+            .file
+            .versions
+            .partition_point(|v| v.in_force_from <= date);
+        let i = after.checked_sub(1)?;
+        let v = self.file.versions.get(i)?;
+        v.in_force_to.is_none_or(|to| date <= to).then_some(i)
+    }
+
+    fn category_index(&self, category: &str) -> Option<(&str, usize)> {
+        let pos = self
+            .index
+            .binary_search_by(|(id, _)| id.as_str().cmp(category))
+            .ok()?;
+        self.index.get(pos).map(|(id, i)| (id.as_str(), *i))
+    }
+
+    /// The submission deadline of a change in `category` on `change_date`
+    /// under these rules. See [`submission_deadline`] for the shipped rules.
+    ///
+    /// # Errors
+    /// As [`submission_deadline`], plus [`DeadlineError::NoVersionInForce`]
+    /// for a date after the last version of a caller's file.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let rules = edurules_deadline::Rules::builtin()?;
+    /// let d = rules.deadline("art. 8 pkt 1 lit. d", NaiveDate::from_ymd_opt(2025, 3, 3).unwrap())?;
+    /// assert_eq!(d.due_date, NaiveDate::from_ymd_opt(2025, 3, 10).unwrap());
+    /// assert!(rules.deadline("art. 99", NaiveDate::from_ymd_opt(2025, 3, 3).unwrap()).is_err());
+    /// # Ok::<(), edurules_deadline::DeadlineError>(())
+    /// ```
+    pub fn deadline<'r>(
+        &'r self,
+        category: &str,
+        change_date: NaiveDate,
+    ) -> Result<Deadline<'r>, DeadlineError> {
+        deadline::compute(self, category, change_date)
+    }
+}
+
+/// The deadline for sending to the SIO database a change in `category` (an
+/// article reference such as `art. 8 pkt 1 lit. a`, or one of the scoped ids
+/// the rules list, e.g. `art. 29 ust. 1 pkt 1 lit. i [promotion]`) that
+/// happened on `change_date`, under the version of art. 30 in force that day.
+///
+/// # Errors
+/// * [`DeadlineError::BeforeAct`] before 2012-04-30;
+/// * [`DeadlineError::UnknownCategory`] for a category the rules do not list;
+/// * [`DeadlineError::UnknownExceptionTerm`] when the version in force
+///   excepts the category and its own term is not encoded (never 7 days by default);
+/// * [`DeadlineError::DateOutOfRange`] past 2100.
+///
+/// # Panics
+/// Never.
+///
+/// # Example
+/// ```
+/// use chrono::NaiveDate;
+/// use edurules_deadline::{submission_deadline, DeadlineError};
+/// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// let d = submission_deadline("art. 8 pkt 1 lit. d", day(2025, 12, 19))?;
+/// assert_eq!(d.due_date, day(2025, 12, 29));
+/// assert_eq!(d.version_source, "Dz.U. 2024 poz. 152 (tekst jednolity)");
+/// let e = submission_deadline("art. 8 pkt 4", day(2025, 12, 19)).unwrap_err();
+/// assert_eq!(e.code(), "deadline.unknown_exception_term");
+/// # Ok::<(), DeadlineError>(())
+/// ```
+pub fn submission_deadline(
+    category: &str,
+    change_date: NaiveDate,
+) -> Result<Deadline<'static>, DeadlineError> {
+    Rules::builtin()?.deadline(category, change_date)
+}

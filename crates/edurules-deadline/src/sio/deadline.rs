@@ -1,0 +1,425 @@
+//! A submission deadline with its legal basis and counting steps.
+
+use super::Rules;
+use super::data::ExceptionTerm;
+use crate::calendar::{self, DayOff};
+use crate::term::{self, CountingRule, Term};
+use crate::{DeadlineError, Locale};
+use chrono::{Datelike, Days, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+/// How the due date was reached before art. 115 KC.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum DeadlineTerm {
+    /// The general term: N days from the change (art. 30, art. 111 § 2 KC).
+    Days {
+        /// N.
+        days: u32,
+    },
+    /// N days after the end of the quarter of the change.
+    AfterQuarterEnd {
+        /// N.
+        days: u32,
+        /// The quarter's last day.
+        quarter_end: NaiveDate,
+    },
+    /// A fixed calendar date whose report covers the change.
+    FixedDate {
+        /// First day of the period the report covers.
+        covers_from: NaiveDate,
+        /// Last day of that period.
+        covers_to: NaiveDate,
+    },
+}
+
+/// When a change must reach the SIO database, and why.
+///
+/// Borrows its texts from the [`Rules`] that computed it (`'static` for the
+/// shipped rules), so computing one does not allocate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Deadline<'r> {
+    /// The category, as the rules spell it.
+    pub category: &'r str,
+    /// The day the facts changed (not counted).
+    pub change_date: NaiveDate,
+    /// Where the term lands before art. 115 KC.
+    pub nominal_due: NaiveDate,
+    /// The last day to submit.
+    pub due_date: NaiveDate,
+    /// How the term was counted.
+    pub term: DeadlineTerm,
+    /// The version of art. 115 KC applied.
+    pub counting_rule: CountingRule,
+    /// The act.
+    pub act: &'r str,
+    /// The provision that sets the term, e.g. `art. 30` or `art. 30 pkt 1`.
+    pub provision: &'r str,
+    /// First day of the version of art. 30 applied.
+    pub version_in_force_from: NaiveDate,
+    /// Last day of that version, if it is no longer in force.
+    pub version_in_force_to: Option<NaiveDate>,
+    /// The text applied (consolidated text or amending act).
+    pub version_source: &'r str,
+    /// For an excepted category with a known term: the provision setting it.
+    #[serde(borrow)]
+    pub term_basis: Option<&'r str>,
+}
+
+/// Whether a submission met its deadline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(tag = "status", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Lateness {
+    /// Submitted on or before the due date.
+    OnTime {
+        /// Days left before the due date (0 = on the due date).
+        days_to_spare: u32,
+    },
+    /// Submitted after the due date.
+    Late {
+        /// Calendar days after the due date.
+        days_late: u32,
+    },
+}
+
+fn days_between(a: NaiveDate, b: NaiveDate) -> u32 {
+    u32::try_from(b.signed_duration_since(a).num_days().unsigned_abs()).unwrap_or(u32::MAX)
+}
+
+/// Whether `submitted_on` meets `deadline`, with the days late or to spare.
+///
+/// # Panics
+/// Never.
+///
+/// # Example
+/// ```
+/// use chrono::NaiveDate;
+/// use edurules_deadline::{is_late, submission_deadline, Lateness};
+/// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// let d = submission_deadline("art. 8 pkt 1 lit. d", day(2025, 12, 19))?; // due 2025-12-29
+/// assert_eq!(is_late(&d, day(2026, 1, 2)), Lateness::Late { days_late: 4 });
+/// assert_eq!(is_late(&d, day(2025, 12, 29)), Lateness::OnTime { days_to_spare: 0 });
+/// # Ok::<(), edurules_deadline::DeadlineError>(())
+/// ```
+#[must_use]
+pub fn is_late(deadline: &Deadline<'_>, submitted_on: NaiveDate) -> Lateness {
+    if submitted_on > deadline.due_date {
+        Lateness::Late {
+            days_late: days_between(deadline.due_date, submitted_on),
+        }
+    } else {
+        Lateness::OnTime {
+            days_to_spare: days_between(submitted_on, deadline.due_date),
+        }
+    }
+}
+
+impl Deadline<'_> {
+    /// Same as [`is_late`].
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let d = edurules_deadline::submission_deadline("art. 8 pkt 1 lit. d", NaiveDate::from_ymd_opt(2025, 3, 3).unwrap())?;
+    /// assert!(matches!(d.lateness(NaiveDate::from_ymd_opt(2025, 3, 11).unwrap()), edurules_deadline::Lateness::Late { days_late: 1 }));
+    /// # Ok::<(), edurules_deadline::DeadlineError>(())
+    /// ```
+    #[must_use]
+    pub fn lateness(&self, submitted_on: NaiveDate) -> Lateness {
+        is_late(self, submitted_on)
+    }
+
+    /// The days art. 115 KC skipped between the nominal and the actual due date.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let d = edurules_deadline::submission_deadline("art. 8 pkt 1 lit. d", NaiveDate::from_ymd_opt(2025, 12, 19).unwrap())?;
+    /// assert_eq!(d.skipped().len(), 3);
+    /// # Ok::<(), edurules_deadline::DeadlineError>(())
+    /// ```
+    #[must_use]
+    pub fn skipped(&self) -> Vec<(NaiveDate, DayOff)> {
+        term::skipped_days(self.nominal_due, self.due_date)
+    }
+
+    /// The legal basis for a clerk.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use edurules_deadline::Locale;
+    /// let d = edurules_deadline::submission_deadline("art. 8 pkt 1 lit. d", NaiveDate::from_ymd_opt(2025, 3, 3).unwrap())?;
+    /// assert!(d.legal_basis(Locale::Pl).starts_with("art. 30 ustawy z dnia 15 kwietnia 2011"));
+    /// # Ok::<(), edurules_deadline::DeadlineError>(())
+    /// ```
+    #[must_use]
+    pub fn legal_basis(&self, locale: Locale) -> String {
+        let (wording, from, kc) = match locale {
+            Locale::Pl => ("w brzmieniu", "od", "termin liczony wg"),
+            Locale::Bg => ("в редакцията", "от", "срокът се изчислява по"),
+            _ => ("as worded", "from", "counted by"),
+        };
+        let mut s = format!(
+            "{} {} ({}, {wording} {from} {}); ",
+            self.provision, self.act, self.version_source, self.version_in_force_from
+        );
+        if let Some(basis) = self.term_basis {
+            s.push_str(basis);
+            s.push_str("; ");
+        }
+        s.push_str(kc);
+        s.push(' ');
+        s.push_str(self.counting_rule.describe(locale));
+        s
+    }
+
+    /// The counting steps for a clerk, e.g.
+    /// `change on 2025-12-19 (Fri) → 7 days → 2025-12-26 (Fri, Second Day of Christmas) → 2025-12-29 (Mon)`.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use edurules_deadline::Locale;
+    /// let d = edurules_deadline::submission_deadline("art. 8 pkt 1 lit. d", NaiveDate::from_ymd_opt(2025, 12, 19).unwrap())?;
+    /// assert_eq!(d.explain(Locale::En),
+    ///     "change on 2025-12-19 (Fri) → 7 days → 2025-12-26 (Fri, Second Day of Christmas) → 2025-12-29 (Mon)");
+    /// # Ok::<(), edurules_deadline::DeadlineError>(())
+    /// ```
+    #[must_use]
+    pub fn explain(&self, locale: Locale) -> String {
+        let start = match locale {
+            Locale::Pl => "zmiana",
+            Locale::Bg => "промяна на",
+            _ => "change on",
+        };
+        let step = match (self.term, locale) {
+            (DeadlineTerm::Days { days }, l) => term::render_term(Term::days(days), l),
+            (DeadlineTerm::AfterQuarterEnd { days, quarter_end }, Locale::Pl) => {
+                format!("koniec kwartału {quarter_end} + {days} dni")
+            }
+            (DeadlineTerm::AfterQuarterEnd { days, quarter_end }, Locale::Bg) => {
+                format!("край на тримесечието {quarter_end} + {days} дни")
+            }
+            (DeadlineTerm::AfterQuarterEnd { days, quarter_end }, _) => {
+                format!("end of quarter {quarter_end} + {days} days")
+            }
+            (
+                DeadlineTerm::FixedDate {
+                    covers_from,
+                    covers_to,
+                },
+                Locale::Pl,
+            ) => {
+                format!("stały termin sprawozdania za {covers_from}..{covers_to}")
+            }
+            (
+                DeadlineTerm::FixedDate {
+                    covers_from,
+                    covers_to,
+                },
+                Locale::Bg,
+            ) => {
+                format!("фиксиран срок за отчета за {covers_from}..{covers_to}")
+            }
+            (
+                DeadlineTerm::FixedDate {
+                    covers_from,
+                    covers_to,
+                },
+                _,
+            ) => {
+                format!("fixed date of the report for {covers_from}..{covers_to}")
+            }
+        };
+        term::render_chain(
+            start,
+            self.change_date,
+            &step,
+            self.nominal_due,
+            self.due_date,
+            locale,
+        )
+    }
+}
+
+fn quarter_end(date: NaiveDate) -> Option<NaiveDate> {
+    let last_month = (date.month0() / 3) * 3 + 3;
+    let next = if last_month == 12 {
+        NaiveDate::from_ymd_opt(date.year().checked_add(1)?, 1, 1)?
+    } else {
+        NaiveDate::from_ymd_opt(date.year(), last_month + 1, 1)?
+    };
+    next.pred_opt()
+}
+
+fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
+    let next = if month == 12 {
+        NaiveDate::from_ymd_opt(year.checked_add(1)?, 1, 1)?
+    } else {
+        NaiveDate::from_ymd_opt(year, month + 1, 1)?
+    };
+    next.pred_opt()
+}
+
+pub(super) fn compute<'r>(
+    rules: &'r Rules,
+    category: &str,
+    change: NaiveDate,
+) -> Result<Deadline<'r>, DeadlineError> {
+    let file = &rules.file;
+    if change < file.applies_from {
+        return Err(DeadlineError::BeforeAct {
+            date: change,
+            applies_from: file.applies_from,
+        });
+    }
+    let (cat_id, cat_index) =
+        rules
+            .category_index(category)
+            .ok_or_else(|| DeadlineError::UnknownCategory {
+                category: category.to_owned(),
+            })?;
+    let vi = rules
+        .version_index(change)
+        .ok_or(DeadlineError::NoVersionInForce { date: change })?;
+    let version = file
+        .versions
+        .get(vi)
+        .ok_or(DeadlineError::NoVersionInForce { date: change })?;
+    let status = rules
+        .status
+        .get(vi)
+        .and_then(|row| row.get(cat_index))
+        .copied()
+        .flatten();
+    let out_of_range = || calendar::out_of_range(change);
+
+    let (nominal, dterm, provision, basis) = match status.and_then(|ei| version.exceptions.get(ei))
+    {
+        None => {
+            let days = version.general_term_days;
+            let nominal = change
+                .checked_add_days(Days::new(u64::from(days)))
+                .ok_or_else(out_of_range)?;
+            (
+                nominal,
+                DeadlineTerm::Days { days },
+                file.article.as_str(),
+                None,
+            )
+        }
+        Some(ex) => match &ex.term {
+            ExceptionTerm::Unknown => {
+                return Err(DeadlineError::UnknownExceptionTerm {
+                    category: cat_id.to_owned(),
+                    provision: ex.provision.clone(),
+                    version_source: version.source.clone(),
+                });
+            }
+            ExceptionTerm::AfterQuarterEnd { days, basis, .. } => {
+                let q = quarter_end(change).ok_or_else(out_of_range)?;
+                let nominal = q
+                    .checked_add_days(Days::new(u64::from(*days)))
+                    .ok_or_else(out_of_range)?;
+                (
+                    nominal,
+                    DeadlineTerm::AfterQuarterEnd {
+                        days: *days,
+                        quarter_end: q,
+                    },
+                    ex.provision.as_str(),
+                    Some(basis.as_str()),
+                )
+            }
+            ExceptionTerm::FixedDates { dates, basis, .. } => {
+                let mut best: Option<(NaiveDate, DeadlineTerm)> = None;
+                let year = change.year();
+                for report_year in [year, year.saturating_add(1)] {
+                    for due in dates {
+                        let covered_year = report_year.saturating_add(due.covers.year_offset);
+                        if covered_year != year
+                            || change.month() < due.covers.from_month
+                            || change.month() > due.covers.to_month
+                        {
+                            continue;
+                        }
+                        let (Some(date), Some(from), Some(to)) = (
+                            NaiveDate::from_ymd_opt(report_year, due.month, due.day),
+                            NaiveDate::from_ymd_opt(covered_year, due.covers.from_month, 1),
+                            last_day_of_month(covered_year, due.covers.to_month),
+                        ) else {
+                            continue;
+                        };
+                        if date >= change && best.is_none_or(|(b, _)| date < b) {
+                            best = Some((
+                                date,
+                                DeadlineTerm::FixedDate {
+                                    covers_from: from,
+                                    covers_to: to,
+                                },
+                            ));
+                        }
+                    }
+                }
+                let Some((nominal, dterm)) = best else {
+                    return Err(DeadlineError::UnknownExceptionTerm {
+                        category: cat_id.to_owned(),
+                        provision: ex.provision.clone(),
+                        version_source: version.source.clone(),
+                    });
+                };
+                (nominal, dterm, ex.provision.as_str(), Some(basis.as_str()))
+            }
+        },
+    };
+    let (due, rule) = term::shift_end(nominal)?;
+    Ok(Deadline {
+        category: cat_id,
+        change_date: change,
+        nominal_due: nominal,
+        due_date: due,
+        term: dterm,
+        counting_rule: rule,
+        act: file.act.as_str(),
+        provision,
+        version_in_force_from: version.in_force_from,
+        version_in_force_to: version.in_force_to,
+        version_source: version.source.as_str(),
+        term_basis: basis,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, dd).unwrap()
+    }
+
+    #[test]
+    fn quarter_ends() {
+        assert_eq!(quarter_end(d(2025, 1, 1)), Some(d(2025, 3, 31)));
+        assert_eq!(quarter_end(d(2025, 6, 30)), Some(d(2025, 6, 30)));
+        assert_eq!(quarter_end(d(2025, 11, 5)), Some(d(2025, 12, 31)));
+    }
+
+    #[test]
+    fn lateness_counts_calendar_days() {
+        let rules = Rules::builtin().unwrap();
+        let dl = rules
+            .deadline("art. 8 pkt 1 lit. d", d(2025, 3, 3))
+            .unwrap();
+        assert_eq!(
+            is_late(&dl, d(2025, 3, 17)),
+            Lateness::Late { days_late: 7 }
+        );
+        assert_eq!(
+            is_late(&dl, d(2025, 3, 3)),
+            Lateness::OnTime { days_to_spare: 7 }
+        );
+    }
+}
