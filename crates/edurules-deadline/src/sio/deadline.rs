@@ -152,7 +152,9 @@ impl Deadline<'_> {
     /// use chrono::NaiveDate;
     /// use edurules_deadline::Locale;
     /// let d = edurules_deadline::submission_deadline("art. 8 pkt 1 lit. d", NaiveDate::from_ymd_opt(2025, 3, 3).unwrap())?;
-    /// assert!(d.legal_basis(Locale::Pl).starts_with("art. 30 ustawy z dnia 15 kwietnia 2011"));
+    /// let basis = d.legal_basis(Locale::Pl);
+    /// assert!(basis.starts_with("art. 30, ustawa z dnia 15 kwietnia 2011"));
+    /// assert!(basis.contains("Dz.U. 2024 poz. 152"));
     /// # Ok::<(), edurules_deadline::DeadlineError>(())
     /// ```
     #[must_use]
@@ -163,7 +165,7 @@ impl Deadline<'_> {
             _ => ("as worded", "from", "counted by"),
         };
         let mut s = format!(
-            "{} {} ({}, {wording} {from} {}); ",
+            "{}, {} ({}, {wording} {from} {}); ",
             self.provision, self.act, self.version_source, self.version_in_force_from
         );
         if let Some(basis) = self.term_basis {

@@ -1,0 +1,106 @@
+use crate::date;
+use edurules_deadline::sio::BUILTIN_RULES_JSON;
+use edurules_deadline::{DeadlineError, Rules};
+
+fn builtin_file() -> edurules_deadline::sio::RulesFile {
+    Rules::builtin().unwrap().file().clone()
+}
+
+fn problems(file: edurules_deadline::sio::RulesFile) -> Vec<String> {
+    match Rules::from_file(file) {
+        Err(DeadlineError::InvalidRules { problems }) => problems,
+        other => panic!("expected invalid rules, got {other:?}"),
+    }
+}
+
+#[test]
+fn shipped_rules_load() {
+    let rules = Rules::from_json(BUILTIN_RULES_JSON).unwrap();
+    assert_eq!(&rules, Rules::builtin().unwrap());
+    assert_eq!(rules.file().applies_from, date("2012-04-30"));
+}
+
+#[test]
+fn every_problem_is_listed() {
+    let mut file = builtin_file();
+    file.versions[1].in_force_from = date("2012-09-05"); // gap after version 0
+    file.versions[3].in_force_from = date("2014-07-01"); // overlaps version 2
+    file.versions[4].exceptions[0]
+        .categories
+        .push("art. 77".into()); // unknown category
+    file.versions[5].in_force_to = None; // open-ended but not last
+    let p = problems(file);
+    assert!(p.iter().any(|s| s.contains("gap")), "{p:?}");
+    assert!(p.iter().any(|s| s.contains("overlaps")), "{p:?}");
+    assert!(p.iter().any(|s| s.contains("`art. 77`")), "{p:?}");
+    assert!(p.iter().any(|s| s.contains("open-ended")), "{p:?}");
+}
+
+#[test]
+fn bad_fixed_dates_and_duplicates_are_refused() {
+    let mut file = builtin_file();
+    let last = file.versions.len() - 1;
+    let ex = file.versions[last]
+        .exceptions
+        .iter_mut()
+        .find(|e| {
+            matches!(
+                e.term,
+                edurules_deadline::sio::ExceptionTerm::FixedDates { .. }
+            )
+        })
+        .unwrap();
+    if let edurules_deadline::sio::ExceptionTerm::FixedDates { dates, .. } = &mut ex.term {
+        dates[0].day = 30;
+        dates[0].month = 2;
+        dates.truncate(1);
+        dates[0].covers.from_month = 3;
+    }
+    file.categories.push(file.categories[0].clone());
+    file.applies_from = date("2012-01-01");
+    let p = problems(file);
+    assert!(p.iter().any(|s| s.contains("does not exist")), "{p:?}");
+    assert!(p.iter().any(|s| s.contains("every month")), "{p:?}");
+    assert!(p.iter().any(|s| s.contains("listed twice")), "{p:?}");
+    assert!(p.iter().any(|s| s.contains("applies_from")), "{p:?}");
+}
+
+#[test]
+fn syntax_errors_and_unknown_fields() {
+    assert!(matches!(
+        Rules::from_json("not json"),
+        Err(DeadlineError::RulesSyntax { .. })
+    ));
+    let with_extra = BUILTIN_RULES_JSON.replacen("\"act\"", "\"surprise\": 1, \"act\"", 1);
+    assert!(matches!(
+        Rules::from_json(&with_extra),
+        Err(DeadlineError::RulesSyntax { .. })
+    ));
+}
+
+#[test]
+fn caller_file_ending_in_the_past_reports_no_version() {
+    let mut file = builtin_file();
+    let last = file.versions.len() - 1;
+    file.versions[last].in_force_to = Some(date("2025-12-31"));
+    let rules = Rules::from_file(file).unwrap();
+    let e = rules
+        .deadline("art. 8 pkt 1 lit. d", date("2026-01-05"))
+        .unwrap_err();
+    assert_eq!(e.code(), "deadline.no_version_in_force");
+}
+
+#[test]
+fn schema_describes_the_file() {
+    let schema = Rules::json_schema();
+    let text = schema.to_string();
+    for field in [
+        "in_force_from",
+        "general_term_days",
+        "after_quarter_end",
+        "fixed_dates",
+        "categories",
+    ] {
+        assert!(text.contains(field), "{field}");
+    }
+}

@@ -1,0 +1,106 @@
+use crate::{date, load};
+use edurules_deadline::{DeadlineError, Lateness, Locale, Rules, is_late, submission_deadline};
+
+#[test]
+fn worked_cases() {
+    let data = load("sio.json");
+    let cases = data["cases"].as_array().unwrap();
+    assert!(cases.len() >= 20);
+    for c in cases {
+        let name = c["name"].as_str().unwrap();
+        let r = submission_deadline(
+            c["category"].as_str().unwrap(),
+            date(c["change"].as_str().unwrap()),
+        );
+        match c.get("error").and_then(|e| e.as_str()) {
+            Some(code) => assert_eq!(r.map(|d| d.due_date).unwrap_err().code(), code, "{name}"),
+            None => {
+                let d = r.unwrap_or_else(|e| panic!("{name}: {e}"));
+                assert_eq!(d.due_date, date(c["due"].as_str().unwrap()), "{name}");
+                assert_eq!(
+                    d.version_in_force_from,
+                    date(c["version_from"].as_str().unwrap()),
+                    "{name}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_version_applies_on_its_first_and_last_day() {
+    let rules = Rules::builtin().unwrap();
+    let versions = &rules.file().versions;
+    assert_eq!(versions.len(), 17);
+    for v in versions {
+        let last = v.in_force_to.unwrap_or(date("2100-12-01"));
+        for day in [v.in_force_from, last] {
+            // A category under the 7-day rule in every version.
+            let d = submission_deadline("art. 29 ust. 1 pkt 1 lit. i", day).unwrap();
+            assert_eq!(d.version_in_force_from, v.in_force_from, "{day}");
+            assert_eq!(d.version_source, v.source);
+            assert!(d.due_date >= day + chrono::Days::new(7));
+            // A category excepted in every version, term unknown: an error naming the version.
+            let e =
+                submission_deadline("art. 29 ust. 1 pkt 1 lit. i [promotion]", day).unwrap_err();
+            match e {
+                DeadlineError::UnknownExceptionTerm { version_source, .. } => {
+                    assert_eq!(version_source, v.source)
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+    }
+}
+
+#[test]
+fn exceptions_never_fall_back_to_seven_days() {
+    // Every excepted category with an unknown term errors in every version.
+    let rules = Rules::builtin().unwrap();
+    for v in &rules.file().versions {
+        for ex in &v.exceptions {
+            if ex.term == edurules_deadline::sio::ExceptionTerm::Unknown {
+                for c in &ex.categories {
+                    let e = rules.deadline(c, v.in_force_from).unwrap_err();
+                    assert_eq!(
+                        e.code(),
+                        "deadline.unknown_exception_term",
+                        "{c} {}",
+                        v.in_force_from
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn explanation_legal_basis_and_lateness() {
+    let d = submission_deadline("art. 8 pkt 1 lit. d", date("2025-12-19")).unwrap();
+    assert_eq!(
+        d.explain(Locale::En),
+        "change on 2025-12-19 (Fri) → 7 days → 2025-12-26 (Fri, Second Day of Christmas) → 2025-12-29 (Mon)"
+    );
+    assert!(d.explain(Locale::Pl).starts_with("zmiana 2025-12-19 (pt.)"));
+    assert!(d.legal_basis(Locale::En).contains("Dz.U. 2024 poz. 152"));
+    assert!(d.legal_basis(Locale::En).contains("art. 115 KC"));
+    assert_eq!(
+        is_late(&d, date("2026-01-05")),
+        Lateness::Late { days_late: 7 }
+    );
+    assert_eq!(
+        is_late(&d, date("2025-12-22")),
+        Lateness::OnTime { days_to_spare: 7 }
+    );
+    let f = submission_deadline("art. 8 pkt 1 lit. f", date("2025-12-19")).unwrap();
+    assert!(f.legal_basis(Locale::Pl).contains("Dz.U. 2019 poz. 1663"));
+    assert!(f.explain(Locale::En).contains("2026-01-10 (Sat)"));
+}
+
+#[test]
+fn deadline_round_trips_through_json() {
+    let d = submission_deadline("art. 8 pkt 4", date("2018-11-20")).unwrap();
+    let json = serde_json::to_string(&d).unwrap();
+    let back: edurules_deadline::Deadline<'_> = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, d);
+}
