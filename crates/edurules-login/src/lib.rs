@@ -1,1 +1,24 @@
 #![doc = include_str!("../README.md")]
+
+mod consolidation;
+mod error;
+mod generator;
+mod locale;
+mod login;
+mod national_id;
+mod policy;
+mod skeleton;
+
+pub use consolidation::{
+    ConflictKind, ConsolidationCase, ConsolidationPlan, LegacyAccount, LoginConflict, Resolution,
+    UnrecognizedLogin, plan_consolidation, plan_consolidation_with,
+};
+pub use error::{ConfigProblem, LoginError, NationalIdKind, Script};
+pub use generator::{
+    GeneratorConfig, LoginDirectory, LoginGenerator, LoginPattern, NameOrder, skeleton_directory,
+};
+pub use locale::Locale;
+pub use login::{Login, LoginKind, classify, classify_with, normalize, normalize_with};
+pub use national_id::{Egn, Pesel, Sex};
+pub use policy::LoginPolicy;
+pub use skeleton::SkeletonKey;

@@ -1,0 +1,399 @@
+//! [`LoginError`], the one error type of the crate, with stable codes and
+//! messages in Polish, Bulgarian and English.
+
+mod messages;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::Locale;
+
+/// Which national identification number a [`LoginError`] is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum NationalIdKind {
+    /// The Polish PESEL (11 digits).
+    Pesel,
+    /// The Bulgarian EGN, ЕГН (10 digits).
+    Egn,
+}
+
+impl NationalIdKind {
+    /// The number of digits of this kind of number.
+    #[must_use]
+    pub const fn length(self) -> usize {
+        match self {
+            Self::Pesel => 11,
+            Self::Egn => 10,
+        }
+    }
+
+    /// The usual upper-case name (`PESEL`, `EGN`).
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Pesel => "PESEL",
+            Self::Egn => "EGN",
+        }
+    }
+}
+
+/// The script of a letter that looks like a Latin one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Script {
+    /// Cyrillic (U+0400–U+04FF).
+    Cyrillic,
+    /// Greek (U+0370–U+03FF).
+    Greek,
+}
+
+impl Script {
+    /// The script's name in the given language, lower case.
+    #[must_use]
+    pub const fn name(self, locale: Locale) -> &'static str {
+        match (self, locale) {
+            (Self::Cyrillic, Locale::Pl) => "cyrylicka",
+            (Self::Cyrillic, Locale::Bg) => "кирилска",
+            (Self::Cyrillic, Locale::En) => "cyrillic",
+            (Self::Greek, Locale::Pl) => "grecka",
+            (Self::Greek, Locale::Bg) => "гръцка",
+            (Self::Greek, Locale::En) => "greek",
+        }
+    }
+}
+
+/// One problem found while validating a configuration
+/// ([`LoginPolicy`](crate::LoginPolicy), [`GeneratorConfig`](crate::GeneratorConfig)).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "problem", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ConfigProblem {
+    /// The minimum length is zero (a login needs at least one character).
+    MinLengthZero,
+    /// The minimum length is greater than the maximum length.
+    MinAboveMax {
+        /// The configured minimum.
+        min: usize,
+        /// The configured maximum.
+        max: usize,
+    },
+    /// The maximum length is above the crate's hard limit
+    /// ([`LoginPolicy::MAX_LENGTH_LIMIT`](crate::LoginPolicy::MAX_LENGTH_LIMIT)).
+    MaxAboveLimit {
+        /// The configured maximum.
+        max: usize,
+        /// The hard limit.
+        limit: usize,
+    },
+    /// The pattern takes no letters from either name.
+    PatternTakesNoLetters,
+    /// The first number of the pattern is zero (the seed numbers from 1).
+    FirstNumberZero,
+    /// A blocklist entry is empty or not made of `A-Z0-9` only.
+    BadBlocklistEntry {
+        /// The entry as configured.
+        entry: String,
+    },
+    /// The number of attempts is zero.
+    MaxAttemptsZero,
+}
+
+/// Everything that can go wrong in this crate.
+///
+/// Every variant has a stable machine [`code`](Self::code) and a
+/// [`message`](Self::message) in Polish, Bulgarian and English; `Display` is the
+/// English message. Positions are 1-based character positions in the input as
+/// given (leading white space included).
+///
+/// # Example
+///
+/// ```
+/// use edurules_login::{LoginError, Locale, normalize};
+///
+/// let err = normalize("JAN KOW").unwrap_err();
+/// assert_eq!(err.code(), "login.inner_whitespace");
+/// assert_eq!(err.to_string(), "login `JAN KOW` contains white space at position 4");
+/// assert!(matches!(err, LoginError::InnerWhitespace { position: 4, .. }));
+/// assert!(!err.message(Locale::Bg).is_empty());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "error", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum LoginError {
+    /// Nothing is left after trimming white space.
+    #[error("login `{input}` is empty")]
+    Empty {
+        /// The input as given.
+        input: String,
+    },
+    /// The canonical login is shorter than the policy allows.
+    #[error("login `{login}` has {length} characters, fewer than the minimum {min}")]
+    TooShort {
+        /// The canonical form that was checked.
+        login: String,
+        /// Its length.
+        length: usize,
+        /// The policy's minimum.
+        min: usize,
+    },
+    /// The canonical login is longer than the policy allows.
+    #[error("login `{login}` has {length} characters, more than the maximum {max}")]
+    TooLong {
+        /// The canonical form that was checked.
+        login: String,
+        /// Its length.
+        length: usize,
+        /// The policy's maximum.
+        max: usize,
+    },
+    /// White space inside the login (surrounding white space is trimmed).
+    #[error("login `{input}` contains white space at position {position}")]
+    InnerWhitespace {
+        /// The input as given.
+        input: String,
+        /// 1-based character position.
+        position: usize,
+    },
+    /// A Polish letter with a diacritic; never transliterated silently.
+    #[error(
+        "login `{input}` contains the polish letter `{character}` at position {position}; write `{suggestion}` if that is really the login"
+    )]
+    PolishLetter {
+        /// The input as given.
+        input: String,
+        /// The letter.
+        character: char,
+        /// 1-based character position.
+        position: usize,
+        /// The ASCII letter it is usually written as.
+        suggestion: char,
+    },
+    /// A non-Latin letter that looks like a Latin one (Cyrillic `А`, Greek `Ο`).
+    #[error(
+        "login `{input}` contains the {} letter `{character}` (U+{code_point:04X}) at position {position}, which looks like the latin `{looks_like}` but is a different character",
+        script.name(Locale::En)
+    )]
+    Lookalike {
+        /// The input as given.
+        input: String,
+        /// The letter.
+        character: char,
+        /// Its code point, for display.
+        code_point: u32,
+        /// 1-based character position.
+        position: usize,
+        /// The script it belongs to.
+        script: Script,
+        /// The Latin letter it looks like.
+        looks_like: char,
+    },
+    /// A Latin letter with a diacritic other than the Polish ones (`é`, `ü`).
+    #[error(
+        "login `{input}` contains the accented letter `{character}` at position {position}; only `A-Z` and `0-9` are allowed (`{suggestion}` without the accent)"
+    )]
+    AccentedLetter {
+        /// The input as given.
+        input: String,
+        /// The letter.
+        character: char,
+        /// 1-based character position.
+        position: usize,
+        /// The base letter without the accent.
+        suggestion: char,
+    },
+    /// Any other character outside `A-Z0-9` after NFKC (punctuation, symbols,
+    /// other scripts, control characters).
+    #[error(
+        "login `{input}` contains the character `{character}` (U+{code_point:04X}) at position {position}; only `A-Z` and `0-9` are allowed"
+    )]
+    ForbiddenCharacter {
+        /// The input as given.
+        input: String,
+        /// The character.
+        character: char,
+        /// Its code point, for display.
+        code_point: u32,
+        /// 1-based character position.
+        position: usize,
+    },
+    /// A configuration failed validation; every problem is listed.
+    #[error("invalid configuration: {}", messages::problems_en(problems))]
+    InvalidConfig {
+        /// Every problem found.
+        problems: Vec<ConfigProblem>,
+    },
+    /// Neither name gives a single letter to build a login from.
+    #[error("no login can be built from the names `{given}` `{surname}`: no usable letter")]
+    NameUnusable {
+        /// The given name as passed.
+        given: String,
+        /// The surname as passed.
+        surname: String,
+    },
+    /// Every base the pattern can build contains a blocklisted word.
+    #[error("every login that can be built from `{base}` contains the blocked word `{word}`")]
+    Blocked {
+        /// The first base the pattern built.
+        base: String,
+        /// The blocked word it contains.
+        word: String,
+    },
+    /// Every numbered candidate was taken, blocked or too long.
+    #[error("no free login for `{base}` after {attempts} attempts")]
+    CandidatesExhausted {
+        /// The base the numbers were appended to.
+        base: String,
+        /// How many numbers were tried.
+        attempts: u32,
+    },
+    /// A login given to resolve a consolidation plan is not allowed by it.
+    #[error("login `{login}` cannot be the surviving login of this plan")]
+    NotACandidate {
+        /// The login offered.
+        login: String,
+    },
+    /// A national id number has the wrong number of characters.
+    #[error("{} `{input}` has {length} characters, expected {expected}", kind.name())]
+    IdLength {
+        /// PESEL or EGN.
+        kind: NationalIdKind,
+        /// The input as given.
+        input: String,
+        /// Its length in characters.
+        length: usize,
+        /// The required length.
+        expected: usize,
+    },
+    /// A national id number contains something other than an ASCII digit.
+    #[error("{} `{input}` contains the non-digit `{character}` at position {position}", kind.name())]
+    IdNonDigit {
+        /// PESEL or EGN.
+        kind: NationalIdKind,
+        /// The input as given.
+        input: String,
+        /// The character.
+        character: char,
+        /// 1-based character position.
+        position: usize,
+    },
+    /// The check digit does not match.
+    #[error("{} `{input}` has the check digit {found}, expected {expected}", kind.name())]
+    IdChecksum {
+        /// PESEL or EGN.
+        kind: NationalIdKind,
+        /// The input as given.
+        input: String,
+        /// The check digit the other digits require.
+        expected: u8,
+        /// The last digit as given.
+        found: u8,
+    },
+    /// The birth date coded in the number does not exist.
+    #[error(
+        "{} `{input}` codes an impossible birth date (year digits {year_digits:02}, month code {month_code:02}, day {day:02})",
+        kind.name()
+    )]
+    IdImpossibleDate {
+        /// PESEL or EGN.
+        kind: NationalIdKind,
+        /// The input as given.
+        input: String,
+        /// The two year digits.
+        year_digits: u8,
+        /// The month digits, with the century code added.
+        month_code: u8,
+        /// The day digits.
+        day: u8,
+    },
+}
+
+impl LoginError {
+    /// A stable machine code, e.g. `"login.too_short"`, `"login.pesel.checksum"`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use edurules_login::Pesel;
+    ///
+    /// let err = "44051401459".parse::<Pesel>().unwrap_err();
+    /// assert_eq!(err.code(), "login.pesel.checksum");
+    /// ```
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Empty { .. } => "login.empty",
+            Self::TooShort { .. } => "login.too_short",
+            Self::TooLong { .. } => "login.too_long",
+            Self::InnerWhitespace { .. } => "login.inner_whitespace",
+            Self::PolishLetter { .. } => "login.polish_letter",
+            Self::Lookalike { .. } => "login.lookalike",
+            Self::AccentedLetter { .. } => "login.accented_letter",
+            Self::ForbiddenCharacter { .. } => "login.forbidden_character",
+            Self::InvalidConfig { .. } => "login.invalid_config",
+            Self::NameUnusable { .. } => "login.name_unusable",
+            Self::Blocked { .. } => "login.blocked",
+            Self::CandidatesExhausted { .. } => "login.candidates_exhausted",
+            Self::NotACandidate { .. } => "login.not_a_candidate",
+            Self::IdLength { kind, .. } => match kind {
+                NationalIdKind::Pesel => "login.pesel.length",
+                NationalIdKind::Egn => "login.egn.length",
+            },
+            Self::IdNonDigit { kind, .. } => match kind {
+                NationalIdKind::Pesel => "login.pesel.non_digit",
+                NationalIdKind::Egn => "login.egn.non_digit",
+            },
+            Self::IdChecksum { kind, .. } => match kind {
+                NationalIdKind::Pesel => "login.pesel.checksum",
+                NationalIdKind::Egn => "login.egn.checksum",
+            },
+            Self::IdImpossibleDate { kind, .. } => match kind {
+                NationalIdKind::Pesel => "login.pesel.impossible_date",
+                NationalIdKind::Egn => "login.egn.impossible_date",
+            },
+        }
+    }
+
+    /// The message in the given language (lower case, the offending input in
+    /// backticks). `Locale::En` equals `Display`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use edurules_login::{Locale, normalize};
+    ///
+    /// let err = normalize("JA").unwrap_err();
+    /// assert_eq!(err.message(Locale::En), err.to_string());
+    /// assert_eq!(
+    ///     err.message(Locale::Pl),
+    ///     "login `JA` ma 2 znaki, mniej niż minimum 3"
+    /// );
+    /// ```
+    #[must_use]
+    pub fn message(&self, locale: Locale) -> String {
+        match locale {
+            Locale::Pl => messages::pl(self),
+            Locale::Bg => messages::bg(self),
+            Locale::En => self.to_string(),
+        }
+    }
+}
+
+impl ConfigProblem {
+    /// The problem in the given language.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use edurules_login::{ConfigProblem, Locale};
+    ///
+    /// let p = ConfigProblem::MinAboveMax { min: 9, max: 4 };
+    /// assert_eq!(p.message(Locale::En), "minimum length 9 is above maximum length 4");
+    /// ```
+    #[must_use]
+    pub fn message(&self, locale: Locale) -> String {
+        messages::problem(self, locale)
+    }
+}

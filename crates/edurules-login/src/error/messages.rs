@@ -1,0 +1,343 @@
+//! Polish and Bulgarian texts of [`LoginError`] and [`ConfigProblem`] (the
+//! English ones are the `Display` texts).
+
+use super::{ConfigProblem, LoginError, NationalIdKind};
+use crate::Locale;
+
+/// Polish plural of "znak" (character): 1 znak, 2–4 znaki, 5+ znaków (but 12–14 znaków).
+fn pl_chars(n: usize) -> String {
+    let word = if n == 1 {
+        "znak"
+    } else if (2..=4).contains(&(n % 10)) && !(12..=14).contains(&(n % 100)) {
+        "znaki"
+    } else {
+        "znaków"
+    };
+    format!("{n} {word}")
+}
+
+/// Bulgarian count of "знак" (character): 1 знак, otherwise знака.
+fn bg_chars(n: usize) -> String {
+    let word = if n == 1 { "знак" } else { "знака" };
+    format!("{n} {word}")
+}
+
+pub(super) fn problems_en(problems: &[ConfigProblem]) -> String {
+    join(problems, Locale::En)
+}
+
+fn join(problems: &[ConfigProblem], locale: Locale) -> String {
+    problems
+        .iter()
+        .map(|p| problem(p, locale))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+pub(super) fn problem(p: &ConfigProblem, locale: Locale) -> String {
+    match (p, locale) {
+        (ConfigProblem::MinLengthZero, Locale::Pl) => "minimalna długość wynosi 0".to_owned(),
+        (ConfigProblem::MinLengthZero, Locale::Bg) => "минималната дължина е 0".to_owned(),
+        (ConfigProblem::MinLengthZero, Locale::En) => "minimum length is 0".to_owned(),
+        (ConfigProblem::MinAboveMax { min, max }, Locale::Pl) => {
+            format!("minimalna długość {min} jest większa od maksymalnej {max}")
+        }
+        (ConfigProblem::MinAboveMax { min, max }, Locale::Bg) => {
+            format!("минималната дължина {min} е по-голяма от максималната {max}")
+        }
+        (ConfigProblem::MinAboveMax { min, max }, Locale::En) => {
+            format!("minimum length {min} is above maximum length {max}")
+        }
+        (ConfigProblem::MaxAboveLimit { max, limit }, Locale::Pl) => {
+            format!("maksymalna długość {max} przekracza limit {limit}")
+        }
+        (ConfigProblem::MaxAboveLimit { max, limit }, Locale::Bg) => {
+            format!("максималната дължина {max} надвишава границата {limit}")
+        }
+        (ConfigProblem::MaxAboveLimit { max, limit }, Locale::En) => {
+            format!("maximum length {max} is above the limit {limit}")
+        }
+        (ConfigProblem::PatternTakesNoLetters, Locale::Pl) => {
+            "wzorzec nie bierze żadnej litery z imienia ani nazwiska".to_owned()
+        }
+        (ConfigProblem::PatternTakesNoLetters, Locale::Bg) => {
+            "шаблонът не взема нито една буква от името или фамилията".to_owned()
+        }
+        (ConfigProblem::PatternTakesNoLetters, Locale::En) => {
+            "the pattern takes no letter from the given name or the surname".to_owned()
+        }
+        (ConfigProblem::FirstNumberZero, Locale::Pl) => {
+            "pierwszy numer wzorca wynosi 0 (numeracja zaczyna się od 1)".to_owned()
+        }
+        (ConfigProblem::FirstNumberZero, Locale::Bg) => {
+            "първият номер на шаблона е 0 (номерацията започва от 1)".to_owned()
+        }
+        (ConfigProblem::FirstNumberZero, Locale::En) => {
+            "the pattern's first number is 0 (numbering starts at 1)".to_owned()
+        }
+        (ConfigProblem::BadBlocklistEntry { entry }, Locale::Pl) => {
+            format!("pozycja listy zablokowanych `{entry}` musi składać się z `A-Z0-9`")
+        }
+        (ConfigProblem::BadBlocklistEntry { entry }, Locale::Bg) => {
+            format!("елементът от забранения списък `{entry}` трябва да съдържа само `A-Z0-9`")
+        }
+        (ConfigProblem::BadBlocklistEntry { entry }, Locale::En) => {
+            format!("blocklist entry `{entry}` must be made of `A-Z0-9` only")
+        }
+        (ConfigProblem::MaxAttemptsZero, Locale::Pl) => {
+            "maksymalna liczba prób wynosi 0".to_owned()
+        }
+        (ConfigProblem::MaxAttemptsZero, Locale::Bg) => "максималният брой опити е 0".to_owned(),
+        (ConfigProblem::MaxAttemptsZero, Locale::En) => {
+            "maximum number of attempts is 0".to_owned()
+        }
+    }
+}
+
+fn pl_id(kind: NationalIdKind) -> &'static str {
+    match kind {
+        NationalIdKind::Pesel => "numer PESEL",
+        NationalIdKind::Egn => "numer EGN",
+    }
+}
+
+fn bg_id(kind: NationalIdKind) -> &'static str {
+    match kind {
+        NationalIdKind::Pesel => "номерът PESEL",
+        NationalIdKind::Egn => "ЕГН",
+    }
+}
+
+pub(super) fn pl(e: &LoginError) -> String {
+    match e {
+        LoginError::Empty { input } => format!("login `{input}` jest pusty"),
+        LoginError::TooShort { login, length, min } => {
+            format!(
+                "login `{login}` ma {}, mniej niż minimum {min}",
+                pl_chars(*length)
+            )
+        }
+        LoginError::TooLong { login, length, max } => {
+            format!(
+                "login `{login}` ma {}, więcej niż maksimum {max}",
+                pl_chars(*length)
+            )
+        }
+        LoginError::InnerWhitespace { input, position } => {
+            format!("login `{input}` zawiera odstęp na pozycji {position}")
+        }
+        LoginError::PolishLetter {
+            input,
+            character,
+            position,
+            suggestion,
+        } => format!(
+            "login `{input}` zawiera polską literę `{character}` na pozycji {position}; jeśli to naprawdę ten login, wpisz `{suggestion}`"
+        ),
+        LoginError::Lookalike {
+            input,
+            character,
+            code_point,
+            position,
+            script,
+            looks_like,
+        } => {
+            format!(
+                "login `{input}` zawiera literę {} `{character}` (U+{code_point:04X}) na pozycji {position}: wygląda jak łacińskie `{looks_like}`, ale jest innym znakiem",
+                script.name(Locale::Pl)
+            )
+        }
+        LoginError::AccentedLetter {
+            input,
+            character,
+            position,
+            suggestion,
+        } => format!(
+            "login `{input}` zawiera literę ze znakiem diakrytycznym `{character}` na pozycji {position}; dozwolone są tylko `A-Z` i `0-9` (`{suggestion}` bez znaku)"
+        ),
+        LoginError::ForbiddenCharacter {
+            input,
+            character,
+            code_point,
+            position,
+        } => format!(
+            "login `{input}` zawiera niedozwolony znak `{character}` (U+{code_point:04X}) na pozycji {position}; dozwolone są tylko `A-Z` i `0-9`"
+        ),
+        LoginError::InvalidConfig { problems } => {
+            format!("błędna konfiguracja: {}", join(problems, Locale::Pl))
+        }
+        LoginError::NameUnusable { given, surname } => format!(
+            "z imienia i nazwiska `{given}` `{surname}` nie da się utworzyć loginu: brak użytecznej litery"
+        ),
+        LoginError::Blocked { base, word } => format!(
+            "każdy login, który można utworzyć z `{base}`, zawiera zablokowane słowo `{word}`"
+        ),
+        LoginError::CandidatesExhausted { base, attempts } => {
+            format!("brak wolnego loginu dla `{base}` po {attempts} próbach")
+        }
+        LoginError::NotACandidate { login } => {
+            format!("login `{login}` nie może być loginem pozostającym w tym planie")
+        }
+        LoginError::IdLength {
+            kind,
+            input,
+            length,
+            expected,
+        } => format!(
+            "{} `{input}` ma {}, wymagane {expected}",
+            pl_id(*kind),
+            pl_chars(*length)
+        ),
+        LoginError::IdNonDigit {
+            kind,
+            input,
+            character,
+            position,
+        } => format!(
+            "{} `{input}` zawiera znak niebędący cyfrą `{character}` na pozycji {position}",
+            pl_id(*kind)
+        ),
+        LoginError::IdChecksum {
+            kind,
+            input,
+            expected,
+            found,
+        } => format!(
+            "{} `{input}` ma cyfrę kontrolną {found}, a powinna być {expected}",
+            pl_id(*kind)
+        ),
+        LoginError::IdImpossibleDate {
+            kind,
+            input,
+            year_digits,
+            month_code,
+            day,
+        } => format!(
+            "{} `{input}` koduje niemożliwą datę urodzenia (rok {year_digits:02}, kod miesiąca {month_code:02}, dzień {day:02})",
+            pl_id(*kind)
+        ),
+    }
+}
+
+pub(super) fn bg(e: &LoginError) -> String {
+    match e {
+        LoginError::Empty { input } => format!("потребителското име `{input}` е празно"),
+        LoginError::TooShort { login, length, min } => format!(
+            "потребителското име `{login}` има {}, по-малко от минимума {min}",
+            bg_chars(*length)
+        ),
+        LoginError::TooLong { login, length, max } => format!(
+            "потребителското име `{login}` има {}, повече от максимума {max}",
+            bg_chars(*length)
+        ),
+        LoginError::InnerWhitespace { input, position } => {
+            format!("потребителското име `{input}` съдържа интервал на позиция {position}")
+        }
+        LoginError::PolishLetter {
+            input,
+            character,
+            position,
+            suggestion,
+        } => format!(
+            "потребителското име `{input}` съдържа полска буква `{character}` на позиция {position}; ако това наистина е името, напишете `{suggestion}`"
+        ),
+        LoginError::Lookalike {
+            input,
+            character,
+            code_point,
+            position,
+            script,
+            looks_like,
+        } => {
+            format!(
+                "потребителското име `{input}` съдържа {} буква `{character}` (U+{code_point:04X}) на позиция {position}: прилича на латинското `{looks_like}`, но е друг знак",
+                script.name(Locale::Bg)
+            )
+        }
+        LoginError::AccentedLetter {
+            input,
+            character,
+            position,
+            suggestion,
+        } => format!(
+            "потребителското име `{input}` съдържа буква с диакритичен знак `{character}` на позиция {position}; разрешени са само `A-Z` и `0-9` (`{suggestion}` без знака)"
+        ),
+        LoginError::ForbiddenCharacter {
+            input,
+            character,
+            code_point,
+            position,
+        } => format!(
+            "потребителското име `{input}` съдържа недопустим знак `{character}` (U+{code_point:04X}) на позиция {position}; разрешени са само `A-Z` и `0-9`"
+        ),
+        LoginError::InvalidConfig { problems } => {
+            format!("невалидна конфигурация: {}", join(problems, Locale::Bg))
+        }
+        LoginError::NameUnusable { given, surname } => format!(
+            "от имената `{given}` `{surname}` не може да се състави потребителско име: няма използваема буква"
+        ),
+        LoginError::Blocked { base, word } => format!(
+            "всяко потребителско име, което може да се състави от `{base}`, съдържа забранената дума `{word}`"
+        ),
+        LoginError::CandidatesExhausted { base, attempts } => {
+            format!("няма свободно потребителско име за `{base}` след {attempts} опита")
+        }
+        LoginError::NotACandidate { login } => {
+            format!("потребителското име `{login}` не може да остане като единствено по този план")
+        }
+        LoginError::IdLength {
+            kind,
+            input,
+            length,
+            expected,
+        } => format!(
+            "{} `{input}` има {}, изискват се {expected}",
+            bg_id(*kind),
+            bg_chars(*length)
+        ),
+        LoginError::IdNonDigit {
+            kind,
+            input,
+            character,
+            position,
+        } => format!(
+            "{} `{input}` съдържа знак, който не е цифра, `{character}` на позиция {position}",
+            bg_id(*kind)
+        ),
+        LoginError::IdChecksum {
+            kind,
+            input,
+            expected,
+            found,
+        } => format!(
+            "{} `{input}` има контролна цифра {found}, а трябва да е {expected}",
+            bg_id(*kind)
+        ),
+        LoginError::IdImpossibleDate {
+            kind,
+            input,
+            year_digits,
+            month_code,
+            day,
+        } => format!(
+            "{} `{input}` съдържа невъзможна дата на раждане (година {year_digits:02}, код на месеца {month_code:02}, ден {day:02})",
+            bg_id(*kind)
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn polish_plural_of_characters() {
+        assert_eq!(pl_chars(1), "1 znak");
+        assert_eq!(pl_chars(2), "2 znaki");
+        assert_eq!(pl_chars(5), "5 znaków");
+        assert_eq!(pl_chars(12), "12 znaków");
+        assert_eq!(pl_chars(22), "22 znaki");
+        assert_eq!(bg_chars(1), "1 знак");
+        assert_eq!(bg_chars(33), "33 знака");
+    }
+}

@@ -1,0 +1,527 @@
+//! [`LoginGenerator`]: new canonical logins from a given name and a surname.
+
+mod directory;
+mod translit;
+
+pub use directory::{LoginDirectory, skeleton_directory};
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::{ConfigProblem, Login, LoginError, LoginPolicy, SkeletonKey};
+use translit::Transliterated;
+
+/// Which name comes first in a generated login.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum NameOrder {
+    /// Given name, then surname (`JAN` + `KOW`), the default.
+    #[default]
+    GivenFirst,
+    /// Surname, then given name (`KOW` + `JAN`).
+    SurnameFirst,
+}
+
+/// How a login is built from the names. The default reads the seed's example
+/// `JANKOW1`: the first 3 letters of the given name, the first 3 of the
+/// surname, then the smallest number ≥ 1 that makes it unique.
+///
+/// Letters are counted in the name as written, before transliteration
+/// (the first three letters of `Жечко` give `ZHECH`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct LoginPattern {
+    /// Letters taken from the start of the given name.
+    pub given_letters: usize,
+    /// Letters taken from the start of the surname.
+    pub surname_letters: usize,
+    /// Which name comes first.
+    pub order: NameOrder,
+    /// The first number tried.
+    pub first_number: u32,
+    /// Always append a number (`JANKOW1`); when `false`, the bare base
+    /// (`JANKOW`) is tried first.
+    pub always_number: bool,
+}
+
+impl LoginPattern {
+    /// The default number of letters taken from each name.
+    pub const DEFAULT_LETTERS: usize = 3;
+}
+
+impl Default for LoginPattern {
+    fn default() -> Self {
+        Self {
+            given_letters: Self::DEFAULT_LETTERS,
+            surname_letters: Self::DEFAULT_LETTERS,
+            order: NameOrder::GivenFirst,
+            first_number: 1,
+            always_number: true,
+        }
+    }
+}
+
+/// The generator's configuration: login policy, pattern, blocklist and the
+/// number of numbered candidates tried before giving up. Deserializing
+/// validates and lists every problem.
+///
+/// # Example
+///
+/// ```
+/// use edurules_login::GeneratorConfig;
+///
+/// let c: GeneratorConfig = serde_json::from_str(
+///     r#"{"pattern": {"given_letters": 1, "surname_letters": 5}, "blocklist": ["KUR"]}"#,
+/// ).unwrap();
+/// assert_eq!(c.pattern.surname_letters, 5);
+/// assert_eq!(c.policy.max_length(), 32);
+/// let err = serde_json::from_str::<GeneratorConfig>(r#"{"blocklist": ["ok!"], "max_attempts": 0}"#);
+/// assert!(err.unwrap_err().to_string().contains("max"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(try_from = "ConfigFields")]
+pub struct GeneratorConfig {
+    /// Length bounds of generated logins.
+    pub policy: LoginPolicy,
+    /// How the base is built.
+    pub pattern: LoginPattern,
+    /// Words no generated login may contain (`A-Z0-9`; compared by skeleton,
+    /// so `K0T` also blocks `KOT`).
+    pub blocklist: Vec<String>,
+    /// How many numbers are tried before giving up.
+    pub max_attempts: u32,
+}
+
+/// The unvalidated fields of a [`GeneratorConfig`].
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct ConfigFields {
+    /// Length bounds of generated logins.
+    #[serde(default)]
+    policy: LoginPolicy,
+    /// How the base is built.
+    #[serde(default)]
+    pattern: LoginPattern,
+    /// Words no generated login may contain.
+    #[serde(default)]
+    blocklist: Vec<String>,
+    /// How many numbers are tried before giving up.
+    #[serde(default = "default_attempts")]
+    max_attempts: u32,
+}
+
+const fn default_attempts() -> u32 {
+    GeneratorConfig::DEFAULT_MAX_ATTEMPTS
+}
+
+impl TryFrom<ConfigFields> for GeneratorConfig {
+    type Error = LoginError;
+
+    fn try_from(f: ConfigFields) -> Result<Self, Self::Error> {
+        let c = Self {
+            policy: f.policy,
+            pattern: f.pattern,
+            blocklist: f.blocklist,
+            max_attempts: f.max_attempts,
+        };
+        c.validate()?;
+        Ok(c)
+    }
+}
+
+impl Default for GeneratorConfig {
+    fn default() -> Self {
+        Self {
+            policy: LoginPolicy::SIO,
+            pattern: LoginPattern::default(),
+            blocklist: Vec::new(),
+            max_attempts: Self::DEFAULT_MAX_ATTEMPTS,
+        }
+    }
+}
+
+impl GeneratorConfig {
+    /// The default number of numbers tried.
+    pub const DEFAULT_MAX_ATTEMPTS: u32 = 100_000;
+
+    /// Checks the configuration.
+    ///
+    /// # Errors
+    ///
+    /// [`LoginError::InvalidConfig`] listing every problem.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use edurules_login::GeneratorConfig;
+    ///
+    /// let mut c = GeneratorConfig::default();
+    /// assert!(c.validate().is_ok());
+    /// c.pattern.given_letters = 0;
+    /// c.pattern.surname_letters = 0;
+    /// c.blocklist.push("bad word".into());
+    /// let err = c.validate().unwrap_err();
+    /// assert!(matches!(err, edurules_login::LoginError::InvalidConfig { ref problems } if problems.len() == 2));
+    /// ```
+    pub fn validate(&self) -> Result<(), LoginError> {
+        let mut problems = Vec::new();
+        if let Err(LoginError::InvalidConfig { problems: p }) =
+            LoginPolicy::new(self.policy.min_length(), self.policy.max_length())
+        {
+            problems.extend(p);
+        }
+        if self.pattern.given_letters == 0 && self.pattern.surname_letters == 0 {
+            problems.push(ConfigProblem::PatternTakesNoLetters);
+        }
+        if self.pattern.first_number == 0 {
+            problems.push(ConfigProblem::FirstNumberZero);
+        }
+        for entry in &self.blocklist {
+            if entry.is_empty()
+                || !entry
+                    .bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+            {
+                problems.push(ConfigProblem::BadBlocklistEntry {
+                    entry: entry.clone(),
+                });
+            }
+        }
+        if self.max_attempts == 0 {
+            problems.push(ConfigProblem::MaxAttemptsZero);
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(LoginError::InvalidConfig { problems })
+        }
+    }
+}
+
+/// Builds new canonical logins from a given name and a surname.
+///
+/// Names are transliterated (Polish letters by an explicit table, Bulgarian
+/// Cyrillic by the 2009 Transliteration Act, other Latin letters without their
+/// diacritics); hyphens, apostrophes, spaces and anything else are dropped.
+/// The base is `pattern.given_letters` letters of the given name and
+/// `pattern.surname_letters` of the surname (fewer if a name is shorter);
+/// then the smallest number from `pattern.first_number` is appended such that
+/// the login is free in the directory (compared by [`SkeletonKey`]:
+/// case-insensitively, and `0`/`O`, `1`/`I` as equal) and contains no blocked
+/// word. If the base contains a blocked word, shorter bases are tried (fewer
+/// surname letters first, then fewer given-name letters). A login shorter than
+/// the policy's minimum gets its number zero-padded (`A` + `01`); a longer one
+/// has its base cut. Deterministic: the same input and directory give the same
+/// login.
+///
+/// # Example
+///
+/// ```
+/// use edurules_login::{LoginGenerator, skeleton_directory};
+///
+/// let generator = LoginGenerator::default();
+/// let dir = skeleton_directory(["JANKOW1", "JanKow2"]);
+/// assert_eq!(generator.generate("Jan", "Kowalski", &dir).unwrap().as_str(), "JANKOW3");
+/// let dir = skeleton_directory(["LUKZOL1"]);
+/// assert_eq!(generator.generate("Łukasz", "Żółkiewski", &dir).unwrap().as_str(), "LUKZOL2");
+/// assert_eq!(generator.generate("Мария", "Щерева", &dir).unwrap().as_str(), "MARSHTER1");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LoginGenerator {
+    config: GeneratorConfig,
+    blocked: Vec<SkeletonKey>,
+}
+
+impl LoginGenerator {
+    /// A generator with the given configuration.
+    ///
+    /// # Errors
+    ///
+    /// [`LoginError::InvalidConfig`] listing every problem.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use edurules_login::{GeneratorConfig, LoginGenerator, NameOrder};
+    ///
+    /// let mut config = GeneratorConfig::default();
+    /// config.pattern.order = NameOrder::SurnameFirst;
+    /// let g = LoginGenerator::new(config).unwrap();
+    /// let dir = edurules_login::skeleton_directory(Vec::<String>::new());
+    /// assert_eq!(g.generate("Jan", "Kowalski", &dir).unwrap().as_str(), "KOWJAN1");
+    /// assert!(LoginGenerator::new(GeneratorConfig { max_attempts: 0, ..GeneratorConfig::default() }).is_err());
+    /// ```
+    pub fn new(config: GeneratorConfig) -> Result<Self, LoginError> {
+        config.validate()?;
+        let blocked = config
+            .blocklist
+            .iter()
+            .map(|w| SkeletonKey::of(w))
+            .collect();
+        Ok(Self { config, blocked })
+    }
+
+    /// The configuration.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(edurules_login::LoginGenerator::default().config().pattern.given_letters, 3);
+    /// ```
+    #[must_use]
+    pub fn config(&self) -> &GeneratorConfig {
+        &self.config
+    }
+
+    /// Generates a free login for the person.
+    ///
+    /// # Errors
+    ///
+    /// [`LoginError::NameUnusable`] when neither name has a usable letter,
+    /// [`LoginError::Blocked`] when every base contains a blocked word,
+    /// [`LoginError::CandidatesExhausted`] when `max_attempts` numbers were all
+    /// taken (or the number no longer fits the maximum length).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use edurules_login::{LoginGenerator, skeleton_directory};
+    ///
+    /// let g = LoginGenerator::default();
+    /// let dir = skeleton_directory(["JANKOWI"]);
+    /// // `JANKOW1` would look like the existing `JANKOWI`.
+    /// assert_eq!(g.generate("Jan", "Kowalski", &dir).unwrap().as_str(), "JANKOW2");
+    /// assert_eq!(g.generate("123", "!!", &dir).unwrap_err().code(), "login.name_unusable");
+    /// ```
+    pub fn generate<D>(
+        &self,
+        given: &str,
+        surname: &str,
+        directory: &D,
+    ) -> Result<Login, LoginError>
+    where
+        D: LoginDirectory + ?Sized,
+    {
+        let g = translit::transliterate(given);
+        let s = translit::transliterate(surname);
+        if g.is_empty() && s.is_empty() {
+            return Err(LoginError::NameUnusable {
+                given: given.to_owned(),
+                surname: surname.to_owned(),
+            });
+        }
+        let base = self.base(&g, &s).map_err(|e| match e {
+            LoginError::NameUnusable { .. } => LoginError::NameUnusable {
+                given: given.to_owned(),
+                surname: surname.to_owned(),
+            },
+            e => e,
+        })?;
+        self.number(&base, directory)
+    }
+
+    /// The first base of the pattern that contains no blocked word.
+    fn base(&self, g: &Transliterated, s: &Transliterated) -> Result<String, LoginError> {
+        let p = &self.config.pattern;
+        let gn = p.given_letters.min(g.letters());
+        let sn = p.surname_letters.min(s.letters());
+        let build = |gk: usize, sk: usize| {
+            let (gp, sp) = (g.prefix(gk), s.prefix(sk));
+            match p.order {
+                NameOrder::GivenFirst => format!("{gp}{sp}"),
+                NameOrder::SurnameFirst => format!("{sp}{gp}"),
+            }
+        };
+        let first = build(gn, sn);
+        let mut first_block = None;
+        for gk in (0..=gn).rev() {
+            for sk in (0..=sn).rev() {
+                if gk == 0 && sk == 0 {
+                    continue;
+                }
+                let base = build(gk, sk);
+                match self.blocked_word(&SkeletonKey::of(&base)) {
+                    None => return Ok(base),
+                    Some(w) => {
+                        first_block.get_or_insert_with(|| w.to_string());
+                    }
+                }
+            }
+        }
+        // Both names have letters here or the pattern takes letters from the
+        // non-empty one; an empty base only arises when the pattern takes no
+        // letter from the one usable name.
+        Err(match first_block {
+            Some(word) => LoginError::Blocked { base: first, word },
+            None => LoginError::NameUnusable {
+                given: g.prefix(usize::MAX).to_owned(),
+                surname: s.prefix(usize::MAX).to_owned(),
+            },
+        })
+    }
+
+    fn blocked_word(&self, key: &SkeletonKey) -> Option<&SkeletonKey> {
+        self.blocked
+            .iter()
+            .find(|w| key.as_str().contains(w.as_str()))
+    }
+
+    /// Appends the smallest free number to `base`.
+    fn number<D>(&self, base: &str, directory: &D) -> Result<Login, LoginError>
+    where
+        D: LoginDirectory + ?Sized,
+    {
+        let policy = &self.config.policy;
+        let (min, max) = (policy.min_length(), policy.max_length());
+        let p = &self.config.pattern;
+        let exhausted = || LoginError::CandidatesExhausted {
+            base: base.to_owned(),
+            attempts: self.config.max_attempts,
+        };
+        let mut candidate = String::with_capacity(max);
+        if !p.always_number && (min..=max).contains(&base.len()) {
+            candidate.push_str(base);
+            if self.is_free(&candidate, directory) {
+                return Ok(Login::from_canonical_unchecked(candidate));
+            }
+        }
+        let last = p
+            .first_number
+            .saturating_add(self.config.max_attempts.saturating_sub(1));
+        for n in p.first_number..=last {
+            let digits = n.to_string();
+            if digits.len() >= max {
+                return Err(exhausted());
+            }
+            let keep = base.len().min(max - digits.len());
+            let cut = base.get(..keep).unwrap_or(base);
+            let pad = min.saturating_sub(cut.len() + digits.len());
+            candidate.clear();
+            candidate.push_str(cut);
+            candidate.extend(std::iter::repeat_n('0', pad));
+            candidate.push_str(&digits);
+            if self.is_free(&candidate, directory) {
+                return Ok(Login::from_canonical_unchecked(candidate));
+            }
+        }
+        Err(exhausted())
+    }
+
+    fn is_free<D>(&self, candidate: &str, directory: &D) -> bool
+    where
+        D: LoginDirectory + ?Sized,
+    {
+        let key = SkeletonKey::of(candidate);
+        self.blocked_word(&key).is_none() && !directory.contains_key(&key)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    fn empty() -> HashSet<SkeletonKey> {
+        HashSet::new()
+    }
+
+    #[test]
+    fn short_names_are_padded_to_the_minimum() {
+        let g = LoginGenerator::default();
+        assert_eq!(g.generate("", "A", &empty()).unwrap().as_str(), "A01");
+        assert_eq!(g.generate("Ed", "Li", &empty()).unwrap().as_str(), "EDLI1");
+        assert_eq!(g.generate("Jo", "", &empty()).unwrap().as_str(), "JO1");
+    }
+
+    #[test]
+    fn long_bases_are_cut_to_the_maximum() {
+        let config = GeneratorConfig {
+            policy: LoginPolicy::new(3, 6).unwrap(),
+            pattern: LoginPattern {
+                given_letters: 5,
+                surname_letters: 5,
+                ..LoginPattern::default()
+            },
+            ..GeneratorConfig::default()
+        };
+        let g = LoginGenerator::new(config).unwrap();
+        assert_eq!(
+            g.generate("Janusz", "Kowalski", &empty()).unwrap().as_str(),
+            "JANUS1"
+        );
+        let dir: HashSet<SkeletonKey> = (1..=9)
+            .map(|n| SkeletonKey::of(&format!("JANUS{n}")))
+            .collect();
+        assert_eq!(
+            g.generate("Janusz", "Kowalski", &dir).unwrap().as_str(),
+            "JANU10"
+        );
+    }
+
+    #[test]
+    fn blocklist_shortens_the_base_and_skips_numbers() {
+        let config = GeneratorConfig {
+            blocklist: vec!["KUR".into(), "JANKOW2".into()],
+            ..GeneratorConfig::default()
+        };
+        let g = LoginGenerator::new(config).unwrap();
+        // KUR + TOM = KURTOM contains KUR; KU + TOM does not.
+        assert_eq!(
+            g.generate("Kurt", "Tomasz", &empty()).unwrap().as_str(),
+            "KUTOM1"
+        );
+        let dir: HashSet<SkeletonKey> = [SkeletonKey::of("JANKOW1")].into();
+        // JANKOW1 is taken and JANKOW2 is blocked.
+        assert_eq!(
+            g.generate("Jan", "Kowalski", &dir).unwrap().as_str(),
+            "JANKOW3"
+        );
+        let all = LoginGenerator::new(GeneratorConfig {
+            blocklist: vec!["A".into()],
+            ..GeneratorConfig::default()
+        })
+        .unwrap();
+        assert_eq!(
+            all.generate("Ana", "Alba", &empty()).unwrap_err().code(),
+            "login.blocked"
+        );
+    }
+
+    #[test]
+    fn bare_base_first_when_numbers_are_optional() {
+        let config = GeneratorConfig {
+            pattern: LoginPattern {
+                always_number: false,
+                ..LoginPattern::default()
+            },
+            ..GeneratorConfig::default()
+        };
+        let g = LoginGenerator::new(config).unwrap();
+        assert_eq!(
+            g.generate("Jan", "Kowalski", &empty()).unwrap().as_str(),
+            "JANKOW"
+        );
+        let dir: HashSet<SkeletonKey> = [SkeletonKey::of("jankow")].into();
+        assert_eq!(
+            g.generate("Jan", "Kowalski", &dir).unwrap().as_str(),
+            "JANKOW1"
+        );
+    }
+
+    #[test]
+    fn exhaustion_is_an_error() {
+        let g = LoginGenerator::new(GeneratorConfig {
+            max_attempts: 3,
+            ..GeneratorConfig::default()
+        })
+        .unwrap();
+        let dir: HashSet<SkeletonKey> = (1..=3)
+            .map(|n| SkeletonKey::of(&format!("JANKOW{n}")))
+            .collect();
+        assert!(matches!(
+            g.generate("Jan", "Kowalski", &dir),
+            Err(LoginError::CandidatesExhausted { attempts: 3, .. })
+        ));
+    }
+}

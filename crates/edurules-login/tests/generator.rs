@@ -1,0 +1,125 @@
+//! `LoginGenerator`: transliteration, pattern, blocklist, directory.
+
+use std::collections::HashSet;
+
+use edurules_login::{
+    GeneratorConfig, LoginGenerator, LoginPattern, SkeletonKey, skeleton_directory,
+};
+
+fn none() -> HashSet<SkeletonKey> {
+    HashSet::new()
+}
+
+#[test]
+fn default_pattern_reads_the_seed_example() {
+    let g = LoginGenerator::default();
+    assert_eq!(
+        g.generate("Jan", "Kowalski", &none()).unwrap().as_str(),
+        "JANKOW1"
+    );
+    let dir = skeleton_directory(["JANKOW1", "JANKOW2"]);
+    assert_eq!(
+        g.generate("Jan", "Kowalski", &dir).unwrap().as_str(),
+        "JANKOW3"
+    );
+}
+
+#[test]
+fn directory_is_case_insensitive_and_confusable_aware() {
+    let g = LoginGenerator::default();
+    let dir = skeleton_directory(["jankow1", "JANKOWZ", "JANKOW0"]);
+    // jankow1 blocks JANKOW1 (case); JANKOW2 is free.
+    assert_eq!(
+        g.generate("Jan", "Kowalski", &dir).unwrap().as_str(),
+        "JANKOW2"
+    );
+    let dir = skeleton_directory(["JANKOWI"]);
+    assert_eq!(
+        g.generate("Jan", "Kowalski", &dir).unwrap().as_str(),
+        "JANKOW2"
+    );
+    // 10 looks like IO: skipped when IO exists.
+    let mut keys: Vec<String> = (1..=9).map(|n| format!("ANNNOW{n}")).collect();
+    keys.push("ANNNOWIO".into());
+    let dir = skeleton_directory(&keys);
+    assert_eq!(
+        g.generate("Anna", "Nowak", &dir).unwrap().as_str(),
+        "ANNNOW11"
+    );
+}
+
+#[test]
+fn polish_and_bulgarian_names() {
+    let g = LoginGenerator::default();
+    let cases = [
+        ("Łukasz", "Żółkiewski", "LUKZOL1"),
+        ("Żaneta", "Ćwik", "ZANCWI1"),
+        ("Ewa", "Łęcka-Śliwińska", "EWALEC1"),
+        ("Иван", "Петров", "IVAPET1"),
+        ("Жечко", "Цветков", "ZHECHTSVE1"),
+        ("Щилян", "Ъндев", "SHTILAND1"),
+        ("Юлия", "Янева", "YULIYANE1"),
+        ("Ия", "Ия", "IAIA1"),
+        ("Мария", "България", "MARBUL1"),
+        ("Анна-Мария", "Д'Арк", "ANNDAR1"),
+        ("Renée", "O'Brien", "RENOBR1"),
+    ];
+    for (given, surname, expected) in cases {
+        assert_eq!(
+            g.generate(given, surname, &none()).unwrap().as_str(),
+            expected,
+            "{given} {surname}"
+        );
+    }
+}
+
+#[test]
+fn configured_pattern_and_blocklist() {
+    let config: GeneratorConfig = serde_json::from_str(
+        r#"{"pattern": {"given_letters": 1, "surname_letters": 8, "first_number": 10}, "blocklist": ["NOW"]}"#,
+    )
+    .unwrap();
+    assert_eq!(config.pattern.order, LoginPattern::default().order);
+    let g = LoginGenerator::new(config).unwrap();
+    // ANOWAK contains NOW: shorter surname parts are tried, ANO is the first free of it.
+    assert_eq!(
+        g.generate("Anna", "Nowak", &none()).unwrap().as_str(),
+        "ANO10"
+    );
+    assert_eq!(
+        g.generate("Jan", "Kowalski", &none()).unwrap().as_str(),
+        "JKOWALSKI10"
+    );
+}
+
+#[test]
+fn invalid_configuration_lists_every_problem() {
+    let err = serde_json::from_str::<GeneratorConfig>(
+        r#"{"policy": {"min_length": 0, "max_length": 2}, "pattern": {"given_letters": 0, "surname_letters": 0, "first_number": 0}, "blocklist": [""], "max_attempts": 0}"#,
+    )
+    .unwrap_err()
+    .to_string();
+    // The policy fails first, inside its own field.
+    assert!(err.contains("minimum length is 0"), "{err}");
+    let mut config = GeneratorConfig::default();
+    config.pattern.given_letters = 0;
+    config.pattern.surname_letters = 0;
+    config.pattern.first_number = 0;
+    config.blocklist = vec![String::new(), "ok".into()];
+    config.max_attempts = 0;
+    let Err(edurules_login::LoginError::InvalidConfig { problems }) = config.validate() else {
+        panic!("expected invalid config")
+    };
+    assert_eq!(problems.len(), 5, "{problems:?}");
+    assert!(serde_json::from_str::<GeneratorConfig>(r#"{"pattrn": {}}"#).is_err());
+}
+
+#[test]
+fn generation_is_deterministic() {
+    let g = LoginGenerator::default();
+    let dir = skeleton_directory(["MARIVA1", "MARIVA3"]);
+    let a = g.generate("Мария", "Иванова", &dir).unwrap();
+    let b = g.generate("Мария", "Иванова", &dir).unwrap();
+    assert_eq!(a, b);
+    assert_eq!(a.as_str(), "MARIVA2");
+}
