@@ -1,1 +1,32 @@
 #![doc = include_str!("../README.md")]
+
+mod csv_input;
+mod engine;
+mod error;
+mod locale;
+mod model;
+mod quantity;
+mod report;
+mod rule;
+mod signal;
+mod status;
+
+pub use csv_input::{
+    CsvSummary, MAX_REPORTED_SKIPS, Mode, accumulate_csv_bytes, read_records, read_roster,
+    stream_records,
+};
+pub use engine::{Accumulator, Evaluator};
+pub use error::AbsenceError;
+pub use locale::Locale;
+pub use model::{
+    AbsenceKind, AbsenceRecord, Level, MAX_LESSON, MAX_WINDOW_DAYS, Planned, Pupil, PupilId,
+    Roster, SchoolId, Unit, Window, YearMonth,
+};
+pub use quantity::{PARTS_PER_UNIT, Percent, Quantity};
+pub use report::{Duplicate, Finding, Flag, NotEvaluable, Report, Stats};
+pub use rule::{
+    Condition, Counted, LateBand, LateConversion, LegalBasis, Limit, MAX_CONDITION_DEPTH,
+    MAX_LATE_BANDS, Operator, Per, Rule, RuleProfile, Threshold,
+};
+pub use signal::Signal;
+pub use status::{AtRiskEntry, Status, StatusBook, Transition};

@@ -1,1 +1,16 @@
 //! Public-API tests of `edurules-absence`.
+
+// INVARIANT: test helpers outside `#[test]` functions unwrap fixtures built from constants; a
+// failure there is a failed test, which is what a panic in a test means.
+#![expect(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    reason = "test helpers: a panic is a failed test"
+)]
+
+mod boundaries;
+mod csv;
+mod messages;
+mod properties;
+mod streaming;
+mod support;

@@ -1,0 +1,221 @@
+//! Field parsers shared by the general (csv crate) and the fast (byte) readers, so both accept
+//! and reject exactly the same rows with the same errors.
+
+use chrono::NaiveDate;
+
+use crate::{AbsenceError, AbsenceKind, Level, PupilId, Quantity};
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).chars().take(64).collect()
+}
+
+fn field_error(line: u64, column: &str, bytes: &[u8], expected: &str) -> AbsenceError {
+    AbsenceError::CsvField {
+        line,
+        column: column.to_owned(),
+        value: text(bytes),
+        expected: expected.to_owned(),
+    }
+}
+
+fn trim(bytes: &[u8]) -> &[u8] {
+    bytes.trim_ascii()
+}
+
+/// A pupil id: decimal digits.
+pub(crate) fn pupil_id(bytes: &[u8], line: u64) -> Result<PupilId, AbsenceError> {
+    let b = trim(bytes);
+    if b.is_empty() || b.len() > 19 || !b.iter().all(u8::is_ascii_digit) {
+        return Err(field_error(line, "pupil_id", bytes, "a pupil id (digits)"));
+    }
+    Ok(PupilId(
+        b.iter()
+            .fold(0_u64, |acc, d| acc * 10 + u64::from(d - b'0')),
+    ))
+}
+
+fn digits(b: &[u8]) -> Option<u32> {
+    if b.is_empty() || !b.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(
+        b.iter()
+            .fold(0_u32, |acc, d| acc * 10 + u32::from(d - b'0')),
+    )
+}
+
+/// A date as `YYYY-MM-DD` (ISO 8601) or `DD.MM.YYYY` (as Bulgarian and Polish registers print it).
+pub(crate) fn date(bytes: &[u8], line: u64) -> Result<NaiveDate, AbsenceError> {
+    let b = trim(bytes);
+    let parsed = match b {
+        [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] => digits(&[*y0, *y1, *y2, *y3])
+            .zip(digits(&[*m0, *m1]))
+            .zip(digits(&[*d0, *d1]))
+            .map(|((y, m), d)| (y, m, d)),
+        [d0, d1, b'.', m0, m1, b'.', y0, y1, y2, y3] => digits(&[*y0, *y1, *y2, *y3])
+            .zip(digits(&[*m0, *m1]))
+            .zip(digits(&[*d0, *d1]))
+            .map(|((y, m), d)| (y, m, d)),
+        _ => None,
+    };
+    parsed
+        .and_then(|(y, m, d)| NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d))
+        .ok_or_else(|| field_error(line, "date", bytes, "a date (YYYY-MM-DD or DD.MM.YYYY)"))
+}
+
+/// An amount: whole (`3`), decimal (`1.5`) or fraction (`1/2`), exact in sixtieths.
+pub(crate) fn amount(bytes: &[u8], line: u64, column: &str) -> Result<Quantity, AbsenceError> {
+    let b = trim(bytes);
+    // Fast path for the common small whole number.
+    if !b.is_empty() && b.len() <= 9 && b.iter().all(u8::is_ascii_digit) {
+        return Ok(Quantity::whole(
+            b.iter()
+                .fold(0_u64, |acc, d| acc * 10 + u64::from(d - b'0')),
+        ));
+    }
+    std::str::from_utf8(b)
+        .ok()
+        .and_then(|s| s.parse::<Quantity>().ok())
+        .ok_or_else(|| field_error(line, column, bytes, "an exact non-negative amount"))
+}
+
+/// The kind of absence: `excused`, `unexcused` or `late`.
+pub(crate) fn kind(bytes: &[u8], line: u64) -> Result<AbsenceKind, AbsenceError> {
+    match trim(bytes) {
+        b"excused" => Ok(AbsenceKind::Excused),
+        b"unexcused" => Ok(AbsenceKind::Unexcused),
+        b"late" => Ok(AbsenceKind::Late),
+        _ => Err(field_error(
+            line,
+            "kind",
+            bytes,
+            "one of excused, unexcused, late",
+        )),
+    }
+}
+
+/// A level: `preschool` or `school`.
+pub(crate) fn level(bytes: &[u8], line: u64) -> Result<Level, AbsenceError> {
+    match trim(bytes) {
+        b"preschool" => Ok(Level::Preschool),
+        b"school" => Ok(Level::School),
+        _ => Err(field_error(
+            line,
+            "level",
+            bytes,
+            "one of preschool, school",
+        )),
+    }
+}
+
+/// An optional small number (lesson, grade): empty means none.
+pub(crate) fn small(bytes: &[u8], line: u64, column: &str) -> Result<Option<u8>, AbsenceError> {
+    let b = trim(bytes);
+    if b.is_empty() {
+        return Ok(None);
+    }
+    digits(b)
+        .and_then(|n| u8::try_from(n).ok())
+        .map(Some)
+        .ok_or_else(|| field_error(line, column, bytes, "a small whole number"))
+}
+
+/// A unit column: `hours`, `lessons`, `days` or `minutes`; empty means the default.
+pub(crate) fn unit(bytes: &[u8], line: u64) -> Result<Option<crate::Unit>, AbsenceError> {
+    match trim(bytes) {
+        b"" => Ok(None),
+        b"hours" | b"lessons" => Ok(Some(crate::Unit::Hours)),
+        b"days" => Ok(Some(crate::Unit::Days)),
+        b"minutes" => Ok(Some(crate::Unit::Minutes)),
+        _ => Err(field_error(
+            line,
+            "unit",
+            bytes,
+            "one of hours, lessons, days, minutes",
+        )),
+    }
+}
+
+/// A school id: any non-empty text.
+pub(crate) fn school(bytes: &[u8], line: u64) -> Result<crate::SchoolId, AbsenceError> {
+    let b = trim(bytes);
+    match std::str::from_utf8(b) {
+        Ok(s) if !s.is_empty() => Ok(crate::SchoolId(s.to_owned())),
+        _ => Err(field_error(
+            line,
+            "school_id",
+            bytes,
+            "a school id (non-empty UTF-8 text)",
+        )),
+    }
+}
+
+/// The error for a row with the wrong number of fields.
+pub(crate) fn field_count(line: u64, expected: usize, found: usize) -> AbsenceError {
+    AbsenceError::CsvRow {
+        line,
+        reason: format!("expected {expected} fields, found `{found}`"),
+    }
+}
+
+/// The error for a row whose fields are each fine but that is not a coherent record.
+pub(crate) fn incoherent(line: u64, err: &AbsenceError) -> AbsenceError {
+    AbsenceError::CsvRow {
+        line,
+        reason: err.to_string(),
+    }
+}
+
+/// Adds `offset` to the line number of a CSV error (used when chunks are parsed apart).
+pub(crate) fn shift_line(err: AbsenceError, offset: u64) -> AbsenceError {
+    match err {
+        AbsenceError::CsvField {
+            line,
+            column,
+            value,
+            expected,
+        } => AbsenceError::CsvField {
+            line: line + offset,
+            column,
+            value,
+            expected,
+        },
+        AbsenceError::CsvRow { line, reason } => AbsenceError::CsvRow {
+            line: line + offset,
+            reason,
+        },
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_both_formats() {
+        let d = NaiveDate::from_ymd_opt(2018, 3, 5).unwrap();
+        assert_eq!(date(b"2018-03-05", 2).unwrap(), d);
+        assert_eq!(date(b"05.03.2018", 2).unwrap(), d);
+        let err = date(b"2018-02-30", 7).unwrap_err();
+        assert!(
+            matches!(err, AbsenceError::CsvField { line: 7, ref column, .. } if column == "date"),
+            "{err}"
+        );
+        assert!(date(b"2018-3-5", 2).is_err());
+    }
+
+    #[test]
+    fn amounts_and_kinds() {
+        assert_eq!(amount(b"3", 2, "hours").unwrap(), Quantity::whole(3));
+        assert_eq!(
+            amount(b"1/2", 2, "hours").unwrap(),
+            Quantity::from_sixtieths(30)
+        );
+        assert!(amount(b"-1", 2, "hours").is_err());
+        assert!(kind(b"Excused", 2).is_err());
+        assert_eq!(kind(b" late ", 2).unwrap(), AbsenceKind::Late);
+        assert!(pupil_id(b"12a", 2).is_err());
+        assert!(pupil_id(b"99999999999999999999", 2).is_err());
+    }
+}

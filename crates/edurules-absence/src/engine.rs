@@ -1,0 +1,488 @@
+//! The evaluator: compiles a profile for one window and roster, then folds records into
+//! per-pupil counters and evaluates every rule.
+
+mod accumulator;
+
+use chrono::Datelike;
+use rayon::prelude::*;
+
+pub use accumulator::Accumulator;
+
+use crate::report::{Duplicate, Finding, Flag, NotEvaluable, Report};
+use crate::{
+    AbsenceError, AbsenceRecord, Condition, Counted, Limit, Per, Planned, Pupil, Quantity, Roster,
+    RuleProfile, Threshold, Unit, Window, YearMonth,
+};
+
+/// Records per parallel chunk: large enough that per-chunk state is amortised.
+const PAR_CHUNK: usize = 1 << 16;
+
+/// One counter column per pupil: a sum of absences of some kinds in one unit, over the window or
+/// per month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct SlotKey {
+    counts: Counted,
+    unit: Unit,
+    per: Per,
+}
+
+/// A profile compiled for one window, roster and set of planned amounts.
+///
+/// Memory is O(pupils × counters the profile needs); records are never stored.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use edurules_absence::*;
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// let roster = Roster::new(vec![Pupil { id: PupilId(1), school: SchoolId("S".into()), level: Level::School, grade: Some(7) }]).unwrap();
+/// let planned = Planned::default();
+/// let window = Window::school_year(d(2017, 9, 15), d(2018, 6, 1)).unwrap();
+/// let ev = Evaluator::new(RuleProfile::bg_isrm(), window, &roster, &planned).unwrap();
+/// let records = vec![AbsenceRecord::new(PupilId(1), d(2018, 3, 5), Quantity::whole(41), Unit::Hours, AbsenceKind::Unexcused)];
+/// let report = ev.evaluate_records(&records).unwrap();
+/// assert_eq!(report.flags.len(), 1);
+/// assert_eq!(report.flags[0].rule, "bg.isrm.unexcused");
+/// ```
+#[derive(Debug)]
+pub struct Evaluator<'a> {
+    profile: RuleProfile,
+    window: Window,
+    roster: &'a Roster,
+    planned: &'a Planned,
+    slots: Vec<SlotKey>,
+    /// The first counter of each slot within a pupil's row.
+    bases: Vec<usize>,
+    /// Counters per pupil.
+    stride: usize,
+    /// For effective kind (0 excused, 1 unexcused) and unit (0 hours, 1 days): (base, monthly).
+    routes: [[Vec<(usize, bool)>; 2]; 2],
+    first_day: i32,
+    day_count: i32,
+    /// The month index of each day of the window.
+    day_month: Vec<u8>,
+    months: Vec<YearMonth>,
+}
+
+impl<'a> Evaluator<'a> {
+    /// Validates the profile and window and compiles the counters the rules need.
+    ///
+    /// # Errors
+    ///
+    /// [`AbsenceError::InvalidProfile`] listing every problem of the profile;
+    /// [`AbsenceError::InvalidWindow`] for a reversed or too long window.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use edurules_absence::*;
+    /// let (roster, planned) = (Roster::default(), Planned::default());
+    /// let w = Window::month(2026, 3).unwrap();
+    /// assert!(Evaluator::new(RuleProfile::pl_compulsory_schooling(), w, &roster, &planned).is_ok());
+    /// let mut bad = RuleProfile::pl_compulsory_schooling();
+    /// bad.rules.clear();
+    /// assert!(Evaluator::new(bad, w, &roster, &planned).is_err());
+    /// ```
+    pub fn new(
+        profile: RuleProfile,
+        window: Window,
+        roster: &'a Roster,
+        planned: &'a Planned,
+    ) -> Result<Self, AbsenceError> {
+        profile.validate()?;
+        let first = window.first();
+        let last = window.last();
+        if last < first || (last - first).num_days() >= crate::MAX_WINDOW_DAYS {
+            return Err(AbsenceError::InvalidWindow {
+                reason: format!("`{first}`..`{last}` is reversed or too long"),
+            });
+        }
+        let months = window.months();
+        let mut day_month = Vec::new();
+        let mut month_index: u8 = 0;
+        let mut current = YearMonth::of(first);
+        let mut date = first;
+        while date <= last {
+            let ym = YearMonth::of(date);
+            if ym != current {
+                current = ym;
+                month_index = month_index.saturating_add(1);
+            }
+            day_month.push(month_index);
+            match date.succ_opt() {
+                Some(next) => date = next,
+                None => break,
+            }
+        }
+        let mut slots = Vec::new();
+        for rule in &profile.rules {
+            collect_slots(&rule.when, &mut slots);
+        }
+        let mut bases = Vec::with_capacity(slots.len());
+        let mut stride = 0;
+        for s in &slots {
+            bases.push(stride);
+            stride += if s.per == Per::Month { months.len() } else { 1 };
+        }
+        let mut routes: [[Vec<(usize, bool)>; 2]; 2] = Default::default();
+        for (s, &base) in slots.iter().zip(&bases) {
+            let kinds: &[usize] = match s.counts {
+                Counted::All => &[0, 1],
+                Counted::Unexcused => &[1],
+                Counted::Excused => &[0],
+            };
+            let Some(u) = unit_index(s.unit) else {
+                continue;
+            };
+            for &k in kinds {
+                if let Some(route) = routes.get_mut(k).and_then(|r| r.get_mut(u)) {
+                    route.push((base, s.per == Per::Month));
+                }
+            }
+        }
+        Ok(Self {
+            profile,
+            window,
+            roster,
+            planned,
+            slots,
+            bases,
+            stride,
+            routes,
+            first_day: first.num_days_from_ce(),
+            day_count: i32::try_from(day_month.len()).unwrap_or(i32::MAX),
+            day_month,
+            months,
+        })
+    }
+
+    /// The profile being evaluated.
+    #[must_use]
+    pub const fn profile(&self) -> &RuleProfile {
+        &self.profile
+    }
+
+    /// The window being evaluated.
+    #[must_use]
+    pub const fn window(&self) -> Window {
+        self.window
+    }
+
+    /// The roster being evaluated.
+    #[must_use]
+    pub const fn roster(&self) -> &'a Roster {
+        self.roster
+    }
+
+    /// An empty accumulator to push records into (one per thread or stream).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use edurules_absence::*;
+    /// let (roster, planned) = (Roster::default(), Planned::default());
+    /// let ev = Evaluator::new(RuleProfile::bg_isrm(), Window::month(2026, 3).unwrap(), &roster, &planned).unwrap();
+    /// let acc = ev.accumulator();
+    /// assert_eq!(ev.evaluate(&acc).flags.len(), 0);
+    /// ```
+    #[must_use]
+    pub fn accumulator(&self) -> Accumulator<'_> {
+        Accumulator::new(self)
+    }
+
+    /// Folds a slice of records in parallel (rayon) and evaluates them.
+    ///
+    /// # Errors
+    ///
+    /// The error of an incoherent record (see [`AbsenceRecord::check`]); nothing is evaluated then.
+    ///
+    /// # Example
+    ///
+    /// See [`Evaluator`].
+    pub fn evaluate_records(&self, records: &[AbsenceRecord]) -> Result<Report, AbsenceError> {
+        let acc = self.accumulate_par(records)?;
+        Ok(self.evaluate(&acc))
+    }
+
+    /// Folds a slice of records into one accumulator, in parallel chunks.
+    ///
+    /// # Errors
+    ///
+    /// The error of an incoherent record.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use edurules_absence::*;
+    /// let (roster, planned) = (Roster::default(), Planned::default());
+    /// let ev = Evaluator::new(RuleProfile::bg_isrm(), Window::month(2026, 3).unwrap(), &roster, &planned).unwrap();
+    /// let acc = ev.accumulate_par(&[]).unwrap();
+    /// assert_eq!(acc.stats().records, 0);
+    /// ```
+    pub fn accumulate_par(
+        &self,
+        records: &[AbsenceRecord],
+    ) -> Result<Accumulator<'_>, AbsenceError> {
+        if records.len() <= PAR_CHUNK {
+            let mut acc = self.accumulator();
+            acc.push_batch(records)?;
+            return Ok(acc);
+        }
+        let chunk = (records.len() / (rayon::current_num_threads() * 2)).max(PAR_CHUNK);
+        records
+            .par_chunks(chunk)
+            .map(|c| {
+                let mut acc = self.accumulator();
+                acc.push_batch(c)?;
+                Ok(acc)
+            })
+            .try_reduce(
+                || self.accumulator(),
+                |mut a, b| {
+                    a.merge(b);
+                    Ok(a)
+                },
+            )
+    }
+
+    /// Evaluates every rule for every pupil of the roster, in parallel over pupils.
+    ///
+    /// # Example
+    ///
+    /// See [`Evaluator`].
+    #[must_use]
+    pub fn evaluate(&self, acc: &Accumulator<'_>) -> Report {
+        let accumulator::Folded {
+            counters,
+            duplicates,
+            late_not_counted,
+            counted,
+        } = acc.fold_lessons();
+        let pupils = self.roster.pupils();
+        let results: Vec<(Vec<Flag>, Vec<NotEvaluable>)> = pupils
+            .par_iter()
+            .enumerate()
+            .map(|(i, pupil)| {
+                let row = counters
+                    .get(i * self.stride..(i + 1) * self.stride)
+                    .unwrap_or(&[]);
+                self.evaluate_pupil(pupil, row)
+            })
+            .filter(|(f, n)| !f.is_empty() || !n.is_empty())
+            .collect();
+        let mut flags = Vec::new();
+        let mut not_evaluable = Vec::new();
+        for (f, n) in results {
+            flags.extend(f);
+            not_evaluable.extend(n);
+        }
+        let order = |rule: &str| self.profile.rules.iter().position(|r| r.id == rule);
+        flags.sort_by_key(|f| (f.pupil, order(&f.rule)));
+        not_evaluable.sort_by_key(|n| (n.pupil, order(&n.rule), n.month));
+        let mut duplicates: Vec<Duplicate> = duplicates
+            .into_iter()
+            .filter_map(|(p, count)| {
+                pupils.get(p as usize).map(|pupil| Duplicate {
+                    pupil: pupil.id,
+                    count,
+                })
+            })
+            .collect();
+        duplicates.sort_by_key(|d| d.pupil);
+        let mut stats = acc.stats();
+        stats.duplicates = duplicates.iter().map(|d| u64::from(d.count)).sum();
+        stats.late_not_counted = stats.late_not_counted.saturating_add(late_not_counted);
+        stats.counted = stats.counted.saturating_add(counted);
+        Report {
+            profile: self.profile.id.clone(),
+            window: self.window,
+            signal_basis: self.profile.signal_basis.clone(),
+            flags,
+            not_evaluable,
+            duplicates,
+            stats,
+        }
+    }
+
+    fn evaluate_pupil(&self, pupil: &Pupil, row: &[u64]) -> (Vec<Flag>, Vec<NotEvaluable>) {
+        let mut flags = Vec::new();
+        let mut notes = Vec::new();
+        for rule in &self.profile.rules {
+            let mut findings = Vec::new();
+            let mut ctx = PupilCtx {
+                pupil,
+                row,
+                rule: &rule.id,
+                notes: &mut notes,
+            };
+            if self.eval(&rule.when, &mut ctx, &mut findings) {
+                flags.push(Flag {
+                    pupil: pupil.id,
+                    school: pupil.school.clone(),
+                    level: pupil.level,
+                    grade: pupil.grade,
+                    rule: rule.id.clone(),
+                    description: rule.description.clone(),
+                    legal_basis: rule.legal_basis.clone(),
+                    findings,
+                });
+            }
+        }
+        (flags, notes)
+    }
+
+    fn eval(
+        &self,
+        cond: &Condition,
+        ctx: &mut PupilCtx<'_, '_>,
+        findings: &mut Vec<Finding>,
+    ) -> bool {
+        let start = findings.len();
+        let matched = match cond {
+            // Every child is evaluated (no short circuit) so that every matching figure is reported.
+            Condition::Any(children) => {
+                children
+                    .iter()
+                    .map(|c| self.eval(c, ctx, findings))
+                    .filter(|m| *m)
+                    .count()
+                    > 0
+            }
+            Condition::All(children) => {
+                children
+                    .iter()
+                    .map(|c| self.eval(c, ctx, findings))
+                    .filter(|m| !*m)
+                    .count()
+                    == 0
+            }
+            Condition::Threshold(t) => self.eval_threshold(t, ctx, findings),
+        };
+        if !matched {
+            findings.truncate(start);
+        }
+        matched
+    }
+
+    fn eval_threshold(
+        &self,
+        t: &Threshold,
+        ctx: &mut PupilCtx<'_, '_>,
+        findings: &mut Vec<Finding>,
+    ) -> bool {
+        if t.level.is_some_and(|l| l != ctx.pupil.level) {
+            return false;
+        }
+        let key = SlotKey {
+            counts: t.counts,
+            unit: t.unit,
+            per: t.per,
+        };
+        let Some(base) = self
+            .slots
+            .iter()
+            .position(|s| *s == key)
+            .and_then(|i| self.bases.get(i).copied())
+        else {
+            return false;
+        };
+        let periods: Vec<(usize, Option<YearMonth>)> = match t.per {
+            Per::Window => vec![(base, None)],
+            Per::Month => self
+                .months
+                .iter()
+                .enumerate()
+                .map(|(i, m)| (base + i, Some(*m)))
+                .collect(),
+        };
+        let mut matched = false;
+        for (index, month) in periods {
+            let measured = Quantity::from_sixtieths(ctx.row.get(index).copied().unwrap_or(0));
+            let (ordering, planned) = match t.limit {
+                Limit::Amount(limit) => (measured.cmp(&limit), None),
+                Limit::Share(pct) => {
+                    let planned = match month {
+                        Some(m) => self.planned.month(ctx.pupil.id, m, t.unit),
+                        None => self.planned.window(ctx.pupil.id, t.unit),
+                    };
+                    match planned {
+                        Some(p) if p > Quantity::ZERO => {
+                            let lhs = u128::from(measured.sixtieths()) * 10_000;
+                            let rhs = u128::from(pct.basis_points()) * u128::from(p.sixtieths());
+                            (lhs.cmp(&rhs), Some(p))
+                        }
+                        _ => {
+                            if measured > Quantity::ZERO {
+                                ctx.notes.push(NotEvaluable {
+                                    pupil: ctx.pupil.id,
+                                    rule: ctx.rule.clone(),
+                                    month,
+                                    unit: t.unit,
+                                });
+                            }
+                            continue;
+                        }
+                    }
+                }
+            };
+            if t.operator.holds(ordering) {
+                matched = true;
+                let (first, last) = self.period_bounds(month);
+                findings.push(Finding {
+                    counts: t.counts,
+                    unit: t.unit,
+                    first,
+                    last,
+                    month,
+                    measured,
+                    operator: t.operator,
+                    limit: t.limit,
+                    planned,
+                });
+            }
+        }
+        matched
+    }
+
+    fn period_bounds(&self, month: Option<YearMonth>) -> (chrono::NaiveDate, chrono::NaiveDate) {
+        let (wf, wl) = (self.window.first(), self.window.last());
+        let Some(m) = month else { return (wf, wl) };
+        match Window::month(m.year, m.month) {
+            Ok(mw) => (mw.first().max(wf), mw.last().min(wl)),
+            Err(_) => (wf, wl),
+        }
+    }
+}
+
+struct PupilCtx<'p, 'n> {
+    pupil: &'p Pupil,
+    row: &'p [u64],
+    rule: &'p String,
+    notes: &'n mut Vec<NotEvaluable>,
+}
+
+const fn unit_index(unit: Unit) -> Option<usize> {
+    match unit {
+        Unit::Hours => Some(0),
+        Unit::Days => Some(1),
+        Unit::Minutes => None,
+    }
+}
+
+fn collect_slots(cond: &Condition, out: &mut Vec<SlotKey>) {
+    match cond {
+        Condition::Any(v) | Condition::All(v) => v.iter().for_each(|c| collect_slots(c, out)),
+        Condition::Threshold(t) => {
+            let key = SlotKey {
+                counts: t.counts,
+                unit: t.unit,
+                per: t.per,
+            };
+            if !out.contains(&key) {
+                out.push(key);
+            }
+        }
+    }
+}

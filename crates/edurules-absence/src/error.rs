@@ -1,0 +1,261 @@
+//! The crate's one error type.
+
+use chrono::NaiveDate;
+use thiserror::Error;
+
+use crate::{AbsenceKind, Locale, PupilId, Unit};
+
+/// Everything that can go wrong when loading rules, windows, rosters, records or CSV files.
+///
+/// A flag is not an error: evaluation returns a [`crate::Report`].
+///
+/// # Example
+///
+/// ```
+/// use edurules_absence::{AbsenceError, Locale, Quantity};
+/// let err = "1/7".parse::<Quantity>().unwrap_err();
+/// assert_eq!(err.code(), "absence.invalid_quantity");
+/// assert!(err.message(Locale::Bg).contains("`1/7`"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum AbsenceError {
+    /// An amount that is not an exact non-negative multiple of 1/60.
+    #[error(
+        "invalid amount `{value}`: expected a whole number, a decimal or a fraction exact in sixtieths"
+    )]
+    InvalidQuantity {
+        /// The text given.
+        value: String,
+    },
+    /// A percentage that is not a non-negative number with at most two decimal digits.
+    #[error("invalid percentage `{value}`: expected at most two decimal digits")]
+    InvalidPercent {
+        /// The text given.
+        value: String,
+    },
+    /// An evaluation window that is empty, reversed, too long or not a month.
+    #[error("invalid window: {reason}")]
+    InvalidWindow {
+        /// What is wrong, with the dates in backticks.
+        reason: String,
+    },
+    /// A rule profile that failed validation; every problem is listed.
+    #[error("invalid rule profile `{profile}`: {}", problems.join("; "))]
+    InvalidProfile {
+        /// The profile's id.
+        profile: String,
+        /// Every problem found, each naming the rule and field.
+        problems: Vec<String>,
+    },
+    /// The same pupil id twice in a roster.
+    #[error("pupil `{pupil}` appears twice in the roster")]
+    DuplicatePupil {
+        /// The repeated id.
+        pupil: PupilId,
+    },
+    /// More pupils than the evaluator can index.
+    #[error("too many pupils: `{count}`")]
+    TooManyPupils {
+        /// How many were given.
+        count: usize,
+    },
+    /// A late arrival not in minutes, or an absence in minutes.
+    #[error("record of pupil `{pupil}`: kind `{}` cannot be measured in `{}`", kind.as_str(), unit.as_str())]
+    UnitMismatch {
+        /// Whose record.
+        pupil: PupilId,
+        /// The record's kind.
+        kind: AbsenceKind,
+        /// The record's unit.
+        unit: Unit,
+    },
+    /// A lesson number past [`crate::MAX_LESSON`].
+    #[error("record of pupil `{pupil}`: lesson `{lesson}` is out of range 0..=15")]
+    LessonOutOfRange {
+        /// Whose record.
+        pupil: PupilId,
+        /// The lesson number given.
+        lesson: u8,
+    },
+    /// A record with a lesson number that is not exactly one hour (or a late arrival).
+    #[error("record of pupil `{pupil}` on `{date}`: lesson `{lesson}` must be exactly one hour")]
+    LessonAmount {
+        /// Whose record.
+        pupil: PupilId,
+        /// The date.
+        date: NaiveDate,
+        /// The lesson number.
+        lesson: u8,
+    },
+    /// A CSV file without a required column.
+    #[error("csv header: missing column `{column}`")]
+    CsvHeader {
+        /// The missing column.
+        column: String,
+    },
+    /// A CSV field that cannot be read.
+    #[error("csv line {line}, column `{column}`: `{value}` is not {expected}")]
+    CsvField {
+        /// The 1-based line number in the file (the header is line 1).
+        line: u64,
+        /// The column name.
+        column: String,
+        /// The text found.
+        value: String,
+        /// What was expected, in English.
+        expected: String,
+    },
+    /// A CSV row that cannot be split into fields, or a record that is not coherent.
+    #[error("csv line {line}: {reason}")]
+    CsvRow {
+        /// The 1-based line number in the file.
+        line: u64,
+        /// What is wrong.
+        reason: String,
+    },
+    /// Reading the input failed.
+    #[error("cannot read input: `{reason}`")]
+    Io {
+        /// The I/O error's text.
+        reason: String,
+    },
+}
+
+impl AbsenceError {
+    /// A stable machine code, for logs and translations.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use edurules_absence::{AbsenceError, PupilId};
+    /// assert_eq!(AbsenceError::DuplicatePupil { pupil: PupilId(1) }.code(), "absence.duplicate_pupil");
+    /// ```
+    #[must_use]
+    pub const fn code(&self) -> &'static str {
+        match self {
+            Self::InvalidQuantity { .. } => "absence.invalid_quantity",
+            Self::InvalidPercent { .. } => "absence.invalid_percent",
+            Self::InvalidWindow { .. } => "absence.invalid_window",
+            Self::InvalidProfile { .. } => "absence.invalid_profile",
+            Self::DuplicatePupil { .. } => "absence.duplicate_pupil",
+            Self::TooManyPupils { .. } => "absence.too_many_pupils",
+            Self::UnitMismatch { .. } => "absence.unit_mismatch",
+            Self::LessonOutOfRange { .. } => "absence.lesson_out_of_range",
+            Self::LessonAmount { .. } => "absence.lesson_amount",
+            Self::CsvHeader { .. } => "absence.csv_header",
+            Self::CsvField { .. } => "absence.csv_field",
+            Self::CsvRow { .. } => "absence.csv_row",
+            Self::Io { .. } => "absence.io",
+        }
+    }
+
+    /// The message in Polish, Bulgarian or English.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use edurules_absence::{AbsenceError, Locale, PupilId};
+    /// let e = AbsenceError::DuplicatePupil { pupil: PupilId(9) };
+    /// assert_eq!(e.message(Locale::En), e.to_string());
+    /// assert!(e.message(Locale::Pl).contains("`9`"));
+    /// ```
+    #[must_use]
+    pub fn message(&self, locale: Locale) -> String {
+        match locale {
+            Locale::En => self.to_string(),
+            Locale::Pl => self.message_pl(),
+            Locale::Bg => self.message_bg(),
+        }
+    }
+
+    fn message_pl(&self) -> String {
+        match self {
+            Self::InvalidQuantity { value } => format!(
+                "nieprawidłowa wartość `{value}`: oczekiwano liczby całkowitej, dziesiętnej lub ułamka dokładnego w sześćdziesiątych"
+            ),
+            Self::InvalidPercent { value } => format!(
+                "nieprawidłowy procent `{value}`: dozwolone najwyżej dwie cyfry po przecinku"
+            ),
+            Self::InvalidWindow { reason } => format!("nieprawidłowy okres: {reason}"),
+            Self::InvalidProfile { profile, problems } => format!(
+                "nieprawidłowy profil reguł `{profile}`: {}",
+                problems.join("; ")
+            ),
+            Self::DuplicatePupil { pupil } => {
+                format!("uczeń `{pupil}` występuje w wykazie dwukrotnie")
+            }
+            Self::TooManyPupils { count } => format!("zbyt wielu uczniów: `{count}`"),
+            Self::UnitMismatch { pupil, kind, unit } => format!(
+                "wpis ucznia `{pupil}`: rodzaju `{}` nie można mierzyć w `{}`",
+                kind.as_str(),
+                unit.as_str()
+            ),
+            Self::LessonOutOfRange { pupil, lesson } => {
+                format!("wpis ucznia `{pupil}`: lekcja `{lesson}` spoza zakresu 0..=15")
+            }
+            Self::LessonAmount {
+                pupil,
+                date,
+                lesson,
+            } => format!(
+                "wpis ucznia `{pupil}` z dnia `{date}`: lekcja `{lesson}` musi wynosić dokładnie jedną godzinę"
+            ),
+            Self::CsvHeader { column } => format!("nagłówek csv: brak kolumny `{column}`"),
+            Self::CsvField {
+                line,
+                column,
+                value,
+                expected,
+            } => format!("csv, wiersz {line}, kolumna `{column}`: `{value}` to nie {expected}"),
+            Self::CsvRow { line, reason } => format!("csv, wiersz {line}: {reason}"),
+            Self::Io { reason } => format!("nie można odczytać danych: `{reason}`"),
+        }
+    }
+
+    fn message_bg(&self) -> String {
+        match self {
+            Self::InvalidQuantity { value } => format!(
+                "невалидно количество `{value}`: очаква се цяло число, десетична дроб или дроб, точна в шестдесетини"
+            ),
+            Self::InvalidPercent { value } => format!(
+                "невалиден процент `{value}`: допускат се най-много два знака след десетичната запетая"
+            ),
+            Self::InvalidWindow { reason } => format!("невалиден период: {reason}"),
+            Self::InvalidProfile { profile, problems } => format!(
+                "невалиден профил с правила `{profile}`: {}",
+                problems.join("; ")
+            ),
+            Self::DuplicatePupil { pupil } => {
+                format!("ученик `{pupil}` се среща два пъти в списъка")
+            }
+            Self::TooManyPupils { count } => format!("твърде много ученици: `{count}`"),
+            Self::UnitMismatch { pupil, kind, unit } => format!(
+                "запис на ученик `{pupil}`: вид `{}` не може да се мери в `{}`",
+                kind.as_str(),
+                unit.as_str()
+            ),
+            Self::LessonOutOfRange { pupil, lesson } => {
+                format!("запис на ученик `{pupil}`: учебен час `{lesson}` е извън обхвата 0..=15")
+            }
+            Self::LessonAmount {
+                pupil,
+                date,
+                lesson,
+            } => format!(
+                "запис на ученик `{pupil}` от `{date}`: учебен час `{lesson}` трябва да е точно един час"
+            ),
+            Self::CsvHeader { column } => format!("заглавен ред на csv: липсва колона `{column}`"),
+            Self::CsvField {
+                line,
+                column,
+                value,
+                expected,
+            } => format!("csv, ред {line}, колона `{column}`: `{value}` не е {expected}"),
+            Self::CsvRow { line, reason } => format!("csv, ред {line}: {reason}"),
+            Self::Io { reason } => {
+                format!("входните данни не могат да бъдат прочетени: `{reason}`")
+            }
+        }
+    }
+}

@@ -1,0 +1,177 @@
+//! "At risk" status per pupil and its transitions, from one evaluation to the next.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::{Locale, PupilId, Report};
+
+/// A pupil's status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Status {
+    /// Not flagged by any rule.
+    NotAtRisk,
+    /// Flagged by at least one rule (BG „в риск“).
+    AtRisk,
+}
+
+/// A change of status on a date, with the rules that caused it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Transition {
+    /// The pupil.
+    pub pupil: PupilId,
+    /// The date of the evaluation that saw the change.
+    pub on: NaiveDate,
+    /// The status before.
+    pub from: Status,
+    /// The status after.
+    pub to: Status,
+    /// The rules that flag the pupil now (empty when the pupil leaves "at risk").
+    pub rules: Vec<String>,
+}
+
+impl Transition {
+    /// A sentence for the status history.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use edurules_absence::*;
+    /// let t = Transition { pupil: PupilId(1), on: NaiveDate::from_ymd_opt(2018, 6, 12).unwrap(), from: Status::NotAtRisk, to: Status::AtRisk, rules: vec!["bg.isrm.total".into()] };
+    /// assert!(t.message(Locale::En).contains("at risk"));
+    /// ```
+    #[must_use]
+    pub fn message(&self, locale: Locale) -> String {
+        let rules = self.rules.join(", ");
+        match (self.to, locale) {
+            (Status::AtRisk, Locale::En) => format!(
+                "Pupil {} is at risk from {} (rules: {rules}).",
+                self.pupil, self.on
+            ),
+            (Status::AtRisk, Locale::Pl) => format!(
+                "Uczeń {} jest zagrożony od {} (reguły: {rules}).",
+                self.pupil,
+                self.on.format("%d.%m.%Y")
+            ),
+            (Status::AtRisk, Locale::Bg) => format!(
+                "Ученик {} е в риск от {} (правила: {rules}).",
+                self.pupil,
+                self.on.format("%d.%m.%Y")
+            ),
+            (Status::NotAtRisk, Locale::En) => format!(
+                "Pupil {} is no longer at risk from {}.",
+                self.pupil, self.on
+            ),
+            (Status::NotAtRisk, Locale::Pl) => format!(
+                "Uczeń {} nie jest już zagrożony od {}.",
+                self.pupil,
+                self.on.format("%d.%m.%Y")
+            ),
+            (Status::NotAtRisk, Locale::Bg) => format!(
+                "Ученик {} вече не е в риск от {}.",
+                self.pupil,
+                self.on.format("%d.%m.%Y")
+            ),
+        }
+    }
+}
+
+/// The current status of every pupil ever flagged, updated from each new report.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use edurules_absence::*;
+/// let d = |m, day| NaiveDate::from_ymd_opt(2018, m, day).unwrap();
+/// let roster = Roster::new(vec![Pupil { id: PupilId(5), school: SchoolId("S".into()), level: Level::School, grade: None }]).unwrap();
+/// let planned = Planned::default();
+/// let ev = Evaluator::new(RuleProfile::bg_isrm(), Window::custom(d(1, 1), d(6, 1)).unwrap(), &roster, &planned).unwrap();
+/// let mut book = StatusBook::default();
+/// let r = AbsenceRecord::new(PupilId(5), d(2, 1), Quantity::whole(41), Unit::Hours, AbsenceKind::Unexcused);
+/// let t = book.update(&ev.evaluate_records(&[r]).unwrap(), d(2, 2));
+/// assert_eq!(t.len(), 1);
+/// assert_eq!(t[0].to, Status::AtRisk);
+/// assert!(book.update(&ev.evaluate_records(&[r]).unwrap(), d(2, 3)).is_empty()); // no change
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StatusBook {
+    /// Pupils at risk, with the date they became so and the rules that flag them.
+    pub at_risk: BTreeMap<PupilId, AtRiskEntry>,
+}
+
+/// Why and since when a pupil is at risk.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AtRiskEntry {
+    /// The date of the evaluation that first flagged the pupil.
+    pub since: NaiveDate,
+    /// The rules that flag the pupil now.
+    pub rules: Vec<String>,
+}
+
+impl StatusBook {
+    /// Applies a report evaluated on `on`: pupils newly flagged become at risk, pupils no longer
+    /// flagged leave it; returns the transitions, by pupil id.
+    ///
+    /// # Example
+    ///
+    /// See [`StatusBook`].
+    pub fn update(&mut self, report: &Report, on: NaiveDate) -> Vec<Transition> {
+        let mut now: BTreeMap<PupilId, Vec<String>> = BTreeMap::new();
+        for f in &report.flags {
+            now.entry(f.pupil).or_default().push(f.rule.clone());
+        }
+        let mut out = Vec::new();
+        let left: Vec<PupilId> = self
+            .at_risk
+            .keys()
+            .filter(|p| !now.contains_key(p))
+            .copied()
+            .collect();
+        for pupil in left {
+            self.at_risk.remove(&pupil);
+            out.push(Transition {
+                pupil,
+                on,
+                from: Status::AtRisk,
+                to: Status::NotAtRisk,
+                rules: Vec::new(),
+            });
+        }
+        for (pupil, rules) in now {
+            match self.at_risk.get_mut(&pupil) {
+                Some(entry) => entry.rules = rules,
+                None => {
+                    out.push(Transition {
+                        pupil,
+                        on,
+                        from: Status::NotAtRisk,
+                        to: Status::AtRisk,
+                        rules: rules.clone(),
+                    });
+                    self.at_risk.insert(pupil, AtRiskEntry { since: on, rules });
+                }
+            }
+        }
+        out.sort_by_key(|t| t.pupil);
+        out
+    }
+
+    /// The status of a pupil.
+    #[must_use]
+    pub fn status(&self, pupil: PupilId) -> Status {
+        if self.at_risk.contains_key(&pupil) {
+            Status::AtRisk
+        } else {
+            Status::NotAtRisk
+        }
+    }
+}

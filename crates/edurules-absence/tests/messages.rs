@@ -1,0 +1,102 @@
+//! Every error and explanation has a message in all three languages.
+
+use edurules_absence::*;
+
+use crate::support::d;
+
+fn every_error() -> Vec<AbsenceError> {
+    vec![
+        AbsenceError::InvalidQuantity { value: "x".into() },
+        AbsenceError::InvalidPercent { value: "x".into() },
+        AbsenceError::InvalidWindow {
+            reason: "`x`".into(),
+        },
+        AbsenceError::InvalidProfile {
+            profile: "p".into(),
+            problems: vec!["a".into()],
+        },
+        AbsenceError::DuplicatePupil { pupil: PupilId(1) },
+        AbsenceError::TooManyPupils { count: 1 },
+        AbsenceError::UnitMismatch {
+            pupil: PupilId(1),
+            kind: AbsenceKind::Late,
+            unit: Unit::Hours,
+        },
+        AbsenceError::LessonOutOfRange {
+            pupil: PupilId(1),
+            lesson: 16,
+        },
+        AbsenceError::LessonAmount {
+            pupil: PupilId(1),
+            date: d(2018, 1, 1),
+            lesson: 1,
+        },
+        AbsenceError::CsvHeader {
+            column: "kind".into(),
+        },
+        AbsenceError::CsvField {
+            line: 2,
+            column: "date".into(),
+            value: "x".into(),
+            expected: "a date".into(),
+        },
+        AbsenceError::CsvRow {
+            line: 2,
+            reason: "r".into(),
+        },
+        AbsenceError::Io { reason: "r".into() },
+    ]
+}
+
+#[test]
+fn every_error_has_three_messages_and_a_code() {
+    let mut codes = std::collections::HashSet::new();
+    for e in every_error() {
+        assert!(codes.insert(e.code()), "repeated code {}", e.code());
+        assert!(e.code().starts_with("absence."));
+        let texts: Vec<String> = Locale::ALL.iter().map(|&l| e.message(l)).collect();
+        for t in &texts {
+            assert!(!t.is_empty());
+            assert!(t.chars().next().unwrap().is_lowercase(), "{t}");
+        }
+        assert_ne!(texts[0], texts[1]);
+        assert_ne!(texts[1], texts[2]);
+    }
+}
+
+#[test]
+fn explanations_in_three_languages() {
+    let finding = Finding {
+        counts: Counted::Unexcused,
+        unit: Unit::Hours,
+        first: d(2026, 3, 1),
+        last: d(2026, 3, 31),
+        month: Some(YearMonth {
+            year: 2026,
+            month: 3,
+        }),
+        measured: Quantity::whole(50),
+        operator: Operator::Ge,
+        limit: Limit::Share(Percent::whole(50)),
+        planned: Some(Quantity::whole(100)),
+    };
+    assert_eq!(
+        finding.message(Locale::En),
+        "50 of 100 planned hours (50 %) of unexcused absence in the month 2026-03 (2026-03-01 to 2026-03-31), at least the threshold of 50 %"
+    );
+    assert_eq!(
+        finding.message(Locale::Pl),
+        "50 z 100 planowanych godzin lekcyjnych (50 %) — nieobecności nieusprawiedliwione w miesiącu 2026-03 (od 01.03.2026 do 31.03.2026), co najmniej próg 50 %"
+    );
+    assert!(finding.message(Locale::Bg).contains("поне прага от 50 %"));
+    let t = Transition {
+        pupil: PupilId(3),
+        on: d(2026, 4, 1),
+        from: Status::AtRisk,
+        to: Status::NotAtRisk,
+        rules: vec![],
+    };
+    for l in Locale::ALL {
+        assert!(!t.message(l).is_empty());
+    }
+}
