@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::check::Violation;
-use crate::locale::{Locale, pick};
+use crate::locale::{Locale, days, pick};
 use crate::policy::PolicyProblem;
 
 /// Everything that can go wrong in `edurules-password`. No variant ever holds
@@ -66,7 +66,9 @@ pub enum PasswordError {
         violations: Vec<Violation>,
     },
     /// The new password is one of the most recent ones.
-    #[error("new password equals the `{position}`. most recent one (last `{depth}` are refused)")]
+    #[error(
+        "new password is number `{position}` of the last `{depth}` used, counting back from the current one"
+    )]
     Reused {
         /// 1 = the current password, 2 = the one before it, …
         position: u32,
@@ -161,13 +163,16 @@ impl PasswordError {
             } => pick(
                 locale,
                 format!(
-                    "hasło zmieniono zbyt niedawno (minimalny wiek `{min_age_days}` dni): kolejna zmiana możliwa od `{allowed_from}`"
+                    "hasło zmieniono zbyt niedawno (minimalny wiek {}): kolejna zmiana możliwa od `{allowed_from}`",
+                    days(Locale::Pl, *min_age_days)
                 ),
                 format!(
-                    "паролата е сменена твърде скоро (минимална възраст `{min_age_days}` дни): следваща смяна от `{allowed_from}`"
+                    "паролата е сменена твърде скоро (минимална възраст {}): следваща смяна от `{allowed_from}`",
+                    days(Locale::Bg, *min_age_days)
                 ),
                 format!(
-                    "password changed too recently (minimum age `{min_age_days}` days): next change allowed from `{allowed_from}`"
+                    "password changed too recently (minimum age {}): next change allowed from `{allowed_from}`",
+                    days(Locale::En, *min_age_days)
                 ),
             ),
             PasswordError::Rejected { violations } => {
@@ -182,13 +187,13 @@ impl PasswordError {
             PasswordError::Reused { position, depth } => pick(
                 locale,
                 format!(
-                    "nowe hasło musi być inne niż `{depth}` ostatnio używanych (to jest `{position}`. od końca)"
+                    "nowe hasło musi być inne niż `{depth}` ostatnio używanych (to hasło nr `{position}`, licząc od bieżącego)"
                 ),
                 format!(
-                    "новата парола трябва да се различава от последните `{depth}` използвани (това е `{position}`-ата отзад напред)"
+                    "новата парола трябва да се различава от последните `{depth}` използвани (това е парола № `{position}`, броено от текущата)"
                 ),
                 format!(
-                    "the new password must differ from the last `{depth}` used (it equals the `{position}`. most recent)"
+                    "the new password must differ from the last `{depth}` used (it is number `{position}`, counting back from the current one)"
                 ),
             ),
         }

@@ -36,3 +36,49 @@ pub(crate) fn pick(locale: Locale, pl: String, bg: String, en: String) -> String
         Locale::En => en,
     }
 }
+
+/// "1 day" / "5 days" in each language (Polish: 1 dzień, otherwise dni).
+pub(crate) fn days(locale: Locale, n: impl Into<u64>) -> String {
+    let n = n.into();
+    match locale {
+        Locale::Pl => format!("`{n}` {}", if n == 1 { "dzień" } else { "dni" }),
+        Locale::Bg => format!("`{n}` {}", if n == 1 { "ден" } else { "дни" }),
+        Locale::En => format!("`{n}` {}", if n == 1 { "day" } else { "days" }),
+    }
+}
+
+/// "1 character" / "5 characters" in each language (Polish: 1 znak, 2–4
+/// znaki except 12–14, otherwise znaków; Bulgarian: 1 знак, otherwise знака).
+pub(crate) fn characters(locale: Locale, n: impl Into<u64>) -> String {
+    let n = n.into();
+    match locale {
+        Locale::Pl => {
+            let word = if n == 1 {
+                "znak"
+            } else if (2..=4).contains(&(n % 10)) && !(12..=14).contains(&(n % 100)) {
+                "znaki"
+            } else {
+                "znaków"
+            };
+            format!("`{n}` {word}")
+        }
+        Locale::Bg => format!("`{n}` {}", if n == 1 { "знак" } else { "знака" }),
+        Locale::En => format!("`{n}` {}", if n == 1 { "character" } else { "characters" }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn polish_plurals() {
+        assert_eq!(characters(Locale::Pl, 1_u32), "`1` znak");
+        assert_eq!(characters(Locale::Pl, 3_u32), "`3` znaki");
+        assert_eq!(characters(Locale::Pl, 5_u32), "`5` znaków");
+        assert_eq!(characters(Locale::Pl, 13_u32), "`13` znaków");
+        assert_eq!(characters(Locale::Pl, 22_u32), "`22` znaki");
+        assert_eq!(days(Locale::Pl, 1_u32), "`1` dzień");
+        assert_eq!(days(Locale::En, 2_u32), "`2` days");
+    }
+}

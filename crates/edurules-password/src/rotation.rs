@@ -5,7 +5,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::hash::StoredHash;
-use crate::locale::{Locale, pick};
+use crate::locale::{Locale, days as n_days, pick};
 use crate::policy::PasswordPolicy;
 
 /// Why a password must be changed now, whatever its age.
@@ -140,15 +140,18 @@ impl PasswordStatus {
             } => pick(
                 locale,
                 format!(
-                    "hasło wygasa za `{days_left}` dni, `{}`: zmień je wkrótce",
+                    "hasło wygasa za {}, `{}`: zmień je wkrótce",
+                    n_days(Locale::Pl, *days_left),
                     fmt(expires_at)
                 ),
                 format!(
-                    "паролата изтича след `{days_left}` дни, на `{}`: сменете я скоро",
+                    "паролата изтича след {}, на `{}`: сменете я скоро",
+                    n_days(Locale::Bg, *days_left),
                     fmt(expires_at)
                 ),
                 format!(
-                    "password expires in `{days_left}` days, at `{}`: change it soon",
+                    "password expires in {}, at `{}`: change it soon",
+                    n_days(Locale::En, *days_left),
                     fmt(expires_at)
                 ),
             ),

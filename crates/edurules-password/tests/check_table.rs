@@ -61,7 +61,7 @@ fn seed_all_violations_with_parameters() {
     let json = serde_json::to_value(&v[0]).unwrap();
     assert_eq!(
         json,
-        serde_json::json!({"code": "too_short", "min": 8, "actual": 6})
+        serde_json::json!({"code": "password.too_short", "min": 8, "actual": 6})
     );
 }
 

@@ -174,3 +174,15 @@ fn policy_schema_and_locale_serde() {
     assert!(schema["properties"]["history_depth"].is_object());
     assert_eq!(serde_json::to_string(&Locale::Pl).unwrap(), "\"pl\"");
 }
+
+#[test]
+fn serde_tag_is_the_stable_code() {
+    for v in all_violations() {
+        let json = serde_json::to_value(&v).unwrap();
+        assert_eq!(json["code"], v.code());
+        assert_eq!(serde_json::from_value::<Violation>(json).unwrap(), v);
+    }
+    for p in all_problems() {
+        assert_eq!(serde_json::to_value(&p).unwrap()["code"], p.code());
+    }
+}

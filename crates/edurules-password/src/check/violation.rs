@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::context::PersonalField;
 use super::strength::StrengthWarning;
 use crate::class::CharClass;
-use crate::locale::{Locale, pick};
+use crate::locale::{Locale, characters, pick};
 
 /// The first or the last character.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -22,7 +22,7 @@ pub enum Edge {
 /// any part of the password.
 ///
 /// Serialized with its code as the tag, e.g.
-/// `{"code":"too_short","min":8,"actual":6}`.
+/// `{"code":"password.too_short","min":8,"actual":6}` (the tag is [`Violation::code`]).
 ///
 /// # Example
 /// ```
@@ -33,10 +33,11 @@ pub enum Edge {
 /// assert_eq!(v.message(Locale::Pl), "hasło jest za krótkie: `6` znaków, wymagane co najmniej `8`");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(tag = "code", rename_all = "snake_case")]
+#[serde(tag = "code")]
 #[non_exhaustive]
 pub enum Violation {
     /// Fewer code points (after NFKC) than `min`.
+    #[serde(rename = "password.too_short")]
     TooShort {
         /// The policy's minimum.
         min: u32,
@@ -44,6 +45,7 @@ pub enum Violation {
         actual: u32,
     },
     /// More code points (after NFKC) than `max`.
+    #[serde(rename = "password.too_long")]
     TooLong {
         /// The policy's maximum.
         max: u32,
@@ -51,8 +53,10 @@ pub enum Violation {
         actual: u32,
     },
     /// A control character (new line, tab, NUL, …).
+    #[serde(rename = "password.control_character")]
     ControlCharacter,
     /// Fewer than `min_present` of `classes` occur.
+    #[serde(rename = "password.missing_classes")]
     MissingClasses {
         /// The classes of the requirement.
         classes: Vec<CharClass>,
@@ -62,6 +66,7 @@ pub enum Violation {
         present: u8,
     },
     /// The first or last character is of a forbidden class.
+    #[serde(rename = "password.forbidden_at_edge")]
     ForbiddenAtEdge {
         /// Which end.
         edge: Edge,
@@ -69,6 +74,7 @@ pub enum Violation {
         class: CharClass,
     },
     /// A character repeated more than `max` times in a row.
+    #[serde(rename = "password.too_many_repeated")]
     TooManyRepeated {
         /// The policy's maximum run.
         max: u32,
@@ -76,13 +82,16 @@ pub enum Violation {
         actual: u32,
     },
     /// The password contains the user's personal data.
+    #[serde(rename = "password.contains_personal_data")]
     ContainsPersonalData {
         /// Which datum.
         field: PersonalField,
     },
     /// The password is on the blocklist.
+    #[serde(rename = "password.blocklisted")]
     Blocklisted,
     /// zxcvbn's score is below the policy's minimum.
+    #[serde(rename = "password.too_weak")]
     TooWeak {
         /// The policy's minimum score.
         min_score: u8,
@@ -138,9 +147,18 @@ impl Violation {
         match self {
             Violation::TooShort { min, actual } => pick(
                 locale,
-                format!("hasło jest za krótkie: `{actual}` znaków, wymagane co najmniej `{min}`"),
-                format!("паролата е твърде кратка: `{actual}` знака, изискват се поне `{min}`"),
-                format!("password is too short: `{actual}` characters, at least `{min}` required"),
+                format!(
+                    "hasło jest za krótkie: {}, wymagane co najmniej `{min}`",
+                    characters(Locale::Pl, *actual)
+                ),
+                format!(
+                    "паролата е твърде кратка: {}, изискват се поне `{min}`",
+                    characters(Locale::Bg, *actual)
+                ),
+                format!(
+                    "password is too short: {}, at least `{min}` required",
+                    characters(Locale::En, *actual)
+                ),
             ),
             Violation::TooLong { max, actual } => pick(
                 locale,

@@ -16,12 +16,14 @@ use crate::locale::{Locale, pick};
 /// assert_eq!(p.message(Locale::En), "`min_length` `10` is above `max_length` `6`");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(tag = "code", rename_all = "snake_case")]
+#[serde(tag = "code")]
 #[non_exhaustive]
 pub enum PolicyProblem {
     /// `min_length` is 0.
+    #[serde(rename = "policy.min_length_zero")]
     MinLengthZero,
     /// `min_length` > `max_length`.
+    #[serde(rename = "policy.min_above_max")]
     MinAboveMax {
         /// The minimum.
         min: u32,
@@ -29,6 +31,7 @@ pub enum PolicyProblem {
         max: u32,
     },
     /// `max_length` above the crate's limit.
+    #[serde(rename = "policy.max_length_above_limit")]
     MaxLengthAboveLimit {
         /// The maximum given.
         max: u32,
@@ -37,6 +40,7 @@ pub enum PolicyProblem {
     },
     /// A class requirement with no classes, duplicate classes, or an
     /// impossible `min_present`.
+    #[serde(rename = "policy.class_requirement")]
     ClassRequirement {
         /// Its position in `character_classes`.
         index: usize,
@@ -46,6 +50,7 @@ pub enum PolicyProblem {
         classes: u32,
     },
     /// The class requirements need more characters than `max_length`.
+    #[serde(rename = "policy.classes_exceed_max_length")]
     ClassesExceedMaxLength {
         /// Characters needed at least.
         required: u32,
@@ -53,8 +58,10 @@ pub enum PolicyProblem {
         max: u32,
     },
     /// `max_repeated` is 0.
+    #[serde(rename = "policy.max_repeated_zero")]
     MaxRepeatedZero,
     /// `max_age_days` is 0 or above the limit.
+    #[serde(rename = "policy.max_age")]
     MaxAge {
         /// The value given.
         days: u32,
@@ -62,6 +69,7 @@ pub enum PolicyProblem {
         limit: u32,
     },
     /// The warning window is not shorter than the maximum age.
+    #[serde(rename = "policy.warning_not_below_max_age")]
     WarningNotBelowMaxAge {
         /// The warning window in days.
         warning: u32,
@@ -69,6 +77,7 @@ pub enum PolicyProblem {
         max_age: u32,
     },
     /// The minimum age is not shorter than the maximum age.
+    #[serde(rename = "policy.min_age_not_below_max_age")]
     MinAgeNotBelowMaxAge {
         /// The minimum age in days.
         min_age: u32,
@@ -76,6 +85,7 @@ pub enum PolicyProblem {
         max_age: u32,
     },
     /// The history depth is above the limit.
+    #[serde(rename = "policy.history_depth")]
     HistoryDepth {
         /// The value given.
         depth: u32,
@@ -83,16 +93,19 @@ pub enum PolicyProblem {
         limit: u32,
     },
     /// An empty blocklist entry.
+    #[serde(rename = "policy.blocklist_entry_empty")]
     BlocklistEntryEmpty {
         /// Its position.
         index: usize,
     },
     /// A zxcvbn score above 4.
+    #[serde(rename = "policy.zxcvbn_score")]
     ZxcvbnScore {
         /// The value given.
         score: u8,
     },
     /// argon2 memory out of range.
+    #[serde(rename = "policy.hash_memory")]
     HashMemory {
         /// The value given (KiB).
         m_cost_kib: u32,
@@ -102,6 +115,7 @@ pub enum PolicyProblem {
         max: u32,
     },
     /// argon2 time cost out of range.
+    #[serde(rename = "policy.hash_time")]
     HashTime {
         /// The value given.
         t_cost: u32,
@@ -109,6 +123,7 @@ pub enum PolicyProblem {
         max: u32,
     },
     /// argon2 parallelism out of range.
+    #[serde(rename = "policy.hash_parallelism")]
     HashParallelism {
         /// The value given.
         p_cost: u32,
