@@ -1,1 +1,28 @@
 #![doc = include_str!("../README.md")]
+
+mod decision;
+mod error;
+mod event;
+mod ids;
+mod locale;
+mod policy;
+mod registry;
+mod rule;
+
+pub use decision::{Chain, Decision, DenyReason, Link, Source};
+pub use error::DelegationError;
+pub use event::{AccessRequest, Appointment, Authorization, Event};
+pub use ids::{
+    AppointmentId, AuthorizationId, DocumentRef, EntityId, Login, MAX_ID_CHARS, Permission,
+    RequestId, RoleName,
+};
+pub use locale::Locale;
+pub use policy::{
+    DEFAULT_EXTENSION_WINDOW_MONTHS, DEFAULT_MAX_DEPTH, DEFAULT_MAX_VALIDITY_MONTHS,
+    DerivedGrantPolicy, MAX_DEPTH, MAX_PERMISSIONS, MAX_VALIDITY_MONTHS, Policy,
+};
+pub use registry::{
+    AppointmentRecord, AuthorizationRecord, Expiring, Registry, RejectedEvent, RequestRecord,
+    Revocation, RoleRecord,
+};
+pub use rule::{RecordKind, Rule, Violation};

@@ -1,0 +1,419 @@
+//! Decisions and their explanations: the chain that allows, or the reasons that deny.
+
+use crate::ids::{AppointmentId, AuthorizationId, DocumentRef, Login, Permission, RoleName};
+use crate::locale::{Locale, pick};
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// What a person's access in an entity derives from.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+pub enum Source {
+    /// A head's appointment.
+    Appointment(AppointmentId),
+    /// An authorization.
+    Authorization(AuthorizationId),
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::Appointment(id) => write!(f, "appointment {id}"),
+            Source::Authorization(id) => write!(f, "authorization {id}"),
+        }
+    }
+}
+
+/// One link of a chain, each valid at the asked date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "link", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Link {
+    /// The head's appointment.
+    Appointment {
+        /// Its id.
+        id: AppointmentId,
+        /// The head.
+        person: Login,
+        /// First day.
+        from: NaiveDate,
+        /// Last day in force (after an early end, the day before it).
+        last_day: NaiveDate,
+    },
+    /// A written authorization.
+    Authorization {
+        /// Its id.
+        id: AuthorizationId,
+        /// Who gave it.
+        grantor: Login,
+        /// Who holds it.
+        grantee: Login,
+        /// The written document.
+        document: DocumentRef,
+        /// First day.
+        valid_from: NaiveDate,
+        /// Last day in force (after a revocation, the day before it).
+        last_day: NaiveDate,
+    },
+    /// A role held in the entity.
+    Role {
+        /// The role.
+        role: RoleName,
+        /// First day.
+        assigned_on: NaiveDate,
+        /// Last day, once the role has been removed.
+        last_day: Option<NaiveDate>,
+    },
+}
+
+impl Link {
+    /// The last day this link is in force, if it has one (a role runs until removed).
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_delegation::{Link, RoleName};
+    /// use chrono::NaiveDate;
+    /// let l = Link::Role { role: RoleName::new("teacher").unwrap(),
+    ///                      assigned_on: NaiveDate::from_ymd_opt(2025, 9, 1).unwrap(), last_day: None };
+    /// assert_eq!(l.last_day(), None);
+    /// ```
+    #[must_use]
+    pub fn last_day(&self) -> Option<NaiveDate> {
+        match self {
+            Link::Appointment { last_day, .. } | Link::Authorization { last_day, .. } => {
+                Some(*last_day)
+            }
+            Link::Role { last_day, .. } => *last_day,
+        }
+    }
+
+    /// The link as one line in a language.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_delegation::{Link, Locale, RoleName};
+    /// use chrono::NaiveDate;
+    /// let l = Link::Role { role: RoleName::new("teacher").unwrap(),
+    ///                      assigned_on: NaiveDate::from_ymd_opt(2025, 9, 1).unwrap(), last_day: None };
+    /// assert_eq!(l.message(Locale::En), "role `teacher` since `2025-09-01`");
+    /// ```
+    #[must_use]
+    pub fn message(&self, locale: Locale) -> String {
+        match self {
+            Link::Appointment {
+                id,
+                person,
+                from,
+                last_day,
+            } => pick(
+                locale,
+                format!("powierzenie `{id}`: `{person}` kieruje podmiotem `{from}`–`{last_day}`"),
+                format!("назначение `{id}`: `{person}` ръководи субекта `{from}`–`{last_day}`"),
+                format!("appointment `{id}`: `{person}` heads the entity `{from}`–`{last_day}`"),
+            ),
+            Link::Authorization {
+                id,
+                grantor,
+                grantee,
+                document,
+                valid_from,
+                last_day,
+            } => pick(
+                locale,
+                format!(
+                    "upoważnienie `{id}` (`{document}`): `{grantor}` → `{grantee}`, `{valid_from}`–`{last_day}`"
+                ),
+                format!(
+                    "пълномощно `{id}` (`{document}`): `{grantor}` → `{grantee}`, `{valid_from}`–`{last_day}`"
+                ),
+                format!(
+                    "authorization `{id}` (`{document}`): `{grantor}` → `{grantee}`, `{valid_from}`–`{last_day}`"
+                ),
+            ),
+            Link::Role {
+                role, assigned_on, ..
+            } => pick(
+                locale,
+                format!("rola `{role}` od `{assigned_on}`"),
+                format!("роля `{role}` от `{assigned_on}`"),
+                format!("role `{role}` since `{assigned_on}`"),
+            ),
+        }
+    }
+}
+
+/// The chain that allows a decision: from the root the engine still finds in force (an
+/// appointment, or under [`crate::DerivedGrantPolicy::Survive`] an authorization whose
+/// grantor's access has ended) down to the role, every link valid at the asked date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Chain {
+    /// The links, root first.
+    pub links: Vec<Link>,
+}
+
+impl Chain {
+    /// The earliest last day among the links: a cached `Allowed` must not be used after it
+    /// (and must be dropped on any later event, such as a revocation).
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_delegation::{Chain, Link, RoleName};
+    /// let c = Chain { links: vec![] };
+    /// assert_eq!(c.valid_through(), None);
+    /// ```
+    #[must_use]
+    pub fn valid_through(&self) -> Option<NaiveDate> {
+        self.links.iter().filter_map(Link::last_day).min()
+    }
+}
+
+/// Why a request is denied. One reason per thing the engine tried.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum DenyReason {
+    /// The permission is not in the policy.
+    UnknownPermission {
+        /// The permission asked for.
+        permission: Permission,
+    },
+    /// No appointment or authorization for this person in this entity.
+    NoGrant,
+    /// The appointment or authorization starts later.
+    NotYetValid {
+        /// Which.
+        source: Source,
+        /// Its first day.
+        from: NaiveDate,
+    },
+    /// The appointment or authorization has ended.
+    Expired {
+        /// Which.
+        source: Source,
+        /// Its last day in force.
+        last_day: NaiveDate,
+    },
+    /// The authorization was revoked.
+    Revoked {
+        /// Which.
+        authorization: AuthorizationId,
+        /// Who revoked it.
+        by: Login,
+        /// First day without it.
+        on: NaiveDate,
+    },
+    /// Under [`crate::DerivedGrantPolicy::Cascade`]: a grantor up the chain lost his access.
+    GrantorLostAccess {
+        /// The person's authorization.
+        authorization: AuthorizationId,
+        /// The grantor whose access ended.
+        grantor: Login,
+        /// The grantor's last day in force.
+        last_day: NaiveDate,
+    },
+    /// The appointment or authorization does not include the permission.
+    PermissionNotGranted {
+        /// Which.
+        source: Source,
+    },
+    /// Access is in force but no role held at that date allows the permission.
+    NoRole {
+        /// The permission asked for.
+        permission: Permission,
+    },
+    /// A grant was attempted without a written document: void (art. 68 ust. 3).
+    VoidWithoutWrittenForm {
+        /// The void authorization's id.
+        authorization: AuthorizationId,
+        /// When it was attempted.
+        on: NaiveDate,
+    },
+}
+
+impl DenyReason {
+    /// A stable machine code.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_delegation::DenyReason;
+    /// assert_eq!(DenyReason::NoGrant.code(), "deny.no_grant");
+    /// ```
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::UnknownPermission { .. } => "deny.unknown_permission",
+            Self::NoGrant => "deny.no_grant",
+            Self::NotYetValid { .. } => "deny.not_yet_valid",
+            Self::Expired { .. } => "deny.expired",
+            Self::Revoked { .. } => "deny.revoked",
+            Self::GrantorLostAccess { .. } => "deny.grantor_lost_access",
+            Self::PermissionNotGranted { .. } => "deny.permission_not_granted",
+            Self::NoRole { .. } => "deny.no_role",
+            Self::VoidWithoutWrittenForm { .. } => "deny.void_without_written_form",
+        }
+    }
+
+    /// The reason in a language.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_delegation::{DenyReason, Locale};
+    /// assert_eq!(DenyReason::NoGrant.message(Locale::En),
+    ///            "no appointment or authorization for this entity");
+    /// ```
+    #[must_use]
+    pub fn message(&self, locale: Locale) -> String {
+        match self {
+            Self::UnknownPermission { permission } => pick(
+                locale,
+                format!("nieznane uprawnienie `{permission}`"),
+                format!("непознато право `{permission}`"),
+                format!("unknown permission `{permission}`"),
+            ),
+            Self::NoGrant => pick(
+                locale,
+                "brak powierzenia lub upoważnienia dla tego podmiotu".to_owned(),
+                "няма назначение или пълномощно за този субект".to_owned(),
+                "no appointment or authorization for this entity".to_owned(),
+            ),
+            Self::NotYetValid { source, from } => pick(
+                locale,
+                format!("`{source}` obowiązuje dopiero od `{from}`"),
+                format!("`{source}` е в сила едва от `{from}`"),
+                format!("`{source}` is valid only from `{from}`"),
+            ),
+            Self::Expired { source, last_day } => pick(
+                locale,
+                format!("`{source}` wygasło; ostatni dzień `{last_day}`"),
+                format!("`{source}` е изтекло; последен ден `{last_day}`"),
+                format!("`{source}` expired; last valid day `{last_day}`"),
+            ),
+            Self::Revoked {
+                authorization,
+                by,
+                on,
+            } => pick(
+                locale,
+                format!("upoważnienie `{authorization}` cofnięte przez `{by}` od `{on}`"),
+                format!("пълномощното `{authorization}` е оттеглено от `{by}` от `{on}`"),
+                format!("authorization `{authorization}` revoked by `{by}` from `{on}`"),
+            ),
+            Self::GrantorLostAccess {
+                authorization,
+                grantor,
+                last_day,
+            } => pick(
+                locale,
+                format!(
+                    "udzielający `{grantor}` utracił dostęp (ostatni dzień `{last_day}`), więc upoważnienie `{authorization}` wygasło"
+                ),
+                format!(
+                    "упълномощаващият `{grantor}` е загубил достъп (последен ден `{last_day}`), затова пълномощното `{authorization}` е прекратено"
+                ),
+                format!(
+                    "grantor `{grantor}` lost access (last day `{last_day}`), so authorization `{authorization}` ended"
+                ),
+            ),
+            Self::PermissionNotGranted { source } => pick(
+                locale,
+                format!("`{source}` nie obejmuje tego uprawnienia"),
+                format!("`{source}` не включва това право"),
+                format!("`{source}` does not include this permission"),
+            ),
+            Self::NoRole { permission } => pick(
+                locale,
+                format!("żadna przypisana rola nie daje `{permission}`"),
+                format!("никоя възложена роля не дава `{permission}`"),
+                format!("no assigned role allows `{permission}`"),
+            ),
+            Self::VoidWithoutWrittenForm { authorization, on } => pick(
+                locale,
+                format!(
+                    "upoważnienie `{authorization}` z `{on}` nie miało formy pisemnej, więc jest nieważne (art. 68 ust. 3)"
+                ),
+                format!(
+                    "пълномощното `{authorization}` от `{on}` няма писмена форма и е нищожно (чл. 68, ал. 3)"
+                ),
+                format!(
+                    "authorization `{authorization}` of `{on}` had no written form, so it is void (art. 68 ust. 3)"
+                ),
+            ),
+        }
+    }
+}
+
+impl fmt::Display for DenyReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Locale::En))
+    }
+}
+
+/// The answer to "may this person do this, in this entity, on this date?". Deny by default.
+///
+/// # Example
+/// ```
+/// use edurules_delegation::{Decision, DenyReason};
+/// let d = Decision::Denied { reasons: vec![DenyReason::NoGrant] };
+/// assert!(!d.is_allowed());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "decision", rename_all = "snake_case")]
+pub enum Decision {
+    /// Allowed, with the chain that allows it.
+    Allowed {
+        /// The chain, every link valid at the asked date.
+        chain: Chain,
+    },
+    /// Denied, with one reason per thing tried (at least one).
+    Denied {
+        /// The reasons.
+        reasons: Vec<DenyReason>,
+    },
+}
+
+impl Decision {
+    /// Whether the decision allows.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_delegation::{Decision, Chain};
+    /// assert!(Decision::Allowed { chain: Chain { links: vec![] } }.is_allowed());
+    /// ```
+    #[must_use]
+    pub fn is_allowed(&self) -> bool {
+        matches!(self, Decision::Allowed { .. })
+    }
+
+    /// The decision and its explanation as lines in a language.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_delegation::{Decision, DenyReason, Locale};
+    /// let d = Decision::Denied { reasons: vec![DenyReason::NoGrant] };
+    /// assert_eq!(d.explain(Locale::En)[0], "denied");
+    /// ```
+    #[must_use]
+    pub fn explain(&self, locale: Locale) -> Vec<String> {
+        match self {
+            Decision::Allowed { chain } => {
+                let head = pick(
+                    locale,
+                    "dozwolone".into(),
+                    "разрешено".into(),
+                    "allowed".into(),
+                );
+                std::iter::once(head)
+                    .chain(chain.links.iter().map(|l| l.message(locale)))
+                    .collect()
+            }
+            Decision::Denied { reasons } => {
+                let head = pick(locale, "odmowa".into(), "отказано".into(), "denied".into());
+                std::iter::once(head)
+                    .chain(reasons.iter().map(|r| r.message(locale)))
+                    .collect()
+            }
+        }
+    }
+}

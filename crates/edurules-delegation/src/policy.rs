@@ -1,0 +1,399 @@
+//! The configuration: permissions, the role matrix, delegation depth, e-mail domains,
+//! validity limits and what happens to derived grants.
+
+use crate::DelegationError;
+use crate::ids::{Permission, RoleName};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Most permissions a policy may declare (they are kept as a bit set).
+pub const MAX_PERMISSIONS: usize = 128;
+/// Deepest delegation a policy may allow.
+pub const MAX_DEPTH: u8 = 8;
+/// SIO delegation depth since 2019: a head, then an authorized employee who holds access.
+pub const DEFAULT_MAX_DEPTH: u8 = 2;
+/// Longest validity a policy may allow, in months (10 years).
+pub const MAX_VALIDITY_MONTHS: u32 = 120;
+/// SIO act art. 74: at most 5 years.
+pub const DEFAULT_MAX_VALIDITY_MONTHS: u32 = 60;
+/// SIO act art. 74: an extension request no earlier than 3 months before expiry.
+pub const DEFAULT_EXTENSION_WINDOW_MONTHS: u32 = 3;
+
+/// What happens to the authorizations a person granted when that person's own access ends
+/// (appointment over, authorization expired or revoked).
+///
+/// # Example
+/// ```
+/// use edurules_delegation::DerivedGrantPolicy;
+/// let p: DerivedGrantPolicy = serde_json::from_str("\"survive\"").unwrap();
+/// assert_eq!(p, DerivedGrantPolicy::Survive);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum DerivedGrantPolicy {
+    /// The SIO rule: derived grants run to their own end date unless revoked (the successor
+    /// may revoke them).
+    Survive,
+    /// A stricter vendor: derived grants end at the same instant as the access they derive from.
+    Cascade,
+}
+
+/// The rules as data. Load with [`Policy::from_json`] or start from [`Policy::sio`].
+///
+/// # Example
+/// ```
+/// use edurules_delegation::{Policy, DerivedGrantPolicy};
+/// let p = Policy::sio();
+/// assert_eq!(p.max_depth, 2);
+/// assert_eq!(p.derived_grants, DerivedGrantPolicy::Survive);
+/// assert!(p.validate().is_ok());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Policy {
+    /// Every permission known to the system (at most [`MAX_PERMISSIONS`]).
+    pub permissions: Vec<Permission>,
+    /// What an entity's head may do by his appointment alone (no role needed).
+    pub head_permissions: Vec<Permission>,
+    /// The role matrix: what each role allows inside an entity.
+    pub roles: BTreeMap<RoleName, Vec<Permission>>,
+    /// The permission needed to assign and remove roles (the personal-data administrator's);
+    /// `None`: only the head.
+    pub role_admin_permission: Option<Permission>,
+    /// Longest chain of authorizations below an appointment (SIO: 2).
+    pub max_depth: u8,
+    /// Longest validity of an appointment's access or an authorization, in months (SIO: 60).
+    pub max_validity_months: u32,
+    /// How long before expiry an extension may be applied for, in months (SIO: 3).
+    pub extension_window_months: u32,
+    /// Institutional e-mail domains (lowercase, no `@`); an application's address must not be
+    /// in one of them or their subdomains.
+    pub institution_domains: Vec<String>,
+    /// What happens to derived grants when the grantor's access ends.
+    pub derived_grants: DerivedGrantPolicy,
+    /// Whether a grant must end no later than the grantor's own access (not an SIO rule).
+    pub cap_at_grantor_end: bool,
+    /// Whether a grant needs a pending electronic application from the grantee (SIO: yes).
+    pub require_request: bool,
+}
+
+fn perms(list: &[&str]) -> Vec<Permission> {
+    list.iter()
+        .filter_map(|p| Permission::parse(p).ok())
+        .collect()
+}
+
+fn role(name: &str) -> Option<RoleName> {
+    RoleName::new(name).ok()
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Self::sio()
+    }
+}
+
+impl Policy {
+    /// The preset for the seed systems: SIO (seed 000: written authorization, personal e-mail,
+    /// depth 2, 5 years, 3-month extension window, derived grants survive) with the roles of
+    /// a school e-register (seed 004: the secretariat enters pupils' and parents' data, an
+    /// authorized employee modifies it, the data administrator assigns roles).
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_delegation::{Policy, Permission, RoleName};
+    /// let p = Policy::sio();
+    /// let secretariat = &p.roles[&RoleName::new("secretariat").unwrap()];
+    /// assert!(secretariat.contains(&Permission::parse("pupils:enter").unwrap()));
+    /// ```
+    #[must_use]
+    pub fn sio() -> Self {
+        let all = [
+            "sio:access",
+            "pupils:read",
+            "pupils:enter",
+            "pupils:modify",
+            "parents:enter",
+            "parents:modify",
+            "teachers:read",
+            "teachers:modify",
+            "roles:assign",
+        ];
+        let mut roles = BTreeMap::new();
+        let matrix: [(&str, &[&str]); 5] = [
+            (
+                "secretariat",
+                &["sio:access", "pupils:read", "pupils:enter", "parents:enter"],
+            ),
+            (
+                "data_editor",
+                &[
+                    "sio:access",
+                    "pupils:read",
+                    "pupils:modify",
+                    "parents:modify",
+                ],
+            ),
+            ("teacher", &["pupils:read"]),
+            (
+                "sio_operator",
+                &[
+                    "sio:access",
+                    "teachers:read",
+                    "teachers:modify",
+                    "pupils:read",
+                ],
+            ),
+            (
+                "data_administrator",
+                &["roles:assign", "pupils:read", "teachers:read"],
+            ),
+        ];
+        for (name, list) in matrix {
+            if let Some(r) = role(name) {
+                roles.insert(r, perms(list));
+            }
+        }
+        Self {
+            permissions: perms(&all),
+            head_permissions: perms(&all),
+            roles,
+            role_admin_permission: Permission::parse("roles:assign").ok(),
+            max_depth: DEFAULT_MAX_DEPTH,
+            max_validity_months: DEFAULT_MAX_VALIDITY_MONTHS,
+            extension_window_months: DEFAULT_EXTENSION_WINDOW_MONTHS,
+            institution_domains: Vec::new(),
+            derived_grants: DerivedGrantPolicy::Survive,
+            cap_at_grantor_end: false,
+            require_request: true,
+        }
+    }
+
+    /// [`Policy::sio`] for a stricter vendor: derived grants cascade, and no grant outlives
+    /// its grantor's access.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_delegation::{Policy, DerivedGrantPolicy};
+    /// assert_eq!(Policy::strict().derived_grants, DerivedGrantPolicy::Cascade);
+    /// ```
+    #[must_use]
+    pub fn strict() -> Self {
+        Self {
+            derived_grants: DerivedGrantPolicy::Cascade,
+            cap_at_grantor_end: true,
+            ..Self::sio()
+        }
+    }
+
+    /// This policy with another [`DerivedGrantPolicy`].
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_delegation::{Policy, DerivedGrantPolicy};
+    /// let p = Policy::sio().with_derived_grants(DerivedGrantPolicy::Cascade);
+    /// assert_eq!(p.derived_grants, DerivedGrantPolicy::Cascade);
+    /// ```
+    #[must_use]
+    pub fn with_derived_grants(mut self, mode: DerivedGrantPolicy) -> Self {
+        self.derived_grants = mode;
+        self
+    }
+
+    /// This policy with these institutional e-mail domains.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_delegation::Policy;
+    /// let p = Policy::sio().with_institution_domains(["sp7.opole.pl"]);
+    /// assert_eq!(p.institution_domains, vec!["sp7.opole.pl".to_owned()]);
+    /// ```
+    #[must_use]
+    pub fn with_institution_domains<I, S>(mut self, domains: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.institution_domains = domains.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Reads a policy from JSON and validates it.
+    ///
+    /// # Errors
+    /// [`DelegationError::Json`] when the text is not a policy (unknown fields are refused);
+    /// [`DelegationError::InvalidPolicy`] listing every problem otherwise.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_delegation::Policy;
+    /// let text = serde_json::to_string(&Policy::sio()).unwrap();
+    /// assert_eq!(Policy::from_json(&text).unwrap(), Policy::sio());
+    /// assert!(Policy::from_json("{\"max_depth\": 2}").is_err());
+    /// ```
+    pub fn from_json(text: &str) -> Result<Self, DelegationError> {
+        let policy: Self = serde_json::from_str(text).map_err(|e| DelegationError::Json {
+            reason: e.to_string(),
+        })?;
+        policy.validate()?;
+        Ok(policy)
+    }
+
+    /// Checks the policy, listing every problem.
+    ///
+    /// # Errors
+    /// [`DelegationError::InvalidPolicy`] with one entry per problem.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_delegation::Policy;
+    /// let mut p = Policy::sio();
+    /// p.max_depth = 0;
+    /// p.max_validity_months = 0;
+    /// let err = p.validate().unwrap_err();
+    /// assert!(err.to_string().contains("max_depth"));
+    /// assert!(err.to_string().contains("max_validity_months"));
+    /// ```
+    pub fn validate(&self) -> Result<(), DelegationError> {
+        let mut problems = Vec::new();
+        let known: BTreeSet<&Permission> = self.permissions.iter().collect();
+        if self.permissions.is_empty() {
+            problems.push("permissions: none declared".to_owned());
+        }
+        if self.permissions.len() > MAX_PERMISSIONS {
+            problems.push(format!(
+                "permissions: `{}` declared, at most `{MAX_PERMISSIONS}`",
+                self.permissions.len()
+            ));
+        }
+        if known.len() != self.permissions.len() {
+            problems.push("permissions: duplicates".to_owned());
+        }
+        let mut unknown = |field: String, p: &Permission| {
+            if !known.contains(p) {
+                problems.push(format!("{field}: unknown permission `{p}`"));
+            }
+        };
+        for p in &self.head_permissions {
+            unknown("head_permissions".to_owned(), p);
+        }
+        for (r, list) in &self.roles {
+            for p in list {
+                unknown(format!("roles.{r}"), p);
+            }
+        }
+        if let Some(p) = &self.role_admin_permission {
+            unknown("role_admin_permission".to_owned(), p);
+        }
+        if self.max_depth == 0 || self.max_depth > MAX_DEPTH {
+            problems.push(format!(
+                "max_depth: `{}` not in 1..={MAX_DEPTH}",
+                self.max_depth
+            ));
+        }
+        if self.max_validity_months == 0 || self.max_validity_months > MAX_VALIDITY_MONTHS {
+            problems.push(format!(
+                "max_validity_months: `{}` not in 1..={MAX_VALIDITY_MONTHS}",
+                self.max_validity_months
+            ));
+        }
+        if self.extension_window_months > self.max_validity_months {
+            problems.push(format!(
+                "extension_window_months: `{}` longer than max_validity_months",
+                self.extension_window_months
+            ));
+        }
+        for d in &self.institution_domains {
+            let ok = !d.is_empty()
+                && !d.starts_with('.')
+                && !d.ends_with('.')
+                && d.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-');
+            if !ok {
+                problems.push(format!(
+                    "institution_domains: `{d}` is not a lowercase domain"
+                ));
+            }
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(DelegationError::InvalidPolicy { problems })
+        }
+    }
+
+    /// Whether `email` is a plausible personal address: one `@`, both sides non-empty, and a
+    /// domain that is not institutional (nor a subdomain of one). Case-insensitive.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_delegation::Policy;
+    /// let p = Policy::sio().with_institution_domains(["sp7.opole.pl"]);
+    /// assert!(p.is_personal_email("ewa.nowak@example.com"));
+    /// assert!(!p.is_personal_email("sekretariat@SP7.opole.pl"));
+    /// assert!(!p.is_personal_email("x@kadry.sp7.opole.pl"));
+    /// assert!(!p.is_personal_email("no-at-sign"));
+    /// ```
+    #[must_use]
+    pub fn is_personal_email(&self, email: &str) -> bool {
+        let mut parts = email.split('@');
+        let (Some(local), Some(domain), None) = (parts.next(), parts.next(), parts.next()) else {
+            return false;
+        };
+        if local.is_empty() || domain.is_empty() || email.chars().any(char::is_whitespace) {
+            return false;
+        }
+        let domain = domain.to_ascii_lowercase();
+        !self.institution_domains.iter().any(|inst| {
+            domain == *inst
+                || domain
+                    .strip_suffix(inst.as_str())
+                    .is_some_and(|head| head.ends_with('.'))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn presets_are_valid_and_round_trip() {
+        for p in [Policy::sio(), Policy::strict()] {
+            p.validate().unwrap();
+            let text = serde_json::to_string(&p).unwrap();
+            assert_eq!(Policy::from_json(&text).unwrap(), p);
+        }
+    }
+
+    #[test]
+    fn validation_lists_every_problem() {
+        let mut p = Policy::sio();
+        p.head_permissions
+            .push(Permission::parse("ghost:read").unwrap());
+        p.institution_domains.push("Bad Domain".to_owned());
+        p.extension_window_months = 200;
+        let DelegationError::InvalidPolicy { problems } = p.validate().unwrap_err() else {
+            panic!("wrong error");
+        };
+        assert_eq!(problems.len(), 3, "{problems:?}");
+    }
+
+    #[test]
+    fn unknown_fields_are_refused() {
+        let mut v = serde_json::to_value(Policy::sio()).unwrap();
+        v["surprise"] = serde_json::json!(1);
+        assert!(Policy::from_json(&v.to_string()).is_err());
+    }
+
+    #[test]
+    fn schema_names_the_fields() {
+        let schema = schemars::schema_for!(Policy);
+        let text = serde_json::to_string(&schema).unwrap();
+        assert!(text.contains("derived_grants"));
+        assert!(text.contains("institution_domains"));
+    }
+}

@@ -1,0 +1,634 @@
+//! Applying an event: every rule checked against the state at the event's date, then written
+//! in the same step.
+
+use super::{
+    AppointmentRecord, AuthorizationRecord, Parent, PermBits, Registry, RejectedEvent,
+    RequestRecord, Revocation, RoleRecord,
+};
+use crate::DelegationError;
+use crate::decision::{Decision, Source};
+use crate::event::{AccessRequest, Appointment, Authorization, Event};
+use crate::ids::{AuthorizationId, EntityId, Login, RoleName};
+use crate::rule::{RecordKind, Violation};
+use chrono::{Datelike, Months, NaiveDate};
+
+/// The latest last day of a period starting `from` (counted) and lasting at most `months`
+/// months: the day before the same date `months` later; when that month has no such day
+/// (29 February, the 31st), the last day of that month (as the civil code's art. 112 ends a
+/// period in a month without the matching day).
+pub(crate) fn max_until(from: NaiveDate, months: u32) -> NaiveDate {
+    match from.checked_add_months(Months::new(months)) {
+        Some(d) if d.day() != from.day() => d,
+        Some(d) => d.pred_opt().unwrap_or(d),
+        None => NaiveDate::MAX,
+    }
+}
+
+impl Registry {
+    /// Applies one event: checks every rule against the state at the event's date and, when
+    /// none is broken, writes it (one step). A refused event is kept in
+    /// [`Registry::rejected`] and not written to the log.
+    ///
+    /// # Errors
+    /// [`DelegationError::Rejected`] with every violation.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_delegation::*;
+    /// use chrono::NaiveDate;
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    /// let mut reg = Registry::new(Policy::sio()).unwrap();
+    /// let appointment = Appointment {
+    ///     id: AppointmentId::new("a").unwrap(), person: Login::new("dyr").unwrap(),
+    ///     entity: EntityId::new("SP7").unwrap(), from: d(2025, 9, 1), until: d(2031, 8, 31) };
+    /// let err = reg.apply(Event::AppointmentRecorded { on: d(2025, 9, 1), appointment }).unwrap_err();
+    /// let DelegationError::Rejected { violations } = err else { unreachable!() };
+    /// assert_eq!(violations[0].rule(), Rule::MaxValidity);
+    /// ```
+    pub fn apply(&mut self, event: Event) -> Result<(), DelegationError> {
+        let mut v = Vec::new();
+        let on = event.date();
+        if let Some(last) = self.last_date.filter(|&last| on < last) {
+            v.push(Violation::OutOfOrder { on, last });
+        }
+        match &event {
+            Event::AppointmentRecorded { appointment, on } => {
+                self.check_appointment(appointment, *on, &mut v);
+            }
+            Event::AppointmentEnded { id, on } => match self.appointment(id) {
+                None => v.push(unknown(RecordKind::Appointment, id.as_str())),
+                Some(rec) if rec.ended_on.is_some() || rec.appointment.until < *on => {
+                    v.push(ended(RecordKind::Appointment, id.as_str()));
+                }
+                Some(_) => {}
+            },
+            Event::RequestFiled { request } => self.check_request(request, &mut v),
+            Event::AuthorizationGranted { authorization, on } => {
+                // The chosen source is recomputed when writing; the state has not changed.
+                let _source = self.check_grant(authorization, *on, &mut v);
+            }
+            Event::AuthorizationRevoked { id, by, on, .. } => {
+                self.check_revocation(id, by, *on, &mut v);
+            }
+            Event::RoleAssigned {
+                person,
+                entity,
+                role,
+                by,
+                on,
+            } => {
+                self.check_role_admin(by, entity, *on, &mut v);
+                if !self.role_bits.contains_key(role) {
+                    v.push(unknown(RecordKind::Role, role.as_str()));
+                } else if self.active_role(person, entity, role, *on).is_some() {
+                    v.push(Violation::DuplicateId {
+                        kind: RecordKind::RoleAssignment,
+                        id: format!("{person}/{entity}/{role}"),
+                    });
+                }
+            }
+            Event::RoleRemoved {
+                person,
+                entity,
+                role,
+                by,
+                on,
+            } => {
+                self.check_role_admin(by, entity, *on, &mut v);
+                if self.active_role(person, entity, role, *on).is_none() {
+                    v.push(unknown(
+                        RecordKind::RoleAssignment,
+                        &format!("{person}/{entity}/{role}"),
+                    ));
+                }
+            }
+        }
+        if !v.is_empty() {
+            if v.iter()
+                .any(|x| matches!(x, Violation::MissingWrittenForm { .. }))
+                && let Event::AuthorizationGranted { authorization, .. } = &event
+            {
+                let idx = self.rejected.len();
+                let (grantee, entity) =
+                    (authorization.grantee.clone(), authorization.entity.clone());
+                if let Some(pe) = self.entry_mut(&grantee, &entity) {
+                    pe.void_grants.push(idx);
+                }
+            }
+            self.rejected.push(RejectedEvent {
+                event,
+                violations: v.clone(),
+            });
+            return Err(DelegationError::Rejected { violations: v });
+        }
+        self.write(&event);
+        self.last_date = Some(on);
+        self.log.push(event);
+        Ok(())
+    }
+
+    fn check_appointment(&self, a: &Appointment, on: NaiveDate, v: &mut Vec<Violation>) {
+        if self.appointment_ids.contains_key(&a.id) {
+            v.push(Violation::DuplicateId {
+                kind: RecordKind::Appointment,
+                id: a.id.to_string(),
+            });
+        }
+        if a.from < on {
+            v.push(Violation::Retroactive { from: a.from, on });
+        }
+        if a.until < a.from {
+            v.push(Violation::InvertedPeriod {
+                from: a.from,
+                until: a.until,
+            });
+        }
+        let max = max_until(a.from, self.policy.max_validity_months);
+        if a.until > max {
+            v.push(Violation::TooLong {
+                from: a.from,
+                until: a.until,
+                max_until: max,
+            });
+        }
+        for other in &self.appointments {
+            let o = &other.appointment;
+            if o.entity == a.entity
+                && o.from <= other.last_day()
+                && o.from <= a.until
+                && other.last_day() >= a.from
+            {
+                v.push(Violation::OverlappingHead {
+                    entity: a.entity.clone(),
+                    other: o.id.clone(),
+                });
+            }
+        }
+    }
+
+    fn check_request(&self, r: &AccessRequest, v: &mut Vec<Violation>) {
+        if self.request_ids.contains_key(&r.id) {
+            v.push(Violation::DuplicateId {
+                kind: RecordKind::Request,
+                id: r.id.to_string(),
+            });
+        }
+        if !self.policy.is_personal_email(&r.personal_email) {
+            v.push(Violation::InstitutionalEmail {
+                email: r.personal_email.clone(),
+            });
+        }
+        if let Some(old) = &r.extends {
+            match self.authorization(old) {
+                Some(rec)
+                    if rec.authorization.grantee == r.applicant
+                        && rec.authorization.entity == r.entity =>
+                {
+                    let last = rec.last_day();
+                    let earliest = last
+                        .succ_opt()
+                        .and_then(|d| {
+                            d.checked_sub_months(Months::new(self.policy.extension_window_months))
+                        })
+                        .unwrap_or(NaiveDate::MIN);
+                    if r.filed_on > last {
+                        v.push(Violation::ExtensionAfterExpiry {
+                            authorization: old.clone(),
+                            last_day: last,
+                        });
+                    } else if r.filed_on < earliest {
+                        v.push(Violation::ExtensionTooEarly {
+                            filed_on: r.filed_on,
+                            earliest,
+                        });
+                    }
+                }
+                _ => v.push(unknown(RecordKind::Authorization, old.as_str())),
+            }
+        }
+    }
+
+    /// Checks a grant; returns the source it derives from (with its depth) when the grantor's
+    /// side is in order.
+    fn check_grant(
+        &self,
+        a: &Authorization,
+        on: NaiveDate,
+        v: &mut Vec<Violation>,
+    ) -> Option<(Parent, u8, PermBits)> {
+        if self.authorization_ids.contains_key(&a.id) {
+            v.push(Violation::DuplicateId {
+                kind: RecordKind::Authorization,
+                id: a.id.to_string(),
+            });
+        }
+        if a.document.is_none() {
+            v.push(Violation::MissingWrittenForm {
+                authorization: a.id.clone(),
+            });
+        }
+        if a.grantor == a.grantee {
+            v.push(Violation::SelfGrant {
+                person: a.grantor.clone(),
+            });
+        }
+        if a.valid_from < on {
+            v.push(Violation::Retroactive {
+                from: a.valid_from,
+                on,
+            });
+        }
+        if a.valid_until < a.valid_from {
+            v.push(Violation::InvertedPeriod {
+                from: a.valid_from,
+                until: a.valid_until,
+            });
+        }
+        let max = max_until(a.valid_from, self.policy.max_validity_months);
+        if a.valid_until > max {
+            v.push(Violation::TooLong {
+                from: a.valid_from,
+                until: a.valid_until,
+                max_until: max,
+            });
+        }
+        let mut bits = PermBits::default();
+        for p in &a.permissions {
+            match self.perm_bits.get(p) {
+                Some(&b) => bits.insert(b),
+                None => v.push(unknown(RecordKind::Permission, p.as_str())),
+            }
+        }
+        self.check_grant_request(a, on, v);
+        let chosen = self.choose_source(a, on, bits, v)?;
+        Some((chosen.0, chosen.1, bits))
+    }
+
+    fn check_grant_request(&self, a: &Authorization, on: NaiveDate, v: &mut Vec<Violation>) {
+        if !self.policy.require_request && a.request.is_none() {
+            return;
+        }
+        let missing = || Violation::NoPendingRequest {
+            grantee: a.grantee.clone(),
+            request: a.request.clone(),
+        };
+        let Some(rec) = a
+            .request
+            .as_ref()
+            .and_then(|id| self.request_ids.get(id))
+            .and_then(|&i| self.requests.get(i))
+        else {
+            v.push(missing());
+            return;
+        };
+        let r = &rec.request;
+        if rec.used_by.is_some() || r.applicant != a.grantee || r.entity != a.entity {
+            v.push(missing());
+            return;
+        }
+        if !self.policy.is_personal_email(&r.personal_email) {
+            v.push(Violation::InstitutionalEmail {
+                email: r.personal_email.clone(),
+            });
+        }
+        // Art. 74: if the access to extend expires before the request is decided, the request
+        // is cancelled and a new application is needed.
+        if let Some(old) = r.extends.as_ref().and_then(|id| self.authorization(id))
+            && !old.in_force(on)
+        {
+            v.push(Violation::ExtensionAfterExpiry {
+                authorization: old.authorization.id.clone(),
+                last_day: old.last_day(),
+            });
+        }
+    }
+
+    /// Picks the grantor's access the grant derives from: in force at `on`, covering the
+    /// permissions, within the depth, without a cycle; appointments first, then the
+    /// shallowest, then the oldest. Reports what fails when none fits.
+    fn choose_source(
+        &self,
+        a: &Authorization,
+        on: NaiveDate,
+        bits: PermBits,
+        v: &mut Vec<Violation>,
+    ) -> Option<(Parent, u8)> {
+        let mut held = self.held(&a.grantor, &a.entity, on);
+        if held.is_empty() {
+            v.push(Violation::GrantorWithoutAccess {
+                grantor: a.grantor.clone(),
+                entity: a.entity.clone(),
+                on,
+            });
+            return None;
+        }
+        held.sort_by_key(|h| h.depth);
+        let mut best: Option<Vec<Violation>> = None;
+        for h in &held {
+            let mut problems = Vec::new();
+            let depth = h.depth.saturating_add(1);
+            if depth > self.policy.max_depth {
+                problems.push(Violation::DepthExceeded {
+                    depth,
+                    max: self.policy.max_depth,
+                });
+            }
+            if !h.bits.covers(bits) {
+                let excess = a
+                    .permissions
+                    .iter()
+                    .filter(|p| self.perm_bits.get(*p).is_some_and(|&b| !h.bits.contains(b)))
+                    .cloned()
+                    .collect();
+                problems.push(Violation::ExceedsGrantor { excess });
+            }
+            if self.in_chain(h.parent, &a.grantee) {
+                problems.push(Violation::Cycle {
+                    person: a.grantee.clone(),
+                });
+            }
+            if self.policy.cap_at_grantor_end && a.valid_until > h.last_day {
+                problems.push(Violation::OutlivesGrantor {
+                    until: a.valid_until,
+                    grantor_last_day: h.last_day,
+                });
+            }
+            if problems.is_empty() {
+                return Some((h.parent, depth));
+            }
+            if best.as_ref().is_none_or(|b| problems.len() < b.len()) {
+                best = Some(problems);
+            }
+        }
+        v.extend(best.unwrap_or_default());
+        None
+    }
+
+    /// Whether `person` appears in the chain above `parent` (as grantor or grantee).
+    fn in_chain(&self, parent: Parent, person: &Login) -> bool {
+        let mut cur = parent;
+        for _ in 0..=crate::policy::MAX_DEPTH {
+            match cur {
+                Parent::Appointment(a) => {
+                    return self
+                        .appointments
+                        .get(a)
+                        .is_some_and(|ap| ap.appointment.person == *person);
+                }
+                Parent::Authorization(i) => {
+                    let Some(rec) = self.authorizations.get(i) else {
+                        return false;
+                    };
+                    if rec.authorization.grantee == *person || rec.authorization.grantor == *person
+                    {
+                        return true;
+                    }
+                    cur = rec.parent;
+                }
+            }
+        }
+        false
+    }
+
+    fn check_revocation(
+        &self,
+        id: &AuthorizationId,
+        by: &Login,
+        on: NaiveDate,
+        v: &mut Vec<Violation>,
+    ) {
+        let Some(rec) = self.authorization(id) else {
+            v.push(unknown(RecordKind::Authorization, id.as_str()));
+            return;
+        };
+        if rec.revocation.is_some() || rec.authorization.valid_until < on {
+            v.push(ended(RecordKind::Authorization, id.as_str()));
+        }
+        let entity = &rec.authorization.entity;
+        let allowed = self.is_head(by, entity, on)
+            || (*by == rec.authorization.grantor && !self.held(by, entity, on).is_empty());
+        if !allowed {
+            v.push(Violation::NotRevoker {
+                by: by.clone(),
+                authorization: id.clone(),
+            });
+        }
+    }
+
+    fn check_role_admin(
+        &self,
+        by: &Login,
+        entity: &EntityId,
+        on: NaiveDate,
+        v: &mut Vec<Violation>,
+    ) {
+        let admin = self.is_head(by, entity, on)
+            || self.role_admin_bit.is_some_and(|_| {
+                self.policy.role_admin_permission.as_ref().is_some_and(|p| {
+                    matches!(self.decide(by, p, entity, on), Decision::Allowed { .. })
+                })
+            });
+        if !admin {
+            v.push(Violation::NotRoleAdministrator {
+                by: by.clone(),
+                entity: entity.clone(),
+            });
+        }
+    }
+
+    fn active_role(
+        &self,
+        person: &Login,
+        entity: &EntityId,
+        role: &RoleName,
+        on: NaiveDate,
+    ) -> Option<usize> {
+        self.entry(person, entity)?
+            .roles
+            .iter()
+            .copied()
+            .find(|&r| {
+                self.roles
+                    .get(r)
+                    .is_some_and(|rr| rr.role == *role && rr.removed_on.is_none_or(|x| on < x))
+            })
+    }
+
+    /// Writes a checked event into the state.
+    fn write(&mut self, event: &Event) {
+        match event {
+            Event::AppointmentRecorded { appointment, on } => {
+                let i = self.appointments.len();
+                self.appointment_ids.insert(appointment.id.clone(), i);
+                self.appointments.push(AppointmentRecord {
+                    appointment: appointment.clone(),
+                    recorded_on: *on,
+                    ended_on: None,
+                });
+                if let Some(pe) = self.entry_mut(&appointment.person, &appointment.entity) {
+                    pe.appointments.push(i);
+                }
+            }
+            Event::AppointmentEnded { id, on } => {
+                if let Some(rec) = self
+                    .appointment_ids
+                    .get(id)
+                    .copied()
+                    .and_then(|i| self.appointments.get_mut(i))
+                {
+                    rec.ended_on = Some(*on);
+                }
+            }
+            Event::RequestFiled { request } => {
+                self.request_ids
+                    .insert(request.id.clone(), self.requests.len());
+                self.requests.push(RequestRecord {
+                    request: request.clone(),
+                    used_by: None,
+                });
+            }
+            Event::AuthorizationGranted { authorization, on } => {
+                let mut scratch = Vec::new();
+                let Some((parent, depth, bits)) =
+                    self.check_grant(authorization, *on, &mut scratch)
+                else {
+                    return;
+                };
+                let source = match parent {
+                    Parent::Appointment(a) => self
+                        .appointments
+                        .get(a)
+                        .map(|ap| Source::Appointment(ap.appointment.id.clone())),
+                    Parent::Authorization(p) => self
+                        .authorizations
+                        .get(p)
+                        .map(|r| Source::Authorization(r.authorization.id.clone())),
+                };
+                let Some(source) = source else { return };
+                let i = self.authorizations.len();
+                self.authorization_ids.insert(authorization.id.clone(), i);
+                self.authorizations.push(AuthorizationRecord {
+                    authorization: authorization.clone(),
+                    granted_on: *on,
+                    source,
+                    depth,
+                    revocation: None,
+                    bits,
+                    parent,
+                });
+                self.children.push(Vec::new());
+                if let Parent::Authorization(p) = parent
+                    && let Some(c) = self.children.get_mut(p)
+                {
+                    c.push(i);
+                }
+                if let Some(req) = authorization
+                    .request
+                    .as_ref()
+                    .and_then(|r| self.request_ids.get(r).copied())
+                    .and_then(|r| self.requests.get_mut(r))
+                {
+                    req.used_by = Some(authorization.id.clone());
+                }
+                if let Some(pe) = self.entry_mut(&authorization.grantee, &authorization.entity) {
+                    pe.grants.push(i);
+                }
+            }
+            Event::AuthorizationRevoked {
+                id,
+                by,
+                on,
+                cascade,
+            } => {
+                let Some(&root) = self.authorization_ids.get(id) else {
+                    return;
+                };
+                let mut stack = vec![(root, None)];
+                while let Some((i, from)) = stack.pop() {
+                    let Some(rec) = self.authorizations.get_mut(i) else {
+                        continue;
+                    };
+                    let live = rec.revocation.is_none() && rec.authorization.valid_until >= *on;
+                    if i != root && !live {
+                        continue;
+                    }
+                    let this_id = rec.authorization.id.clone();
+                    rec.revocation = Some(Revocation {
+                        by: by.clone(),
+                        on: *on,
+                        cascaded_from: from,
+                    });
+                    if *cascade {
+                        for &c in self.children.get(i).into_iter().flatten() {
+                            stack.push((c, Some(this_id.clone())));
+                        }
+                    }
+                }
+            }
+            Event::RoleAssigned {
+                person,
+                entity,
+                role,
+                on,
+                ..
+            } => {
+                let bits = self.role_bits.get(role).copied().unwrap_or_default();
+                let i = self.roles.len();
+                self.roles.push(RoleRecord {
+                    person: person.clone(),
+                    entity: entity.clone(),
+                    role: role.clone(),
+                    assigned_on: *on,
+                    removed_on: None,
+                    bits,
+                });
+                if let Some(pe) = self.entry_mut(person, entity) {
+                    pe.roles.push(i);
+                }
+            }
+            Event::RoleRemoved {
+                person,
+                entity,
+                role,
+                on,
+                ..
+            } => {
+                if let Some(rr) = self
+                    .active_role(person, entity, role, *on)
+                    .and_then(|r| self.roles.get_mut(r))
+                {
+                    rr.removed_on = Some(*on);
+                }
+            }
+        }
+    }
+}
+
+fn unknown(kind: RecordKind, id: &str) -> Violation {
+    Violation::UnknownReference {
+        kind,
+        id: id.to_owned(),
+    }
+}
+
+fn ended(kind: RecordKind, id: &str) -> Violation {
+    Violation::AlreadyEnded {
+        kind,
+        id: id.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn max_until_is_the_day_before_the_anniversary() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        assert_eq!(max_until(d(2025, 9, 1), 60), d(2030, 8, 31));
+        assert_eq!(max_until(d(2024, 2, 29), 12), d(2025, 2, 28));
+        assert_eq!(max_until(d(2025, 1, 31), 1), d(2025, 2, 28));
+        assert_eq!(max_until(d(2025, 1, 15), 1), d(2025, 2, 14));
+        assert_eq!(max_until(NaiveDate::MAX, 60), NaiveDate::MAX);
+    }
+}

@@ -1,0 +1,154 @@
+//! Builders shared by the tests.
+
+use chrono::NaiveDate;
+use edurules_delegation::*;
+
+pub(crate) fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+pub(crate) fn login(s: &str) -> Login {
+    Login::new(s).unwrap()
+}
+pub(crate) fn ent(s: &str) -> EntityId {
+    EntityId::new(s).unwrap()
+}
+pub(crate) fn perm(s: &str) -> Permission {
+    Permission::parse(s).unwrap()
+}
+
+pub(crate) fn appoint(
+    id: &str,
+    person: &str,
+    entity: &str,
+    on: NaiveDate,
+    until: NaiveDate,
+) -> Event {
+    Event::AppointmentRecorded {
+        appointment: Appointment {
+            id: AppointmentId::new(id).unwrap(),
+            person: login(person),
+            entity: ent(entity),
+            from: on,
+            until,
+        },
+        on,
+    }
+}
+
+pub(crate) fn request(id: &str, who: &str, entity: &str, on: NaiveDate) -> Event {
+    Event::RequestFiled {
+        request: AccessRequest {
+            id: RequestId::new(id).unwrap(),
+            applicant: login(who),
+            entity: ent(entity),
+            personal_email: format!("{who}@example.com"),
+            filed_on: on,
+            extends: None,
+        },
+    }
+}
+
+pub(crate) struct Grant<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) grantor: &'a str,
+    pub(crate) grantee: &'a str,
+    pub(crate) entity: &'a str,
+    pub(crate) perms: &'a [&'a str],
+    pub(crate) on: NaiveDate,
+    pub(crate) until: NaiveDate,
+    pub(crate) request: Option<&'a str>,
+    pub(crate) document: bool,
+}
+
+impl Grant<'_> {
+    pub(crate) fn event(&self) -> Event {
+        Event::AuthorizationGranted {
+            authorization: Authorization {
+                id: AuthorizationId::new(self.id).unwrap(),
+                grantor: login(self.grantor),
+                grantee: login(self.grantee),
+                entity: ent(self.entity),
+                permissions: self.perms.iter().map(|p| perm(p)).collect(),
+                valid_from: self.on,
+                valid_until: self.until,
+                document: self
+                    .document
+                    .then(|| DocumentRef::new(format!("upoważnienie {}", self.id)).unwrap()),
+                request: self.request.map(|r| RequestId::new(r).unwrap()),
+            },
+            on: self.on,
+        }
+    }
+}
+
+/// Request + written grant with the request, in one go.
+pub(crate) fn grant(
+    id: &str,
+    grantor: &str,
+    grantee: &str,
+    entity: &str,
+    perms: &[&str],
+    on: NaiveDate,
+    until: NaiveDate,
+) -> [Event; 2] {
+    let req = format!("req-{id}");
+    [
+        request(&req, grantee, entity, on),
+        Grant {
+            id,
+            grantor,
+            grantee,
+            entity,
+            perms,
+            on,
+            until,
+            request: Some(&req),
+            document: true,
+        }
+        .event(),
+    ]
+}
+
+pub(crate) fn role(person: &str, entity: &str, role: &str, by: &str, on: NaiveDate) -> Event {
+    Event::RoleAssigned {
+        person: login(person),
+        entity: ent(entity),
+        role: RoleName::new(role).unwrap(),
+        by: login(by),
+        on,
+    }
+}
+
+pub(crate) fn revoke(id: &str, by: &str, on: NaiveDate, cascade: bool) -> Event {
+    Event::AuthorizationRevoked {
+        id: AuthorizationId::new(id).unwrap(),
+        by: login(by),
+        on,
+        cascade,
+    }
+}
+
+pub(crate) fn apply_all(reg: &mut Registry, events: impl IntoIterator<Item = Event>) {
+    for e in events {
+        let shown = format!("{e:?}");
+        if let Err(err) = reg.apply(e) {
+            panic!("setup event refused: {shown}: {err}");
+        }
+    }
+}
+
+pub(crate) fn allowed(reg: &Registry, who: &str, p: &str, entity: &str, at: NaiveDate) -> bool {
+    reg.decide(&login(who), &perm(p), &ent(entity), at)
+        .is_allowed()
+}
+
+pub(crate) fn codes(err: DelegationError) -> Vec<String> {
+    match err {
+        DelegationError::Rejected { violations } => {
+            let mut c: Vec<String> = violations.iter().map(|v| v.code().to_owned()).collect();
+            c.sort();
+            c
+        }
+        other => panic!("not a rejection: {other}"),
+    }
+}

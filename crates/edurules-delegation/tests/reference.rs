@@ -1,0 +1,513 @@
+//! A naive reference evaluator (replay everything, check every link's dates at the asked
+//! date, plain lists and sets, no indexes) and proptest comparing `decide` with it over random
+//! event sequences, plus the invariants the issue names.
+
+use crate::common::*;
+use chrono::NaiveDate;
+use edurules_delegation::*;
+use proptest::prelude::*;
+use std::collections::BTreeSet;
+
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Par {
+    Appt(usize),
+    Auth(usize),
+}
+
+struct RAppt {
+    a: Appointment,
+    ended: Option<NaiveDate>,
+}
+struct RAuth {
+    a: Authorization,
+    revoked: Option<NaiveDate>,
+    parent: Par,
+    depth: u8,
+}
+struct RRole {
+    person: Login,
+    entity: EntityId,
+    perms: BTreeSet<Permission>,
+    from: NaiveDate,
+    removed: Option<NaiveDate>,
+}
+
+/// The reference model: built from the accepted log only.
+struct Model {
+    policy: Policy,
+    appts: Vec<RAppt>,
+    auths: Vec<RAuth>,
+    roles: Vec<RRole>,
+}
+
+impl Model {
+    fn appt_ok(&self, i: usize, t: NaiveDate) -> bool {
+        let r = &self.appts[i];
+        r.a.from <= t && t <= r.a.until && r.ended.is_none_or(|e| t < e)
+    }
+    fn own_ok(&self, i: usize, t: NaiveDate) -> bool {
+        let r = &self.auths[i];
+        r.a.valid_from <= t && t <= r.a.valid_until && r.revoked.is_none_or(|e| t < e)
+    }
+    /// Every link valid at `t` (Cascade), or only the authorization itself (Survive).
+    fn chain_ok(&self, i: usize, t: NaiveDate) -> bool {
+        if !self.own_ok(i, t) {
+            return false;
+        }
+        if self.policy.derived_grants == DerivedGrantPolicy::Survive {
+            return true;
+        }
+        match self.auths[i].parent {
+            Par::Appt(a) => self.appt_ok(a, t),
+            Par::Auth(p) => self.chain_ok(p, t),
+        }
+    }
+    fn last_day_of(&self, p: Par) -> NaiveDate {
+        match p {
+            Par::Appt(a) => {
+                let r = &self.appts[a];
+                r.ended
+                    .and_then(|e| e.pred_opt())
+                    .map_or(r.a.until, |e| e.min(r.a.until))
+            }
+            Par::Auth(i) => {
+                let r = &self.auths[i];
+                r.revoked
+                    .and_then(|e| e.pred_opt())
+                    .map_or(r.a.valid_until, |e| e.min(r.a.valid_until))
+            }
+        }
+    }
+    fn perms_of(&self, p: Par) -> BTreeSet<Permission> {
+        match p {
+            Par::Appt(_) => self.policy.head_permissions.iter().cloned().collect(),
+            Par::Auth(i) => self.auths[i].a.permissions.iter().cloned().collect(),
+        }
+    }
+    fn people_in_chain(&self, mut p: Par) -> BTreeSet<Login> {
+        let mut out = BTreeSet::new();
+        loop {
+            match p {
+                Par::Appt(a) => {
+                    out.insert(self.appts[a].a.person.clone());
+                    return out;
+                }
+                Par::Auth(i) => {
+                    out.insert(self.auths[i].a.grantor.clone());
+                    out.insert(self.auths[i].a.grantee.clone());
+                    p = self.auths[i].parent;
+                }
+            }
+        }
+    }
+    fn build(policy: Policy, log: &[Event]) -> Self {
+        let mut m = Model {
+            policy,
+            appts: vec![],
+            auths: vec![],
+            roles: vec![],
+        };
+        for e in log {
+            match e {
+                Event::AppointmentRecorded { appointment, .. } => m.appts.push(RAppt {
+                    a: appointment.clone(),
+                    ended: None,
+                }),
+                Event::AppointmentEnded { id, on } => {
+                    for r in &mut m.appts {
+                        if r.a.id == *id {
+                            r.ended = Some(*on);
+                        }
+                    }
+                }
+                Event::RequestFiled { .. } => {}
+                Event::AuthorizationGranted {
+                    authorization: a,
+                    on,
+                } => {
+                    // Candidates in the grantor's hands at `on`: appointments first, then
+                    // authorizations, each group in log order, then by depth.
+                    let mut cands: Vec<(Par, u8)> = vec![];
+                    for (i, r) in m.appts.iter().enumerate() {
+                        if r.a.person == a.grantor && r.a.entity == a.entity && m.appt_ok(i, *on) {
+                            cands.push((Par::Appt(i), 0));
+                        }
+                    }
+                    for (i, r) in m.auths.iter().enumerate() {
+                        if r.a.grantee == a.grantor && r.a.entity == a.entity && m.chain_ok(i, *on)
+                        {
+                            cands.push((Par::Auth(i), r.depth));
+                        }
+                    }
+                    cands.sort_by_key(|c| c.1);
+                    let want: BTreeSet<Permission> = a.permissions.iter().cloned().collect();
+                    let pick = cands.into_iter().find(|&(p, depth)| {
+                        depth < m.policy.max_depth
+                            && want.is_subset(&m.perms_of(p))
+                            && !m.people_in_chain(p).contains(&a.grantee)
+                            && (!m.policy.cap_at_grantor_end || a.valid_until <= m.last_day_of(p))
+                    });
+                    let (parent, depth) = pick.expect("an accepted grant has a source");
+                    m.auths.push(RAuth {
+                        a: a.clone(),
+                        revoked: None,
+                        parent,
+                        depth: depth + 1,
+                    });
+                }
+                Event::AuthorizationRevoked {
+                    id, on, cascade, ..
+                } => {
+                    let root = m.auths.iter().position(|r| r.a.id == *id).unwrap();
+                    m.auths[root].revoked = Some(*on);
+                    if *cascade {
+                        // Descendants still live at `on`, transitively.
+                        loop {
+                            let mut changed = false;
+                            for i in 0..m.auths.len() {
+                                let r = &m.auths[i];
+                                let live = r.revoked.is_none() && r.a.valid_until >= *on;
+                                let under = match r.parent {
+                                    Par::Auth(p) => {
+                                        m.auths[p].revoked == Some(*on) && m.is_desc(p, root)
+                                    }
+                                    Par::Appt(_) => false,
+                                };
+                                if live && under {
+                                    m.auths[i].revoked = Some(*on);
+                                    changed = true;
+                                }
+                            }
+                            if !changed {
+                                break;
+                            }
+                        }
+                    }
+                }
+                Event::RoleAssigned {
+                    person,
+                    entity,
+                    role,
+                    on,
+                    ..
+                } => m.roles.push(RRole {
+                    person: person.clone(),
+                    entity: entity.clone(),
+                    perms: m.policy.roles[role].iter().cloned().collect(),
+                    from: *on,
+                    removed: None,
+                }),
+                Event::RoleRemoved {
+                    person,
+                    entity,
+                    role,
+                    on,
+                    ..
+                } => {
+                    let perms: BTreeSet<Permission> =
+                        m.policy.roles[role].iter().cloned().collect();
+                    for r in &mut m.roles {
+                        if r.person == *person
+                            && r.entity == *entity
+                            && r.perms == perms
+                            && r.removed.is_none_or(|x| *on < x)
+                        {
+                            r.removed = Some(*on);
+                            break;
+                        }
+                    }
+                }
+                _ => unreachable!("new event kind"),
+            }
+        }
+        m
+    }
+    /// Whether `i` is `root` or below it in the grant graph.
+    fn is_desc(&self, mut i: usize, root: usize) -> bool {
+        loop {
+            if i == root {
+                return true;
+            }
+            match self.auths[i].parent {
+                Par::Auth(p) => i = p,
+                Par::Appt(_) => return false,
+            }
+        }
+    }
+    fn decide(&self, who: &Login, p: &Permission, e: &EntityId, t: NaiveDate) -> bool {
+        if !self.policy.permissions.contains(p) {
+            return false;
+        }
+        let head = (0..self.appts.len()).any(|i| {
+            self.appts[i].a.person == *who && self.appts[i].a.entity == *e && self.appt_ok(i, t)
+        });
+        if head && self.policy.head_permissions.contains(p) {
+            return true;
+        }
+        let role = self.roles.iter().any(|r| {
+            r.person == *who
+                && r.entity == *e
+                && r.from <= t
+                && r.removed.is_none_or(|x| t < x)
+                && r.perms.contains(p)
+        });
+        role && (0..self.auths.len()).any(|i| {
+            let r = &self.auths[i];
+            r.a.grantee == *who
+                && r.a.entity == *e
+                && r.a.permissions.contains(p)
+                && self.chain_ok(i, t)
+        })
+    }
+}
+
+const PEOPLE: [&str; 4] = ["p0", "p1", "p2", "p3"];
+const ENTITIES: [&str; 2] = ["E0", "E1"];
+const PERMS: [&str; 3] = ["pupils:read", "pupils:enter", "pupils:modify"];
+const ROLES: [&str; 3] = ["secretariat", "data_editor", "teacher"];
+
+#[derive(Debug, Clone)]
+enum Op {
+    Appoint {
+        who: usize,
+        ent: usize,
+        days: u32,
+    },
+    End {
+        which: usize,
+    },
+    Grant {
+        by: usize,
+        to: usize,
+        ent: usize,
+        mask: u8,
+        days: u32,
+        doc: bool,
+    },
+    Revoke {
+        which: usize,
+        by: usize,
+        cascade: bool,
+    },
+    Role {
+        who: usize,
+        ent: usize,
+        role: usize,
+        by: usize,
+    },
+    Unrole {
+        who: usize,
+        ent: usize,
+        role: usize,
+        by: usize,
+    },
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        2 => (0..4usize, 0..2usize, 30..900u32).prop_map(|(who, ent, days)| Op::Appoint { who, ent, days }),
+        1 => (0..8usize).prop_map(|which| Op::End { which }),
+        6 => (0..7usize, 0..4usize, 0..2usize, 1..8u8, 1..700u32, prop::bool::weighted(0.9))
+            .prop_map(|(by, to, ent, mask, days, doc)| Op::Grant { by, to, ent, mask, days, doc }),
+        2 => (0..12usize, 0..7usize, any::<bool>()).prop_map(|(which, by, cascade)| Op::Revoke { which, by, cascade }),
+        4 => (0..4usize, 0..2usize, 0..3usize, 0..7usize).prop_map(|(who, ent, role, by)| Op::Role { who, ent, role, by }),
+        1 => (0..4usize, 0..2usize, 0..3usize, 0..7usize).prop_map(|(who, ent, role, by)| Op::Unrole { who, ent, role, by }),
+    ]
+}
+
+/// Who acts: `0..3` picks the entity's first head (`p0` for E0, `p1` for E1) so that many
+/// grants and role assignments are lawful; `3..7` picks any person.
+fn actor(raw: usize, ent: usize) -> &'static str {
+    if raw < 3 {
+        PEOPLE[ent]
+    } else {
+        PEOPLE[(raw - 3) % 4]
+    }
+}
+
+fn to_events(ops: &[(u32, Op)]) -> Vec<Event> {
+    let base = d(2025, 1, 1);
+    let mut day = 0u32;
+    // Each entity starts with a head, appointed for 700 days.
+    let mut out = vec![
+        appoint("h0", "p0", "E0", base, d(2026, 12, 1)),
+        appoint("h1", "p1", "E1", base, d(2026, 12, 1)),
+    ];
+    let (mut n_appt, mut n_auth) = (0usize, 0usize);
+    for (k, (gap, op)) in ops.iter().enumerate() {
+        day += gap;
+        let on = base + chrono::Days::new(u64::from(day));
+        let end = |len: u32| on + chrono::Days::new(u64::from(len));
+        match op {
+            Op::Appoint { who, ent, days } => {
+                out.push(appoint(
+                    &format!("a{n_appt}"),
+                    PEOPLE[*who],
+                    ENTITIES[*ent],
+                    on,
+                    end(*days),
+                ));
+                n_appt += 1;
+            }
+            Op::End { which } => out.push(Event::AppointmentEnded {
+                id: AppointmentId::new(format!("a{}", which % n_appt.max(1))).unwrap(),
+                on,
+            }),
+            Op::Grant {
+                by,
+                to,
+                ent,
+                mask,
+                days,
+                doc,
+            } => {
+                let perms: Vec<&str> = (0..3)
+                    .filter(|b| mask & (1 << b) != 0)
+                    .map(|b| PERMS[b])
+                    .collect();
+                let req = format!("r{k}");
+                out.push(request(&req, PEOPLE[*to], ENTITIES[*ent], on));
+                out.push(
+                    Grant {
+                        id: &format!("g{n_auth}"),
+                        grantor: actor(*by, *ent),
+                        grantee: PEOPLE[*to],
+                        entity: ENTITIES[*ent],
+                        perms: &perms,
+                        on,
+                        until: end(*days),
+                        request: Some(&req),
+                        document: *doc,
+                    }
+                    .event(),
+                );
+                n_auth += 1;
+            }
+            Op::Revoke { which, by, cascade } => out.push(revoke(
+                &format!("g{}", which % n_auth.max(1)),
+                actor(*by, *which % 2),
+                on,
+                *cascade,
+            )),
+            Op::Role {
+                who,
+                ent,
+                role: r,
+                by,
+            } => out.push(role(
+                PEOPLE[*who],
+                ENTITIES[*ent],
+                ROLES[*r],
+                actor(*by, *ent),
+                on,
+            )),
+            Op::Unrole {
+                who,
+                ent: en,
+                role: r,
+                by,
+            } => out.push(Event::RoleRemoved {
+                person: login(PEOPLE[*who]),
+                entity: ent(ENTITIES[*en]),
+                role: RoleName::new(ROLES[*r]).unwrap(),
+                by: login(actor(*by, *en)),
+                on,
+            }),
+        }
+    }
+    out
+}
+
+fn policy(cascade: bool, cap: bool) -> Policy {
+    let mut p = Policy::sio().with_derived_grants(if cascade {
+        DerivedGrantPolicy::Cascade
+    } else {
+        DerivedGrantPolicy::Survive
+    });
+    p.cap_at_grantor_end = cap;
+    p
+}
+
+fn link_valid_at(l: &Link, t: NaiveDate) -> bool {
+    match l {
+        Link::Appointment { from, last_day, .. } => *from <= t && t <= *last_day,
+        Link::Authorization {
+            valid_from,
+            last_day,
+            ..
+        } => *valid_from <= t && t <= *last_day,
+        Link::Role {
+            assigned_on,
+            last_day,
+            ..
+        } => *assigned_on <= t && last_day.is_none_or(|l| t <= l),
+        _ => false,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 160, ..ProptestConfig::default() })]
+
+    #[test]
+    fn decide_matches_the_reference_and_keeps_the_invariants(
+        ops in prop::collection::vec((0..40u32, op()), 1..40),
+        cascade in any::<bool>(),
+        cap in any::<bool>(),
+        queries in prop::collection::vec((0..4usize, 0..3usize, 0..2usize, 0..1400u32), 40),
+    ) {
+        let events = to_events(&ops);
+        let reg = Registry::replay(policy(cascade, cap), events).unwrap();
+        let model = Model::build(reg.policy().clone(), reg.log());
+
+        // Permissions never exceed the grantor's (attenuation along the grant graph).
+        for rec in reg.authorizations() {
+            let mine: BTreeSet<&Permission> = rec.authorization.permissions.iter().collect();
+            let grantor: BTreeSet<&Permission> = match &rec.source {
+                Source::Appointment(_) => reg.policy().head_permissions.iter().collect(),
+                Source::Authorization(p) => reg.authorization(p).unwrap().authorization.permissions.iter().collect(),
+            };
+            prop_assert!(mine.is_subset(&grantor));
+            prop_assert!(rec.depth >= 1 && rec.depth <= reg.policy().max_depth);
+        }
+
+        for (who, p, e, day) in queries {
+            let t = d(2025, 1, 1) + chrono::Days::new(u64::from(day));
+            let (who, p, e) = (login(PEOPLE[who]), perm(PERMS[p]), ent(ENTITIES[e]));
+            let decision = reg.decide(&who, &p, &e, t);
+            prop_assert_eq!(decision.is_allowed(), model.decide(&who, &p, &e, t), "{} {} {} {}", who, p, e, t);
+            match decision {
+                Decision::Allowed { chain } => {
+                    // No Allowed without a chain whose every link is valid at that date.
+                    prop_assert!(!chain.links.is_empty());
+                    for l in &chain.links {
+                        prop_assert!(link_valid_at(l, t), "{:?} not valid at {}", l, t);
+                    }
+                    // Under Cascade nothing derived from an ended or revoked access stays
+                    // allowed: the root is an appointment in force.
+                    if cascade {
+                        let root_is_appointment = matches!(chain.links[0], Link::Appointment { .. });
+                        prop_assert!(root_is_appointment);
+                    }
+                    // A cached answer is good until the earliest end in its chain, no later
+                    // needed: at that day the same decision still holds.
+                    if let Some(until) = chain.valid_through() {
+                        prop_assert!(until >= t);
+                        prop_assert!(reg.decide(&who, &p, &e, until).is_allowed());
+                    }
+                }
+                Decision::Denied { reasons } => prop_assert!(!reasons.is_empty()),
+            }
+        }
+    }
+
+    #[test]
+    fn replaying_the_accepted_log_gives_the_same_state(
+        ops in prop::collection::vec((0..40u32, op()), 1..30),
+        cascade in any::<bool>(),
+    ) {
+        let reg = Registry::replay(policy(cascade, false), to_events(&ops)).unwrap();
+        let again = Registry::replay(reg.policy().clone(), reg.log().to_vec()).unwrap();
+        prop_assert!(again.rejected().is_empty());
+        prop_assert_eq!(again.authorizations().count(), reg.authorizations().count());
+    }
+}

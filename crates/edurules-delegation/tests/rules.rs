@@ -1,0 +1,410 @@
+//! One table test per rule, each case citing its legal basis.
+
+use crate::common::*;
+use edurules_delegation::*;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Table {
+    cases: Vec<Case>,
+}
+
+#[derive(Deserialize)]
+struct Case {
+    name: String,
+    basis: String,
+    event: Event,
+    expect: Vec<String>,
+}
+
+/// The table's base log: `dyr` heads SP7; `anna`, `ewa`, `piotr` applied; `piotr` holds g0.
+fn base() -> Registry {
+    let policy = Policy::sio().with_institution_domains(["sp7.opole.pl"]);
+    let mut reg = Registry::new(policy).unwrap();
+    let on = d(2025, 9, 1);
+    apply_all(&mut reg, [appoint("ap1", "dyr", "SP7", on, d(2030, 8, 31))]);
+    apply_all(
+        &mut reg,
+        [
+            request("req-anna", "anna", "SP7", on),
+            request("req-ewa", "ewa", "SP7", on),
+        ],
+    );
+    apply_all(
+        &mut reg,
+        grant(
+            "g0",
+            "dyr",
+            "piotr",
+            "SP7",
+            &["pupils:read"],
+            on,
+            d(2026, 8, 31),
+        ),
+    );
+    reg
+}
+
+#[test]
+fn table_of_rules_from_tests_data() {
+    let text = include_str!("data/rules.json");
+    let table: Table = serde_json::from_str(text).unwrap();
+    assert!(table.cases.len() >= 20);
+    for case in table.cases {
+        assert!(!case.basis.is_empty(), "{}: no legal basis", case.name);
+        let mut reg = base();
+        let mut expect = case.expect.clone();
+        expect.sort();
+        match reg.apply(case.event) {
+            Ok(()) => assert!(
+                expect.is_empty(),
+                "{} ({}): accepted, expected {expect:?}",
+                case.name,
+                case.basis
+            ),
+            Err(e) => assert_eq!(codes(e), expect, "{} ({})", case.name, case.basis),
+        }
+    }
+}
+
+fn sio_with_head() -> Registry {
+    let mut reg = Registry::new(Policy::sio()).unwrap();
+    apply_all(
+        &mut reg,
+        [appoint("ap1", "dyr", "SP7", d(2025, 9, 1), d(2030, 8, 31))],
+    );
+    reg
+}
+
+/// SIO act art. 68 ust. 2 + art. 70 ust. 2 as amended in 2019: depth 2 (head → employee →
+/// employee) is allowed, depth 3 is not.
+#[test]
+fn delegation_depth_art_70_ust_2_since_2019() {
+    let mut reg = sio_with_head();
+    let on = d(2025, 9, 2);
+    apply_all(
+        &mut reg,
+        grant(
+            "g1",
+            "dyr",
+            "anna",
+            "SP7",
+            &["pupils:read", "pupils:enter"],
+            on,
+            d(2026, 8, 31),
+        ),
+    );
+    apply_all(
+        &mut reg,
+        grant(
+            "g2",
+            "anna",
+            "ewa",
+            "SP7",
+            &["pupils:read"],
+            on,
+            d(2026, 8, 31),
+        ),
+    );
+    assert_eq!(
+        reg.authorization(&AuthorizationId::new("g2").unwrap())
+            .unwrap()
+            .depth,
+        2
+    );
+    let [req, g3] = grant(
+        "g3",
+        "ewa",
+        "piotr",
+        "SP7",
+        &["pupils:read"],
+        on,
+        d(2026, 8, 31),
+    );
+    apply_all(&mut reg, [req]);
+    assert_eq!(
+        codes(reg.apply(g3).unwrap_err()),
+        ["delegation_depth.exceeded"]
+    );
+}
+
+/// SIO act art. 68 ust. 2: the employee acts on the head's behalf, so an employee cannot
+/// pass on more than he holds.
+#[test]
+fn attenuation_art_68_ust_2() {
+    let mut reg = sio_with_head();
+    let on = d(2025, 9, 2);
+    apply_all(
+        &mut reg,
+        grant(
+            "g1",
+            "dyr",
+            "anna",
+            "SP7",
+            &["pupils:read"],
+            on,
+            d(2026, 8, 31),
+        ),
+    );
+    let [req, g2] = grant(
+        "g2",
+        "anna",
+        "ewa",
+        "SP7",
+        &["pupils:read", "pupils:modify"],
+        on,
+        d(2026, 8, 31),
+    );
+    apply_all(&mut reg, [req]);
+    let err = reg.apply(g2).unwrap_err();
+    let DelegationError::Rejected { violations } = &err else {
+        panic!()
+    };
+    assert_eq!(
+        violations,
+        &[Violation::ExceedsGrantor {
+            excess: vec![perm("pupils:modify")]
+        }]
+    );
+}
+
+/// No cycle: `anna` (authorized by `dyr`) cannot authorize `dyr`, who is already her root.
+#[test]
+fn no_cycle_in_the_grant_graph() {
+    let mut reg = sio_with_head();
+    let on = d(2025, 9, 2);
+    apply_all(
+        &mut reg,
+        grant(
+            "g1",
+            "dyr",
+            "anna",
+            "SP7",
+            &["pupils:read"],
+            on,
+            d(2026, 8, 31),
+        ),
+    );
+    let [req, g2] = grant(
+        "g2",
+        "anna",
+        "dyr",
+        "SP7",
+        &["pupils:read"],
+        on,
+        d(2026, 8, 31),
+    );
+    apply_all(&mut reg, [req]);
+    assert_eq!(
+        codes(reg.apply(g2).unwrap_err()),
+        ["no_cycle.grantee_in_chain"]
+    );
+}
+
+/// SIO act art. 74: an extension may be applied for no earlier than 3 months before the
+/// access period ends (period ends with 2026-08-31, so from 2026-06-01), and not after it.
+#[test]
+fn extension_window_art_74() {
+    let mut reg = sio_with_head();
+    apply_all(
+        &mut reg,
+        grant(
+            "g1",
+            "dyr",
+            "anna",
+            "SP7",
+            &["pupils:read"],
+            d(2025, 9, 2),
+            d(2026, 8, 31),
+        ),
+    );
+    let ext = |id: &str, on| Event::RequestFiled {
+        request: AccessRequest {
+            id: RequestId::new(id).unwrap(),
+            applicant: login("anna"),
+            entity: ent("SP7"),
+            personal_email: "anna@example.com".into(),
+            filed_on: on,
+            extends: Some(AuthorizationId::new("g1").unwrap()),
+        },
+    };
+    assert_eq!(
+        codes(reg.apply(ext("e1", d(2026, 5, 31))).unwrap_err()),
+        ["extension_window.too_early"]
+    );
+    reg.apply(ext("e2", d(2026, 6, 1))).unwrap();
+    // The head grants the extension on 31 August: accepted.
+    let g2 = Grant {
+        id: "g2",
+        grantor: "dyr",
+        grantee: "anna",
+        entity: "SP7",
+        perms: &["pupils:read"],
+        on: d(2026, 8, 31),
+        until: d(2027, 8, 31),
+        request: Some("e2"),
+        document: true,
+    };
+    reg.apply(g2.event()).unwrap();
+    // A request after expiry is refused: a new application is needed.
+    assert_eq!(
+        codes(reg.apply(ext("e3", d(2027, 9, 1))).unwrap_err()),
+        ["extension_window.expired"]
+    );
+}
+
+/// Art. 74: if the access expires before the extension is granted, the request lapses.
+#[test]
+fn extension_request_lapses_when_access_expires_first_art_74() {
+    let mut reg = sio_with_head();
+    apply_all(
+        &mut reg,
+        grant(
+            "g1",
+            "dyr",
+            "anna",
+            "SP7",
+            &["pupils:read"],
+            d(2025, 9, 2),
+            d(2026, 8, 31),
+        ),
+    );
+    reg.apply(Event::RequestFiled {
+        request: AccessRequest {
+            id: RequestId::new("e1").unwrap(),
+            applicant: login("anna"),
+            entity: ent("SP7"),
+            personal_email: "anna@example.com".into(),
+            filed_on: d(2026, 7, 1),
+            extends: Some(AuthorizationId::new("g1").unwrap()),
+        },
+    })
+    .unwrap();
+    let g2 = Grant {
+        id: "g2",
+        grantor: "dyr",
+        grantee: "anna",
+        entity: "SP7",
+        perms: &["pupils:read"],
+        on: d(2026, 9, 1),
+        until: d(2027, 8, 31),
+        request: Some("e1"),
+        document: true,
+    };
+    assert_eq!(
+        codes(reg.apply(g2.event()).unwrap_err()),
+        ["extension_window.expired"]
+    );
+}
+
+/// A request answers one grant only (art. 71: one application, one grant of access data).
+#[test]
+fn a_request_is_used_once() {
+    let mut reg = sio_with_head();
+    let on = d(2025, 9, 2);
+    apply_all(
+        &mut reg,
+        grant(
+            "g1",
+            "dyr",
+            "anna",
+            "SP7",
+            &["pupils:read"],
+            on,
+            d(2026, 8, 31),
+        ),
+    );
+    let again = Grant {
+        id: "g2",
+        grantor: "dyr",
+        grantee: "anna",
+        entity: "SP7",
+        perms: &["pupils:read"],
+        on,
+        until: d(2026, 8, 31),
+        request: Some("req-g1"),
+        document: true,
+    };
+    assert_eq!(
+        codes(reg.apply(again.event()).unwrap_err()),
+        ["pending_request.missing"]
+    );
+}
+
+/// Strict vendor policy (not SIO): a grant may not outlive its grantor's access.
+#[test]
+fn strict_policy_caps_at_the_grantors_end() {
+    let mut reg = Registry::new(Policy::strict()).unwrap();
+    apply_all(
+        &mut reg,
+        [appoint("ap1", "dyr", "SP7", d(2025, 9, 1), d(2026, 8, 31))],
+    );
+    let [req, g] = grant(
+        "g1",
+        "dyr",
+        "anna",
+        "SP7",
+        &["pupils:read"],
+        d(2025, 9, 2),
+        d(2027, 8, 31),
+    );
+    apply_all(&mut reg, [req]);
+    assert_eq!(
+        codes(reg.apply(g).unwrap_err()),
+        ["within_grantor_term.outlives_grantor"]
+    );
+    // The same grant is lawful under SIO (art. 74 pkt 2 bounds it by 5 years only).
+    let mut sio = Registry::new(Policy::sio()).unwrap();
+    apply_all(
+        &mut sio,
+        [appoint("ap1", "dyr", "SP7", d(2025, 9, 1), d(2026, 8, 31))],
+    );
+    apply_all(
+        &mut sio,
+        grant(
+            "g1",
+            "dyr",
+            "anna",
+            "SP7",
+            &["pupils:read"],
+            d(2025, 9, 2),
+            d(2027, 8, 31),
+        ),
+    );
+}
+
+/// Every rule has a legal basis and a unique code.
+#[test]
+fn every_rule_names_its_basis() {
+    let mut seen = std::collections::HashSet::new();
+    for r in Rule::ALL {
+        assert!(r.legal_basis().len() > 10, "{r}");
+        assert!(seen.insert(r.code()), "{r}");
+        let json = serde_json::to_string(&r).unwrap();
+        assert_eq!(json, format!("\"{}\"", r.code()));
+    }
+}
+
+/// A refused event is kept for the audit, not written to the log.
+#[test]
+fn refused_events_are_kept_apart() {
+    let mut reg = sio_with_head();
+    let g = Grant {
+        id: "g1",
+        grantor: "dyr",
+        grantee: "anna",
+        entity: "SP7",
+        perms: &["pupils:read"],
+        on: d(2025, 9, 2),
+        until: d(2026, 8, 31),
+        request: None,
+        document: false,
+    };
+    assert!(reg.apply(g.event()).is_err());
+    assert_eq!(reg.log().len(), 1);
+    assert_eq!(reg.rejected().len(), 1);
+    assert!(
+        reg.authorization(&AuthorizationId::new("g1").unwrap())
+            .is_none()
+    );
+}

@@ -1,0 +1,441 @@
+//! Worked scenarios: the year-end change of director under both policies, explanations,
+//! queries, revocation, and the log as data.
+
+use crate::common::*;
+use edurules_delegation::*;
+
+/// The old director `dyr` heads SP7 until 31 August 2026 (the date in his appointment act,
+/// seed 000); he authorized `anna` (secretariat) until 31 August 2027, and `anna` authorized
+/// `ewa` (since 2019 an authorized employee holding access may grant: depth 2).
+fn before_year_end(mode: DerivedGrantPolicy) -> Registry {
+    let mut reg = Registry::new(Policy::sio().with_derived_grants(mode)).unwrap();
+    let on = d(2025, 9, 1);
+    apply_all(
+        &mut reg,
+        [appoint(
+            "ap-dyr",
+            "dyr",
+            "SP7",
+            d(2021, 9, 1),
+            d(2026, 8, 31),
+        )],
+    );
+    apply_all(
+        &mut reg,
+        grant(
+            "g-anna",
+            "dyr",
+            "anna",
+            "SP7",
+            &["sio:access", "pupils:read", "pupils:enter"],
+            on,
+            d(2027, 8, 31),
+        ),
+    );
+    apply_all(&mut reg, [role("anna", "SP7", "secretariat", "dyr", on)]);
+    apply_all(
+        &mut reg,
+        grant(
+            "g-ewa",
+            "anna",
+            "ewa",
+            "SP7",
+            &["pupils:read"],
+            d(2025, 9, 2),
+            d(2027, 8, 31),
+        ),
+    );
+    apply_all(
+        &mut reg,
+        [role("ewa", "SP7", "teacher", "dyr", d(2025, 9, 2))],
+    );
+    reg
+}
+
+/// The same, with the successor `nowa` appointed from 1 September 2026.
+fn year_end(mode: DerivedGrantPolicy) -> Registry {
+    let mut reg = before_year_end(mode);
+    // The successor's appointment starts on 1 September.
+    apply_all(
+        &mut reg,
+        [appoint(
+            "ap-nowa",
+            "nowa",
+            "SP7",
+            d(2026, 9, 1),
+            d(2031, 8, 31),
+        )],
+    );
+    reg
+}
+
+#[test]
+fn year_end_survive_keeps_staff_until_the_successor_revokes() {
+    let mut reg = year_end(DerivedGrantPolicy::Survive);
+    assert!(allowed(&reg, "anna", "pupils:enter", "SP7", d(2026, 8, 31)));
+    assert!(!allowed(&reg, "dyr", "pupils:enter", "SP7", d(2026, 9, 1)));
+    // After 31 August the old director is gone, but his authorization survives (SIO).
+    let Decision::Allowed { chain } = reg.decide(
+        &login("anna"),
+        &perm("pupils:enter"),
+        &ent("SP7"),
+        d(2026, 9, 1),
+    ) else {
+        panic!("anna should keep access under Survive");
+    };
+    assert!(
+        matches!(chain.links[0], Link::Authorization { .. }),
+        "root is the surviving authorization"
+    );
+    assert!(matches!(chain.links.last(), Some(Link::Role { .. })));
+    assert!(allowed(&reg, "ewa", "pupils:read", "SP7", d(2026, 9, 1)));
+    // The successor revokes with cascade from 15 September.
+    apply_all(&mut reg, [revoke("g-anna", "nowa", d(2026, 9, 15), true)]);
+    assert!(
+        allowed(&reg, "anna", "pupils:enter", "SP7", d(2026, 9, 14)),
+        "the past does not change"
+    );
+    assert!(!allowed(
+        &reg,
+        "anna",
+        "pupils:enter",
+        "SP7",
+        d(2026, 9, 15)
+    ));
+    assert!(
+        !allowed(&reg, "ewa", "pupils:read", "SP7", d(2026, 9, 15)),
+        "cascade reached ewa"
+    );
+    let ewa = reg
+        .authorization(&AuthorizationId::new("g-ewa").unwrap())
+        .unwrap();
+    assert_eq!(
+        ewa.revocation.as_ref().unwrap().cascaded_from,
+        Some(AuthorizationId::new("g-anna").unwrap())
+    );
+    // The new director re-grants.
+    apply_all(
+        &mut reg,
+        grant(
+            "g-anna-2",
+            "nowa",
+            "anna",
+            "SP7",
+            &["sio:access", "pupils:read", "pupils:enter"],
+            d(2026, 9, 16),
+            d(2027, 8, 31),
+        ),
+    );
+    let Decision::Allowed { chain } = reg.decide(
+        &login("anna"),
+        &perm("pupils:enter"),
+        &ent("SP7"),
+        d(2026, 9, 16),
+    ) else {
+        panic!("re-granted");
+    };
+    assert!(
+        matches!(&chain.links[0], Link::Appointment { person, .. } if person.as_str() == "nowa")
+    );
+    assert_eq!(chain.links.len(), 3);
+}
+
+#[test]
+fn year_end_cascade_ends_staff_access_at_once() {
+    let mut reg = year_end(DerivedGrantPolicy::Cascade);
+    assert!(allowed(&reg, "anna", "pupils:enter", "SP7", d(2026, 8, 31)));
+    assert!(allowed(&reg, "ewa", "pupils:read", "SP7", d(2026, 8, 31)));
+    let Decision::Denied { reasons } = reg.decide(
+        &login("anna"),
+        &perm("pupils:enter"),
+        &ent("SP7"),
+        d(2026, 9, 1),
+    ) else {
+        panic!("anna should lose access under Cascade");
+    };
+    assert_eq!(
+        reasons,
+        [DenyReason::GrantorLostAccess {
+            authorization: AuthorizationId::new("g-anna").unwrap(),
+            grantor: login("dyr"),
+            last_day: d(2026, 8, 31),
+        }]
+    );
+    assert!(
+        !allowed(&reg, "ewa", "pupils:read", "SP7", d(2026, 9, 1)),
+        "depth 2 also ends"
+    );
+    // The new director re-grants on 1 September.
+    apply_all(
+        &mut reg,
+        grant(
+            "g-anna-2",
+            "nowa",
+            "anna",
+            "SP7",
+            &["sio:access", "pupils:read", "pupils:enter"],
+            d(2026, 9, 1),
+            d(2027, 8, 31),
+        ),
+    );
+    assert!(allowed(&reg, "anna", "pupils:enter", "SP7", d(2026, 9, 1)));
+    assert!(
+        !allowed(&reg, "ewa", "pupils:read", "SP7", d(2026, 9, 1)),
+        "ewa's grant derived from the ended one"
+    );
+}
+
+#[test]
+fn cascade_mode_also_ends_on_revocation_without_cascade_flag() {
+    let mut reg = before_year_end(DerivedGrantPolicy::Cascade);
+    apply_all(&mut reg, [revoke("g-anna", "dyr", d(2026, 1, 10), false)]);
+    assert!(!allowed(&reg, "ewa", "pupils:read", "SP7", d(2026, 1, 10)));
+    assert!(allowed(&reg, "ewa", "pupils:read", "SP7", d(2026, 1, 9)));
+    // Under Survive without the cascade flag, ewa keeps her grant.
+    let mut survive = before_year_end(DerivedGrantPolicy::Survive);
+    apply_all(
+        &mut survive,
+        [revoke("g-anna", "dyr", d(2026, 1, 10), false)],
+    );
+    assert!(allowed(
+        &survive,
+        "ewa",
+        "pupils:read",
+        "SP7",
+        d(2026, 1, 10)
+    ));
+}
+
+#[test]
+fn expired_authorization_is_denied_with_its_last_day() {
+    let reg = year_end(DerivedGrantPolicy::Survive);
+    let Decision::Denied { reasons } = reg.decide(
+        &login("anna"),
+        &perm("pupils:enter"),
+        &ent("SP7"),
+        d(2027, 9, 1),
+    ) else {
+        panic!();
+    };
+    assert_eq!(
+        reasons,
+        [DenyReason::Expired {
+            source: Source::Authorization(AuthorizationId::new("g-anna").unwrap()),
+            last_day: d(2027, 8, 31)
+        }]
+    );
+    assert!(reasons[0].message(Locale::Pl).contains("2027-08-31"));
+}
+
+#[test]
+fn void_grant_is_explained() {
+    let mut reg = before_year_end(DerivedGrantPolicy::Survive);
+    apply_all(&mut reg, [request("req-x", "piotr", "SP7", d(2025, 10, 1))]);
+    let g = Grant {
+        id: "g-x",
+        grantor: "dyr",
+        grantee: "piotr",
+        entity: "SP7",
+        perms: &["pupils:read"],
+        on: d(2025, 10, 1),
+        until: d(2026, 6, 30),
+        request: Some("req-x"),
+        document: false,
+    };
+    assert_eq!(
+        codes(reg.apply(g.event()).unwrap_err()),
+        ["written_form.missing"]
+    );
+    let Decision::Denied { reasons } = reg.decide(
+        &login("piotr"),
+        &perm("pupils:read"),
+        &ent("SP7"),
+        d(2025, 10, 2),
+    ) else {
+        panic!();
+    };
+    assert_eq!(
+        reasons,
+        [DenyReason::VoidWithoutWrittenForm {
+            authorization: AuthorizationId::new("g-x").unwrap(),
+            on: d(2025, 10, 1)
+        }]
+    );
+}
+
+#[test]
+fn denials_name_what_is_missing() {
+    let reg = year_end(DerivedGrantPolicy::Survive);
+    let deny = |who, p, at| match reg.decide(&login(who), &perm(p), &ent("SP7"), at) {
+        Decision::Denied { reasons } => reasons,
+        Decision::Allowed { .. } => panic!("{who} {p} allowed"),
+    };
+    assert_eq!(
+        deny("nobody", "pupils:read", d(2026, 1, 1)),
+        [DenyReason::NoGrant]
+    );
+    // ewa's authorization lacks pupils:modify.
+    assert!(matches!(
+        deny("ewa", "pupils:modify", d(2026, 1, 1))[0],
+        DenyReason::PermissionNotGranted { .. }
+    ));
+    // anna's authorization includes sio:access but... her role does too; teachers:read is not in her grant.
+    assert!(matches!(
+        deny("anna", "teachers:read", d(2026, 1, 1))[0],
+        DenyReason::PermissionNotGranted { .. }
+    ));
+    assert!(matches!(
+        deny("nowa", "pupils:read", d(2026, 8, 31))[0],
+        DenyReason::NotYetValid { .. }
+    ));
+    let unknown = reg.decide(&login("anna"), &perm("x:y"), &ent("SP7"), d(2026, 1, 1));
+    assert!(
+        matches!(unknown, Decision::Denied { ref reasons } if matches!(reasons[0], DenyReason::UnknownPermission { .. }))
+    );
+}
+
+#[test]
+fn a_role_is_needed_besides_the_authorization() {
+    let mut reg = Registry::new(Policy::sio()).unwrap();
+    apply_all(
+        &mut reg,
+        [appoint("ap1", "dyr", "SP7", d(2025, 9, 1), d(2030, 8, 31))],
+    );
+    apply_all(
+        &mut reg,
+        grant(
+            "g1",
+            "dyr",
+            "anna",
+            "SP7",
+            &["pupils:modify"],
+            d(2025, 9, 1),
+            d(2026, 8, 31),
+        ),
+    );
+    let Decision::Denied { reasons } = reg.decide(
+        &login("anna"),
+        &perm("pupils:modify"),
+        &ent("SP7"),
+        d(2025, 9, 2),
+    ) else {
+        panic!();
+    };
+    assert_eq!(
+        reasons,
+        [DenyReason::NoRole {
+            permission: perm("pupils:modify")
+        }]
+    );
+    // The data administrator assigns the data editor's role (seed 004: an authorized employee modifies data).
+    apply_all(
+        &mut reg,
+        [role("anna", "SP7", "data_editor", "dyr", d(2025, 9, 3))],
+    );
+    assert!(!allowed(
+        &reg,
+        "anna",
+        "pupils:modify",
+        "SP7",
+        d(2025, 9, 2)
+    ));
+    assert!(allowed(&reg, "anna", "pupils:modify", "SP7", d(2025, 9, 3)));
+    apply_all(
+        &mut reg,
+        [Event::RoleRemoved {
+            person: login("anna"),
+            entity: ent("SP7"),
+            role: RoleName::new("data_editor").unwrap(),
+            by: login("dyr"),
+            on: d(2025, 10, 1),
+        }],
+    );
+    assert!(!allowed(
+        &reg,
+        "anna",
+        "pupils:modify",
+        "SP7",
+        d(2025, 10, 1)
+    ));
+    assert!(allowed(
+        &reg,
+        "anna",
+        "pupils:modify",
+        "SP7",
+        d(2025, 9, 30)
+    ));
+}
+
+#[test]
+fn queries_who_what_and_expiring() {
+    let reg = year_end(DerivedGrantPolicy::Survive);
+    let who = reg.who_may(&perm("pupils:read"), &ent("SP7"), d(2026, 3, 3));
+    let names: Vec<&str> = who.iter().map(|(l, _)| l.as_str()).collect();
+    assert_eq!(names, ["anna", "dyr", "ewa"]);
+    let what = reg.what_may(&login("ewa"), d(2026, 3, 3));
+    assert_eq!(what.len(), 1);
+    assert_eq!(what[0].1, perm("pupils:read"));
+    let exp = reg.expiring_before(d(2026, 6, 1), d(2026, 9, 1));
+    assert_eq!(
+        exp.len(),
+        1,
+        "only the director's appointment ends on 31 August 2026"
+    );
+    assert_eq!(
+        exp[0].source,
+        Source::Appointment(AppointmentId::new("ap-dyr").unwrap())
+    );
+    assert_eq!(exp[0].last_day, d(2026, 8, 31));
+    assert_eq!(reg.expiring_before(d(2027, 6, 1), d(2027, 9, 1)).len(), 2);
+}
+
+#[test]
+fn one_login_acts_for_many_entities() {
+    let mut reg = Registry::new(Policy::sio()).unwrap();
+    apply_all(
+        &mut reg,
+        [appoint("a1", "dyr", "SP7", d(2025, 9, 1), d(2030, 8, 31))],
+    );
+    apply_all(
+        &mut reg,
+        [appoint("a2", "dyr", "PP3", d(2025, 9, 1), d(2030, 8, 31))],
+    );
+    let what = reg.what_may(&login("dyr"), d(2025, 9, 1));
+    let entities: std::collections::BTreeSet<&str> =
+        what.iter().map(|(e, _, _)| e.as_str()).collect();
+    assert_eq!(entities.into_iter().collect::<Vec<_>>(), ["PP3", "SP7"]);
+}
+
+#[test]
+fn the_log_is_data_and_replays_to_the_same_answers() {
+    let reg = year_end(DerivedGrantPolicy::Survive);
+    let json = serde_json::to_string(reg.log()).unwrap();
+    let again =
+        Registry::replay(reg.policy().clone(), Event::log_from_json(&json).unwrap()).unwrap();
+    assert!(again.rejected().is_empty());
+    assert_eq!(again.log(), reg.log());
+    for at in [d(2025, 9, 1), d(2026, 9, 1), d(2027, 9, 1)] {
+        for who in ["dyr", "anna", "ewa", "nowa"] {
+            assert_eq!(
+                reg.decide(&login(who), &perm("pupils:read"), &ent("SP7"), at),
+                again.decide(&login(who), &perm("pupils:read"), &ent("SP7"), at)
+            );
+        }
+    }
+}
+
+#[test]
+fn chain_valid_through_is_the_earliest_end() {
+    let reg = year_end(DerivedGrantPolicy::Survive);
+    let Decision::Allowed { chain } = reg.decide(
+        &login("ewa"),
+        &perm("pupils:read"),
+        &ent("SP7"),
+        d(2026, 3, 3),
+    ) else {
+        panic!();
+    };
+    // appointment (to 2026-08-31) → anna (to 2027-08-31) → ewa (to 2027-08-31) → role
+    assert_eq!(chain.links.len(), 4);
+    assert_eq!(chain.valid_through(), Some(d(2026, 8, 31)));
+}
