@@ -51,14 +51,15 @@ pub enum Script {
 }
 
 impl Script {
-    /// The script's name in the given language, lower case.
+    /// The script's name as an adjective in the given language, lower case
+    /// (in Polish in the accusative, as the messages use it: "cyrylicką").
     #[must_use]
     pub const fn name(self, locale: Locale) -> &'static str {
         match (self, locale) {
-            (Self::Cyrillic, Locale::Pl) => "cyrylicka",
+            (Self::Cyrillic, Locale::Pl) => "cyrylicką",
             (Self::Cyrillic, Locale::Bg) => "кирилска",
             (Self::Cyrillic, Locale::En) => "cyrillic",
-            (Self::Greek, Locale::Pl) => "grecka",
+            (Self::Greek, Locale::Pl) => "grecką",
             (Self::Greek, Locale::Bg) => "гръцка",
             (Self::Greek, Locale::En) => "greek",
         }

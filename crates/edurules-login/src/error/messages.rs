@@ -143,7 +143,7 @@ pub(super) fn pl(e: &LoginError) -> String {
             looks_like,
         } => {
             format!(
-                "login `{input}` zawiera literę {} `{character}` (U+{code_point:04X}) na pozycji {position}: wygląda jak łacińskie `{looks_like}`, ale jest innym znakiem",
+                "login `{input}` zawiera {} literę `{character}` (U+{code_point:04X}) na pozycji {position}: wygląda jak łacińskie `{looks_like}`, ale jest innym znakiem",
                 script.name(Locale::Pl)
             )
         }
