@@ -1,0 +1,208 @@
+//! Absence selections from two CSV files: `cargo run --release --example absence_report --
+//! [RECORDS.csv ROSTER.csv] [--json] [--signals] [--lenient] [--summary]
+//! [--window FIRST LAST] [--issued DATE] [--profile bg|pl|chronic]`.
+//!
+//! Without files it runs on an embedded sample. Records: `pupil_id,date,hours,kind` (optionally
+//! `lesson`, `unit`); roster: `pupil_id,school_id,level` (optionally `grade`). The default window
+//! is the one of seed 002 (2017-09-15 to 2018-06-01); signals are dated `--issued` or, without
+//! it, the window's last day (the program never reads the clock).
+
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use edurules::absence::{
+    AbsenceError, Evaluator, Locale, Mode, Planned, Report, Roster, RuleProfile, Window,
+    accumulate_csv_bytes, read_roster,
+};
+
+const SAMPLE_RECORDS: &str = "pupil_id,date,hours,kind
+1,2017-10-02,70,excused
+1,2018-01-15,61,excused
+2,2018-02-05,41,unexcused
+3,2018-03-01,130,excused
+4,2018-04-02,20,unexcused
+4,2018-04-03,25,late
+";
+
+const SAMPLE_ROSTER: &str = "pupil_id,school_id,level,grade
+1,SU-131,school,7
+2,SU-131,school,7
+3,SU-131,school,8
+4,SU-131,school,5
+";
+
+struct Options {
+    files: Vec<String>,
+    json: bool,
+    signals: bool,
+    summary: bool,
+    mode: Mode,
+    window: (NaiveDate, NaiveDate),
+    issued: Option<NaiveDate>,
+    profile: String,
+}
+
+fn parse_date(s: Option<String>) -> Result<NaiveDate, String> {
+    let s = s.ok_or("a date is missing after an option")?;
+    NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|e| format!("`{s}` is not a date: {e}"))
+}
+
+fn parse_args() -> Result<Options, String> {
+    let seed_first = NaiveDate::from_ymd_opt(2017, 9, 15).ok_or("bad default")?;
+    let seed_last = NaiveDate::from_ymd_opt(2018, 6, 1).ok_or("bad default")?;
+    let mut o = Options {
+        files: Vec::new(),
+        json: false,
+        signals: false,
+        summary: false,
+        mode: Mode::Strict,
+        window: (seed_first, seed_last),
+        issued: None,
+        profile: "bg".to_owned(),
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--json" => o.json = true,
+            "--signals" => o.signals = true,
+            "--summary" => o.summary = true,
+            "--lenient" => o.mode = Mode::Lenient,
+            "--window" => o.window = (parse_date(args.next())?, parse_date(args.next())?),
+            "--issued" => o.issued = Some(parse_date(args.next())?),
+            "--profile" => o.profile = args.next().ok_or("--profile needs bg, pl or chronic")?,
+            "-h" | "--help" => return Err("usage: absence_report [RECORDS.csv ROSTER.csv] [--json] [--signals] [--lenient] [--summary] [--window FIRST LAST] [--issued DATE] [--profile bg|pl|chronic]".to_owned()),
+            s if s.starts_with("--") => return Err(format!("unknown option `{s}`")),
+            _ => o.files.push(a),
+        }
+    }
+    if !(o.files.is_empty() || o.files.len() == 2) {
+        return Err("give both RECORDS.csv and ROSTER.csv, or neither".to_owned());
+    }
+    Ok(o)
+}
+
+fn print_table(report: &Report, profile: &RuleProfile) {
+    for rule in &profile.rules {
+        let flags: Vec<_> = report.selection(&rule.id).collect();
+        println!(
+            "== {} — {} ({} pupils)",
+            rule.id,
+            rule.description,
+            flags.len()
+        );
+        println!(
+            "{:>10}  {:<12}  {:<9}  {:>10}  {:>9}  period",
+            "pupil", "school", "level", "measured", "threshold"
+        );
+        for f in flags {
+            for x in &f.findings {
+                let limit = match x.limit {
+                    edurules::absence::Limit::Amount(q) => format!("{} {q}", x.operator.symbol()),
+                    edurules::absence::Limit::Share(p) => format!("{} {p} %", x.operator.symbol()),
+                    _ => "?".to_owned(),
+                };
+                println!(
+                    "{:>10}  {:<12}  {:<9}  {:>10}  {:>9}  {}..{} {}",
+                    f.pupil.to_string(),
+                    f.school.to_string(),
+                    f.level.as_str(),
+                    format!("{} {}", x.measured, x.unit.as_str()),
+                    limit,
+                    x.first,
+                    x.last,
+                    x.month.map(|m| m.to_string()).unwrap_or_default()
+                );
+            }
+        }
+    }
+}
+
+fn run() -> Result<(), String> {
+    let o = parse_args()?;
+    let err = |e: AbsenceError| e.message(Locale::En);
+    let (records, roster_bytes) = if o.files.is_empty() {
+        (
+            SAMPLE_RECORDS.as_bytes().to_vec(),
+            SAMPLE_ROSTER.as_bytes().to_vec(),
+        )
+    } else {
+        let read = |p: &String| std::fs::read(p).map_err(|e| format!("cannot read `{p}`: {e}"));
+        match o.files.as_slice() {
+            [records, roster] => (read(records)?, read(roster)?),
+            _ => return Err("give both RECORDS.csv and ROSTER.csv, or neither".to_owned()),
+        }
+    };
+    let (pupils, roster_summary) = read_roster(roster_bytes.as_slice(), o.mode).map_err(err)?;
+    let roster = Roster::new(pupils).map_err(err)?;
+    let profile = match o.profile.as_str() {
+        "bg" => RuleProfile::bg_isrm(),
+        "pl" => RuleProfile::pl_compulsory_schooling(),
+        "chronic" => RuleProfile::chronic_absence(),
+        p => return Err(format!("unknown profile `{p}`")),
+    };
+    let window = Window::school_year(o.window.0, o.window.1).map_err(err)?;
+    let planned = Planned::default();
+    let ev = Evaluator::new(profile, window, &roster, &planned).map_err(err)?;
+    let (acc, summary) = accumulate_csv_bytes(&ev, &records, o.mode).map_err(err)?;
+    drop(records);
+    let report = ev.evaluate(&acc);
+    let issued = o.issued.unwrap_or(window.last());
+    if o.json {
+        let value = if o.signals {
+            serde_json::to_value(report.signals(issued))
+        } else {
+            serde_json::to_value(&report)
+        };
+        let text = value
+            .and_then(|v| serde_json::to_string_pretty(&v))
+            .map_err(|e| e.to_string())?;
+        println!("{text}");
+        return Ok(());
+    }
+    println!(
+        "profile {} | window {}..{} | roster {} pupils ({} skipped) | records: {} rows, {} accepted, {} skipped",
+        ev.profile().id,
+        window.first(),
+        window.last(),
+        roster.len(),
+        roster_summary.skipped,
+        summary.rows,
+        summary.accepted,
+        summary.skipped
+    );
+    for s in &summary.skips {
+        println!("skipped: {}", s.message(Locale::En));
+    }
+    let st = report.stats;
+    println!(
+        "counted {} | unknown pupil {} | outside window {} | duplicates {} | late not counted {} | not evaluable {}",
+        st.counted,
+        st.unknown_pupil,
+        st.outside_window,
+        st.duplicates,
+        st.late_not_counted,
+        report.not_evaluable.len()
+    );
+    if o.summary {
+        for rule in &ev.profile().rules {
+            println!("{}: {} pupils", rule.id, report.selection(&rule.id).count());
+        }
+    } else if o.signals {
+        for s in report.signals(issued) {
+            println!("{}", s.message(Locale::Bg));
+        }
+    } else {
+        print_table(&report, ev.profile());
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
