@@ -172,10 +172,10 @@ impl HolidayKind {
                 "art. 1 pkt 1 lit. i ustawy z 1951 r.; struck out from 24 November 1960 (Dz.U. 1960 nr 51 poz. 297); restored from 23 May 1989 (Dz.U. 1989 nr 29 poz. 154)"
             }
             Self::IndependenceDay => {
-                "art. 1 pkt 1 lit. k ustawy z 1951 r.; restored by the act of 15 February 1989 (Dz.U. 1989 nr 6 poz. 34)"
+                "art. 1 pkt 1 lit. k ustawy z 1951 r.; ustawa z dnia 15 lutego 1989 r. o ustanowieniu Narodowego Święta Niepodległości (Dz.U. 1989 nr 6 poz. 34)"
             }
             Self::ChristmasEve => {
-                "art. 1 pkt 1 lit. ka ustawy z 1951 r., added by the act of 6 December 2024 (Dz.U. 2024 poz. 1965)"
+                "art. 1 pkt 1 lit. ka ustawy z 1951 r., added by the act of 6 December 2024 (Dz.U. 2024 poz. 1965), in force 1 February 2025"
             }
             Self::IndependenceCentenary => {
                 "art. 2 ustawy z dnia 24 października 2018 r. o ustanowieniu dnia 12 listopada 2018 r. dniem wolnym od pracy (Dz.U. 2018 poz. 2120)"

@@ -132,7 +132,7 @@ pub const HOLIDAY_RULES: &[HolidayRule] = &[
     HolidayRule {
         kind: HolidayKind::ChristmasEve,
         date: HolidayDate::Fixed { month: 12, day: 24 },
-        validity: Validity(&[(ymd_key(2025, 1, 1), u32::MAX)]),
+        validity: Validity(&[(ymd_key(2025, 2, 1), u32::MAX)]),
     },
     HolidayRule {
         kind: HolidayKind::ChristmasDay,
