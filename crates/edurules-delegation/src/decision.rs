@@ -17,6 +17,34 @@ pub enum Source {
     Authorization(AuthorizationId),
 }
 
+impl Source {
+    /// The source named in a language, e.g. `authorization `a1``.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_delegation::{Source, AuthorizationId, Locale};
+    /// let s = Source::Authorization(AuthorizationId::new("a1").unwrap());
+    /// assert_eq!(s.message(Locale::Pl), "upoważnienie `a1`");
+    /// ```
+    #[must_use]
+    pub fn message(&self, locale: Locale) -> String {
+        match self {
+            Source::Appointment(id) => pick(
+                locale,
+                format!("powierzenie `{id}`"),
+                format!("назначение `{id}`"),
+                format!("appointment `{id}`"),
+            ),
+            Source::Authorization(id) => pick(
+                locale,
+                format!("upoważnienie `{id}`"),
+                format!("пълномощно `{id}`"),
+                format!("authorization `{id}`"),
+            ),
+        }
+    }
+}
+
 impl fmt::Display for Source {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -278,18 +306,24 @@ impl DenyReason {
                 "няма назначение или пълномощно за този субект".to_owned(),
                 "no appointment or authorization for this entity".to_owned(),
             ),
-            Self::NotYetValid { source, from } => pick(
-                locale,
-                format!("`{source}` obowiązuje dopiero od `{from}`"),
-                format!("`{source}` е в сила едва от `{from}`"),
-                format!("`{source}` is valid only from `{from}`"),
-            ),
-            Self::Expired { source, last_day } => pick(
-                locale,
-                format!("`{source}` wygasło; ostatni dzień `{last_day}`"),
-                format!("`{source}` е изтекло; последен ден `{last_day}`"),
-                format!("`{source}` expired; last valid day `{last_day}`"),
-            ),
+            Self::NotYetValid { source, from } => {
+                let src = source.message(locale);
+                pick(
+                    locale,
+                    format!("{src} obowiązuje dopiero od `{from}`"),
+                    format!("{src} е в сила едва от `{from}`"),
+                    format!("{src} is valid only from `{from}`"),
+                )
+            }
+            Self::Expired { source, last_day } => {
+                let src = source.message(locale);
+                pick(
+                    locale,
+                    format!("{src} wygasło; ostatni dzień `{last_day}`"),
+                    format!("{src} е изтекло; последен ден `{last_day}`"),
+                    format!("{src} expired; last valid day `{last_day}`"),
+                )
+            }
             Self::Revoked {
                 authorization,
                 by,
@@ -316,12 +350,15 @@ impl DenyReason {
                     "grantor `{grantor}` lost access (last day `{last_day}`), so authorization `{authorization}` ended"
                 ),
             ),
-            Self::PermissionNotGranted { source } => pick(
-                locale,
-                format!("`{source}` nie obejmuje tego uprawnienia"),
-                format!("`{source}` не включва това право"),
-                format!("`{source}` does not include this permission"),
-            ),
+            Self::PermissionNotGranted { source } => {
+                let src = source.message(locale);
+                pick(
+                    locale,
+                    format!("{src} nie obejmuje tego uprawnienia"),
+                    format!("{src} не включва това право"),
+                    format!("{src} does not include this permission"),
+                )
+            }
             Self::NoRole { permission } => pick(
                 locale,
                 format!("żadna przypisana rola nie daje `{permission}`"),
