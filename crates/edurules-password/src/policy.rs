@@ -102,6 +102,13 @@ pub struct PasswordPolicy {
     pub hashing: HashParams,
 }
 
+impl Default for PasswordPolicy {
+    /// The seed's policy, [`PasswordPolicy::opolska_eszkola`].
+    fn default() -> Self {
+        Self::opolska_eszkola()
+    }
+}
+
 impl PasswordPolicy {
     /// Parses a policy from JSON and validates it.
     ///

@@ -63,6 +63,20 @@ impl Password {
         self.0.chars().count()
     }
 
+    /// The number of Unicode code points after NFKC normalization: the length
+    /// the policy's `min_length`/`max_length` count (for a form's counter).
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_password::Password;
+    /// // "ﬁ" is one code point, "fi" after NFKC.
+    /// assert_eq!(Password::new("\u{FB01}ne").normalized_char_count(), 4);
+    /// ```
+    #[must_use]
+    pub fn normalized_char_count(&self) -> usize {
+        self.0.nfkc().count()
+    }
+
     /// The NFKC form of the password, zeroized when dropped.
     pub(crate) fn nfkc(&self) -> Zeroizing<String> {
         Zeroizing::new(self.0.nfkc().collect())
