@@ -104,3 +104,15 @@ fn schema_describes_the_file() {
         assert!(text.contains(field), "{field}");
     }
 }
+
+#[test]
+fn shipped_schema_file_is_current() {
+    let path = format!("{}/data/sio_art30.schema.json", env!("CARGO_MANIFEST_DIR"));
+    let shipped: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    assert_eq!(
+        shipped,
+        Rules::json_schema(),
+        "regenerate data/sio_art30.schema.json from Rules::json_schema()"
+    );
+}
