@@ -9,6 +9,7 @@ pub use strength::StrengthWarning;
 pub use violation::{Edge, Violation};
 
 use unicode_normalization::UnicodeNormalization;
+use zeroize::Zeroizing;
 
 use crate::class::CharClass;
 use crate::policy::PasswordPolicy;
@@ -65,7 +66,7 @@ pub fn check(
         return Err(out);
     }
     let normalized = candidate.nfkc();
-    let chars: Vec<char> = normalized.chars().collect();
+    let chars: Zeroizing<Vec<char>> = Zeroizing::new(normalized.chars().collect());
     let length = saturate(chars.len());
     if length < policy.min_length {
         out.push(Violation::TooShort {
@@ -84,7 +85,7 @@ pub fn check(
     }
 
     let mut present: Vec<CharClass> = Vec::new();
-    for c in &chars {
+    for c in chars.iter() {
         let class = CharClass::of(*c);
         if !present.contains(&class) {
             present.push(class);
@@ -116,7 +117,7 @@ pub fn check(
         }
     }
 
-    let lower = normalized.to_lowercase();
+    let lower = Zeroizing::new(normalized.to_lowercase());
     if policy.forbid_personal_data {
         for field in user.fields_found_in(&lower) {
             out.push(Violation::ContainsPersonalData { field });

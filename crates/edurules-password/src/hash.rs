@@ -168,12 +168,12 @@ pub struct StoredHash {
     phc: String,
     normalization: Normalization,
     params: HashParams,
-    algorithm: Algorithm2,
+    variant: Variant,
 }
 
 /// Which argon2 variant a stored hash uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Algorithm2 {
+enum Variant {
     D,
     I,
     Id,
@@ -230,10 +230,10 @@ impl StoredHash {
     ) -> Result<Self, PasswordError> {
         let phc = phc.into();
         let parsed = PasswordHash::new(&phc).map_err(|e| invalid_hash(e.to_string()))?;
-        let algorithm = match parsed.algorithm.as_str() {
-            "argon2id" => Algorithm2::Id,
-            "argon2i" => Algorithm2::I,
-            "argon2d" => Algorithm2::D,
+        let variant = match parsed.algorithm.as_str() {
+            "argon2id" => Variant::Id,
+            "argon2i" => Variant::I,
+            "argon2d" => Variant::D,
             other => return Err(invalid_hash(format!("unsupported algorithm `{other}`"))),
         };
         if parsed.salt.is_none() || parsed.hash.is_none() {
@@ -255,7 +255,7 @@ impl StoredHash {
             phc,
             normalization,
             params,
-            algorithm,
+            variant,
         })
     }
 
@@ -432,7 +432,7 @@ pub fn verify_or_dummy(
 pub fn needs_rehash(stored: &StoredHash, params: &HashParams) -> Result<bool, PasswordError> {
     let parsed = PasswordHash::new(&stored.phc).map_err(|e| invalid_hash(e.to_string()))?;
     let tag_len = parsed.hash.map(|h| h.len());
-    Ok(stored.algorithm != Algorithm2::Id
+    Ok(stored.variant != Variant::Id
         || parsed.version != Some(19)
         || stored.params.m_cost_kib != params.m_cost_kib
         || stored.params.t_cost != params.t_cost
