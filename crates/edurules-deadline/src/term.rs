@@ -53,6 +53,13 @@ pub struct Term {
 
 impl Term {
     /// A term of `count` days.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_deadline::term::{Term, TermUnit};
+    /// assert_eq!(Term::days(2).count, 2);
+    /// assert_ne!(Term::days(2).unit, TermUnit::Years);
+    /// ```
     #[must_use]
     pub const fn days(count: u32) -> Self {
         Self {
@@ -61,6 +68,13 @@ impl Term {
         }
     }
     /// A term of `count` weeks.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_deadline::term::{Term, TermUnit};
+    /// assert_eq!(Term::weeks(2).count, 2);
+    /// assert_ne!(Term::weeks(2).unit, TermUnit::Years);
+    /// ```
     #[must_use]
     pub const fn weeks(count: u32) -> Self {
         Self {
@@ -69,6 +83,13 @@ impl Term {
         }
     }
     /// A term of `count` months.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_deadline::term::{Term, TermUnit};
+    /// assert_eq!(Term::months(2).count, 2);
+    /// assert_ne!(Term::months(2).unit, TermUnit::Years);
+    /// ```
     #[must_use]
     pub const fn months(count: u32) -> Self {
         Self {
@@ -77,6 +98,13 @@ impl Term {
         }
     }
     /// A term of `count` years.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_deadline::term::{Term, TermUnit};
+    /// assert_eq!(Term::years(2).count, 2);
+    /// assert_ne!(Term::years(2).unit, TermUnit::Days);
+    /// ```
     #[must_use]
     pub const fn years(count: u32) -> Self {
         Self {

@@ -25,6 +25,14 @@ pub struct Validity(pub &'static [(u32, u32)]);
 
 impl Validity {
     /// Whether the `yyyymmdd` key lies in one of the intervals.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_deadline::calendar::Validity;
+    /// let v = Validity(&[(1989_0523, u32::MAX)]);
+    /// assert!(v.contains(2025_0815));
+    /// assert!(!v.contains(1988_0815));
+    /// ```
     #[must_use]
     pub const fn contains(&self, key: u32) -> bool {
         let mut rest = self.0;
