@@ -21,6 +21,12 @@ pub enum NationalIdKind {
 
 impl NationalIdKind {
     /// The number of digits of this kind of number.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(edurules_login::NationalIdKind::Egn.length(), 10);
+    /// ```
     #[must_use]
     pub const fn length(self) -> usize {
         match self {
@@ -30,6 +36,12 @@ impl NationalIdKind {
     }
 
     /// The usual upper-case name (`PESEL`, `EGN`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(edurules_login::NationalIdKind::Pesel.name(), "PESEL");
+    /// ```
     #[must_use]
     pub const fn name(self) -> &'static str {
         match self {
@@ -53,6 +65,13 @@ pub enum Script {
 impl Script {
     /// The script's name as an adjective in the given language, lower case
     /// (in Polish in the accusative, as the messages use it: "cyrylicką").
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use edurules_login::{Locale, Script};
+    /// assert_eq!(Script::Cyrillic.name(Locale::Bg), "кирилска");
+    /// ```
     #[must_use]
     pub const fn name(self, locale: Locale) -> &'static str {
         match (self, locale) {

@@ -341,6 +341,9 @@ impl LoginGenerator {
                     continue;
                 }
                 let base = build(gk, sk);
+                if self.blocked.is_empty() {
+                    return Ok(base);
+                }
                 match self.blocked_word(&SkeletonKey::of(&base)) {
                     None => return Ok(base),
                     Some(w) => {
@@ -380,9 +383,10 @@ impl LoginGenerator {
             attempts: self.config.max_attempts,
         };
         let mut candidate = String::with_capacity(max);
+        let mut key = SkeletonKey::with_capacity(max);
         if !p.always_number && (min..=max).contains(&base.len()) {
             candidate.push_str(base);
-            if self.is_free(&candidate, directory) {
+            if self.is_free(&candidate, &mut key, directory) {
                 return Ok(Login::from_canonical_unchecked(candidate));
             }
         }
@@ -390,31 +394,53 @@ impl LoginGenerator {
             .first_number
             .saturating_add(self.config.max_attempts.saturating_sub(1));
         for n in p.first_number..=last {
-            let digits = n.to_string();
-            if digits.len() >= max {
+            let width = decimal_width(n);
+            if width >= max {
                 return Err(exhausted());
             }
-            let keep = base.len().min(max - digits.len());
+            let keep = base.len().min(max - width);
             let cut = base.get(..keep).unwrap_or(base);
-            let pad = min.saturating_sub(cut.len() + digits.len());
+            let pad = min.saturating_sub(cut.len() + width);
             candidate.clear();
             candidate.push_str(cut);
             candidate.extend(std::iter::repeat_n('0', pad));
-            candidate.push_str(&digits);
-            if self.is_free(&candidate, directory) {
+            push_decimal(&mut candidate, n);
+            if self.is_free(&candidate, &mut key, directory) {
                 return Ok(Login::from_canonical_unchecked(candidate));
             }
         }
         Err(exhausted())
     }
 
-    fn is_free<D>(&self, candidate: &str, directory: &D) -> bool
+    fn is_free<D>(&self, candidate: &str, key: &mut SkeletonKey, directory: &D) -> bool
     where
         D: LoginDirectory + ?Sized,
     {
-        let key = SkeletonKey::of(candidate);
-        self.blocked_word(&key).is_none() && !directory.contains_key(&key)
+        key.refill(candidate);
+        self.blocked_word(key).is_none() && !directory.contains_key(key)
     }
+}
+
+/// Appends `n` in decimal.
+fn push_decimal(out: &mut String, n: u32) {
+    let mut digits = [b'0'; 10];
+    let mut rest = n;
+    let mut start = digits.len();
+    for slot in digits.iter_mut().rev() {
+        // `rest % 10` is below 10, so the cast keeps it.
+        *slot = b'0' + (rest % 10) as u8;
+        start -= 1;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    out.extend(digits.iter().skip(start).map(|&b| char::from(b)));
+}
+
+/// The number of decimal digits of `n`.
+fn decimal_width(n: u32) -> usize {
+    n.checked_ilog10().map_or(1, |l| l as usize + 1)
 }
 
 #[cfg(test)]
@@ -507,6 +533,16 @@ mod tests {
             g.generate("Jan", "Kowalski", &dir).unwrap().as_str(),
             "JANKOW1"
         );
+    }
+
+    #[test]
+    fn decimal_numbers() {
+        for n in [0, 1, 9, 10, 99, 100, 4_294_967_295] {
+            let mut s = String::from("A");
+            push_decimal(&mut s, n);
+            assert_eq!(s, format!("A{n}"));
+            assert_eq!(decimal_width(n), n.to_string().len());
+        }
     }
 
     #[test]

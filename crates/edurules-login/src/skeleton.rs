@@ -53,6 +53,25 @@ impl SkeletonKey {
         Self(key)
     }
 
+    /// Replaces the key with the key of `login`, reusing the buffer.
+    pub(crate) fn refill(&mut self, login: &str) {
+        self.0.clear();
+        if login.is_ascii() {
+            self.0.extend(login.bytes().map(|b| match b {
+                b'0' => 'O',
+                b'1' => 'I',
+                b => char::from(b.to_ascii_uppercase()),
+            }));
+        } else {
+            *self = Self::of(login);
+        }
+    }
+
+    /// An empty key with room for `capacity` bytes.
+    pub(crate) fn with_capacity(capacity: usize) -> Self {
+        Self(String::with_capacity(capacity))
+    }
+
     /// The key as text.
     ///
     /// # Example
@@ -69,5 +88,19 @@ impl SkeletonKey {
 impl fmt::Display for SkeletonKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refill_equals_of() {
+        let mut k = SkeletonKey::with_capacity(4);
+        for s in ["JanKow10", "ż01", ""] {
+            k.refill(s);
+            assert_eq!(k, SkeletonKey::of(s));
+        }
     }
 }

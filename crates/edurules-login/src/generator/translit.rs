@@ -3,7 +3,7 @@
 //! (Закон за транслитерацията, ДВ бр. 19 от 13.03.2009), other Latin letters
 //! with diacritics by dropping the diacritic.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::login::polish_ascii;
 
@@ -92,18 +92,18 @@ impl Transliterated {
     }
 
     /// Transliterates one word (a run of letters).
-    fn word(&mut self, w: &[char]) {
+    fn word(&mut self, w: &str) {
         // Art. 6: the name of the state keeps its traditional form, Bulgaria
         // (ъ is written U, the final "ия" IA by art. 5).
-        let bulgaria = w.len() == 8
-            && w.iter()
-                .flat_map(|c| c.to_lowercase())
+        let bulgaria = w.len() == "българия".len()
+            && w.chars()
+                .flat_map(char::to_lowercase)
                 .eq("българия".chars());
-        for (i, &c) in w.iter().enumerate() {
+        let mut prev = None;
+        let mut chars = w.chars().peekable();
+        while let Some(c) = chars.next() {
             // Art. 5: "ия" at the end of a word is written "ia".
-            if matches!(c, 'я' | 'Я')
-                && i + 1 == w.len()
-                && matches!(i.checked_sub(1).and_then(|p| w.get(p)), Some('и' | 'И'))
+            if matches!(c, 'я' | 'Я') && chars.peek().is_none() && matches!(prev, Some('и' | 'И'))
             {
                 self.push("A");
             } else if bulgaria && matches!(c, 'ъ' | 'Ъ') {
@@ -122,6 +122,7 @@ impl Transliterated {
                     self.push_char(b.to_ascii_uppercase());
                 }
             }
+            prev = Some(c);
         }
     }
 }
@@ -130,12 +131,18 @@ impl Transliterated {
 /// digits and letters of other scripts are dropped. NFC first, so decomposed
 /// input (`И` + U+0306) reads as the composed letter (`Й`).
 pub(crate) fn transliterate(name: &str) -> Transliterated {
-    let chars: Vec<char> = name.nfc().collect();
-    let mut out = Transliterated {
-        text: String::with_capacity(chars.len() + 4),
-        ends: Vec::with_capacity(chars.len()),
+    let composed;
+    let name = if is_nfc_quick(name.chars()) == IsNormalized::Yes {
+        name
+    } else {
+        composed = name.nfc().collect::<String>();
+        &composed
     };
-    for w in chars.split(|c| !c.is_alphabetic()) {
+    let mut out = Transliterated {
+        text: String::with_capacity(name.len() + 4),
+        ends: Vec::with_capacity(name.len()),
+    };
+    for w in name.split(|c: char| !c.is_alphabetic()) {
         out.word(w);
     }
     out
