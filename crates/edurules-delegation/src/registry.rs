@@ -238,7 +238,10 @@ pub struct Registry {
     authorization_ids: HashMap<crate::ids::AuthorizationId, usize>,
     request_ids: HashMap<crate::ids::RequestId, usize>,
     children: Vec<Vec<usize>>,
-    by_person: HashMap<Login, Vec<(EntityId, PersonEntity)>>,
+    /// The hot index: (person, entity) → that person's records there.
+    index: HashMap<(Login, EntityId), PersonEntity>,
+    /// The entities each person appears in, for [`Registry::what_may`].
+    by_person: HashMap<Login, Vec<EntityId>>,
     by_entity: HashMap<EntityId, Vec<Login>>,
     log: Vec<Event>,
     rejected: Vec<RejectedEvent>,
@@ -301,6 +304,7 @@ impl Registry {
             authorization_ids: HashMap::new(),
             request_ids: HashMap::new(),
             children: Vec::new(),
+            index: HashMap::new(),
             by_person: HashMap::new(),
             by_entity: HashMap::new(),
             log: Vec::new(),
@@ -442,23 +446,23 @@ impl Registry {
     }
 
     fn entry(&self, person: &Login, entity: &EntityId) -> Option<&PersonEntity> {
-        self.by_person
-            .get(person)?
-            .iter()
-            .find(|(e, _)| e == entity)
-            .map(|(_, pe)| pe)
+        // Cloning the caller's two `Arc`s is cheaper than a two-level index.
+        self.index.get(&(person.clone(), entity.clone()))
     }
 
-    /// The entry of a person in an entity, created when missing (`None` cannot happen).
+    /// The entry of a person in an entity, created when missing.
     fn entry_mut(&mut self, person: &Login, entity: &EntityId) -> Option<&mut PersonEntity> {
-        let list = self.by_person.entry(person.clone()).or_default();
-        if !list.iter().any(|(e, _)| e == entity) {
-            list.push((entity.clone(), PersonEntity::default()));
+        let key = (person.clone(), entity.clone());
+        if !self.index.contains_key(&key) {
+            self.by_person
+                .entry(person.clone())
+                .or_default()
+                .push(entity.clone());
             self.by_entity
                 .entry(entity.clone())
                 .or_default()
                 .push(person.clone());
         }
-        list.iter_mut().find(|(e, _)| e == entity).map(|(_, pe)| pe)
+        Some(self.index.entry(key).or_default())
     }
 }

@@ -87,7 +87,8 @@ impl Registry {
     pub(super) fn walk(&self, i: usize, at: NaiveDate) -> Result<Vec<Link>, DenyReason> {
         self.own_status(i, at)?;
         let cascade = self.policy.derived_grants == DerivedGrantPolicy::Cascade;
-        let mut links: Vec<Link> = self.auth_link(i).into_iter().collect();
+        let mut links: Vec<Link> = Vec::with_capacity(usize::from(self.policy.max_depth) + 2);
+        links.extend(self.auth_link(i));
         let mut cur = i;
         // Depth is bounded by the policy (at most MAX_DEPTH), so the walk is short; the bound
         // also guards against any malformed graph.
@@ -346,13 +347,8 @@ impl Registry {
     /// ```
     #[must_use]
     pub fn what_may(&self, person: &Login, at: NaiveDate) -> Vec<(EntityId, Permission, Chain)> {
-        let mut entities: Vec<&EntityId> = self
-            .by_person
-            .get(person)
-            .into_iter()
-            .flatten()
-            .map(|(e, _)| e)
-            .collect();
+        let mut entities: Vec<&EntityId> =
+            self.by_person.get(person).into_iter().flatten().collect();
         entities.sort();
         let mut out = Vec::new();
         for entity in entities {
