@@ -314,6 +314,10 @@ pub fn plan_consolidation(accounts: &[LegacyAccount]) -> ConsolidationPlan {
 /// in [`ConsolidationPlan::conflicts`] and never merged. The result does not
 /// depend on the order of `accounts`.
 ///
+/// # Panics
+///
+/// Never, on any input.
+///
 /// # Example
 ///
 /// ```

@@ -145,6 +145,21 @@ impl GeneratorConfig {
     /// The default number of numbers tried.
     pub const DEFAULT_MAX_ATTEMPTS: u32 = 100_000;
 
+    /// The preset for the Polish SIO (seed 001), equal to `Default`: policy
+    /// [`LoginPolicy::SIO`], the `JANKOW1` pattern (3 + 3 letters, numbers from
+    /// 1, always numbered), no blocklist.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use edurules_login::GeneratorConfig;
+    /// assert_eq!(GeneratorConfig::sio(), GeneratorConfig::default());
+    /// ```
+    #[must_use]
+    pub fn sio() -> Self {
+        Self::default()
+    }
+
     /// Checks the configuration.
     ///
     /// # Errors
@@ -282,6 +297,10 @@ impl LoginGenerator {
     /// [`LoginError::Blocked`] when every base contains a blocked word,
     /// [`LoginError::CandidatesExhausted`] when `max_attempts` numbers were all
     /// taken (or the number no longer fits the maximum length).
+    ///
+    /// # Panics
+    ///
+    /// Never, on any input.
     ///
     /// # Example
     ///
@@ -533,6 +552,21 @@ mod tests {
             g.generate("Jan", "Kowalski", &dir).unwrap().as_str(),
             "JANKOW1"
         );
+    }
+
+    #[test]
+    fn configuration_has_a_json_schema() {
+        let schema = serde_json::to_string(&schemars::schema_for!(GeneratorConfig)).unwrap();
+        for field in [
+            "policy",
+            "pattern",
+            "blocklist",
+            "max_attempts",
+            "given_letters",
+            "min_length",
+        ] {
+            assert!(schema.contains(field), "{field} missing from {schema}");
+        }
     }
 
     #[test]

@@ -220,6 +220,10 @@ impl FromStr for Login {
 ///
 /// See [`normalize_with`].
 ///
+/// # Panics
+///
+/// Never, on any input.
+///
 /// # Example
 ///
 /// ```
@@ -337,6 +341,10 @@ pub fn classify(login: &str) -> LoginKind {
 /// Classifies a stored login exactly as it is (no trimming, no NFKC): a
 /// canonical login, a legacy mixed-case one, or invalid with the reason. The
 /// length bounds of `policy` apply to both valid kinds.
+///
+/// # Panics
+///
+/// Never, on any input.
 ///
 /// # Example
 ///

@@ -64,3 +64,73 @@ proptest! {
         }
     }
 }
+
+/// Legacy accounts: logins from a small alphabet so that case and skeleton
+/// collisions happen, random activity and schools.
+fn accounts() -> impl Strategy<Value = Vec<edurules_login::LegacyAccount>> {
+    proptest::collection::vec(
+        (
+            "[JjAaNnKkOo01I]{3,6}",
+            any::<bool>(),
+            proptest::collection::btree_set("S[1-9]", 0..3),
+        )
+            .prop_map(|(login, active, entities)| edurules_login::LegacyAccount {
+                login,
+                active,
+                entities,
+            }),
+        0..8,
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn consolidation_laws(mut accounts in accounts(), seed in any::<u64>()) {
+        use edurules_login::{ConsolidationCase, LoginKind, classify, plan_consolidation};
+
+        let plan = plan_consolidation(&accounts);
+        // The union of the active accounts' schools, nothing else.
+        let union: std::collections::BTreeSet<String> = accounts
+            .iter()
+            .filter(|a| a.active)
+            .flat_map(|a| a.entities.iter().cloned())
+            .collect();
+        prop_assert_eq!(&plan.entities, &union);
+        // Every candidate is an active canonical login; every retired one is an active non-canonical one.
+        let active: Vec<&str> = accounts.iter().filter(|a| a.active).map(|a| a.login.as_str()).collect();
+        let canonical = active.iter().filter(|l| classify(l) == LoginKind::Canonical).count();
+        match &plan.case {
+            ConsolidationCase::NoActiveLogins => prop_assert!(active.is_empty()),
+            ConsolidationCase::KeepUnchanged { .. } => prop_assert_eq!(active.len(), 1),
+            ConsolidationCase::ChooseAmongCanonical { candidates } => {
+                prop_assert_eq!(candidates.len(), active.len());
+                prop_assert!(candidates.len() >= 2);
+            }
+            ConsolidationCase::ChooseCanonicalOverLegacy { candidates } => {
+                prop_assert_eq!(candidates.len(), canonical);
+                prop_assert!(!plan.retire.is_empty());
+            }
+            ConsolidationCase::GenerateNew => prop_assert_eq!(canonical, 0),
+            _ => prop_assert!(false, "unknown case"),
+        }
+        prop_assert_eq!(plan.retire.len() + canonical, active.len());
+        // Logins equal ignoring case are always reported.
+        for (i, a) in active.iter().enumerate() {
+            for b in active.iter().skip(i + 1) {
+                if a.eq_ignore_ascii_case(b) {
+                    prop_assert!(plan.conflicts.iter().any(|c| c.logins.iter().any(|l| l == a) && c.logins.iter().any(|l| l == b)));
+                }
+            }
+        }
+        // Order does not matter.
+        let n = accounts.len();
+        if n > 1 {
+            let k = usize::try_from(seed % u64::try_from(n).unwrap()).unwrap();
+            accounts.rotate_left(k);
+            accounts.swap(0, n - 1);
+        }
+        prop_assert_eq!(plan_consolidation(&accounts), plan);
+    }
+}

@@ -26,7 +26,7 @@ const WEIGHTS: [u32; 9] = [2, 4, 8, 5, 10, 9, 7, 3, 6];
 /// the Minister of Regional Development), as published by GRAO and quoted on
 /// the Bulgarian Wikipedia page "Единен граждански номер".
 ///
-/// Parsing is strict: exactly 10 ASCII digits, nothing trimmed. Serialized as a
+/// Parsing never panics, on any input. Parsing is strict: exactly 10 ASCII digits, nothing trimmed. Serialized as a
 /// string; deserializing validates.
 ///
 /// # Example

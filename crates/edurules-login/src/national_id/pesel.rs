@@ -29,7 +29,7 @@ const WEIGHTS: [u32; 10] = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
 /// convention in the note and in common validators; the published rules do not
 /// list them, and no one born then has a number yet.
 ///
-/// Parsing is strict: exactly 11 ASCII digits, nothing trimmed. Serialized as a
+/// Parsing never panics, on any input. Parsing is strict: exactly 11 ASCII digits, nothing trimmed. Serialized as a
 /// string; deserializing validates.
 ///
 /// # Example
