@@ -6,6 +6,10 @@
 //! same name; all are on by default. A vendor who needs only the deadlines
 //! writes `edurules = { version = "0.1", default-features = false, features = ["deadline"] }`.
 
+mod error;
+
+pub use error::Error;
+
 #[cfg(feature = "login")]
 #[doc(inline)]
 pub use edurules_login as login;
