@@ -13,7 +13,7 @@ mod secret;
 pub use change::{admin_reset, change_password, change_password_with_salt, issue_account};
 pub use check::{
     Edge, MAX_CHECKED_CHARS, MAX_TOKEN_CHARS, MAX_TOKENS, MIN_TOKEN_CHARS, PersonalField,
-    StrengthWarning, UserContext, Violation, ZXCVBN_MAX_CHARS, check,
+    StrengthWarning, UserContext, Violation, ZXCVBN_MAX_CHARS, check, warm_up,
 };
 pub use class::{CharClass, ClassRequirement};
 pub use error::{ChangeError, PasswordError};

@@ -82,7 +82,7 @@ fn zxcvbn_score_rule_and_context() {
 fn long_adversarial_input_is_checked_with_a_capped_zxcvbn() {
     let mut p = PasswordPolicy::nist_800_63b();
     p.min_zxcvbn_score = Some(4);
-    // 128 punctuation characters: zxcvbn sees only the first 32.
+    // 128 punctuation characters: zxcvbn sees only the first 20.
     let s: String = "!@#$%^&*()_+-=[]{};':\",./<>?`~\\|"
         .chars()
         .cycle()
