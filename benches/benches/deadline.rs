@@ -7,8 +7,12 @@
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use criterion::{Criterion, criterion_group, criterion_main};
-use edurules_deadline::{calendar, submission_deadline};
+use edurules_deadline::{calendar, submission_deadline, term};
 use std::hint::black_box;
+
+/// Sample sizes, powers of two so the benches index with a mask, not a division.
+const CHANGES: usize = 256;
+const DAYS: usize = 4096;
 
 fn dates(from: NaiveDate, n: u64) -> Vec<NaiveDate> {
     (0..n)
@@ -18,14 +22,14 @@ fn dates(from: NaiveDate, n: u64) -> Vec<NaiveDate> {
 
 fn bench_deadline(c: &mut Criterion) {
     let start = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or(NaiveDate::MIN);
-    let changes = dates(start, 256);
+    let changes = dates(start, CHANGES as u64);
     // Warm the rules (parsed once on first use).
     let _ = submission_deadline("art. 8 pkt 1 lit. d", start);
     let mut g = c.benchmark_group("deadline");
     let mut i = 0_usize;
     g.bench_function("submission_deadline/7_days", |b| {
         b.iter(|| {
-            i = (i + 1) % changes.len();
+            i = (i + 1) & (CHANGES - 1);
             let d = changes.get(i).copied().unwrap_or(start);
             black_box(
                 submission_deadline(black_box("art. 8 pkt 1 lit. d"), black_box(d))
@@ -35,7 +39,7 @@ fn bench_deadline(c: &mut Criterion) {
     });
     g.bench_function("submission_deadline/fixed_date", |b| {
         b.iter(|| {
-            i = (i + 1) % changes.len();
+            i = (i + 1) & (CHANGES - 1);
             let d = changes.get(i).copied().unwrap_or(start);
             black_box(
                 submission_deadline(black_box("art. 8 pkt 1 lit. f"), black_box(d))
@@ -43,9 +47,16 @@ fn bench_deadline(c: &mut Criterion) {
             )
         });
     });
+    g.bench_function("term/shift_end", |b| {
+        b.iter(|| {
+            i = (i + 1) & (CHANGES - 1);
+            let d = changes.get(i).copied().unwrap_or(start) + Days::new(7);
+            black_box(term::shift_end(black_box(d)).map(|(e, _)| e))
+        });
+    });
     g.bench_function("baseline/add_7_days_skip_weekend", |b| {
         b.iter(|| {
-            i = (i + 1) % changes.len();
+            i = (i + 1) & (CHANGES - 1);
             let mut d = changes.get(i).copied().unwrap_or(start) + Days::new(7);
             while matches!(d.weekday(), Weekday::Sat | Weekday::Sun) {
                 d = d.succ_opt().unwrap_or(d);
@@ -58,12 +69,12 @@ fn bench_deadline(c: &mut Criterion) {
 
 fn bench_holidays(c: &mut Criterion) {
     let start = NaiveDate::from_ymd_opt(1990, 1, 1).unwrap_or(NaiveDate::MIN);
-    let days = dates(start, 4096);
+    let days = dates(start, DAYS as u64);
     let mut g = c.benchmark_group("calendar");
     let mut i = 0_usize;
     g.bench_function("is_public_holiday", |b| {
         b.iter(|| {
-            i = (i + 1) % days.len();
+            i = (i + 1) & (DAYS - 1);
             black_box(calendar::is_public_holiday(black_box(
                 days.get(i).copied().unwrap_or(start),
             )))
@@ -71,7 +82,7 @@ fn bench_holidays(c: &mut Criterion) {
     });
     g.bench_function("is_working_day", |b| {
         b.iter(|| {
-            i = (i + 1) % days.len();
+            i = (i + 1) & (DAYS - 1);
             black_box(calendar::is_working_day(black_box(
                 days.get(i).copied().unwrap_or(start),
             )))
@@ -79,7 +90,7 @@ fn bench_holidays(c: &mut Criterion) {
     });
     g.bench_function("baseline/holiday_list_scan", |b| {
         b.iter(|| {
-            i = (i + 1) % days.len();
+            i = (i + 1) & (DAYS - 1);
             let d = days.get(i).copied().unwrap_or(start);
             black_box(calendar::holidays(d.year()).map(|l| l.iter().any(|h| h.date == d)))
         });

@@ -15,7 +15,31 @@ pub use deadline::{Deadline, DeadlineTerm, Lateness, is_late};
 
 use crate::DeadlineError;
 use chrono::NaiveDate;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// FNV-1a: a fast hash for the short category ids (the keys are the crate's
+/// own data, so hash flooding is not a concern).
+#[derive(Debug, Clone, Copy)]
+struct Fnv1a(u64);
+
+impl Default for Fnv1a {
+    fn default() -> Self {
+        Self(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv1a {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
 
 /// The shipped rules file (JSON; its schema is [`Rules::json_schema`]).
 pub const BUILTIN_RULES_JSON: &str = include_str!("../data/sio_art30.json");
@@ -24,8 +48,10 @@ pub const BUILTIN_RULES_JSON: &str = include_str!("../data/sio_art30.json");
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rules {
     file: RulesFile,
-    /// Category ids sorted, with their index in `file.categories`.
-    index: Vec<(String, usize)>,
+    /// Category id → index in `file.categories`.
+    index: HashMap<String, usize, BuildHasherDefault<Fnv1a>>,
+    /// The versions' first days, for a cache-friendly search.
+    starts: Vec<NaiveDate>,
     /// Per version, per category: `None` = the general term, `Some(i)` = exception `i`.
     status: Vec<Vec<Option<usize>>>,
 }
@@ -90,13 +116,13 @@ impl Rules {
         if !problems.is_empty() {
             return Err(DeadlineError::InvalidRules { problems });
         }
-        let mut index: Vec<(String, usize)> = file
+        let index: HashMap<String, usize, BuildHasherDefault<Fnv1a>> = file
             .categories
             .iter()
             .enumerate()
             .map(|(i, c)| (c.id.clone(), i))
             .collect();
-        index.sort();
+        let starts = file.versions.iter().map(|v| v.in_force_from).collect();
         let status = file
             .versions
             .iter()
@@ -104,8 +130,7 @@ impl Rules {
                 let mut row = vec![None; file.categories.len()];
                 for (ei, ex) in v.exceptions.iter().enumerate() {
                     for c in &ex.categories {
-                        if let Ok(pos) = index.binary_search_by(|(id, _)| id.as_str().cmp(c))
-                            && let Some(&(_, ci)) = index.get(pos)
+                        if let Some(&ci) = index.get(c.as_str())
                             && let Some(slot) = row.get_mut(ci)
                         {
                             *slot = Some(ei);
@@ -118,6 +143,7 @@ impl Rules {
         Ok(Self {
             file,
             index,
+            starts,
             status,
         })
     }
@@ -165,21 +191,31 @@ impl Rules {
     }
 
     fn version_index(&self, date: NaiveDate) -> Option<usize> {
-        let after = self
-            .file
-            .versions
-            .partition_point(|v| v.in_force_from <= date);
+        let after = self.starts.partition_point(|&from| from <= date);
         let i = after.checked_sub(1)?;
         let v = self.file.versions.get(i)?;
         v.in_force_to.is_none_or(|to| date <= to).then_some(i)
     }
 
+    /// The category with this id, if the rules list it.
+    ///
+    /// # Example
+    /// ```
+    /// let rules = edurules_deadline::Rules::builtin()?;
+    /// assert!(rules.category("art. 8 pkt 4").is_some());
+    /// assert!(rules.category("art. 8 pkt 9").is_none());
+    /// # Ok::<(), edurules_deadline::DeadlineError>(())
+    /// ```
+    #[must_use]
+    pub fn category(&self, id: &str) -> Option<&CategoryDef> {
+        self.category_index(id)
+            .and_then(|(_, i)| self.file.categories.get(i))
+    }
+
     fn category_index(&self, category: &str) -> Option<(&str, usize)> {
-        let pos = self
-            .index
-            .binary_search_by(|(id, _)| id.as_str().cmp(category))
-            .ok()?;
-        self.index.get(pos).map(|(id, i)| (id.as_str(), *i))
+        self.index
+            .get_key_value(category)
+            .map(|(id, &i)| (id.as_str(), i))
     }
 
     /// The submission deadline of a change in `category` on `change_date`

@@ -37,7 +37,9 @@ pub enum DeadlineTerm {
 /// When a change must reach the SIO database, and why.
 ///
 /// Borrows its texts from the [`Rules`] that computed it (`'static` for the
-/// shipped rules), so computing one does not allocate.
+/// shipped rules), so computing one does not allocate. It deserializes from a
+/// borrowed JSON buffer (as `serde_json::from_str` gives); a string with JSON
+/// escape sequences cannot be borrowed and is refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Deadline<'r> {
     /// The category, as the rules spell it.
