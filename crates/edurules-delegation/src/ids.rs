@@ -6,7 +6,9 @@
 use crate::DelegationError;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
 use std::fmt;
+use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 /// Longest accepted identifier, in characters.
@@ -26,12 +28,97 @@ fn check_token(kind: &'static str, value: &str, allow_spaces: bool) -> Result<()
     Ok(())
 }
 
+/// Bytes kept inline before a text goes to the heap.
+const INLINE: usize = 22;
+
+/// An immutable text: short ones (most logins, school ids, roles) inline, so that comparing,
+/// hashing and cloning them touches no other memory; longer ones shared behind an `Arc`.
+#[derive(Clone)]
+enum Text {
+    Inline { len: u8, buf: [u8; INLINE] },
+    Heap(Arc<str>),
+}
+
+impl Text {
+    fn new(value: String) -> Self {
+        let bytes = value.as_bytes();
+        match (u8::try_from(bytes.len()), bytes.len() <= INLINE) {
+            (Ok(len), true) => {
+                let mut buf = [0_u8; INLINE];
+                if let Some(dst) = buf.get_mut(..bytes.len()) {
+                    dst.copy_from_slice(bytes);
+                }
+                Text::Inline { len, buf }
+            }
+            _ => Text::Heap(value.into()),
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            // The bytes were copied from a `String`, so they are UTF-8; the check is cheap
+            // on at most 22 bytes and keeps the crate free of `unsafe`.
+            Text::Inline { len, buf } => buf
+                .get(..usize::from(*len))
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or_default(),
+            Text::Heap(s) => s,
+        }
+    }
+}
+
+impl PartialEq for Text {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Text::Inline { len: a, buf: x }, Text::Inline { len: b, buf: y }) => a == b && x == y,
+            _ => self.as_str() == other.as_str(),
+        }
+    }
+}
+impl Eq for Text {}
+impl Hash for Text {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+impl PartialOrd for Text {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Text {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
 macro_rules! string_id {
     ($(#[$meta:meta])* $name:ident, $kind:literal, $spaces:expr, $sample:literal) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+        #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         #[serde(try_from = "String", into = "String")]
-        pub struct $name(Arc<str>);
+        pub struct $name(Text);
+
+        impl fmt::Debug for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.debug_tuple(stringify!($name)).field(&self.as_str()).finish()
+            }
+        }
+
+        impl JsonSchema for $name {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                schemars::json_schema!({
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": MAX_ID_CHARS,
+                    "description": $kind
+                })
+            }
+        }
 
         impl $name {
             #[doc = concat!("Checks and wraps a ", $kind, ": non-empty, at most [`MAX_ID_CHARS`] characters, no control characters, no surrounding spaces.")]
@@ -48,7 +135,7 @@ macro_rules! string_id {
             pub fn new(value: impl Into<String>) -> Result<Self, DelegationError> {
                 let value = value.into();
                 check_token($kind, &value, $spaces)?;
-                Ok(Self(value.into()))
+                Ok(Self(Text::new(value)))
             }
 
             /// The text of the value.
@@ -60,7 +147,7 @@ macro_rules! string_id {
             /// ```
             #[must_use]
             pub fn as_str(&self) -> &str {
-                &self.0
+                self.0.as_str()
             }
         }
 
@@ -80,13 +167,13 @@ macro_rules! string_id {
 
         impl From<$name> for String {
             fn from(value: $name) -> String {
-                value.0.to_string()
+                value.as_str().to_owned()
             }
         }
 
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
+                f.write_str(self.as_str())
             }
         }
     };
@@ -270,6 +357,26 @@ mod tests {
         assert!(Login::new("x".repeat(MAX_ID_CHARS + 1)).is_err());
         assert!(DocumentRef::new("nr 1/2025").is_ok());
         assert!(DocumentRef::new(" nr").is_err());
+    }
+
+    #[test]
+    fn short_and_long_texts_compare_by_content() {
+        let short = Login::new("anna").unwrap();
+        let long = Login::new("b".repeat(40)).unwrap();
+        assert_eq!(short.as_str(), "anna");
+        assert_eq!(long.as_str(), "b".repeat(40));
+        assert!(short < long);
+        let edge = Login::new("ż".repeat(11)).unwrap(); // 22 bytes: inline
+        assert_eq!(edge.as_str(), "ż".repeat(11));
+        let over = Login::new("ż".repeat(12)).unwrap(); // 24 bytes: heap
+        assert_eq!(over.as_str(), "ż".repeat(12));
+        assert!(edge < over);
+        assert_eq!(format!("{short:?}"), "Login(\"anna\")");
+        let mut h1 = std::collections::hash_map::DefaultHasher::new();
+        let mut h2 = std::collections::hash_map::DefaultHasher::new();
+        short.hash(&mut h1);
+        "anna".hash(&mut h2);
+        assert_eq!(h1.finish(), h2.finish());
     }
 
     #[test]
