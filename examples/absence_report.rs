@@ -7,12 +7,20 @@
 //! is the one of seed 002 (2017-09-15 to 2018-06-01); signals are dated `--issued` or, without
 //! it, the window's last day (the program never reads the clock).
 
+use std::io::Write;
 use std::process::ExitCode;
+
+/// `println!` that ignores a closed stdout (e.g. piped into `head`) instead of panicking.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
 
 use chrono::NaiveDate;
 use edurules::absence::{
     AbsenceError, Evaluator, Locale, Mode, Planned, Report, Roster, RuleProfile, Window,
-    accumulate_csv_bytes, read_roster,
+    accumulate_csv_bytes, accumulate_csv_file, read_roster,
 };
 
 const SAMPLE_RECORDS: &str = "pupil_id,date,hours,kind
@@ -84,15 +92,19 @@ fn parse_args() -> Result<Options, String> {
 fn print_table(report: &Report, profile: &RuleProfile) {
     for rule in &profile.rules {
         let flags: Vec<_> = report.selection(&rule.id).collect();
-        println!(
+        out!(
             "== {} — {} ({} pupils)",
             rule.id,
             rule.description,
             flags.len()
         );
-        println!(
+        out!(
             "{:>10}  {:<12}  {:<9}  {:>10}  {:>9}  period",
-            "pupil", "school", "level", "measured", "threshold"
+            "pupil",
+            "school",
+            "level",
+            "measured",
+            "threshold"
         );
         for f in flags {
             for x in &f.findings {
@@ -101,7 +113,7 @@ fn print_table(report: &Report, profile: &RuleProfile) {
                     edurules::absence::Limit::Share(p) => format!("{} {p} %", x.operator.symbol()),
                     _ => "?".to_owned(),
                 };
-                println!(
+                out!(
                     "{:>10}  {:<12}  {:<9}  {:>10}  {:>9}  {}..{} {}",
                     f.pupil.to_string(),
                     f.school.to_string(),
@@ -120,17 +132,13 @@ fn print_table(report: &Report, profile: &RuleProfile) {
 fn run() -> Result<(), String> {
     let o = parse_args()?;
     let err = |e: AbsenceError| e.message(Locale::En);
-    let (records, roster_bytes) = if o.files.is_empty() {
-        (
-            SAMPLE_RECORDS.as_bytes().to_vec(),
-            SAMPLE_ROSTER.as_bytes().to_vec(),
-        )
-    } else {
-        let read = |p: &String| std::fs::read(p).map_err(|e| format!("cannot read `{p}`: {e}"));
-        match o.files.as_slice() {
-            [records, roster] => (read(records)?, read(roster)?),
-            _ => return Err("give both RECORDS.csv and ROSTER.csv, or neither".to_owned()),
-        }
+    let (records_path, roster_bytes) = match o.files.as_slice() {
+        [] => (None, SAMPLE_ROSTER.as_bytes().to_vec()),
+        [records, roster] => (
+            Some(std::path::PathBuf::from(records)),
+            std::fs::read(roster).map_err(|e| format!("cannot read `{roster}`: {e}"))?,
+        ),
+        _ => return Err("give both RECORDS.csv and ROSTER.csv, or neither".to_owned()),
     };
     let (pupils, roster_summary) = read_roster(roster_bytes.as_slice(), o.mode).map_err(err)?;
     let roster = Roster::new(pupils).map_err(err)?;
@@ -143,8 +151,12 @@ fn run() -> Result<(), String> {
     let window = Window::school_year(o.window.0, o.window.1).map_err(err)?;
     let planned = Planned::default();
     let ev = Evaluator::new(profile, window, &roster, &planned).map_err(err)?;
-    let (acc, summary) = accumulate_csv_bytes(&ev, &records, o.mode).map_err(err)?;
-    drop(records);
+    // The file is read in blocks (memory O(pupils + block)); the sample is parsed from memory.
+    let (acc, summary) = match &records_path {
+        Some(path) => accumulate_csv_file(&ev, path, o.mode),
+        None => accumulate_csv_bytes(&ev, SAMPLE_RECORDS.as_bytes(), o.mode),
+    }
+    .map_err(err)?;
     let report = ev.evaluate(&acc);
     let issued = o.issued.unwrap_or(window.last());
     if o.json {
@@ -156,10 +168,10 @@ fn run() -> Result<(), String> {
         let text = value
             .and_then(|v| serde_json::to_string_pretty(&v))
             .map_err(|e| e.to_string())?;
-        println!("{text}");
+        out!("{text}");
         return Ok(());
     }
-    println!(
+    out!(
         "profile {} | window {}..{} | roster {} pupils ({} skipped) | records: {} rows, {} accepted, {} skipped",
         ev.profile().id,
         window.first(),
@@ -171,10 +183,10 @@ fn run() -> Result<(), String> {
         summary.skipped
     );
     for s in &summary.skips {
-        println!("skipped: {}", s.message(Locale::En));
+        out!("skipped: {}", s.message(Locale::En));
     }
     let st = report.stats;
-    println!(
+    out!(
         "counted {} | unknown pupil {} | outside window {} | duplicates {} | late not counted {} | not evaluable {}",
         st.counted,
         st.unknown_pupil,
@@ -185,11 +197,11 @@ fn run() -> Result<(), String> {
     );
     if o.summary {
         for rule in &ev.profile().rules {
-            println!("{}: {} pupils", rule.id, report.selection(&rule.id).count());
+            out!("{}: {} pupils", rule.id, report.selection(&rule.id).count());
         }
     } else if o.signals {
         for s in report.signals(issued) {
-            println!("{}", s.message(Locale::Bg));
+            out!("{}", s.message(Locale::Bg));
         }
     } else {
         print_table(&report, ev.profile());

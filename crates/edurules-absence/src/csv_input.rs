@@ -13,7 +13,7 @@ use std::io;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-pub use fast::accumulate_csv_bytes;
+pub use fast::{accumulate_csv_bytes, accumulate_csv_file};
 
 use crate::{AbsenceError, AbsenceKind, AbsenceRecord, Accumulator, Pupil, Unit};
 
@@ -109,7 +109,7 @@ impl RecordColumns {
 
 /// Turns the fields of one row into a checked record.
 pub(crate) fn record_from_fields<'a>(
-    get: &dyn Fn(usize) -> &'a [u8],
+    get: impl Fn(usize) -> &'a [u8],
     cols: &RecordColumns,
     line: u64,
 ) -> Result<AbsenceRecord, AbsenceError> {
@@ -252,7 +252,7 @@ fn for_each_record<R: io::Read>(
             .line_of(row.position().map_or(0, csv::Position::byte));
         summary.rows += 1;
         let result = if row.len() == cols.width {
-            record_from_fields(&|i| row.get(i).unwrap_or(b""), &cols, line)
+            record_from_fields(|i| row.get(i).unwrap_or(b""), &cols, line)
         } else {
             Err(fields::field_count(line, cols.width, row.len()))
         };

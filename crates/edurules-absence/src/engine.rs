@@ -7,6 +7,7 @@ use chrono::Datelike;
 use rayon::prelude::*;
 
 pub use accumulator::Accumulator;
+pub(crate) use accumulator::Batch;
 
 use crate::report::{Duplicate, Finding, Flag, NotEvaluable, Report};
 use crate::{
@@ -63,7 +64,12 @@ pub struct Evaluator<'a> {
     /// The month index of each day of the window.
     day_month: Vec<u8>,
     months: Vec<YearMonth>,
+    /// Pupils per counter partition, as a power of two (for the parallel bulk fold).
+    partition_shift: u32,
 }
+
+/// The target size of one partition of counters, to stay in a core's L2 cache.
+const PARTITION_BYTES: usize = 256 * 1024;
 
 impl<'a> Evaluator<'a> {
     /// Validates the profile and window and compiles the counters the rules need.
@@ -155,6 +161,10 @@ impl<'a> Evaluator<'a> {
             day_count: i32::try_from(day_month.len()).unwrap_or(i32::MAX),
             day_month,
             months,
+            partition_shift: {
+                let rows = (PARTITION_BYTES / (stride.max(1) * 8)).max(64);
+                usize::BITS - 1 - rows.leading_zeros()
+            },
         })
     }
 
@@ -174,6 +184,11 @@ impl<'a> Evaluator<'a> {
     #[must_use]
     pub const fn roster(&self) -> &'a Roster {
         self.roster
+    }
+
+    /// The number of counter partitions.
+    pub(crate) fn partitions(&self) -> usize {
+        (self.roster.len() >> self.partition_shift) + 1
     }
 
     /// An empty accumulator to push records into (one per thread or stream).
@@ -225,26 +240,30 @@ impl<'a> Evaluator<'a> {
         &self,
         records: &[AbsenceRecord],
     ) -> Result<Accumulator<'_>, AbsenceError> {
+        let mut acc = self.accumulator();
         if records.len() <= PAR_CHUNK {
-            let mut acc = self.accumulator();
             acc.push_batch(records)?;
             return Ok(acc);
         }
-        let chunk = (records.len() / (rayon::current_num_threads() * 2)).max(PAR_CHUNK);
-        records
-            .par_chunks(chunk)
-            .map(|c| {
-                let mut acc = self.accumulator();
-                acc.push_batch(c)?;
-                Ok(acc)
-            })
-            .try_reduce(
-                || self.accumulator(),
-                |mut a, b| {
-                    a.merge(b);
-                    Ok(a)
-                },
-            )
+        records.par_iter().try_for_each(AbsenceRecord::check)?;
+        // Blocks bound the extra memory; within a block, chunks are classified in parallel and
+        // then applied in parallel over pupil partitions.
+        let threads = rayon::current_num_threads().max(1);
+        for block in records.chunks(PAR_CHUNK * 16) {
+            let chunk = block.len().div_ceil(threads * 2).max(1);
+            let batches: Vec<Batch> = block
+                .par_chunks(chunk)
+                .map(|c| {
+                    let mut b = Batch::new(self);
+                    for r in c {
+                        b.push(self, r);
+                    }
+                    b
+                })
+                .collect();
+            acc.apply_batches(batches);
+        }
+        Ok(acc)
     }
 
     /// Evaluates every rule for every pupil of the roster, in parallel over pupils.

@@ -515,6 +515,8 @@ pub struct Roster {
 /// Maps a pupil id to its position: a direct table when ids are dense, a hash map otherwise.
 #[derive(Debug, Clone)]
 enum PupilIndex {
+    /// Ids `first..first + len` in order: the position is `id - first`.
+    Range(u64),
     Dense(Vec<u32>),
     Sparse(HashMap<u64, u32>),
 }
@@ -534,10 +536,26 @@ impl Roster {
     ///
     /// [`AbsenceError::DuplicatePupil`] when an id appears twice, [`AbsenceError::TooManyPupils`]
     /// past `u32::MAX - 1` pupils.
-    pub fn new(pupils: Vec<Pupil>) -> Result<Self, AbsenceError> {
+    pub fn new(mut pupils: Vec<Pupil>) -> Result<Self, AbsenceError> {
         if u32::try_from(pupils.len()).map_or(true, |n| n == NO_PUPIL) {
             return Err(AbsenceError::TooManyPupils {
                 count: pupils.len(),
+            });
+        }
+        pupils.sort_by_key(|p| p.id);
+        if let Some(w) = pupils
+            .windows(2)
+            .find(|w| w.first().map(|p| p.id) == w.get(1).map(|p| p.id))
+            && let Some(p) = w.first()
+        {
+            return Err(AbsenceError::DuplicatePupil { pupil: p.id });
+        }
+        let first_id = pupils.first().map_or(0, |p| p.id.0);
+        let last_id = pupils.last().map_or(0, |p| p.id.0);
+        if last_id - first_id + 1 == pupils.len() as u64 {
+            return Ok(Self {
+                pupils,
+                index: PupilIndex::Range(first_id),
             });
         }
         let max_id = pupils.iter().map(|p| p.id.0).max().unwrap_or(0);
@@ -581,7 +599,7 @@ impl Roster {
         self.pupils.is_empty()
     }
 
-    /// All pupils, in the order given.
+    /// All pupils, in id order.
     #[must_use]
     pub fn pupils(&self) -> &[Pupil] {
         &self.pupils
@@ -597,6 +615,14 @@ impl Roster {
     #[inline]
     pub(crate) fn position(&self, id: PupilId) -> Option<u32> {
         let i = match &self.index {
+            PupilIndex::Range(first) => {
+                let i = id.0.checked_sub(*first)?;
+                return if i < self.pupils.len() as u64 {
+                    u32::try_from(i).ok()
+                } else {
+                    None
+                };
+            }
             PupilIndex::Dense(table) => *table.get(usize::try_from(id.0).ok()?)?,
             PupilIndex::Sparse(map) => *map.get(&id.0)?,
         };
@@ -645,5 +671,39 @@ impl Planned {
     #[must_use]
     pub fn window(&self, pupil: PupilId, unit: Unit) -> Option<Quantity> {
         self.windows.get(&(pupil, unit)).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(id: u64) -> Pupil {
+        Pupil {
+            id: PupilId(id),
+            school: SchoolId("S".into()),
+            level: Level::School,
+            grade: None,
+        }
+    }
+
+    #[test]
+    fn every_index_kind_finds_every_pupil_and_only_them() {
+        for ids in [vec![7, 5, 6], vec![1, 3, 10, 2], vec![5, 1_000_000_000, 42]] {
+            let roster = Roster::new(ids.iter().map(|&i| p(i)).collect()).unwrap();
+            let mut sorted = ids.clone();
+            sorted.sort_unstable();
+            assert_eq!(
+                roster.pupils().iter().map(|x| x.id.0).collect::<Vec<_>>(),
+                sorted
+            );
+            for &i in &ids {
+                assert_eq!(roster.get(PupilId(i)).map(|x| x.id), Some(PupilId(i)));
+            }
+            for missing in [0, 4, 8, 11, 999_999_999, u64::MAX] {
+                assert!(roster.get(PupilId(missing)).is_none() || ids.contains(&missing));
+            }
+            assert!(Roster::new(ids.iter().chain(ids.first()).map(|&i| p(i)).collect()).is_err());
+        }
     }
 }

@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::Datelike;
+use rayon::prelude::*;
 
 use super::{Evaluator, unit_index};
 use crate::report::Stats;
@@ -45,6 +46,69 @@ pub struct Accumulator<'e> {
     /// (pupil position, day offset) → (4-bit code per lesson, records seen).
     lessons: HashMap<(u32, u16), (u64, u32)>,
     stats: Stats,
+}
+
+/// A record reduced to what one counter update needs.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Entry {
+    pub(crate) pupil: u32,
+    pub(crate) month: u8,
+    /// 0 excused, 1 unexcused (late arrivals converted).
+    pub(crate) kind: u8,
+    pub(crate) unit: Unit,
+    pub(crate) amount: u64,
+}
+
+/// What a checked record turns into.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Classified {
+    /// A plain amount for the counters.
+    Count(Entry),
+    /// A numbered lesson, kept in the day's lesson state (duplicates count once).
+    Lesson {
+        pupil: u32,
+        day: u16,
+        bits: u64,
+    },
+    UnknownPupil,
+    OutsideWindow,
+    LateNotCounted,
+}
+
+/// Classified records of one chunk, split by pupil partition.
+#[derive(Debug, Default)]
+pub(crate) struct Batch {
+    /// Entries per partition (`pupil >> partition_shift`).
+    pub(crate) parts: Vec<Vec<Entry>>,
+    /// Everything that is not a plain count (rare).
+    pub(crate) other: Vec<Classified>,
+    /// Counts of the entries in `parts` (records and counted).
+    pub(crate) stats: Stats,
+}
+
+impl Batch {
+    pub(crate) fn new(ev: &Evaluator<'_>) -> Self {
+        Self {
+            parts: (0..ev.partitions()).map(|_| Vec::new()).collect(),
+            other: Vec::new(),
+            stats: Stats::default(),
+        }
+    }
+
+    /// Adds a checked record.
+    #[inline]
+    pub(crate) fn push(&mut self, ev: &Evaluator<'_>, record: &AbsenceRecord) {
+        match ev.classify(record) {
+            Classified::Count(e) => {
+                self.stats.records += 1;
+                self.stats.counted += 1;
+                if let Some(part) = self.parts.get_mut((e.pupil >> ev.partition_shift) as usize) {
+                    part.push(e);
+                }
+            }
+            other => self.other.push(other),
+        }
+    }
 }
 
 /// The result of folding the lesson states into the counters.
@@ -167,72 +231,74 @@ impl<'e> Accumulator<'e> {
 
     #[inline]
     fn push_checked(&mut self, record: &AbsenceRecord) {
-        let ev = self.ev;
-        self.stats.records += 1;
-        let Some(pupil) = ev.roster.position(record.pupil) else {
-            self.stats.unknown_pupil += 1;
-            return;
-        };
-        let day = record.date.num_days_from_ce().wrapping_sub(ev.first_day);
-        if !(0..ev.day_count).contains(&day) {
-            self.stats.outside_window += 1;
-            return;
+        match self.ev.classify(record) {
+            Classified::Count(e) => {
+                self.stats.records += 1;
+                self.stats.counted += 1;
+                add_to(
+                    &mut self.counters,
+                    self.ev,
+                    e.pupil,
+                    usize::from(e.kind),
+                    e.unit,
+                    e.month,
+                    e.amount,
+                );
+            }
+            other => self.note(other),
         }
-        let day = usize::try_from(day).unwrap_or(0);
-        let month = ev.day_month.get(day).copied().unwrap_or(0);
-        if let Some(lesson) = record.lesson {
-            let code = match record.kind {
-                AbsenceKind::Excused => CODE_EXCUSED,
-                AbsenceKind::Unexcused => CODE_UNEXCUSED,
-                AbsenceKind::Late => {
-                    let band = ev
-                        .profile
-                        .late_arrivals
-                        .as_ref()
-                        .map_or(0, |c| c.band_of(record.amount.sixtieths()));
-                    CODE_LATE + band as u64
-                }
-            };
-            let shift = u32::from(lesson.min(crate::MAX_LESSON)) * 4;
-            let key = (pupil, u16::try_from(day).unwrap_or(u16::MAX));
-            let entry = self.lessons.entry(key).or_insert((0, 0));
-            entry.0 = max_nibbles(entry.0, code << shift);
-            entry.1 = entry.1.saturating_add(1);
-            self.stats.lesson_records += 1;
-            return;
-        }
-        let (kind, unit, amount) = match record.kind {
-            AbsenceKind::Excused => (0, record.unit, record.amount.sixtieths()),
-            AbsenceKind::Unexcused => (1, record.unit, record.amount.sixtieths()),
-            AbsenceKind::Late => match &ev.profile.late_arrivals {
-                Some(c) => (
-                    1,
-                    Unit::Hours,
-                    c.bands
-                        .get(c.band_of(record.amount.sixtieths()))
-                        .map_or(0, |b| b.counts_as.sixtieths()),
-                ),
-                None => {
-                    self.stats.late_not_counted += 1;
-                    return;
-                }
-            },
-        };
-        self.stats.counted += 1;
-        self.add(pupil, kind, unit, month, amount);
     }
 
-    #[inline]
-    fn add(&mut self, pupil: u32, kind: usize, unit: Unit, month: u8, amount: u64) {
-        add_to(
-            &mut self.counters,
-            self.ev,
-            pupil,
-            kind,
-            unit,
-            month,
-            amount,
-        );
+    /// Records what happened to a record that is not a plain count.
+    fn note(&mut self, c: Classified) {
+        self.stats.records += 1;
+        match c {
+            Classified::Count(_) => {}
+            Classified::Lesson { pupil, day, bits } => {
+                let entry = self.lessons.entry((pupil, day)).or_insert((0, 0));
+                entry.0 = max_nibbles(entry.0, bits);
+                entry.1 = entry.1.saturating_add(1);
+                self.stats.lesson_records += 1;
+            }
+            Classified::UnknownPupil => self.stats.unknown_pupil += 1,
+            Classified::OutsideWindow => self.stats.outside_window += 1,
+            Classified::LateNotCounted => self.stats.late_not_counted += 1,
+        }
+    }
+
+    /// Applies batches of classified records, each split by pupil partition, in parallel over
+    /// partitions: every thread owns a disjoint range of pupils' counters, so nothing is merged
+    /// and the counters a thread touches stay in its cache.
+    pub(crate) fn apply_batches(&mut self, batches: Vec<Batch>) {
+        let ev = self.ev;
+        let rows_per_part = 1_usize << ev.partition_shift;
+        let part_len = rows_per_part * ev.stride.max(1);
+        let batches_ref = &batches;
+        self.counters
+            .par_chunks_mut(part_len)
+            .enumerate()
+            .for_each(|(p, slice)| {
+                let base = u32::try_from(p * rows_per_part).unwrap_or(u32::MAX);
+                for batch in batches_ref {
+                    for e in batch.parts.get(p).map_or(&[][..], Vec::as_slice) {
+                        add_to(
+                            slice,
+                            ev,
+                            e.pupil.wrapping_sub(base),
+                            usize::from(e.kind),
+                            e.unit,
+                            e.month,
+                            e.amount,
+                        );
+                    }
+                }
+            });
+        for batch in batches {
+            self.stats.add(&batch.stats);
+            for c in batch.other {
+                self.note(c);
+            }
+        }
     }
 
     /// Folds the lesson states into a copy of the counters.
@@ -283,6 +349,59 @@ impl<'e> Accumulator<'e> {
             late_not_counted,
             counted,
         }
+    }
+}
+
+impl Evaluator<'_> {
+    /// Where a checked record goes.
+    #[inline]
+    pub(crate) fn classify(&self, record: &AbsenceRecord) -> Classified {
+        let Some(pupil) = self.roster.position(record.pupil) else {
+            return Classified::UnknownPupil;
+        };
+        let day = record.date.num_days_from_ce().wrapping_sub(self.first_day);
+        if !(0..self.day_count).contains(&day) {
+            return Classified::OutsideWindow;
+        }
+        let day = usize::try_from(day).unwrap_or(0);
+        let month = self.day_month.get(day).copied().unwrap_or(0);
+        let late = self.profile.late_arrivals.as_ref();
+        if let Some(lesson) = record.lesson {
+            let code = match record.kind {
+                AbsenceKind::Excused => CODE_EXCUSED,
+                AbsenceKind::Unexcused => CODE_UNEXCUSED,
+                AbsenceKind::Late => {
+                    CODE_LATE + late.map_or(0, |c| c.band_of(record.amount.sixtieths())) as u64
+                }
+            };
+            let shift = u32::from(lesson.min(crate::MAX_LESSON)) * 4;
+            return Classified::Lesson {
+                pupil,
+                day: u16::try_from(day).unwrap_or(u16::MAX),
+                bits: code << shift,
+            };
+        }
+        let (kind, unit, amount) = match record.kind {
+            AbsenceKind::Excused => (0, record.unit, record.amount.sixtieths()),
+            AbsenceKind::Unexcused => (1, record.unit, record.amount.sixtieths()),
+            AbsenceKind::Late => match late {
+                Some(c) => (
+                    1,
+                    Unit::Hours,
+                    c.bands
+                        .get(c.band_of(record.amount.sixtieths()))
+                        .map_or(0, |b| b.counts_as.sixtieths()),
+                ),
+                None => return Classified::LateNotCounted,
+            },
+        };
+        Classified::Count(Entry {
+            pupil,
+            month,
+            kind,
+            unit,
+            amount,
+        })
     }
 }
 

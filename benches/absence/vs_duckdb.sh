@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# File-path benchmark of edurules-absence against DuckDB, in the same run.
+#
+#   benches/absence/vs_duckdb.sh [DATA_DIR] [RUNS]
+#
+# Generates (once) 10,000,000 CSV rows over 700,000 pupils in DATA_DIR (default
+# benches/data/absence, git-ignored), builds the absence_report example in release, then runs,
+# RUNS times each (default 3), our end-to-end selection (read both CSVs, fold, evaluate the
+# Bulgarian ISRM selections, print the counts) and DuckDB's equivalent GROUP BY/HAVING query
+# (`pip install duckdb`), each under /usr/bin/time -v. Prints wall seconds, rows/s, peak RSS,
+# checks both found the same selections, and prints the ratio of best times.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+DATA=${1:-benches/data/absence}
+RUNS=${2:-3}
+THREADS=$(nproc)
+if [ ! -s "$DATA/records.csv" ]; then
+  echo "generating $DATA ..."
+  python3 benches/absence/gen.py "$DATA"
+fi
+ROWS=$(($(wc -l < "$DATA/records.csv") - 1))
+SIZE=$(du -m "$DATA/records.csv" | cut -f1)
+cargo build -q --release --example absence_report
+BIN=target/release/examples/absence_report
+
+# run NAME OUTFILE CMD... : wall seconds and max RSS (MB) of one run.
+run() {
+  local out=$1; shift
+  /usr/bin/time -v "$@" > "$out" 2> "$out.time"
+  local wall rss
+  wall=$(grep "Elapsed (wall clock)" "$out.time" | awk '{print $NF}' | awk -F: '{ if (NF == 3) print $1*3600 + $2*60 + $3; else print $1*60 + $2 }')
+  rss=$(grep "Maximum resident set size" "$out.time" | awk '{print int($NF / 1024)}')
+  echo "$wall $rss"
+}
+
+best() { sort -n | head -1; }
+echo "data: $ROWS rows, ${SIZE} MB, $THREADS threads"
+ours=(); duck=()
+for i in $(seq "$RUNS"); do
+  read -r w r < <(run /tmp/absence_ours.out "$BIN" "$DATA/records.csv" "$DATA/roster.csv" --summary)
+  ours+=("$w $r"); echo "edurules run $i: ${w}s, peak ${r} MB"
+  read -r w r < <(run /tmp/absence_duck.out python3 benches/absence/duckdb_query.py "$DATA/records.csv" "$DATA/roster.csv" "$THREADS")
+  duck+=("$w $r"); echo "duckdb   run $i: ${w}s, peak ${r} MB ($(grep 'query seconds' /tmp/absence_duck.out))"
+done
+grep -E "^bg\." /tmp/absence_ours.out | sort > /tmp/absence_ours.sel
+grep -E "^bg\." /tmp/absence_duck.out | sort > /tmp/absence_duck.sel
+if diff -q /tmp/absence_ours.sel /tmp/absence_duck.sel > /dev/null; then
+  echo "selections agree: $(tr '\n' ' ' < /tmp/absence_ours.sel)"
+else
+  echo "SELECTIONS DIFFER"; diff /tmp/absence_ours.sel /tmp/absence_duck.sel || true; exit 1
+fi
+ow=$(printf '%s\n' "${ours[@]}" | best | cut -d' ' -f1); orss=$(printf '%s\n' "${ours[@]}" | best | cut -d' ' -f2)
+dw=$(printf '%s\n' "${duck[@]}" | best | cut -d' ' -f1); drss=$(printf '%s\n' "${duck[@]}" | best | cut -d' ' -f2)
+python3 - "$ROWS" "$ow" "$orss" "$dw" "$drss" <<'PY'
+import sys
+rows, ow, orss, dw, drss = int(sys.argv[1]), float(sys.argv[2]), sys.argv[3], float(sys.argv[4]), sys.argv[5]
+print(f"edurules: best {ow:.2f} s = {rows / ow / 1e6:.1f} M rows/s, peak {orss} MB")
+print(f"duckdb:   best {dw:.2f} s = {rows / dw / 1e6:.1f} M rows/s, peak {drss} MB (process, incl. python start)")
+print(f"ratio (duckdb time / edurules time): {dw / ow:.2f}x  (goal >= 1.5x)")
+PY
