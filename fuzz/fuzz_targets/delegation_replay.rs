@@ -1,7 +1,8 @@
 #![no_main]
 //! Fuzz target `delegation_replay`: an event log as JSON → replay → decide, never panics; every
 //! `Allowed` carries a chain whose links are each valid at the asked date, and under `Cascade`
-//! the chain is rooted in an appointment in force.
+//! the chain is rooted in an appointment in force; the accepted log round-trips through JSON
+//! and replays without refusals; everyone `who_may` lists is allowed by `decide`.
 //!
 //! Input: byte 0 picks the policy (even: `Survive`, odd: `Cascade`), bytes 1–2 a day offset for
 //! an extra query date, the rest is the log (a JSON array of events).
@@ -48,9 +49,26 @@ fuzz_target!(|data: &[u8]| {
     } else {
         DerivedGrantPolicy::Survive
     });
-    let Ok(reg) = Registry::replay(policy, events.clone()) else {
+    let Ok(reg) = Registry::replay(policy.clone(), events.clone()) else {
         return;
     };
+
+    // The accepted log is data: serialized and replayed, it is accepted whole and gives the
+    // same records.
+    let Ok(text) = serde_json::to_string(reg.log()) else {
+        return;
+    };
+    match Event::log_from_json(&text).and_then(|log| Registry::replay(policy, log)) {
+        Ok(again) => {
+            assert!(
+                again.rejected().is_empty(),
+                "the accepted log replays without refusals"
+            );
+            assert_eq!(again.log(), reg.log());
+            assert_eq!(again.authorizations().count(), reg.authorizations().count());
+        }
+        Err(e) => panic!("the accepted log does not replay: {e}"),
+    }
 
     // Who and where: everyone and everything the log names; when: every event date, the day
     // before and after, and one date from the input.
