@@ -30,17 +30,18 @@ run() {
   local wall rss
   wall=$(grep "Elapsed (wall clock)" "$out.time" | awk '{print $NF}' | awk -F: '{ if (NF == 3) print $1*3600 + $2*60 + $3; else print $1*60 + $2 }')
   rss=$(grep "Maximum resident set size" "$out.time" | awk '{print int($NF / 1024)}')
-  echo "$wall $rss"
+  cpu=$(grep -E "(User|System) time" "$out.time" | awk '{s += $NF} END {printf "%.2f", s}')
+  echo "$wall $rss $cpu"
 }
 
 best() { sort -n | head -1; }
 echo "data: $ROWS rows, ${SIZE} MB, $THREADS threads"
 ours=(); duck=()
 for i in $(seq "$RUNS"); do
-  read -r w r < <(run /tmp/absence_ours.out "$BIN" "$DATA/records.csv" "$DATA/roster.csv" --summary)
-  ours+=("$w $r"); echo "edurules run $i: ${w}s, peak ${r} MB"
-  read -r w r < <(run /tmp/absence_duck.out python3 benches/absence/duckdb_query.py "$DATA/records.csv" "$DATA/roster.csv" "$THREADS")
-  duck+=("$w $r"); echo "duckdb   run $i: ${w}s, peak ${r} MB ($(grep 'query seconds' /tmp/absence_duck.out))"
+  read -r w r c < <(run /tmp/absence_ours.out "$BIN" "$DATA/records.csv" "$DATA/roster.csv" --summary)
+  ours+=("$w $r $c"); echo "edurules run $i: ${w}s wall, ${c}s cpu, peak ${r} MB"
+  read -r w r c < <(run /tmp/absence_duck.out python3 benches/absence/duckdb_query.py "$DATA/records.csv" "$DATA/roster.csv" "$THREADS")
+  duck+=("$w $r $c"); echo "duckdb   run $i: ${w}s wall, ${c}s cpu, peak ${r} MB ($(grep 'query seconds' /tmp/absence_duck.out))"
 done
 grep -E "^bg\." /tmp/absence_ours.out | sort > /tmp/absence_ours.sel
 grep -E "^bg\." /tmp/absence_duck.out | sort > /tmp/absence_duck.sel
@@ -49,12 +50,13 @@ if diff -q /tmp/absence_ours.sel /tmp/absence_duck.sel > /dev/null; then
 else
   echo "SELECTIONS DIFFER"; diff /tmp/absence_ours.sel /tmp/absence_duck.sel || true; exit 1
 fi
-ow=$(printf '%s\n' "${ours[@]}" | best | cut -d' ' -f1); orss=$(printf '%s\n' "${ours[@]}" | best | cut -d' ' -f2)
-dw=$(printf '%s\n' "${duck[@]}" | best | cut -d' ' -f1); drss=$(printf '%s\n' "${duck[@]}" | best | cut -d' ' -f2)
-python3 - "$ROWS" "$ow" "$orss" "$dw" "$drss" <<'PY'
+read -r ow orss ocpu < <(printf '%s\n' "${ours[@]}" | best)
+read -r dw drss dcpu < <(printf '%s\n' "${duck[@]}" | best)
+python3 - "$ROWS" "$ow" "$orss" "$ocpu" "$dw" "$drss" "$dcpu" <<'PY'
 import sys
-rows, ow, orss, dw, drss = int(sys.argv[1]), float(sys.argv[2]), sys.argv[3], float(sys.argv[4]), sys.argv[5]
-print(f"edurules: best {ow:.2f} s = {rows / ow / 1e6:.1f} M rows/s, peak {orss} MB")
-print(f"duckdb:   best {dw:.2f} s = {rows / dw / 1e6:.1f} M rows/s, peak {drss} MB (process, incl. python start)")
-print(f"ratio (duckdb time / edurules time): {dw / ow:.2f}x  (goal >= 1.5x)")
+rows = int(sys.argv[1])
+ow, orss, ocpu, dw, drss, dcpu = float(sys.argv[2]), sys.argv[3], float(sys.argv[4]), float(sys.argv[5]), sys.argv[6], float(sys.argv[7])
+print(f"edurules: best {ow:.2f} s wall = {rows / ow / 1e6:.1f} M rows/s, {ocpu:.2f} s cpu, peak {orss} MB")
+print(f"duckdb:   best {dw:.2f} s wall = {rows / dw / 1e6:.1f} M rows/s, {dcpu:.2f} s cpu, peak {drss} MB (process, incl. python start)")
+print(f"ratio, wall (duckdb / edurules): {dw / ow:.2f}x  (goal >= 1.5x); ratio, cpu: {dcpu / ocpu:.2f}x")
 PY

@@ -159,3 +159,21 @@ fn fast_and_general_readers_agree() {
         );
     }
 }
+
+#[test]
+fn fuzz_regression_long_lesson_number() {
+    // Found by `fuzz/fuzz_targets/absence_csv.rs`: a lesson number of 20 digits overflowed.
+    let bytes = include_bytes!("data/fuzz-crash-lesson-overflow.csv");
+    let (fast, general) = both_paths(bytes, Mode::Lenient);
+    assert_eq!(fast, general);
+    let (_, summary) = fast.unwrap();
+    assert_eq!(summary.rows, summary.accepted + summary.skipped);
+    assert!(
+        summary
+            .skips
+            .iter()
+            .any(|e| matches!(e, AbsenceError::CsvField { column, .. } if column == "lesson")),
+        "{:?}",
+        summary.skips
+    );
+}

@@ -38,10 +38,9 @@ fn digits(b: &[u8]) -> Option<u32> {
     if b.is_empty() || !b.iter().all(u8::is_ascii_digit) {
         return None;
     }
-    Some(
-        b.iter()
-            .fold(0_u32, |acc, d| acc * 10 + u32::from(d - b'0')),
-    )
+    b.iter().try_fold(0_u32, |acc, d| {
+        acc.checked_mul(10)?.checked_add(u32::from(d - b'0'))
+    })
 }
 
 /// A date as `YYYY-MM-DD` (ISO 8601) or `DD.MM.YYYY` (as Bulgarian and Polish registers print it).
@@ -217,5 +216,14 @@ mod tests {
         assert_eq!(kind(b" late ", 2).unwrap(), AbsenceKind::Late);
         assert!(pupil_id(b"12a", 2).is_err());
         assert!(pupil_id(b"99999999999999999999", 2).is_err());
+    }
+
+    #[test]
+    fn long_numbers_are_errors_not_wrapped() {
+        // Found by the fuzzer: a long lesson number overflowed (and would wrap in release).
+        assert!(small(b"4294967299", 2, "lesson").is_err());
+        assert!(small(b"99999999999999999999999", 2, "grade").is_err());
+        assert_eq!(small(b"0015", 2, "lesson").unwrap(), Some(15));
+        assert!(date(b"9999-99-99", 2).is_err());
     }
 }
