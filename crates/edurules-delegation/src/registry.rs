@@ -451,7 +451,7 @@ impl Registry {
     }
 
     /// The entry of a person in an entity, created when missing.
-    fn entry_mut(&mut self, person: &Login, entity: &EntityId) -> Option<&mut PersonEntity> {
+    fn entry_mut(&mut self, person: &Login, entity: &EntityId) -> &mut PersonEntity {
         let key = (person.clone(), entity.clone());
         if !self.index.contains_key(&key) {
             self.by_person
@@ -463,6 +463,6 @@ impl Registry {
                 .or_default()
                 .push(person.clone());
         }
-        Some(self.index.entry(key).or_default())
+        self.index.entry(key).or_default()
     }
 }

@@ -111,9 +111,7 @@ impl Registry {
                 let idx = self.rejected.len();
                 let (grantee, entity) =
                     (authorization.grantee.clone(), authorization.entity.clone());
-                if let Some(pe) = self.entry_mut(&grantee, &entity) {
-                    pe.void_grants.push(idx);
-                }
+                self.entry_mut(&grantee, &entity).void_grants.push(idx);
             }
             self.rejected.push(RejectedEvent {
                 event,
@@ -465,9 +463,9 @@ impl Registry {
                     recorded_on: *on,
                     ended_on: None,
                 });
-                if let Some(pe) = self.entry_mut(&appointment.person, &appointment.entity) {
-                    pe.appointments.push(i);
-                }
+                self.entry_mut(&appointment.person, &appointment.entity)
+                    .appointments
+                    .push(i);
             }
             Event::AppointmentEnded { id, on } => {
                 if let Some(rec) = self
@@ -530,9 +528,9 @@ impl Registry {
                 {
                     req.used_by = Some(authorization.id.clone());
                 }
-                if let Some(pe) = self.entry_mut(&authorization.grantee, &authorization.entity) {
-                    pe.grants.push(i);
-                }
+                self.entry_mut(&authorization.grantee, &authorization.entity)
+                    .grants
+                    .push(i);
             }
             Event::AuthorizationRevoked {
                 id,
@@ -582,9 +580,7 @@ impl Registry {
                     removed_on: None,
                     bits,
                 });
-                if let Some(pe) = self.entry_mut(person, entity) {
-                    pe.roles.push(i);
-                }
+                self.entry_mut(person, entity).roles.push(i);
             }
             Event::RoleRemoved {
                 person,
