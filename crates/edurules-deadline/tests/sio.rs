@@ -104,3 +104,26 @@ fn deadline_round_trips_through_json() {
     let back: edurules_deadline::Deadline<'_> = serde_json::from_str(&json).unwrap();
     assert_eq!(back, d);
 }
+
+#[test]
+fn each_version_on_its_first_and_last_day_worked_independently() {
+    let data = load("sio_versions.json");
+    let category = data["category"].as_str().unwrap();
+    let cases = data["cases"].as_array().unwrap();
+    assert_eq!(cases.len(), 34);
+    for c in cases {
+        let change = date(c["change"].as_str().unwrap());
+        let d = submission_deadline(category, change).unwrap();
+        assert_eq!(d.due_date, date(c["due"].as_str().unwrap()), "{change}");
+        assert_eq!(
+            d.version_in_force_from,
+            date(c["version_from"].as_str().unwrap()),
+            "{change}"
+        );
+        assert_eq!(
+            d.version_source,
+            c["version_source"].as_str().unwrap(),
+            "{change}"
+        );
+    }
+}
