@@ -15,6 +15,17 @@
 //! in the context (it has no index to find it); requests are built outside the timing.
 //!
 //! `cargo bench -p edurules-benches --bench delegation`
+//!
+//! Figures on the project machine (2 cores shared with four other builds, load average 5–7, so
+//! both sides are slowed alike; criterion medians of two runs, 2026-11-23):
+//!
+//! | run | edurules `decide` | Cedar `is_authorized` | ratio |
+//! |---|---|---|---|
+//! | 1 | 644 ns | 37.5 µs | 58× |
+//! | 2 | 612 ns | 29.4 µs | 48× |
+//!
+//! Before short identifiers were stored inline the same bench gave 2.8 µs vs 45 µs (16×): a
+//! third of the time went to pointer chasing in key comparisons.
 
 #![allow(
     clippy::unwrap_used,
