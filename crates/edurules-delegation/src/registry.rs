@@ -466,3 +466,35 @@ impl Registry {
         self.index.entry(key).or_default()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn permission_bits_cover_the_whole_range() {
+        let mut a = PermBits::default();
+        a.insert(0);
+        a.insert(127);
+        assert!(a.contains(0) && a.contains(127) && !a.contains(1));
+        // Out of range never panics and is never contained.
+        a.insert(200);
+        assert!(!a.contains(200));
+        let mut b = PermBits::default();
+        b.insert(127);
+        assert!(a.covers(b));
+        assert!(!b.covers(a));
+        assert!(a.covers(PermBits::default()));
+    }
+
+    #[test]
+    fn index_entries_are_created_once() {
+        let mut reg = Registry::new(Policy::sio()).unwrap();
+        let (p, e) = (Login::new("p").unwrap(), EntityId::new("E").unwrap());
+        reg.entry_mut(&p, &e).grants.push(1);
+        reg.entry_mut(&p, &e).grants.push(2);
+        assert_eq!(reg.entry(&p, &e).unwrap().grants, [1, 2]);
+        assert_eq!(reg.by_person[&p], std::slice::from_ref(&e));
+        assert_eq!(reg.by_entity[&e], [p]);
+    }
+}

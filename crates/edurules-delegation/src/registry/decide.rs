@@ -86,6 +86,14 @@ impl Registry {
     /// the first ancestor no longer in force.
     pub(super) fn walk(&self, i: usize, at: NaiveDate) -> Result<Vec<Link>, DenyReason> {
         self.own_status(i, at)?;
+        let Some(asked) = self.authorizations.get(i) else {
+            return Err(DenyReason::NoGrant);
+        };
+        let lost = |grantor: &Login, last_day: NaiveDate| DenyReason::GrantorLostAccess {
+            authorization: asked.authorization.id.clone(),
+            grantor: grantor.clone(),
+            last_day,
+        };
         let cascade = self.policy.derived_grants == DerivedGrantPolicy::Cascade;
         let mut links: Vec<Link> = Vec::with_capacity(usize::from(self.policy.max_depth) + 2);
         links.extend(self.auth_link(i));
@@ -95,14 +103,6 @@ impl Registry {
         for _ in 0..=crate::policy::MAX_DEPTH {
             let Some(rec) = self.authorizations.get(cur) else {
                 break;
-            };
-            let lost = |grantor: &Login, last_day: NaiveDate| DenyReason::GrantorLostAccess {
-                authorization: self.authorizations.get(i).map_or_else(
-                    || rec.authorization.id.clone(),
-                    |r| r.authorization.id.clone(),
-                ),
-                grantor: grantor.clone(),
-                last_day,
             };
             match rec.parent {
                 Parent::Appointment(a) => {
