@@ -439,3 +439,45 @@ fn chain_valid_through_is_the_earliest_end() {
     assert_eq!(chain.links.len(), 4);
     assert_eq!(chain.valid_through(), Some(d(2026, 8, 31)));
 }
+
+/// The year-end change of director worked by hand, as data (`tests/data/year_end.json`).
+#[test]
+fn year_end_table_from_tests_data() {
+    #[derive(serde::Deserialize)]
+    struct Case {
+        who: String,
+        permission: String,
+        at: chrono::NaiveDate,
+        survive: bool,
+        cascade: bool,
+        why: String,
+    }
+    #[derive(serde::Deserialize)]
+    struct Table {
+        log: Vec<Event>,
+        then_survive: Vec<Event>,
+        cases: Vec<Case>,
+    }
+    let table: Table = serde_json::from_str(include_str!("data/year_end.json")).unwrap();
+    for mode in [DerivedGrantPolicy::Survive, DerivedGrantPolicy::Cascade] {
+        let mut reg =
+            Registry::replay(Policy::sio().with_derived_grants(mode), table.log.clone()).unwrap();
+        assert!(reg.rejected().is_empty(), "{:?}", reg.rejected());
+        if mode == DerivedGrantPolicy::Survive {
+            apply_all(&mut reg, table.then_survive.clone());
+        }
+        for c in &table.cases {
+            let expected = if mode == DerivedGrantPolicy::Survive {
+                c.survive
+            } else {
+                c.cascade
+            };
+            let got = allowed(&reg, &c.who, &c.permission, "SP7", c.at);
+            assert_eq!(
+                got, expected,
+                "{mode:?}: {} {} on {}: {}",
+                c.who, c.permission, c.at, c.why
+            );
+        }
+    }
+}
