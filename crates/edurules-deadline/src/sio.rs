@@ -44,8 +44,10 @@ impl Hasher for Fnv1a {
 /// The shipped rules file (JSON; its schema is [`Rules::json_schema`]).
 pub const BUILTIN_RULES_JSON: &str = include_str!("../data/sio_art30.json");
 
-/// Validated rules with lookup tables; cheap to query.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Validated rules with lookup tables; cheap to query. Serializes as its
+/// [`RulesFile`]; deserializing validates (an invalid file is an error).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "RulesFile", into = "RulesFile")]
 pub struct Rules {
     file: RulesFile,
     /// Category id → index in `file.categories`.
@@ -54,6 +56,19 @@ pub struct Rules {
     starts: Vec<NaiveDate>,
     /// Per version, per category: `None` = the general term, `Some(i)` = exception `i`.
     status: Vec<Vec<Option<usize>>>,
+}
+
+impl TryFrom<RulesFile> for Rules {
+    type Error = DeadlineError;
+    fn try_from(file: RulesFile) -> Result<Self, DeadlineError> {
+        Self::from_file(file)
+    }
+}
+
+impl From<Rules> for RulesFile {
+    fn from(rules: Rules) -> Self {
+        rules.file
+    }
 }
 
 static BUILTIN: OnceLock<Result<Rules, DeadlineError>> = OnceLock::new();

@@ -116,3 +116,29 @@ fn shipped_schema_file_is_current() {
         "regenerate data/sio_art30.schema.json from Rules::json_schema()"
     );
 }
+
+#[test]
+fn rules_deserialize_with_validation() {
+    let rules: Rules = serde_json::from_str(BUILTIN_RULES_JSON).unwrap();
+    assert_eq!(&rules, Rules::builtin().unwrap());
+    let back: Rules = serde_json::from_value(serde_json::to_value(&rules).unwrap()).unwrap();
+    assert_eq!(back, rules);
+    let mut file = builtin_file();
+    file.versions.swap(2, 3);
+    let text = serde_json::to_string(&file).unwrap();
+    let err = serde_json::from_str::<Rules>(&text)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("rules file is invalid"), "{err}");
+}
+
+#[test]
+fn holiday_rules_are_serializable_data() {
+    let json = serde_json::to_string(edurules_deadline::calendar::HOLIDAY_RULES).unwrap();
+    assert!(json.contains("christmas_eve"));
+    assert!(
+        serde_json::to_string(edurules_deadline::calendar::ONE_OFF_DAYS_OFF)
+            .unwrap()
+            .contains("2018")
+    );
+}

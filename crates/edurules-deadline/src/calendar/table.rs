@@ -3,9 +3,11 @@
 
 use super::easter::easter_month_day;
 use super::{FIRST_YEAR, HolidayKind, LAST_YEAR};
+use serde::Serialize;
 
 /// How a holiday's date is found in a year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum HolidayDate {
     /// The same month and day every year.
     Fixed {
@@ -20,7 +22,7 @@ pub enum HolidayDate {
 
 /// The dates between which a holiday's legal basis was in force, as
 /// `yyyymmdd` keys, both ends inclusive; `0` / `u32::MAX` mean open ends.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Validity(pub &'static [(u32, u32)]);
 
 impl Validity {
@@ -47,7 +49,7 @@ impl Validity {
 }
 
 /// One holiday of the 1951 act (or a later statute) with its history.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct HolidayRule {
     /// Which holiday.
     pub kind: HolidayKind,
@@ -58,7 +60,7 @@ pub struct HolidayRule {
 }
 
 /// A day off declared once by its own statute.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct OneOffDayOff {
     /// Year.
     pub year: i32,
