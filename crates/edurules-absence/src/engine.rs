@@ -66,6 +66,8 @@ pub struct Evaluator<'a> {
     months: Vec<YearMonth>,
     /// Pupils per counter partition, as a power of two (for the parallel bulk fold).
     partition_shift: u32,
+    /// Whether a pupil without any absence can match (a threshold "at least 0").
+    zero_can_flag: bool,
 }
 
 /// The target size of one partition of counters, to stay in a core's L2 cache.
@@ -148,6 +150,7 @@ impl<'a> Evaluator<'a> {
                 }
             }
         }
+        let zero_can_flag = profile.rules.iter().any(|r| zero_matches(&r.when));
         Ok(Self {
             profile,
             window,
@@ -161,6 +164,7 @@ impl<'a> Evaluator<'a> {
             day_count: i32::try_from(day_month.len()).unwrap_or(i32::MAX),
             day_month,
             months,
+            zero_can_flag,
             partition_shift: {
                 let rows = (PARTITION_BYTES / (stride.max(1) * 8)).max(64);
                 usize::BITS - 1 - rows.leading_zeros()
@@ -245,9 +249,9 @@ impl<'a> Evaluator<'a> {
             acc.push_batch(records)?;
             return Ok(acc);
         }
-        records.par_iter().try_for_each(AbsenceRecord::check)?;
-        // Blocks bound the extra memory; within a block, chunks are classified in parallel and
-        // then applied in parallel over pupil partitions.
+        // Blocks bound the extra memory; within a block, chunks are checked and classified in
+        // parallel and then applied in parallel over pupil partitions. On an error the partly
+        // filled accumulator is dropped: nothing is returned but the error.
         let threads = rayon::current_num_threads().max(1);
         for block in records.chunks(PAR_CHUNK * 16) {
             let chunk = block.len().div_ceil(threads * 2).max(1);
@@ -256,11 +260,12 @@ impl<'a> Evaluator<'a> {
                 .map(|c| {
                     let mut b = Batch::new(self);
                     for r in c {
+                        r.check()?;
                         b.push(self, r);
                     }
-                    b
+                    Ok(b)
                 })
-                .collect();
+                .collect::<Result<_, AbsenceError>>()?;
             acc.apply_batches(batches);
         }
         Ok(acc)
@@ -287,6 +292,10 @@ impl<'a> Evaluator<'a> {
                 let row = counters
                     .get(i * self.stride..(i + 1) * self.stride)
                     .unwrap_or(&[]);
+                // A row of zeros matches nothing unless a rule says "at least 0".
+                if !self.zero_can_flag && row.iter().all(|&c| c == 0) {
+                    return (Vec::new(), Vec::new());
+                }
                 self.evaluate_pupil(pupil, row)
             })
             .filter(|(f, n)| !f.is_empty() || !n.is_empty())
@@ -407,17 +416,17 @@ impl<'a> Evaluator<'a> {
         else {
             return false;
         };
-        let periods: Vec<(usize, Option<YearMonth>)> = match t.per {
-            Per::Window => vec![(base, None)],
-            Per::Month => self
-                .months
-                .iter()
-                .enumerate()
-                .map(|(i, m)| (base + i, Some(*m)))
-                .collect(),
+        let periods = match t.per {
+            Per::Window => 1,
+            Per::Month => self.months.len(),
         };
         let mut matched = false;
-        for (index, month) in periods {
+        for offset in 0..periods {
+            let index = base + offset;
+            let month = match t.per {
+                Per::Window => None,
+                Per::Month => self.months.get(offset).copied(),
+            };
             let measured = Quantity::from_sixtieths(ctx.row.get(index).copied().unwrap_or(0));
             let (ordering, planned) = match t.limit {
                 Limit::Amount(limit) => (measured.cmp(&limit), None),
@@ -487,6 +496,17 @@ const fn unit_index(unit: Unit) -> Option<usize> {
         Unit::Hours => Some(0),
         Unit::Days => Some(1),
         Unit::Minutes => None,
+    }
+}
+
+/// Whether a condition holds for a pupil with no absences at all.
+fn zero_matches(cond: &Condition) -> bool {
+    match cond {
+        Condition::Any(v) => v.iter().any(zero_matches),
+        Condition::All(v) => v.iter().all(zero_matches),
+        Condition::Threshold(t) => {
+            t.operator == crate::Operator::Ge && t.limit == Limit::Amount(Quantity::ZERO)
+        }
     }
 }
 

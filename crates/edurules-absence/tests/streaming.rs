@@ -270,3 +270,77 @@ fn profiles_round_trip_and_invalid_ones_list_every_problem() {
     let schema = schemars::schema_for!(RuleProfile);
     assert!(serde_json::to_string(&schema).unwrap().contains("Quantity"));
 }
+
+#[test]
+fn parallel_partitioned_fold_equals_one_by_one() {
+    // More than one parallel block, pupils over several counter partitions, lessons and late
+    // arrivals mixed in.
+    let roster = Roster::new(
+        (1..=40_000)
+            .map(|i| {
+                pupil(
+                    i,
+                    if i % 7 == 0 {
+                        Level::Preschool
+                    } else {
+                        Level::School
+                    },
+                )
+            })
+            .collect(),
+    )
+    .unwrap();
+    let planned = Planned::default();
+    let window = Window::school_year(d(2017, 9, 15), d(2018, 6, 1)).unwrap();
+    let ev = Evaluator::new(RuleProfile::bg_isrm(), window, &roster, &planned).unwrap();
+    let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+    let records: Vec<AbsenceRecord> = (0..1_200_000)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let p = PupilId(x % 40_010);
+            let date = d(2017, 9, 10) + chrono::Days::new((x >> 20) % 270);
+            match (x >> 40) % 8 {
+                0 => {
+                    AbsenceRecord::lesson(p, date, ((x >> 50) % 8) as u8, AbsenceKind::Unexcused, 0)
+                }
+                1 => AbsenceRecord::new(
+                    p,
+                    date,
+                    Quantity::whole((x >> 50) % 40),
+                    Unit::Minutes,
+                    AbsenceKind::Late,
+                ),
+                2 => AbsenceRecord::new(p, date, Quantity::ONE, Unit::Days, AbsenceKind::Unexcused),
+                3 | 4 => AbsenceRecord::new(
+                    p,
+                    date,
+                    Quantity::whole(1 + (x >> 50) % 3),
+                    Unit::Hours,
+                    AbsenceKind::Unexcused,
+                ),
+                _ => AbsenceRecord::new(
+                    p,
+                    date,
+                    Quantity::whole(1 + (x >> 50) % 3),
+                    Unit::Hours,
+                    AbsenceKind::Excused,
+                ),
+            }
+        })
+        .collect();
+    let parallel = ev.evaluate_records(&records).unwrap();
+    let mut acc = ev.accumulator();
+    for r in &records {
+        acc.push(*r).unwrap();
+    }
+    let sequential = ev.evaluate(&acc);
+    assert_eq!(parallel, sequential);
+    assert!(!parallel.flags.is_empty());
+    assert!(
+        parallel.stats.duplicates > 0
+            && parallel.stats.unknown_pupil > 0
+            && parallel.stats.outside_window > 0
+    );
+}
