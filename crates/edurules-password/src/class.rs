@@ -74,6 +74,12 @@ impl CharClass {
     }
 
     /// The stable machine name (as in JSON).
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_password::CharClass;
+    /// assert_eq!(CharClass::OtherLetter.code(), "other_letter");
+    /// ```
     #[must_use]
     pub fn code(self) -> &'static str {
         match self {
@@ -182,6 +188,13 @@ impl ClassRequirement {
     }
 
     /// How many of this requirement's classes occur in `present`.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_password::{CharClass, ClassRequirement};
+    /// let r = ClassRequirement::any_of(&[CharClass::Digit, CharClass::Special]);
+    /// assert_eq!(r.count_present(&[CharClass::Digit, CharClass::Upper]), 1);
+    /// ```
     #[must_use]
     pub fn count_present(&self, present: &[CharClass]) -> u8 {
         let n = self.classes.iter().filter(|c| present.contains(c)).count();

@@ -98,6 +98,12 @@ pub type ChangeError = PasswordError;
 
 impl PasswordError {
     /// The stable machine code, e.g. `password.rejected`.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_password::PasswordError;
+    /// assert_eq!(PasswordError::Reused { position: 1, depth: 4 }.code(), "password.reused");
+    /// ```
     #[must_use]
     pub fn code(&self) -> &'static str {
         match self {

@@ -260,18 +260,39 @@ impl StoredHash {
     }
 
     /// The PHC string.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_password::{Normalization, StoredHash};
+    /// let h = StoredHash::new("$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$pt0OuF9rVdfw3e+4oDW+STqxPmywwTeYRme89Ph4jFY", Normalization::Nfkc).unwrap();
+    /// assert!(h.phc().starts_with("$argon2id$v=19$"));
+    /// ```
     #[must_use]
     pub fn phc(&self) -> &str {
         &self.phc
     }
 
     /// The normalization applied before hashing.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_password::{Normalization, StoredHash};
+    /// let h = StoredHash::new("$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$pt0OuF9rVdfw3e+4oDW+STqxPmywwTeYRme89Ph4jFY", Normalization::None).unwrap();
+    /// assert_eq!(h.normalization(), Normalization::None);
+    /// ```
     #[must_use]
     pub fn normalization(&self) -> Normalization {
         self.normalization
     }
 
     /// The cost parameters in the PHC string.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_password::{HashParams, Normalization, StoredHash};
+    /// let h = StoredHash::new("$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$pt0OuF9rVdfw3e+4oDW+STqxPmywwTeYRme89Ph4jFY", Normalization::Nfkc).unwrap();
+    /// assert_eq!(h.params(), HashParams::OWASP);
+    /// ```
     #[must_use]
     pub fn params(&self) -> HashParams {
         self.params

@@ -87,6 +87,13 @@ pub enum PasswordStatus {
 
 impl PasswordStatus {
     /// Whether the user must change the password before going on.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_password::{MustChangeReason, PasswordStatus};
+    /// assert!(PasswordStatus::MustChange { reason: MustChangeReason::AdminReset }.requires_change());
+    /// assert!(!PasswordStatus::Valid { expires_at: None }.requires_change());
+    /// ```
     #[must_use]
     pub fn requires_change(&self) -> bool {
         matches!(
@@ -96,6 +103,12 @@ impl PasswordStatus {
     }
 
     /// The stable machine code, e.g. `password.expiring_soon`.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_password::{MustChangeReason, PasswordStatus};
+    /// assert_eq!(PasswordStatus::MustChange { reason: MustChangeReason::FirstLogin }.code(), "password.must_change");
+    /// ```
     #[must_use]
     pub fn code(&self) -> &'static str {
         match self {

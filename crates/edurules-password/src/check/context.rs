@@ -66,6 +66,12 @@ pub enum PersonalField {
 
 impl PersonalField {
     /// The field's name for people.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_password::{Locale, PersonalField};
+    /// assert_eq!(PersonalField::NationalId.name(Locale::Bg), "ЕГН/PESEL");
+    /// ```
     #[must_use]
     pub fn name(self, locale: Locale) -> String {
         let (pl, bg, en) = match self {
@@ -108,6 +114,12 @@ fn tokens_of(value: &str, out: &mut Vec<String>) {
 
 impl UserContext {
     /// Sets the login.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_password::UserContext;
+    /// assert_eq!(UserContext::default().with_login("anowak").login.as_deref(), Some("anowak"));
+    /// ```
     #[must_use]
     pub fn with_login(mut self, login: impl Into<String>) -> Self {
         self.login = Some(login.into());
@@ -115,6 +127,12 @@ impl UserContext {
     }
 
     /// Adds a name (first name, surname or a full name).
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_password::UserContext;
+    /// assert_eq!(UserContext::default().with_name("Anna").with_name("Nowak").names.len(), 2);
+    /// ```
     #[must_use]
     pub fn with_name(mut self, name: impl Into<String>) -> Self {
         self.names.push(name.into());
@@ -122,6 +140,12 @@ impl UserContext {
     }
 
     /// Sets the e-mail address.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_password::UserContext;
+    /// assert!(UserContext::default().with_email("a@b.pl").email.is_some());
+    /// ```
     #[must_use]
     pub fn with_email(mut self, email: impl Into<String>) -> Self {
         self.email = Some(email.into());
@@ -129,6 +153,12 @@ impl UserContext {
     }
 
     /// Sets the national id.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_password::UserContext;
+    /// assert!(UserContext::default().with_national_id("02070803628").national_id.is_some());
+    /// ```
     #[must_use]
     pub fn with_national_id(mut self, id: impl Into<String>) -> Self {
         self.national_id = Some(id.into());
@@ -136,6 +166,12 @@ impl UserContext {
     }
 
     /// Adds a weak word for zxcvbn.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_password::UserContext;
+    /// assert_eq!(UserContext::default().with_extra_word("Opole").extra_words, ["Opole"]);
+    /// ```
     #[must_use]
     pub fn with_extra_word(mut self, word: impl Into<String>) -> Self {
         self.extra_words.push(word.into());

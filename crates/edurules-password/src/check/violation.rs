@@ -112,6 +112,12 @@ fn class_list(classes: &[CharClass], locale: Locale) -> String {
 
 impl Violation {
     /// The stable machine code, e.g. `password.too_short`.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_password::Violation;
+    /// assert_eq!(Violation::Blocklisted.code(), "password.blocklisted");
+    /// ```
     #[must_use]
     pub fn code(&self) -> &'static str {
         match self {

@@ -134,6 +134,12 @@ pub enum PolicyProblem {
 
 impl PolicyProblem {
     /// The stable machine code, e.g. `policy.min_above_max`.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_password::PolicyProblem;
+    /// assert_eq!(PolicyProblem::MinLengthZero.code(), "policy.min_length_zero");
+    /// ```
     #[must_use]
     pub fn code(&self) -> &'static str {
         match self {
