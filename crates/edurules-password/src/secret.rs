@@ -8,7 +8,8 @@ use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 /// A password (or any secret) given by a user.
 ///
 /// The text is overwritten with zeros when the value is dropped, `Debug` prints
-/// `[redacted]`, and there is deliberately no `Display`, `Serialize` or `Clone`:
+/// `[redacted]`, and there is deliberately no `Display`, `Serialize`, `Clone`
+/// or `PartialEq` (no accidental non-constant-time comparison):
 /// a password leaves this type only through [`Password::expose`].
 ///
 /// # Example
@@ -18,7 +19,7 @@ use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 /// assert_eq!(format!("{p:?}"), "[redacted]");
 /// assert_eq!(p.expose(), "Tajne-Haslo1");
 /// ```
-#[derive(Zeroize, ZeroizeOnDrop, PartialEq, Eq)]
+#[derive(Zeroize, ZeroizeOnDrop)]
 pub struct Password(String);
 
 impl Password {
