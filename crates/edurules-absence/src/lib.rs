@@ -19,8 +19,8 @@ pub use engine::{Accumulator, Evaluator};
 pub use error::AbsenceError;
 pub use locale::Locale;
 pub use model::{
-    AbsenceKind, AbsenceRecord, Level, MAX_LESSON, MAX_WINDOW_DAYS, Planned, Pupil, PupilId,
-    Roster, SchoolId, Unit, Window, YearMonth,
+    AbsenceKind, AbsenceRecord, Level, MAX_LESSON, MAX_WINDOW_DAYS, Planned, PlannedData,
+    PlannedMonth, PlannedWindow, Pupil, PupilId, Roster, SchoolId, Unit, Window, YearMonth,
 };
 pub use quantity::{PARTS_PER_UNIT, Percent, Quantity};
 pub use report::{Duplicate, Finding, Flag, NotEvaluable, Report, Stats};

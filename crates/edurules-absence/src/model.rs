@@ -643,11 +643,93 @@ impl Roster {
 /// let mut planned = Planned::default();
 /// planned.set_month(PupilId(1), YearMonth { year: 2026, month: 3 }, Unit::Hours, Quantity::whole(100));
 /// assert_eq!(planned.month(PupilId(1), YearMonth { year: 2026, month: 3 }, Unit::Hours), Some(Quantity::whole(100)));
+/// let json = serde_json::to_string(&planned).unwrap();
+/// assert_eq!(serde_json::from_str::<Planned>(&json).unwrap(), planned);
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(into = "PlannedData", from = "PlannedData")]
+#[schemars(with = "PlannedData")]
 pub struct Planned {
     months: HashMap<(PupilId, YearMonth, Unit), Quantity>,
     windows: HashMap<(PupilId, Unit), Quantity>,
+}
+
+/// The serialized form of [`Planned`]: lists of entries (JSON maps need string keys).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlannedData {
+    /// Planned amounts per pupil and calendar month.
+    #[serde(default)]
+    pub months: Vec<PlannedMonth>,
+    /// Planned amounts per pupil over the whole window.
+    #[serde(default)]
+    pub windows: Vec<PlannedWindow>,
+}
+
+/// A planned amount for one pupil in one calendar month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlannedMonth {
+    /// The pupil.
+    pub pupil: PupilId,
+    /// The month.
+    pub month: YearMonth,
+    /// The unit.
+    pub unit: Unit,
+    /// The amount (e.g. obligatory classes).
+    pub amount: Quantity,
+}
+
+/// A planned amount for one pupil over the window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlannedWindow {
+    /// The pupil.
+    pub pupil: PupilId,
+    /// The unit.
+    pub unit: Unit,
+    /// The amount (e.g. enrolled school days).
+    pub amount: Quantity,
+}
+
+impl From<PlannedData> for Planned {
+    fn from(d: PlannedData) -> Self {
+        let mut p = Self::default();
+        for m in d.months {
+            p.set_month(m.pupil, m.month, m.unit, m.amount);
+        }
+        for w in d.windows {
+            p.set_window(w.pupil, w.unit, w.amount);
+        }
+        p
+    }
+}
+
+impl From<Planned> for PlannedData {
+    fn from(p: Planned) -> Self {
+        let mut months: Vec<PlannedMonth> = p
+            .months
+            .into_iter()
+            .map(|((pupil, month, unit), amount)| PlannedMonth {
+                pupil,
+                month,
+                unit,
+                amount,
+            })
+            .collect();
+        months.sort_by_key(|m| (m.pupil, m.month, m.unit.as_str()));
+        let mut windows: Vec<PlannedWindow> = p
+            .windows
+            .into_iter()
+            .map(|((pupil, unit), amount)| PlannedWindow {
+                pupil,
+                unit,
+                amount,
+            })
+            .collect();
+        windows.sort_by_key(|w| (w.pupil, w.unit.as_str()));
+        Self { months, windows }
+    }
 }
 
 impl Planned {
