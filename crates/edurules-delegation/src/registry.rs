@@ -202,12 +202,49 @@ enum Parent {
     Authorization(usize),
 }
 
+/// A list of record indexes whose first two live inline (in the index's hash bucket): most
+/// people have one or two records per entity, so `decide` reads them without another fetch.
+#[derive(Debug, Clone, Default)]
+struct Idx {
+    inline: [usize; 2],
+    len: u8,
+    spill: Vec<usize>,
+}
+
+impl Idx {
+    fn push(&mut self, i: usize) {
+        match self.inline.get_mut(usize::from(self.len)) {
+            Some(slot) => {
+                *slot = i;
+                self.len = self.len.saturating_add(1);
+            }
+            None => self.spill.push(i),
+        }
+    }
+
+    fn iter(&self) -> std::iter::Chain<std::slice::Iter<'_, usize>, std::slice::Iter<'_, usize>> {
+        self.inline
+            .get(..usize::from(self.len))
+            .unwrap_or_default()
+            .iter()
+            .chain(self.spill.iter())
+    }
+}
+
+impl<'a> IntoIterator for &'a Idx {
+    type Item = &'a usize;
+    type IntoIter = std::iter::Chain<std::slice::Iter<'a, usize>, std::slice::Iter<'a, usize>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
 /// What one person has in one entity (indexes into the registry's records).
 #[derive(Debug, Clone, Default)]
 struct PersonEntity {
-    appointments: Vec<usize>,
-    grants: Vec<usize>,
-    roles: Vec<usize>,
+    appointments: Idx,
+    grants: Idx,
+    roles: Idx,
     void_grants: Vec<usize>,
 }
 
@@ -493,7 +530,9 @@ mod tests {
         let (p, e) = (Login::new("p").unwrap(), EntityId::new("E").unwrap());
         reg.entry_mut(&p, &e).grants.push(1);
         reg.entry_mut(&p, &e).grants.push(2);
-        assert_eq!(reg.entry(&p, &e).unwrap().grants, [1, 2]);
+        reg.entry_mut(&p, &e).grants.push(3);
+        let grants: Vec<usize> = reg.entry(&p, &e).unwrap().grants.iter().copied().collect();
+        assert_eq!(grants, [1, 2, 3]);
         assert_eq!(reg.by_person[&p], std::slice::from_ref(&e));
         assert_eq!(reg.by_entity[&e], [p]);
     }
