@@ -1,4 +1,12 @@
-//! [`Error`]: one error type for a caller that uses several crates at once.
+//! [`Error`]: one error type for a caller that uses several crates at once,
+//! and [`ConfigError`], the errors of loading a [`crate::RulesConfig`].
+
+use std::fmt;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::Locale;
 
 /// Any error of the edurules crates, for a caller that composes several of
 /// them and wants one `?`-compatible type.
@@ -42,6 +50,10 @@ pub enum Error {
     #[cfg(feature = "absence")]
     #[error(transparent)]
     Absence(#[from] edurules_absence::AbsenceError),
+    /// A configuration ([`crate::RulesConfig`]) could not be read, or a
+    /// preset or locale name is unknown.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
 }
 
 impl Error {
@@ -60,6 +72,244 @@ impl Error {
             Self::Deadline(ref e) => e.code(),
             #[cfg(feature = "absence")]
             Self::Absence(ref e) => e.code(),
+            Self::Config(ref e) => e.code(),
+        }
+    }
+
+    /// The message for a person in `locale`: the wrapped error's own
+    /// Polish, Bulgarian or English text.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use edurules::{Locale, RulesConfig};
+    ///
+    /// let err = RulesConfig::preset("atlantis").unwrap_err();
+    /// assert_eq!(err.code(), "config.unknown_preset");
+    /// assert!(err.message(Locale::Pl).contains("nieznany zestaw"));
+    /// ```
+    #[must_use]
+    pub fn message(&self, locale: Locale) -> String {
+        match *self {
+            #[cfg(feature = "login")]
+            Self::Login(ref e) => e.message(locale.into()),
+            #[cfg(feature = "password")]
+            Self::Password(ref e) => e.message(locale.into()),
+            #[cfg(feature = "delegation")]
+            Self::Delegation(ref e) => e.message(locale.into()),
+            #[cfg(feature = "deadline")]
+            Self::Deadline(ref e) => e.message(locale.into()),
+            #[cfg(feature = "absence")]
+            Self::Absence(ref e) => e.message(locale.into()),
+            Self::Config(ref e) => e.message(locale),
+        }
+    }
+}
+
+/// The format of a configuration text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Format {
+    /// TOML (`.toml`).
+    Toml,
+    /// JSON (`.json`).
+    Json,
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Toml => "TOML",
+            Self::Json => "JSON",
+        })
+    }
+}
+
+/// One problem of a configuration found by a domain crate's own validation,
+/// with the path of the field (`password.min_length`) it concerns.
+///
+/// The message is the crate's: in three languages where the crate gives them
+/// (login, password); the crate's English text in every language where it
+/// gives only English (delegation, deadline, absence).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ConfigProblem {
+    /// The dotted path of the field (`password.min_length`), or of the
+    /// section (`absence`) when the problem concerns several fields.
+    pub path: String,
+    /// The crate's stable code of the problem (`policy.min_length_zero`,
+    /// `login.invalid_config`, …).
+    pub code: &'static str,
+    /// The texts in Polish, Bulgarian, English.
+    texts: [String; 3],
+}
+
+impl ConfigProblem {
+    /// A problem with its texts in Polish, Bulgarian and English.
+    pub(crate) fn new(path: impl Into<String>, code: &'static str, texts: [String; 3]) -> Self {
+        Self {
+            path: path.into(),
+            code,
+            texts,
+        }
+    }
+
+    /// A problem the crate describes only in English.
+    pub(crate) fn english(path: impl Into<String>, code: &'static str, text: String) -> Self {
+        Self::new(path, code, [text.clone(), text.clone(), text])
+    }
+
+    /// The problem in `locale`, without the path.
+    #[must_use]
+    pub fn message(&self, locale: Locale) -> String {
+        let [pl, bg, en] = &self.texts;
+        locale.pick(pl, bg, en).clone()
+    }
+}
+
+impl fmt::Display for ConfigProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "`{}`: {}", self.path, self.message(Locale::En))
+    }
+}
+
+/// An error of loading a [`crate::RulesConfig`], or of naming a preset or a
+/// locale. Each variant has a stable [`code`](ConfigError::code) and a
+/// [`message`](ConfigError::message) in Polish, Bulgarian and English.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ConfigError {
+    /// No preset has this name (see [`crate::RulesConfig::PRESETS`]).
+    #[error("unknown preset `{name}`; the presets are `poland-sio` and `bulgaria-isrm`")]
+    UnknownPreset {
+        /// The name asked for.
+        name: String,
+    },
+    /// Not `pl`, `bg` or `en`.
+    #[error("unknown locale `{locale}`; write `pl`, `bg` or `en`")]
+    UnknownLocale {
+        /// The text given.
+        locale: String,
+    },
+    /// A file could not be read.
+    #[error("cannot read `{}`: {reason}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The system's explanation.
+        reason: String,
+    },
+    /// A configuration file's name ends neither in `.toml` nor in `.json`.
+    #[error("`{}` is neither a `.toml` nor a `.json` file", path.display())]
+    UnknownFormat {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The text is not a configuration: bad syntax, a value of the wrong
+    /// type, a missing or unknown field. `path` names the field.
+    #[error("{format} configuration, at `{path}`: {reason}")]
+    Syntax {
+        /// TOML or JSON.
+        format: Format,
+        /// The dotted path of the field (`password.min_length`); empty at
+        /// the top level.
+        path: String,
+        /// The parser's explanation (English), with the line where known.
+        reason: String,
+    },
+    /// The configuration parsed but breaks the domain crates' rules; every
+    /// problem is listed.
+    #[error("invalid configuration: {}", problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    Invalid {
+        /// Every problem found, each with its path.
+        problems: Vec<ConfigProblem>,
+    },
+}
+
+impl ConfigError {
+    /// The stable machine code: `config.unknown_preset`,
+    /// `config.unknown_locale`, `config.io`, `config.unknown_format`,
+    /// `config.syntax` or `config.invalid`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let err = edurules::RulesConfig::from_toml_str("colour = 1").unwrap_err();
+    /// assert_eq!(err.code(), "config.syntax");
+    /// ```
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::UnknownPreset { .. } => "config.unknown_preset",
+            Self::UnknownLocale { .. } => "config.unknown_locale",
+            Self::Io { .. } => "config.io",
+            Self::UnknownFormat { .. } => "config.unknown_format",
+            Self::Syntax { .. } => "config.syntax",
+            Self::Invalid { .. } => "config.invalid",
+        }
+    }
+
+    /// The message for a person in `locale`. The parser's and the system's
+    /// own explanations (in `Syntax` and `Io`) stay in English.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use edurules::{ConfigError, Locale};
+    ///
+    /// let err = ConfigError::UnknownLocale { locale: "de".into() };
+    /// assert_eq!(err.message(Locale::Pl), "nieznany język `de`; wpisz `pl`, `bg` albo `en`");
+    /// ```
+    #[must_use]
+    pub fn message(&self, locale: Locale) -> String {
+        match self {
+            Self::UnknownPreset { name } => locale.pick(
+                format!("nieznany zestaw reguł `{name}`; dostępne to `poland-sio` i `bulgaria-isrm`"),
+                format!("непознат набор от правила `{name}`; наличните са `poland-sio` и `bulgaria-isrm`"),
+                self.to_string(),
+            ),
+            Self::UnknownLocale { locale: l } => locale.pick(
+                format!("nieznany język `{l}`; wpisz `pl`, `bg` albo `en`"),
+                format!("непознат език `{l}`; напишете `pl`, `bg` или `en`"),
+                self.to_string(),
+            ),
+            Self::Io { path, reason } => {
+                let p = path.display();
+                locale.pick(
+                    format!("nie można odczytać `{p}`: {reason}"),
+                    format!("`{p}` не може да бъде прочетен: {reason}"),
+                    self.to_string(),
+                )
+            }
+            Self::UnknownFormat { path } => {
+                let p = path.display();
+                locale.pick(
+                    format!("`{p}` nie jest plikiem `.toml` ani `.json`"),
+                    format!("`{p}` не е нито `.toml`, нито `.json` файл"),
+                    self.to_string(),
+                )
+            }
+            Self::Syntax {
+                format,
+                path,
+                reason,
+            } => locale.pick(
+                format!("konfiguracja {format}, pole `{path}`: {reason}"),
+                format!("конфигурация {format}, поле `{path}`: {reason}"),
+                self.to_string(),
+            ),
+            Self::Invalid { problems } => {
+                let list = problems
+                    .iter()
+                    .map(|p| format!("`{}`: {}", p.path, p.message(locale)))
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                locale.pick(
+                    format!("nieprawidłowa konfiguracja: {list}"),
+                    format!("невалидна конфигурация: {list}"),
+                    format!("invalid configuration: {list}"),
+                )
+            }
         }
     }
 }

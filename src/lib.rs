@@ -5,10 +5,25 @@
 //! Each domain crate is re-exported as a module behind a cargo feature of the
 //! same name; all are on by default. A vendor who needs only the deadlines
 //! writes `edurules = { version = "0.1", default-features = false, features = ["deadline"] }`.
+//!
+//! # Composition
+//!
+//! Besides the re-exports the facade holds only what joins the crates:
+//! [`RulesConfig`] (every crate's policy or profile in one TOML or JSON
+//! configuration, with the presets `poland-sio` and `bulgaria-isrm` and a JSON
+//! Schema), [`Locale`] (converted with `From` into each crate's own), and
+//! [`Error`] (any crate's error, plus [`ConfigError`]). The guide for vendors
+//! is `docs/guide.md`.
 
+mod config;
 mod error;
+mod locale;
 
-pub use error::Error;
+pub use config::RulesConfig;
+#[cfg(feature = "deadline")]
+pub use config::{DeadlineConfig, DeadlineRules};
+pub use error::{ConfigError, ConfigProblem, Error, Format};
+pub use locale::Locale;
 
 #[cfg(feature = "login")]
 #[doc(inline)]
