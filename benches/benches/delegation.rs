@@ -16,16 +16,22 @@
 //!
 //! `cargo bench -p edurules-benches --bench delegation`
 //!
-//! Figures on the project machine (2 cores shared with four other builds, load average 5–7, so
-//! both sides are slowed alike; criterion medians of two runs, 2026-11-23):
+//! Figures on the project machine (2 cores shared with four other engineers' builds, fuzzers
+//! and benches; criterion medians, 2026-11-23, final code):
 //!
-//! | run | edurules `decide` | Cedar `is_authorized` | ratio |
+//! | load average | edurules `decide` | Cedar `is_authorized` | ratio |
 //! |---|---|---|---|
-//! | 1 | 644 ns | 37.5 µs | 58× |
-//! | 2 | 612 ns | 29.4 µs | 48× |
+//! | 2.0 | 275 ns | 18.0 µs | 65× |
+//! | 2.2 | 250 ns | 16.7 µs | 67× |
+//! | 3.0 | 398 ns | 19.2 µs | 48× |
+//! | 5.8 | 446 ns | 19.4 µs | 44× |
+//! | 6.0 | 985 ns | 27.6 µs | 28× |
+//! | 5.4 | 1.19 µs | 16.9 µs | 14× |
 //!
-//! Before short identifiers were stored inline the same bench gave 2.8 µs vs 45 µs (16×): a
-//! third of the time went to pointer chasing in key comparisons.
+//! `decide` is bound by memory fetches on 100,000 records, so it suffers more than Cedar when
+//! co-running processes evict the caches; on a quiet machine the ratio is about 65×. Earlier
+//! versions: identifiers behind `Arc<str>` gave 2.8 µs vs 45 µs (16×) at load 7, a third of
+//! the time in pointer chasing for key comparisons.
 
 #![allow(
     clippy::unwrap_used,
