@@ -44,3 +44,15 @@ pub use edurules_deadline as deadline;
 #[cfg(feature = "absence")]
 #[doc(inline)]
 pub use edurules_absence as absence;
+
+/// `docs/guide.md`, compiled and run as doctests.
+#[cfg(all(
+    doctest,
+    feature = "login",
+    feature = "password",
+    feature = "delegation",
+    feature = "deadline",
+    feature = "absence"
+))]
+#[doc = include_str!("../docs/guide.md")]
+mod _guide {}

@@ -28,10 +28,36 @@ fn committed_schema_is_up_to_date() {
     assert!(
         committed == generated,
         "{} is out of date with RulesConfig; regenerate it with\n    \
-         EDURULES_BLESS=1 cargo test -p edurules --test lib committed_schema_is_up_to_date\n\
+         EDURULES_BLESS=1 cargo test -p edurules --test lib committed_\n\
          and commit the file",
         path.display()
     );
+}
+
+#[test]
+fn committed_preset_files_are_up_to_date() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/schema");
+    let bless = std::env::var_os("EDURULES_BLESS").is_some_and(|v| v == "1");
+    for name in RulesConfig::PRESETS {
+        let path = dir.join(format!("{name}.toml"));
+        let generated = RulesConfig::preset(name).unwrap().to_toml_string().unwrap();
+        if bless {
+            std::fs::write(&path, &generated).unwrap();
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == generated,
+            "{} is out of date with the preset; regenerate it with\n    \
+             EDURULES_BLESS=1 cargo test -p edurules --test lib committed_\n\
+             and commit the file",
+            path.display()
+        );
+        // The file a vendor copies loads as the preset.
+        assert_eq!(
+            RulesConfig::from_path(&path).unwrap(),
+            RulesConfig::preset(name).unwrap()
+        );
+    }
 }
 
 fn sections_of_schema(schema: &Value) -> Vec<String> {
