@@ -2,6 +2,7 @@
 
 mod apply;
 mod decide;
+mod write;
 
 use crate::DelegationError;
 use crate::decision::Source;
