@@ -1,9 +1,18 @@
 //! [`RulesConfig`]: the policies and profiles of every domain crate in one
 //! configuration, with named presets, loaded from TOML or JSON.
 
+#[cfg(any(
+    feature = "login",
+    feature = "password",
+    feature = "delegation",
+    feature = "deadline",
+    feature = "absence"
+))]
 mod problems;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
+#[cfg(feature = "deadline")]
+use std::path::PathBuf;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -492,15 +501,6 @@ fn path_of(path: &serde_path_to_error::Path) -> String {
     if p == "." { String::new() } else { p }
 }
 
-/// The path of a field inside a section, for problems.
-pub(crate) fn field(section: &str, field: &str) -> String {
-    if field.is_empty() {
-        section.to_owned()
-    } else {
-        format!("{section}.{field}")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -519,12 +519,6 @@ mod tests {
             assert_eq!(c.name, name);
             c.validate().unwrap();
         }
-    }
-
-    #[test]
-    fn field_joins_with_a_dot() {
-        assert_eq!(field("password", "min_length"), "password.min_length");
-        assert_eq!(field("absence", ""), "absence");
     }
 
     #[test]

@@ -146,6 +146,13 @@ pub struct ConfigProblem {
 
 impl ConfigProblem {
     /// A problem with its texts in Polish, Bulgarian and English.
+    #[cfg(any(
+        feature = "login",
+        feature = "password",
+        feature = "delegation",
+        feature = "deadline",
+        feature = "absence"
+    ))]
     pub(crate) fn new(path: impl Into<String>, code: &'static str, texts: [String; 3]) -> Self {
         Self {
             path: path.into(),
@@ -155,6 +162,7 @@ impl ConfigProblem {
     }
 
     /// A problem the crate describes only in English.
+    #[cfg(any(feature = "delegation", feature = "deadline", feature = "absence"))]
     pub(crate) fn english(path: impl Into<String>, code: &'static str, text: String) -> Self {
         Self::new(path, code, [text.clone(), text.clone(), text])
     }

@@ -1,15 +1,17 @@
 //! Each crate's validation of its section, its problems named by the path of
 //! their field.
 
-#[cfg(any(
-    feature = "login",
-    feature = "password",
-    feature = "delegation",
-    feature = "deadline",
-    feature = "absence"
-))]
-use super::field;
 use crate::error::ConfigProblem;
+
+/// The path of a field inside a section (`password` + `min_length`).
+#[cfg(any(feature = "login", feature = "password", feature = "delegation"))]
+fn field(section: &str, field: &str) -> String {
+    if field.is_empty() {
+        section.to_owned()
+    } else {
+        format!("{section}.{field}")
+    }
+}
 
 /// The three texts of a crate message, in the order Polish, Bulgarian, English.
 #[cfg(any(feature = "login", feature = "password"))]
@@ -179,6 +181,12 @@ pub(super) fn absence(profile: &edurules_absence::RuleProfile) -> Vec<ConfigProb
 #[cfg(all(test, feature = "delegation"))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn field_joins_with_a_dot() {
+        assert_eq!(field("password", "min_length"), "password.min_length");
+        assert_eq!(field("absence", ""), "absence");
+    }
 
     #[test]
     fn split_field_takes_a_field_prefix_only() {
