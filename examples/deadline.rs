@@ -19,10 +19,13 @@ use serde_json::json;
 
 use cli::{Common, Failure, Output};
 
+/// Shown after `--help`.
+const AFTER_HELP: &str = "Examples:\n  deadline                                  a sample due date and the holidays of 2025\n  deadline due \"art. 8 pkt 1 lit. d\" 2025-12-19 --submitted 2026-01-02\n  deadline --locale en holidays 2026";
+
 /// The deadline for sending a change to the SIO database (art. 30 of the SIO
 /// act, the configuration's `deadline` rules) and the Polish days off.
 #[derive(Debug, Parser)]
-#[command(version)]
+#[command(version, after_help = AFTER_HELP)]
 struct Args {
     #[command(flatten)]
     common: Common,

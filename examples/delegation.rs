@@ -25,10 +25,13 @@ use serde_json::json;
 
 use cli::{Common, Failure, Output};
 
+/// Shown after `--help`.
+const AFTER_HELP: &str = "Examples:\n  delegation                                every question on an embedded log\n  delegation --log events.json decide anowak pupils:enter SP7 2026-03-03\n  delegation who pupils:read SP7 2026-01-15\n  delegation what anowak 2026-03-03\n  delegation expiring 2026-06-01 2026-09-01";
+
 /// Replays a delegation event log under the configuration's `delegation`
 /// policy and answers decide / who / what / expiring.
 #[derive(Debug, Parser)]
-#[command(version)]
+#[command(version, after_help = AFTER_HELP)]
 struct Args {
     #[command(flatten)]
     common: Common,

@@ -25,10 +25,13 @@ use serde_json::json;
 
 use cli::{Common, Failure, Output};
 
+/// Shown after `--help`.
+const AFTER_HELP: &str = "Examples:\n  login                                     a tour on an embedded sample\n  login normalize \" jankow1 \" Łukasz1       canonical login, or why not\n  login classify JANKOW1 JanKow5\n  login plan accounts.json                  JSON array of {\"login\", \"active\", \"entities\"}\n  login generate Łukasz Żółkiewski --existing LUKZOL1,LUKZOL2\n  login --preset bulgaria-isrm --json generate Жечко Петров";
+
 /// Canonical SIO logins (upper-case ASCII letters and digits) with the
 /// login rules of the configuration (`login` section).
 #[derive(Debug, Parser)]
-#[command(version)]
+#[command(version, after_help = AFTER_HELP)]
 struct Args {
     #[command(flatten)]
     common: Common,

@@ -27,11 +27,14 @@ use serde_json::json;
 
 use cli::{Common, Failure, Output};
 
+/// Shown after `--help`.
+const AFTER_HELP: &str = "Examples:\n  password                                  prompts without echo on a terminal\n  echo 'Kreda-Tablica-7' | password --login anowak --name \"Anna Nowak\"\n  password --changed-at 2026-09-01 --now 2026-10-30 < /dev/null\nWith empty stdin that is not a terminal, the embedded sample password `Kreda-Tablica-7` is checked.";
+
 /// Checks a password against the configuration's `password` policy and
 /// shows the rotation status of an account. The password is read from stdin:
 /// on a terminal without echo, otherwise the first line.
 #[derive(Debug, Parser)]
-#[command(version)]
+#[command(version, after_help = AFTER_HELP)]
 struct Args {
     #[command(flatten)]
     common: Common,

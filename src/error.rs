@@ -215,7 +215,7 @@ pub enum ConfigError {
     },
     /// The text is not a configuration: bad syntax, a value of the wrong
     /// type, a missing or unknown field. `path` names the field.
-    #[error("{format} configuration, at `{path}`: {reason}")]
+    #[error("{format} configuration, {}: {reason}", at(path))]
     Syntax {
         /// TOML or JSON.
         format: Format,
@@ -232,6 +232,15 @@ pub enum ConfigError {
         /// Every problem found, each with its path.
         problems: Vec<ConfigProblem>,
     },
+}
+
+/// `at `password.min_length`` or, for an empty path, `at the top level`.
+fn at(path: &str) -> String {
+    if path.is_empty() {
+        "at the top level".to_owned()
+    } else {
+        format!("at `{path}`")
+    }
 }
 
 impl ConfigError {
@@ -301,11 +310,18 @@ impl ConfigError {
                 format,
                 path,
                 reason,
-            } => locale.pick(
-                format!("konfiguracja {format}, pole `{path}`: {reason}"),
-                format!("конфигурация {format}, поле `{path}`: {reason}"),
-                self.to_string(),
-            ),
+            } => {
+                let (pl, bg) = if path.is_empty() {
+                    ("na najwyższym poziomie".to_owned(), "на най-горното ниво".to_owned())
+                } else {
+                    (format!("pole `{path}`"), format!("поле `{path}`"))
+                };
+                locale.pick(
+                    format!("konfiguracja {format}, {pl}: {reason}"),
+                    format!("конфигурация {format}, {bg}: {reason}"),
+                    self.to_string(),
+                )
+            }
             Self::Invalid { problems } => {
                 let list = problems
                     .iter()

@@ -23,6 +23,7 @@ pub(crate) struct Common {
         value_name = "NAME",
         default_value = "poland-sio",
         value_parser = RulesConfig::PRESETS,
+        conflicts_with = "config",
         global = true
     )]
     pub(crate) preset: String,
