@@ -52,6 +52,26 @@ impl Messages {
     }
 }
 
+/// The serde name of a locale (`"pl"`), to compare locales of different crates.
+fn tag(locale: impl serde::Serialize) -> String {
+    serde_json::to_string(&locale).unwrap()
+}
+
+#[test]
+fn locale_converts_to_the_same_language_in_every_crate() {
+    for l in Locale::ALL {
+        let expected = format!("\"{}\"", l.code());
+        assert_eq!(tag(l), expected);
+        assert_eq!(tag(edurules::login::Locale::from(l)), expected);
+        assert_eq!(tag(edurules::password::Locale::from(l)), expected);
+        assert_eq!(tag(edurules::delegation::Locale::from(l)), expected);
+        assert_eq!(tag(edurules::deadline::Locale::from(l)), expected);
+        assert_eq!(tag(edurules::absence::Locale::from(l)), expected);
+        let parsed: Locale = serde_json::from_str(&expected).unwrap();
+        assert_eq!(parsed, l);
+    }
+}
+
 #[test]
 fn config_messages_exist_in_every_language() {
     let mut m = Messages::default();
