@@ -1,6 +1,9 @@
 //! Absence selections from two CSV files: `cargo run --release --example absence_report --
 //! [RECORDS.csv ROSTER.csv] [--json] [--signals] [--lenient] [--summary]
-//! [--window FIRST LAST] [--issued DATE] [--profile bg|pl|chronic]`.
+//! [--window FIRST LAST] [--issued DATE] [--profile bg|pl|chronic] [--config FILE]`.
+//!
+//! `--config FILE` takes the rule profile from the `absence` section of an edurules configuration
+//! (TOML or JSON, see `docs/schema/edurules.schema.json`) instead of `--profile`.
 //!
 //! Without files it runs on an embedded sample. Records: `pupil_id,date,hours,kind` (optionally
 //! `lesson`, `unit`); roster: `pupil_id,school_id,level` (optionally `grade`). The default window
@@ -48,6 +51,7 @@ struct Options {
     window: (NaiveDate, NaiveDate),
     issued: Option<NaiveDate>,
     profile: String,
+    config: Option<String>,
 }
 
 fn parse_date(s: Option<String>) -> Result<NaiveDate, String> {
@@ -67,6 +71,7 @@ fn parse_args() -> Result<Options, String> {
         window: (seed_first, seed_last),
         issued: None,
         profile: "bg".to_owned(),
+        config: None,
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -78,7 +83,8 @@ fn parse_args() -> Result<Options, String> {
             "--window" => o.window = (parse_date(args.next())?, parse_date(args.next())?),
             "--issued" => o.issued = Some(parse_date(args.next())?),
             "--profile" => o.profile = args.next().ok_or("--profile needs bg, pl or chronic")?,
-            "-h" | "--help" => return Err("usage: absence_report [RECORDS.csv ROSTER.csv] [--json] [--signals] [--lenient] [--summary] [--window FIRST LAST] [--issued DATE] [--profile bg|pl|chronic]".to_owned()),
+            "--config" => o.config = Some(args.next().ok_or("--config needs a file")?),
+            "-h" | "--help" => return Err("usage: absence_report [RECORDS.csv ROSTER.csv] [--json] [--signals] [--lenient] [--summary] [--window FIRST LAST] [--issued DATE] [--profile bg|pl|chronic] [--config FILE]".to_owned()),
             s if s.starts_with("--") => return Err(format!("unknown option `{s}`")),
             _ => o.files.push(a),
         }
@@ -142,11 +148,16 @@ fn run() -> Result<(), String> {
     };
     let (pupils, roster_summary) = read_roster(roster_bytes.as_slice(), o.mode).map_err(err)?;
     let roster = Roster::new(pupils).map_err(err)?;
-    let profile = match o.profile.as_str() {
-        "bg" => RuleProfile::bg_isrm(),
-        "pl" => RuleProfile::pl_compulsory_schooling(),
-        "chronic" => RuleProfile::chronic_absence(),
-        p => return Err(format!("unknown profile `{p}`")),
+    let profile = match (&o.config, o.profile.as_str()) {
+        (Some(path), _) => {
+            edurules::RulesConfig::from_path(path)
+                .map_err(|e| format!("[{}] {}", e.code(), e.message(edurules::Locale::En)))?
+                .absence
+        }
+        (None, "bg") => RuleProfile::bg_isrm(),
+        (None, "pl") => RuleProfile::pl_compulsory_schooling(),
+        (None, "chronic") => RuleProfile::chronic_absence(),
+        (None, p) => return Err(format!("unknown profile `{p}`")),
     };
     let window = Window::school_year(o.window.0, o.window.1).map_err(err)?;
     let planned = Planned::default();
