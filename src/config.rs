@@ -399,6 +399,9 @@ impl RulesConfig {
     /// The JSON Schema of the configuration (the file committed at
     /// `docs/schema/edurules.schema.json`, with every feature on).
     ///
+    /// Descriptions are the types' doc comments without their `# Example`
+    /// sections (code is of no use in an editor's tooltip).
+    ///
     /// # Example
     ///
     /// ```
@@ -407,7 +410,9 @@ impl RulesConfig {
     /// ```
     #[must_use]
     pub fn json_schema() -> serde_json::Value {
-        schemars::schema_for!(RulesConfig).to_value()
+        let mut schema = schemars::schema_for!(RulesConfig).to_value();
+        strip_examples(&mut schema);
+        schema
     }
 
     /// Runs every domain crate's validation on its section and lists every
@@ -488,6 +493,28 @@ impl RulesConfig {
     }
 }
 
+/// Cuts the `# Example` section off every `description` in a schema.
+fn strip_examples(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, v) in map.iter_mut() {
+                if key == "description"
+                    && let serde_json::Value::String(text) = v
+                    && let Some(at) = text.find("# Example")
+                {
+                    text.truncate(at);
+                    let kept = text.trim_end().len();
+                    text.truncate(kept);
+                } else {
+                    strip_examples(v);
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(strip_examples),
+        _ => {}
+    }
+}
+
 /// The 1-based line of a byte offset.
 fn line_of(text: &str, offset: usize) -> usize {
     text.get(..offset)
@@ -519,6 +546,13 @@ mod tests {
             assert_eq!(c.name, name);
             c.validate().unwrap();
         }
+    }
+
+    #[test]
+    fn schema_descriptions_have_no_examples() {
+        let text = RulesConfig::json_schema().to_string();
+        assert!(!text.contains("# Example"));
+        assert!(text.contains("The password policy."));
     }
 
     #[test]
