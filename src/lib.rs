@@ -1,4 +1,23 @@
-#![doc = include_str!("../README.md")]
+#![cfg_attr(
+    all(
+        feature = "login",
+        feature = "password",
+        feature = "delegation",
+        feature = "deadline",
+        feature = "absence"
+    ),
+    doc = include_str!("../README.md")
+)]
+#![cfg_attr(
+    not(all(
+        feature = "login",
+        feature = "password",
+        feature = "delegation",
+        feature = "deadline",
+        feature = "absence"
+    )),
+    doc = "Rules of Polish and Bulgarian school information systems (the README's guide needs every feature)."
+)]
 //!
 //! # Crate features
 //!
