@@ -481,3 +481,72 @@ fn year_end_table_from_tests_data() {
         }
     }
 }
+
+/// Explicit revocation with `cascade: true` follows the whole grant graph: a live grant below
+/// an intermediate grant that has already ended (it survived under `Survive`) is still derived
+/// from the revoked one, and is revoked with it. Depth 3 needs a vendor policy (SIO: 2).
+#[test]
+fn explicit_cascade_reaches_grants_below_an_ended_intermediate() {
+    let mut policy = Policy::sio();
+    policy.max_depth = 3;
+    let mut reg = Registry::new(policy).unwrap();
+    apply_all(
+        &mut reg,
+        [appoint("ap1", "dyr", "SP7", d(2025, 9, 1), d(2030, 8, 31))],
+    );
+    let on = d(2025, 9, 2);
+    let r = &["pupils:read"];
+    apply_all(
+        &mut reg,
+        grant("g1", "dyr", "anna", "SP7", r, on, d(2027, 8, 31)),
+    );
+    apply_all(
+        &mut reg,
+        grant("g2", "anna", "ewa", "SP7", r, on, d(2026, 6, 30)),
+    );
+    apply_all(
+        &mut reg,
+        grant("g3", "ewa", "piotr", "SP7", r, on, d(2027, 8, 31)),
+    );
+    apply_all(&mut reg, [role("piotr", "SP7", "teacher", "dyr", on)]);
+    // g2 ended on 30 June; under Survive g3 runs on.
+    assert!(allowed(&reg, "piotr", "pupils:read", "SP7", d(2026, 7, 9)));
+    apply_all(&mut reg, [revoke("g1", "dyr", d(2026, 7, 10), true)]);
+    assert!(allowed(&reg, "piotr", "pupils:read", "SP7", d(2026, 7, 9)));
+    assert!(
+        !allowed(&reg, "piotr", "pupils:read", "SP7", d(2026, 7, 10)),
+        "g3 derives from g1 through g2"
+    );
+    let g3 = reg
+        .authorization(&AuthorizationId::new("g3").unwrap())
+        .unwrap();
+    let rev = g3.revocation.as_ref().unwrap();
+    assert_eq!(rev.on, d(2026, 7, 10));
+    assert_eq!(rev.cascaded_from, Some(AuthorizationId::new("g1").unwrap()));
+    // The ended intermediate keeps its own end: it is not marked revoked.
+    let g2 = reg
+        .authorization(&AuthorizationId::new("g2").unwrap())
+        .unwrap();
+    assert!(g2.revocation.is_none());
+    assert_eq!(g2.last_day(), d(2026, 6, 30));
+}
+
+/// Under `Cascade` an employee's access ends with the head's appointment, so the 31 August
+/// reminder must list it with that day, not with the authorization's own later last day.
+#[test]
+fn expiring_before_under_cascade_uses_the_end_of_the_chain() {
+    let reg = before_year_end(DerivedGrantPolicy::Cascade);
+    let exp = reg.expiring_before(d(2026, 6, 1), d(2026, 9, 1));
+    let got: Vec<(&str, chrono::NaiveDate)> = exp
+        .iter()
+        .map(|e| (e.person.as_str(), e.last_day))
+        .collect();
+    let end = d(2026, 8, 31);
+    assert_eq!(got, [("anna", end), ("dyr", end), ("ewa", end)]);
+    // Under Survive only the head's appointment ends then.
+    let survive = before_year_end(DerivedGrantPolicy::Survive);
+    assert_eq!(
+        survive.expiring_before(d(2026, 6, 1), d(2026, 9, 1)).len(),
+        1
+    );
+}

@@ -17,7 +17,8 @@ pub struct Expiring {
     pub person: Login,
     /// For which entity.
     pub entity: EntityId,
-    /// Its last day in force.
+    /// Its last day in force (under [`DerivedGrantPolicy::Cascade`], the earliest last day
+    /// in its chain).
     pub last_day: NaiveDate,
 }
 
@@ -134,6 +135,35 @@ impl Registry {
         Ok(links)
     }
 
+    /// The last day authorization `i` gives access: its own last day, and under `Cascade` no
+    /// later than the last day of any link above it (it ends with the access it derives from).
+    pub(super) fn effective_last_day(&self, i: usize) -> Option<NaiveDate> {
+        let rec = self.authorizations.get(i)?;
+        let mut last = rec.last_day();
+        if self.policy.derived_grants != DerivedGrantPolicy::Cascade {
+            return Some(last);
+        }
+        let mut parent = rec.parent;
+        for _ in 0..=crate::policy::MAX_DEPTH {
+            match parent {
+                Parent::Appointment(a) => {
+                    if let Some(ap) = self.appointments.get(a) {
+                        last = last.min(ap.last_day());
+                    }
+                    break;
+                }
+                Parent::Authorization(p) => {
+                    let Some(up) = self.authorizations.get(p) else {
+                        break;
+                    };
+                    last = last.min(up.last_day());
+                    parent = up.parent;
+                }
+            }
+        }
+        Some(last)
+    }
+
     /// The accesses a person holds in an entity on `at`: appointments in force, and
     /// authorizations whose walk succeeds.
     pub(super) fn held(&self, person: &Login, entity: &EntityId, at: NaiveDate) -> Vec<Held> {
@@ -154,12 +184,13 @@ impl Registry {
         for &g in &pe.grants {
             if let Some(rec) = self.authorizations.get(g)
                 && self.walk(g, at).is_ok()
+                && let Some(last_day) = self.effective_last_day(g)
             {
                 out.push(Held {
                     parent: Parent::Authorization(g),
                     depth: rec.depth,
                     bits: rec.bits,
-                    last_day: rec.last_day(),
+                    last_day,
                 });
             }
         }
@@ -363,7 +394,8 @@ impl Registry {
 
     /// Appointments and authorizations in force on `at` whose last day is before `before`
     /// (e.g. `at` = 1 June, `before` = 1 September: who loses access on 31 August), sorted by
-    /// last day.
+    /// last day. Under [`DerivedGrantPolicy::Cascade`] an authorization's last day is the
+    /// earliest last day in its chain, since it ends with the access it derives from.
     ///
     /// # Example
     /// ```
@@ -387,12 +419,15 @@ impl Registry {
             }
         }
         for (i, rec) in self.authorizations.iter().enumerate() {
-            if rec.last_day() < before && self.walk(i, at).is_ok() {
+            if let Some(last_day) = self.effective_last_day(i)
+                && last_day < before
+                && self.walk(i, at).is_ok()
+            {
                 out.push(Expiring {
                     source: Source::Authorization(rec.authorization.id.clone()),
                     person: rec.authorization.grantee.clone(),
                     entity: rec.authorization.entity.clone(),
-                    last_day: rec.last_day(),
+                    last_day,
                 });
             }
         }

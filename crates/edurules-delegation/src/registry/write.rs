@@ -103,18 +103,23 @@ impl Registry {
                         continue;
                     };
                     let live = rec.revocation.is_none() && rec.authorization.valid_until >= *on;
-                    if i != root && !live {
-                        continue;
-                    }
-                    let this_id = rec.authorization.id.clone();
-                    rec.revocation = Some(Revocation {
-                        by: by.clone(),
-                        on: *on,
-                        cascaded_from: from,
-                    });
+                    // A grant that has already ended keeps its own end, but what was derived
+                    // from it (alive under `Survive`) is still below the revoked one: the
+                    // cascade goes on through it, naming the last grant it revoked.
+                    let below = if i == root || live {
+                        let this_id = rec.authorization.id.clone();
+                        rec.revocation = Some(Revocation {
+                            by: by.clone(),
+                            on: *on,
+                            cascaded_from: from,
+                        });
+                        Some(this_id)
+                    } else {
+                        from
+                    };
                     if *cascade {
                         for &c in self.children.get(i).into_iter().flatten() {
-                            stack.push((c, Some(this_id.clone())));
+                            stack.push((c, below.clone()));
                         }
                     }
                 }
