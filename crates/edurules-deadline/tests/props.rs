@@ -1,7 +1,8 @@
 use chrono::{Days, NaiveDate};
 use edurules_deadline::calendar;
-use edurules_deadline::submission_deadline;
+use edurules_deadline::sio::DeadlineTerm;
 use edurules_deadline::term::{CountingRule, Term, term_end};
+use edurules_deadline::{Rules, submission_deadline};
 use proptest::prelude::*;
 
 const ALWAYS_SEVEN: &str = "art. 29 ust. 1 pkt 1 lit. i";
@@ -45,6 +46,44 @@ proptest! {
             prop_assert!(t.end >= t.nominal_end);
             prop_assert!(t.nominal_end >= event);
             prop_assert!(!t.rule.moves_off(t.end).unwrap());
+        }
+    }
+
+    // Every category the shipped rules list, under whatever term applies to
+    // it (7 days, after the quarter, fixed dates): never before the change
+    // plus its term, never on a day a term may not end on, monotonic.
+    #[test]
+    fn every_category_due_is_never_early_and_monotonic(
+        ci in 0_usize..64,
+        a in change_date(),
+        gap in 0_u64..400,
+    ) {
+        let rules = Rules::builtin().unwrap();
+        let cats = &rules.file().categories;
+        let cat = &cats[ci % cats.len()].id;
+        let b = a + Days::new(gap);
+        let da = submission_deadline(cat, a);
+        if let Ok(d) = &da {
+            prop_assert!(d.nominal_due >= a);
+            prop_assert!(d.due_date >= d.nominal_due);
+            match d.term {
+                DeadlineTerm::Days { days } => {
+                    prop_assert!(d.due_date >= a + Days::new(u64::from(days)));
+                }
+                DeadlineTerm::AfterQuarterEnd { days, quarter_end } => {
+                    prop_assert!(quarter_end >= a);
+                    prop_assert!(d.due_date >= quarter_end + Days::new(u64::from(days)));
+                }
+                DeadlineTerm::FixedDate { covers_from, covers_to } => {
+                    prop_assert!(covers_from <= a && a <= covers_to);
+                    prop_assert!(d.nominal_due > covers_to);
+                }
+                _ => {}
+            }
+            prop_assert!(!d.counting_rule.moves_off(d.due_date).unwrap());
+        }
+        if let (Ok(x), Ok(y)) = (da, submission_deadline(cat, b)) {
+            prop_assert!(x.due_date <= y.due_date, "{cat}: {a} -> {}, {b} -> {}", x.due_date, y.due_date);
         }
     }
 

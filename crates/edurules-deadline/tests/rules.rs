@@ -142,3 +142,24 @@ fn holiday_rules_are_serializable_data() {
             .contains("2018")
     );
 }
+
+#[test]
+fn oversized_files_are_refused_before_building_tables() {
+    // The lookup table is versions × categories; a hostile or corrupt file
+    // must not make the loader allocate gigabytes.
+    let mut file = builtin_file();
+    let v = file.versions[0].clone();
+    for i in 0..2_000 {
+        file.categories.push(edurules_deadline::sio::CategoryDef {
+            id: format!("extra {i}"),
+            description_pl: None,
+            description_en: None,
+        });
+    }
+    let p = problems(file.clone());
+    assert!(p.iter().any(|s| s.contains("too many categories")), "{p:?}");
+    file.categories.truncate(40);
+    file.versions = vec![v; 1_000];
+    let p = problems(file);
+    assert!(p.iter().any(|s| s.contains("too many versions")), "{p:?}");
+}

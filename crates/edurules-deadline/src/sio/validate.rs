@@ -6,9 +6,26 @@ use std::collections::BTreeSet;
 
 /// The most days a term may have (one year).
 pub(crate) const MAX_TERM_DAYS: u32 = 366;
+/// The most categories a rules file may list (the shipped file has 42).
+pub(crate) const MAX_CATEGORIES: usize = 1_000;
+/// The most versions a rules file may hold (the shipped file has 17). With
+/// [`MAX_CATEGORIES`] this bounds the versions × categories lookup table.
+pub(crate) const MAX_VERSIONS: usize = 500;
 
 pub(crate) fn problems(file: &RulesFile) -> Vec<String> {
     let mut out = Vec::new();
+    if file.categories.len() > MAX_CATEGORIES {
+        out.push(format!(
+            "too many categories: {} (at most {MAX_CATEGORIES})",
+            file.categories.len()
+        ));
+    }
+    if file.versions.len() > MAX_VERSIONS {
+        out.push(format!(
+            "too many versions: {} (at most {MAX_VERSIONS})",
+            file.versions.len()
+        ));
+    }
     let mut ids = BTreeSet::new();
     for c in &file.categories {
         if c.id.trim().is_empty() {
