@@ -8,6 +8,7 @@ mod locale;
 mod policy;
 mod registry;
 mod rule;
+mod time;
 
 pub use decision::{Chain, Decision, DenyReason, Link, Source};
 pub use error::DelegationError;
@@ -26,3 +27,4 @@ pub use registry::{
     Revocation, RoleRecord,
 };
 pub use rule::{RecordKind, Rule, Violation};
+pub use time::warsaw_date;

@@ -550,3 +550,18 @@ fn expiring_before_under_cascade_uses_the_end_of_the_chain() {
         1
     );
 }
+
+/// The 31 August boundary for a caller holding instants: the head's appointment ends with
+/// 31 August 2026 in Warsaw (CEST, UTC+2), i.e. at 22:00 UTC that day.
+#[test]
+fn year_end_boundary_for_instants_is_warsaw_midnight() {
+    use chrono::{TimeZone, Utc};
+    let reg = year_end(DerivedGrantPolicy::Cascade);
+    let at = |h, m, s| warsaw_date(Utc.with_ymd_and_hms(2026, 8, 31, h, m, s).unwrap());
+    assert!(allowed(&reg, "dyr", "pupils:read", "SP7", at(21, 59, 59)));
+    assert!(allowed(&reg, "anna", "pupils:enter", "SP7", at(21, 59, 59)));
+    // Midnight in Warsaw, still 31 August in UTC: the old head is gone, the new one is in.
+    assert!(!allowed(&reg, "dyr", "pupils:read", "SP7", at(22, 0, 0)));
+    assert!(!allowed(&reg, "anna", "pupils:enter", "SP7", at(22, 0, 0)));
+    assert!(allowed(&reg, "nowa", "pupils:read", "SP7", at(22, 0, 0)));
+}

@@ -1,0 +1,103 @@
+//! From an instant to the Polish civil date the engine works in.
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Utc};
+
+/// The last Sunday of a month, at 01:00 UTC: when summer time starts (March) or ends
+/// (October) in the European Union.
+fn switch_at(year: i32, month: u32) -> Option<NaiveDateTime> {
+    let next = if month == 12 {
+        NaiveDate::from_ymd_opt(year.checked_add(1)?, 1, 1)?
+    } else {
+        NaiveDate::from_ymd_opt(year, month.checked_add(1)?, 1)?
+    };
+    let last = next.pred_opt()?;
+    let back = u64::from(last.weekday().num_days_from_sunday());
+    last.checked_sub_days(chrono::Days::new(back))?
+        .and_hms_opt(1, 0, 0)
+}
+
+/// The Polish civil date (Europe/Warsaw) of an instant: UTC+1 (CET), or UTC+2 (CEST) from
+/// 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October, the
+/// European Union's rule that Poland follows (since 1996; earlier instants are converted with
+/// the same rule).
+///
+/// Every date in this crate is such a civil date, and a period is in force through the end of
+/// its last day in Warsaw: an authorization valid until 31 August 2026 holds at
+/// 23:59:59 CEST that day (21:59:59 UTC) and no longer at midnight (22:00 UTC). Taking the
+/// UTC date of an instant instead would be wrong for up to two hours every night.
+///
+/// # Panics
+/// Never: at the very ends of chrono's range the UTC date is returned.
+///
+/// # Example
+/// ```
+/// use chrono::{TimeZone, Utc, NaiveDate};
+/// use edurules_delegation::warsaw_date;
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+/// // 31 August, 23:59:59 summer time: still 31 August.
+/// assert_eq!(warsaw_date(Utc.with_ymd_and_hms(2026, 8, 31, 21, 59, 59).unwrap()), d(2026, 8, 31));
+/// // Midnight in Warsaw: already 1 September, though still 31 August in UTC.
+/// assert_eq!(warsaw_date(Utc.with_ymd_and_hms(2026, 8, 31, 22, 0, 0).unwrap()), d(2026, 9, 1));
+/// // Winter time: one hour ahead of UTC.
+/// assert_eq!(warsaw_date(Utc.with_ymd_and_hms(2026, 12, 31, 23, 0, 0).unwrap()), d(2027, 1, 1));
+/// ```
+#[must_use]
+pub fn warsaw_date(instant: DateTime<Utc>) -> NaiveDate {
+    let utc = instant.naive_utc();
+    let year = utc.year();
+    let summer = match (switch_at(year, 3), switch_at(year, 10)) {
+        (Some(start), Some(end)) => start <= utc && utc < end,
+        _ => false,
+    };
+    let offset = Duration::hours(if summer { 2 } else { 1 });
+    utc.checked_add_signed(offset)
+        .map_or_else(|| utc.date(), |local| local.date())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(y, m, d, h, min, 0).unwrap()
+    }
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn switch_days_are_the_last_sundays() {
+        let t = |y, m, d| day(y, m, d).and_hms_opt(1, 0, 0);
+        assert_eq!(switch_at(2026, 3), t(2026, 3, 29));
+        assert_eq!(switch_at(2026, 10), t(2026, 10, 25));
+        assert_eq!(switch_at(2025, 3), t(2025, 3, 30));
+        assert_eq!(switch_at(2025, 10), t(2025, 10, 26));
+        // 31 March 2024 was itself a Sunday.
+        assert_eq!(switch_at(2024, 3), t(2024, 3, 31));
+        assert_eq!(switch_at(2026, 12), t(2026, 12, 27));
+    }
+
+    #[test]
+    fn offsets_around_the_switches() {
+        // 29 March 2026: 00:59 UTC is 01:59 CET; 01:00 UTC is 03:00 CEST.
+        assert_eq!(warsaw_date(at(2026, 3, 28, 22, 59)), day(2026, 3, 28));
+        assert_eq!(warsaw_date(at(2026, 3, 28, 23, 0)), day(2026, 3, 29));
+        // The day after the spring switch, midnight is at 22:00 UTC.
+        assert_eq!(warsaw_date(at(2026, 3, 29, 21, 59)), day(2026, 3, 29));
+        assert_eq!(warsaw_date(at(2026, 3, 29, 22, 0)), day(2026, 3, 30));
+        // 25 October 2026: back to CET at 01:00 UTC.
+        assert_eq!(warsaw_date(at(2026, 10, 24, 21, 59)), day(2026, 10, 24));
+        assert_eq!(warsaw_date(at(2026, 10, 24, 22, 0)), day(2026, 10, 25));
+        assert_eq!(warsaw_date(at(2026, 10, 25, 22, 59)), day(2026, 10, 25));
+        assert_eq!(warsaw_date(at(2026, 10, 25, 23, 0)), day(2026, 10, 26));
+    }
+
+    #[test]
+    fn ends_of_the_range_do_not_panic() {
+        let max = DateTime::<Utc>::MAX_UTC;
+        assert_eq!(warsaw_date(max), max.date_naive());
+        let min = DateTime::<Utc>::MIN_UTC;
+        assert!(warsaw_date(min) >= min.date_naive());
+    }
+}
