@@ -311,7 +311,8 @@ pub fn plan_consolidation(accounts: &[LegacyAccount]) -> ConsolidationPlan {
 /// An active login that is neither counts as non-canonical (it cannot
 /// survive) and is also listed in [`ConsolidationPlan::unrecognized`]. Logins
 /// that collide (duplicate, equal ignoring case, equal by skeleton) are listed
-/// in [`ConsolidationPlan::conflicts`] and never merged. The result does not
+/// in [`ConsolidationPlan::conflicts`] and never merged; the same login listed
+/// twice is reported as a duplicate and counted once. The result does not
 /// depend on the order of `accounts`.
 ///
 /// # Panics
@@ -369,10 +370,15 @@ pub fn plan_consolidation_with(
             }
         }
     }
+    // A login listed twice is one login: the duplicate is reported as a
+    // conflict below, and counted once for the rules.
     canonical.sort();
+    canonical.dedup();
     legacy.sort();
+    legacy.dedup();
     inactive.sort();
     unrecognized.sort_by(|a, b| a.login.cmp(&b.login));
+    unrecognized.dedup_by(|a, b| a.login == b.login);
 
     let conflicts = by_key
         .into_values()

@@ -239,6 +239,40 @@ pub enum LoginError {
         /// 1-based character position.
         position: usize,
     },
+    /// A combining mark (an accent typed as a separate character, U+0300…)
+    /// that does not combine with the character before it into a letter the
+    /// other rules name (a decomposed `Ż` or `é` is reported as
+    /// [`PolishLetter`](Self::PolishLetter) or
+    /// [`AccentedLetter`](Self::AccentedLetter) at the base letter's position).
+    #[error(
+        "login `{input}` contains the combining mark U+{code_point:04X} (an accent typed as a separate character) at position {position}; only `A-Z` and `0-9` are allowed"
+    )]
+    CombiningMark {
+        /// The input as given.
+        input: String,
+        /// The mark.
+        character: char,
+        /// Its code point, for display.
+        code_point: u32,
+        /// 1-based character position.
+        position: usize,
+    },
+    /// An invisible character (zero-width space, zero-width joiner, soft
+    /// hyphen, byte-order mark, variation selector, bidi control: Unicode's
+    /// default-ignorable code points), usually pasted along with the login.
+    #[error(
+        "login `{input}` contains the invisible character U+{code_point:04X} at position {position}; only `A-Z` and `0-9` are allowed"
+    )]
+    InvisibleCharacter {
+        /// The input as given.
+        input: String,
+        /// The character.
+        character: char,
+        /// Its code point, for display.
+        code_point: u32,
+        /// 1-based character position.
+        position: usize,
+    },
     /// A configuration failed validation; every problem is listed.
     #[error("invalid configuration: {}", messages::problems_en(problems))]
     InvalidConfig {
@@ -352,6 +386,8 @@ impl LoginError {
             Self::Lookalike { .. } => "login.lookalike",
             Self::AccentedLetter { .. } => "login.accented_letter",
             Self::ForbiddenCharacter { .. } => "login.forbidden_character",
+            Self::CombiningMark { .. } => "login.combining_mark",
+            Self::InvisibleCharacter { .. } => "login.invisible_character",
             Self::InvalidConfig { .. } => "login.invalid_config",
             Self::NameUnusable { .. } => "login.name_unusable",
             Self::Blocked { .. } => "login.blocked",

@@ -322,8 +322,11 @@ impl LoginGenerator {
     where
         D: LoginDirectory + ?Sized,
     {
-        let g = translit::transliterate(given);
-        let s = translit::transliterate(surname);
+        // No name contributes more letters than a login can hold.
+        let p = &self.config.pattern;
+        let max = self.config.policy.max_length();
+        let g = translit::transliterate(given, p.given_letters.min(max));
+        let s = translit::transliterate(surname, p.surname_letters.min(max));
         if g.is_empty() && s.is_empty() {
             return Err(LoginError::NameUnusable {
                 given: given.to_owned(),

@@ -2,7 +2,7 @@
 
 mod diagnose;
 
-pub(crate) use diagnose::polish_ascii;
+pub(crate) use diagnose::{is_invisible, polish_ascii};
 
 use std::fmt;
 use std::str::FromStr;
@@ -172,7 +172,7 @@ fn check_canonical_chars(s: &str) -> Result<(), LoginError> {
             code_point: u32::from(c),
             position: i.saturating_add(1),
         }),
-        Some((i, c)) => Err(diagnose::reject(s, c, i.saturating_add(1))),
+        Some((i, _)) => Err(diagnose::reject_in(s, s, i, i.saturating_add(1))),
     }
 }
 
@@ -245,14 +245,18 @@ pub fn normalize(input: &str) -> Result<Login, LoginError> {
 /// Cyrillic `А`→`A`) could open another person's account. Transliteration is
 /// only ever done by the [`LoginGenerator`](crate::LoginGenerator).
 ///
-/// ASCII input takes a fast path that skips NFKC (NFKC leaves ASCII unchanged).
+/// NFKC folds every compatibility form of a letter or digit, not only
+/// full-width ones (`²`→`2`, `①`→`1`, `ﬁ`→`FI`, `Ⅻ`→`XII`); the crate README
+/// explains why that is accepted. ASCII input takes a fast path that skips
+/// NFKC (NFKC leaves ASCII unchanged).
 ///
 /// # Errors
 ///
 /// [`LoginError::Empty`], [`LoginError::InnerWhitespace`],
 /// [`LoginError::PolishLetter`], [`LoginError::Lookalike`],
-/// [`LoginError::AccentedLetter`], [`LoginError::ForbiddenCharacter`] (each with
-/// the 1-based position of the first offending character in `input`), then
+/// [`LoginError::AccentedLetter`], [`LoginError::CombiningMark`],
+/// [`LoginError::InvisibleCharacter`], [`LoginError::ForbiddenCharacter`] (each
+/// with the 1-based position of the first offending character in `input`), then
 /// [`LoginError::TooShort`] / [`LoginError::TooLong`].
 ///
 /// # Panics
@@ -297,7 +301,7 @@ pub fn normalize_with(input: &str, policy: &LoginPolicy) -> Result<Login, LoginE
         } else if let Some(mapped) = diagnose::nfkc_to_ascii_alnum(c) {
             out.push_str(&mapped.to_ascii_uppercase());
         } else {
-            return Err(diagnose::reject(input, c, position));
+            return Err(diagnose::reject_in(input, trimmed, i, position));
         }
     }
     policy.check_length(&out)?;
@@ -375,7 +379,7 @@ pub fn classify_with(login: &str, policy: &LoginPolicy) -> LoginKind {
                 position,
             }
         } else {
-            diagnose::reject(login, c, position)
+            diagnose::reject_in(login, login, i, position)
         };
         return LoginKind::Invalid(reason);
     }

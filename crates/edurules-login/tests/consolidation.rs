@@ -101,6 +101,20 @@ fn duplicates_are_reported() {
     assert_eq!(plan.conflicts.len(), 1);
     assert_eq!(plan.conflicts[0].kind, ConflictKind::Duplicate);
     assert!(plan.requires_review());
+    // The same login listed twice is still one login (rule 1), not a choice
+    // between a login and itself.
+    let ConsolidationCase::KeepUnchanged { login } = &plan.case else {
+        panic!("expected rule 1, got {:?}", plan.case)
+    };
+    assert_eq!(login.as_str(), "JANKOW1");
+    assert_eq!(plan.entities.len(), 2);
+    let legacy = plan_consolidation(&[
+        LegacyAccount::new("JANKOW1", true, ["SP7"]),
+        LegacyAccount::new("JanKow5", true, ["LO2"]),
+        LegacyAccount::new("JanKow5", true, ["ZS1"]),
+    ]);
+    assert_eq!(legacy.retire, ["JanKow5"]);
+    assert_eq!(legacy.conflicts[0].kind, ConflictKind::Duplicate);
 }
 
 #[test]

@@ -123,3 +123,82 @@ fn generation_is_deterministic() {
     assert_eq!(a, b);
     assert_eq!(a.as_str(), "MARIVA2");
 }
+
+#[test]
+fn marks_and_invisible_characters_inside_a_name_do_not_split_words() {
+    let g = LoginGenerator::default();
+    // A stress mark on и (no precomposed form) must not make я word-initial:
+    // "ия" is still at the end of the word (art. 5), so IA, not IYA.
+    assert_eq!(
+        g.generate("И\u{301}я", "Ия", &none()).unwrap().as_str(),
+        "IAIA1"
+    );
+    assert_eq!(
+        g.generate("И\u{AD}я", "Ия\u{200B}", &none())
+            .unwrap()
+            .as_str(),
+        "IAIA1"
+    );
+    // Cyrillic letters with a grave accent read as their base letter.
+    assert_eq!(
+        g.generate("Ѝван", "Петров", &none()).unwrap().as_str(),
+        "IVAPET1"
+    );
+    // Latin letters without a decomposition, as in passports (ICAO 9303).
+    assert_eq!(
+        g.generate("Søren", "Strauß", &none()).unwrap().as_str(),
+        "SOERSTR1"
+    );
+    assert_eq!(
+        g.generate("Æsa", "Þór", &none()).unwrap().as_str(),
+        "AESATHOR1"
+    );
+}
+
+#[test]
+fn huge_names_are_handled_without_reading_past_the_pattern() {
+    let g = LoginGenerator::default();
+    let given = "Ж".repeat(1_000_000);
+    let surname = "ия".repeat(1_000_000);
+    assert_eq!(
+        g.generate(&given, &surname, &none()).unwrap().as_str(),
+        "ZHZHZHIYAI1"
+    );
+    let noise = "-".repeat(1_000_000);
+    assert_eq!(
+        g.generate(&noise, &noise, &none()).unwrap_err().code(),
+        "login.name_unusable"
+    );
+}
+
+#[test]
+fn exhausting_the_space_is_a_typed_error_not_a_loop() {
+    use edurules_login::{LoginDirectory, LoginError, LoginPolicy};
+    /// A directory in which every login is taken.
+    struct Full;
+    impl LoginDirectory for Full {
+        fn contains_key(&self, _: &SkeletonKey) -> bool {
+            true
+        }
+    }
+    // Short maximum: the numbers run out of room (J1..J99 with max 3).
+    let g = LoginGenerator::new(GeneratorConfig {
+        policy: LoginPolicy::new(1, 3).unwrap(),
+        ..GeneratorConfig::default()
+    })
+    .unwrap();
+    assert!(matches!(
+        g.generate("Jan", "Kowalski", &Full),
+        Err(LoginError::CandidatesExhausted { .. })
+    ));
+    // Default policy: stops after max_attempts.
+    let g = LoginGenerator::new(GeneratorConfig {
+        max_attempts: 1000,
+        ..GeneratorConfig::default()
+    })
+    .unwrap();
+    assert!(matches!(
+        g.generate("Jan", "Kowalski", &Full),
+        Err(LoginError::CandidatesExhausted { attempts: 1000, .. })
+    ));
+}

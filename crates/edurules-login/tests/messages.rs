@@ -57,6 +57,18 @@ fn every_error() -> Vec<LoginError> {
             code_point: 0x2E,
             position: 1,
         },
+        LoginError::CombiningMark {
+            input: s("Q\u{30C}"),
+            character: '\u{30C}',
+            code_point: 0x30C,
+            position: 2,
+        },
+        LoginError::InvisibleCharacter {
+            input: s("A\u{200B}B"),
+            character: '\u{200B}',
+            code_point: 0x200B,
+            position: 2,
+        },
         LoginError::InvalidConfig {
             problems: vec![
                 ConfigProblem::MinLengthZero,

@@ -99,7 +99,14 @@ proptest! {
             .collect();
         prop_assert_eq!(&plan.entities, &union);
         // Every candidate is an active canonical login; every retired one is an active non-canonical one.
-        let active: Vec<&str> = accounts.iter().filter(|a| a.active).map(|a| a.login.as_str()).collect();
+        // A login listed twice counts once.
+        let active: Vec<&str> = accounts
+            .iter()
+            .filter(|a| a.active)
+            .map(|a| a.login.as_str())
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
         let canonical = active.iter().filter(|l| classify(l) == LoginKind::Canonical).count();
         match &plan.case {
             ConsolidationCase::NoActiveLogins => prop_assert!(active.is_empty()),

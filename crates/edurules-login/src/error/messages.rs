@@ -163,6 +163,22 @@ pub(super) fn pl(e: &LoginError) -> String {
         } => format!(
             "login `{input}` zawiera niedozwolony znak `{character}` (U+{code_point:04X}) na pozycji {position}; dozwolone są tylko `A-Z` i `0-9`"
         ),
+        LoginError::CombiningMark {
+            input,
+            code_point,
+            position,
+            ..
+        } => format!(
+            "login `{input}` zawiera znak łączący U+{code_point:04X} (akcent wpisany jako osobny znak) na pozycji {position}; dozwolone są tylko `A-Z` i `0-9`"
+        ),
+        LoginError::InvisibleCharacter {
+            input,
+            code_point,
+            position,
+            ..
+        } => format!(
+            "login `{input}` zawiera niewidoczny znak U+{code_point:04X} na pozycji {position}; dozwolone są tylko `A-Z` i `0-9`"
+        ),
         LoginError::InvalidConfig { problems } => {
             format!("błędna konfiguracja: {}", join(problems, Locale::Pl))
         }
@@ -269,6 +285,22 @@ pub(super) fn bg(e: &LoginError) -> String {
             position,
         } => format!(
             "потребителското име `{input}` съдържа недопустим знак `{character}` (U+{code_point:04X}) на позиция {position}; разрешени са само `A-Z` и `0-9`"
+        ),
+        LoginError::CombiningMark {
+            input,
+            code_point,
+            position,
+            ..
+        } => format!(
+            "потребителското име `{input}` съдържа комбиниращ знак U+{code_point:04X} (ударение, въведено като отделен знак) на позиция {position}; разрешени са само `A-Z` и `0-9`"
+        ),
+        LoginError::InvisibleCharacter {
+            input,
+            code_point,
+            position,
+            ..
+        } => format!(
+            "потребителското име `{input}` съдържа невидим знак U+{code_point:04X} на позиция {position}; разрешени са само `A-Z` и `0-9`"
         ),
         LoginError::InvalidConfig { problems } => {
             format!("невалидна конфигурация: {}", join(problems, Locale::Bg))

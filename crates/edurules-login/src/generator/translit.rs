@@ -3,9 +3,35 @@
 //! (Закон за транслитерацията, ДВ бр. 19 от 13.03.2009), other Latin letters
 //! with diacritics by dropping the diacritic.
 
+use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
-use crate::login::polish_ascii;
+use crate::login::{is_invisible, polish_ascii};
+
+/// Latin letters with no Unicode decomposition, written as in passports'
+/// machine-readable zone (ICAO Doc 9303, part 3, section 6).
+fn latin_special(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ß' | 'ẞ' => "SS",
+        'Æ' | 'æ' => "AE",
+        'Œ' | 'œ' => "OE",
+        'Ø' | 'ø' => "OE",
+        'Þ' | 'þ' => "TH",
+        'Ð' | 'ð' | 'Đ' | 'đ' => "D",
+        'Ħ' | 'ħ' => "H",
+        'ı' => "I",
+        'Ŋ' | 'ŋ' => "N",
+        'Ŧ' | 'ŧ' => "T",
+        _ => return None,
+    })
+}
+
+/// Whether `c` is ignored inside a name: a combining mark left after NFC
+/// (no precomposed letter exists, e.g. a stress mark on `и`) or an invisible
+/// character (soft hyphen, zero-width space). Neither splits a word.
+fn ignored(c: char) -> bool {
+    is_combining_mark(c) || is_invisible(c)
+}
 
 /// Art. 4 of the Transliteration Act: the Bulgarian letter, upper-cased Latin.
 fn bulgarian(c: char) -> Option<&'static str> {
@@ -91,8 +117,9 @@ impl Transliterated {
         self.ends.push(self.text.len());
     }
 
-    /// Transliterates one word (a run of letters).
-    fn word(&mut self, w: &str) {
+    /// Transliterates one word (a run of letters), stopping once `limit`
+    /// letters have produced output.
+    fn word(&mut self, w: &str, limit: usize) {
         // Art. 6: the name of the state keeps its traditional form, Bulgaria
         // (ъ is written U, the final "ия" IA by art. 5).
         let bulgaria = w.len() == "българия".len()
@@ -100,10 +127,18 @@ impl Transliterated {
                 .flat_map(char::to_lowercase)
                 .eq("българия".chars());
         let mut prev = None;
-        let mut chars = w.chars().peekable();
+        let mut chars = w.chars();
         while let Some(c) = chars.next() {
+            if self.ends.len() >= limit {
+                return;
+            }
+            if ignored(c) {
+                continue;
+            }
             // Art. 5: "ия" at the end of a word is written "ia".
-            if matches!(c, 'я' | 'Я') && chars.peek().is_none() && matches!(prev, Some('и' | 'И'))
+            if matches!(c, 'я' | 'Я')
+                && matches!(prev, Some('и' | 'И'))
+                && chars.clone().all(ignored)
             {
                 self.push("A");
             } else if bulgaria && matches!(c, 'ъ' | 'Ъ') {
@@ -112,14 +147,16 @@ impl Transliterated {
                 self.push_char(c.to_ascii_uppercase());
             } else if let Some(l) = polish_ascii(c) {
                 self.push_char(l);
-            } else if let Some(l) = bulgarian(c) {
+            } else if let Some(l) = bulgarian(c).or_else(|| latin_special(c)) {
                 self.push(l);
             } else {
-                // Other Latin letters with diacritics (é, ü, full-width forms):
-                // keep the ASCII base letter; anything else is dropped.
-                let base = std::iter::once(c).nfkd().next();
-                if let Some(b) = base.filter(char::is_ascii_alphabetic) {
-                    self.push_char(b.to_ascii_uppercase());
+                // Other letters with diacritics (é, ü, full-width forms,
+                // Cyrillic ѝ, ѐ): the base letter, transliterated; anything
+                // else is dropped.
+                match std::iter::once(c).nfkd().next() {
+                    Some(b) if b.is_ascii_alphabetic() => self.push_char(b.to_ascii_uppercase()),
+                    Some(b) => self.push(bulgarian(b).unwrap_or("")),
+                    None => {}
                 }
             }
             prev = Some(c);
@@ -127,10 +164,13 @@ impl Transliterated {
     }
 }
 
-/// The name in upper-case ASCII letters only: hyphens, apostrophes, spaces,
-/// digits and letters of other scripts are dropped. NFC first, so decomposed
-/// input (`И` + U+0306) reads as the composed letter (`Й`).
-pub(crate) fn transliterate(name: &str) -> Transliterated {
+/// The first `limit` letters of the name in upper-case ASCII letters only:
+/// hyphens, apostrophes, spaces, digits and letters of other scripts are
+/// dropped. NFC first, so decomposed input (`И` + U+0306) reads as the
+/// composed letter (`Й`); combining marks that remain and invisible
+/// characters are ignored without splitting the word. Work past the first
+/// `limit` letters is skipped, so a huge name costs only its NFC check.
+pub(crate) fn transliterate(name: &str, limit: usize) -> Transliterated {
     let composed;
     let name = if is_nfc_quick(name.chars()) == IsNormalized::Yes {
         name
@@ -139,11 +179,14 @@ pub(crate) fn transliterate(name: &str) -> Transliterated {
         &composed
     };
     let mut out = Transliterated {
-        text: String::with_capacity(name.len() + 4),
-        ends: Vec::with_capacity(name.len()),
+        text: String::with_capacity(limit.min(name.len()).saturating_add(4)),
+        ends: Vec::with_capacity(limit.min(name.len())),
     };
-    for w in name.split(|c: char| !c.is_alphabetic()) {
-        out.word(w);
+    for w in name.split(|c: char| !(c.is_alphabetic() || ignored(c))) {
+        if out.ends.len() >= limit {
+            break;
+        }
+        out.word(w, limit);
     }
     out
 }
@@ -153,19 +196,23 @@ mod tests {
     use super::transliterate;
 
     fn t(name: &str) -> String {
-        transliterate(name).text().to_owned()
+        transliterate(name, usize::MAX).text().to_owned()
     }
 
     #[test]
     fn prefixes_count_letters_of_the_name() {
-        let z = transliterate("Жечко");
+        let z = transliterate("Жечко", usize::MAX);
         assert_eq!(z.letters(), 5);
         assert_eq!(z.prefix(0), "");
         assert_eq!(z.prefix(1), "ZH");
         assert_eq!(z.prefix(3), "ZHECH");
         assert_eq!(z.prefix(9), "ZHECHKO");
-        assert_eq!(transliterate("Щ-Ия").prefix(2), "SHTI");
-        assert!(transliterate("!?").is_empty());
+        assert_eq!(transliterate("Щ-Ия", usize::MAX).prefix(2), "SHTI");
+        assert!(transliterate("!?", usize::MAX).is_empty());
+        let cut = transliterate("Мария Иванова", 4);
+        assert_eq!((cut.letters(), cut.prefix(9)), (4, "MARI"));
+        assert_eq!(transliterate("Ия", 2).prefix(2), "IA");
+        assert!(transliterate("Ия", 0).is_empty());
     }
 
     #[test]

@@ -89,6 +89,83 @@ pub(crate) fn nfkc_to_ascii_alnum(c: char) -> Option<String> {
     (!mapped.is_empty() && mapped.bytes().all(|b| b.is_ascii_alphanumeric())).then_some(mapped)
 }
 
+/// Whether `c` is a default-ignorable code point (Unicode
+/// `DerivedCoreProperties.txt`, `Default_Ignorable_Code_Point`): zero-width
+/// space and joiners, soft hyphen, bidi controls, byte-order mark, variation
+/// selectors, fillers. Nothing shows where they are.
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x00AD
+            | 0x034F
+            | 0x061C
+            | 0x115F..=0x1160
+            | 0x17B4..=0x17B5
+            | 0x180B..=0x180F
+            | 0x200B..=0x200F
+            | 0x202A..=0x202E
+            | 0x2060..=0x206F
+            | 0x3164
+            | 0xFE00..=0xFE0F
+            | 0xFEFF
+            | 0xFFA0
+            | 0xFFF0..=0xFFF8
+            | 0x1BCA0..=0x1BCA3
+            | 0x1D173..=0x1D17A
+            | 0xE0000..=0xE0FFF
+    )
+}
+
+/// The error for the character at char index `index` of `text` (the scanned
+/// part of `input`), whose 1-based position in `input` is `position`.
+///
+/// Invisible characters and combining marks get their own reasons; a
+/// combining mark that composes (NFC) with the letter before it into a Polish
+/// or accented letter (`Z` + U+0307 = `Ż`, as decomposed text arrives) is
+/// reported as that letter at the base letter's position, since that is what
+/// the reader sees.
+pub(crate) fn reject_in(input: &str, text: &str, index: usize, position: usize) -> LoginError {
+    let Some(c) = text.chars().nth(index) else {
+        return LoginError::Empty {
+            input: input.to_owned(),
+        };
+    };
+    if is_invisible(c) {
+        return LoginError::InvisibleCharacter {
+            input: input.to_owned(),
+            character: c,
+            code_point: u32::from(c),
+            position,
+        };
+    }
+    if !is_combining_mark(c) {
+        return reject(input, c, position);
+    }
+    let base = index.checked_sub(1).and_then(|i| text.chars().nth(i));
+    if let Some(base) = base {
+        let marks = text
+            .chars()
+            .skip(index)
+            .take_while(|&m| is_combining_mark(m));
+        let mut composed = std::iter::once(base).chain(marks).nfc();
+        if let (Some(letter), None) = (composed.next(), composed.next()) {
+            let e = reject(input, letter, position.saturating_sub(1));
+            if matches!(
+                e,
+                LoginError::PolishLetter { .. } | LoginError::AccentedLetter { .. }
+            ) {
+                return e;
+            }
+        }
+    }
+    LoginError::CombiningMark {
+        input: input.to_owned(),
+        character: c,
+        code_point: u32::from(c),
+        position,
+    }
+}
+
 /// The error for a character that is neither `A-Z0-9` nor mapped there by NFKC.
 pub(crate) fn reject(input: &str, c: char, position: usize) -> LoginError {
     let input = input.to_owned();
@@ -156,6 +233,19 @@ mod tests {
             "login.forbidden_character"
         );
         assert_eq!(reject("x", 'Ο', 1).code(), "login.lookalike");
+        assert_eq!(
+            reject_in("x", "\u{200B}", 0, 1).code(),
+            "login.invisible_character"
+        );
+        assert_eq!(
+            reject_in("x", "\u{301}", 0, 1).code(),
+            "login.combining_mark"
+        );
+        assert_eq!(
+            reject_in("x", "o\u{301}", 1, 2).code(),
+            "login.polish_letter"
+        );
+        assert_eq!(reject_in("x", "", 0, 1).code(), "login.empty");
         assert_eq!(nfkc_to_ascii_alnum('Ｊ').as_deref(), Some("J"));
         assert_eq!(nfkc_to_ascii_alnum('¼'), None);
     }
