@@ -1,5 +1,7 @@
 //! Issuing an account, changing a password, an administrator's reset.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use chrono::{DateTime, Utc};
 use rayon::prelude::*;
 
@@ -143,6 +145,52 @@ enum Outcome {
     Old(Result<(), PasswordError>),
     Earlier(u32, Result<(), PasswordError>),
     New(Result<StoredHash, PasswordError>),
+    /// Not started: its result could no longer change the answer.
+    Skipped,
+}
+
+/// What the parallel jobs tell each other so that none starts in vain.
+#[derive(Default)]
+struct Signals {
+    /// The old password did not verify: every job not yet started is skipped.
+    old_failed: AtomicBool,
+    /// An earlier hash matched: the new hash is not needed.
+    reused: AtomicBool,
+}
+
+impl Signals {
+    fn run(
+        &self,
+        job: &Job<'_>,
+        policy: &PasswordPolicy,
+        state: &AccountState,
+        old: &Password,
+        new: &Password,
+        salt: &[u8; SALT_LEN],
+    ) -> Outcome {
+        // Relaxed is enough: a flag read late costs one hash, never a wrong answer.
+        let old_failed = self.old_failed.load(Ordering::Relaxed);
+        match *job {
+            // Always run: nothing is told to the caller unless it succeeds.
+            Job::VerifyOld => {
+                let result = verify(&state.current, old);
+                if result.is_err() {
+                    self.old_failed.store(true, Ordering::Relaxed);
+                }
+                Outcome::Old(result)
+            }
+            Job::Earlier(..) if old_failed => Outcome::Skipped,
+            Job::Earlier(position, hash) => {
+                let result = verify(hash, new);
+                if result.is_ok() {
+                    self.reused.store(true, Ordering::Relaxed);
+                }
+                Outcome::Earlier(position, result)
+            }
+            Job::HashNew if old_failed || self.reused.load(Ordering::Relaxed) => Outcome::Skipped,
+            Job::HashNew => Outcome::New(hash_password_with_salt(&policy.hashing, new, salt)),
+        }
+    }
 }
 
 /// Changes a password, deterministically given the salt of the new hash.
@@ -153,9 +201,18 @@ enum Outcome {
 /// required); every rule of [`check`]; the history: the new password must
 /// differ from the `history_depth` most recently used ones, the current one
 /// included (see [`PasswordPolicy`]); then the new hash is made with the
-/// policy's parameters. Verifying the old password, checking the earlier
-/// hashes and hashing the new one run in parallel on rayon's pool, so with
-/// `c` cores the cost is about ⌈(depth + 1) / c⌉ hashes.
+/// policy's parameters.
+///
+/// Cost: the new password is compared with the current one on the two
+/// plaintexts (after NFKC), with no hash. A change refused by a cheap rule
+/// (minimum age, policy, equal to the current password) costs one argon2
+/// verification, of the old password. Otherwise verifying the old password,
+/// checking the `history_depth − 1` earlier hashes and hashing the new one
+/// (`history_depth + 1` argon2 computations) run in parallel on rayon's
+/// pool, one task each, so with `c` free cores the cost is about
+/// ⌈(history_depth + 1) / c⌉ hashes. A job not yet started when its result
+/// can no longer matter is skipped: all of them once the old password fails,
+/// the new hash once an earlier hash matches.
 ///
 /// Returns the new state: the new hash, the old one first in `previous`
 /// (kept to `history_depth − 1`), `changed_at = now`, no required change.
@@ -194,6 +251,7 @@ pub fn change_password_with_salt(
 
     // Cheap rules first; their errors are returned only to a caller who
     // knows the old password.
+    let depth = policy.history_depth;
     let cheap = if let Some(from) = change_allowed_from(policy, state).filter(|from| now < *from) {
         Some(PasswordError::TooSoon {
             min_age_days: policy.min_age_days.unwrap_or(0),
@@ -201,6 +259,10 @@ pub fn change_password_with_salt(
         })
     } else if let Err(violations) = check(policy, new, user) {
         Some(PasswordError::Rejected { violations })
+    } else if depth >= 1 && old.nfkc() == new.nfkc() {
+        // The current password is the 1st of the last `depth`: compared on
+        // the plaintexts the caller gave, not by an argon2 verification.
+        Some(PasswordError::Reused { position: 1, depth })
     } else {
         None
     };
@@ -209,7 +271,6 @@ pub fn change_password_with_salt(
         return Err(error);
     }
 
-    let depth = policy.history_depth;
     let mut jobs = vec![Job::VerifyOld];
     jobs.extend(
         state
@@ -220,13 +281,12 @@ pub fn change_password_with_salt(
             .map(|(h, position)| Job::Earlier(position, h)),
     );
     jobs.push(Job::HashNew);
+    let signals = Signals::default();
     let outcomes: Vec<Outcome> = jobs
-        .into_par_iter()
-        .map(|job| match job {
-            Job::VerifyOld => Outcome::Old(verify(&state.current, old)),
-            Job::Earlier(position, h) => Outcome::Earlier(position, verify(h, new)),
-            Job::HashNew => Outcome::New(hash_password_with_salt(&policy.hashing, new, salt)),
-        })
+        .par_iter()
+        // One job per rayon task, so that an idle core can take any of them.
+        .with_max_len(1)
+        .map(|job| signals.run(job, policy, state, old, new, salt))
         .collect();
 
     let mut reused: Option<u32> = None;
@@ -240,11 +300,8 @@ pub fn change_password_with_salt(
             Outcome::Earlier(_, Err(PasswordError::InvalidCredentials)) => {}
             Outcome::Earlier(_, Err(other)) => return Err(other),
             Outcome::New(result) => new_hash = Some(result?),
+            Outcome::Skipped => {}
         }
-    }
-    // The old password is verified: equal to the new one means position 1.
-    if depth >= 1 && old.nfkc() == new.nfkc() {
-        reused = Some(1);
     }
     if let Some(position) = reused {
         return Err(PasswordError::Reused { position, depth });

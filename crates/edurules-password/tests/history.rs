@@ -141,3 +141,75 @@ fn history_depth_zero_allows_keeping_the_password() {
     .unwrap();
     assert!(same.previous.is_empty());
 }
+
+#[test]
+fn a_wrong_old_password_reveals_nothing_about_the_history() {
+    let p = cheap_seed();
+    let s = after_five();
+    let u = UserContext::default();
+    // The new one is an earlier password (2nd most recent), the old one is wrong.
+    let e = change_password(
+        &p,
+        &s,
+        &Password::new("Haslo-P9"),
+        &Password::new("Haslo-P4"),
+        &u,
+        t0(),
+    )
+    .unwrap_err();
+    assert_eq!(e, PasswordError::InvalidCredentials);
+    // "Keep my password" typed with a wrong old password: still only that.
+    let e = change_password(
+        &p,
+        &s,
+        &Password::new("Haslo-P4"),
+        &Password::new("Haslo-P4"),
+        &u,
+        t0(),
+    )
+    .unwrap_err();
+    assert_eq!(e, PasswordError::InvalidCredentials);
+}
+
+#[test]
+fn the_current_password_is_compared_on_the_plaintexts_after_nfkc() {
+    let p = cheap_seed();
+    let s = after_five();
+    // Full-width form of the current password: the same after NFKC.
+    let e = change_password(
+        &p,
+        &s,
+        &Password::new("Haslo-P5"),
+        &Password::new("Ｈａｓｌｏ-P5"),
+        &UserContext::default(),
+        t0(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        e,
+        PasswordError::Reused {
+            position: 1,
+            depth: 4
+        }
+    );
+}
+
+#[test]
+fn depth_one_refuses_only_the_current_password() {
+    let mut p = cheap_seed();
+    p.history_depth = 1;
+    let s = after_five();
+    let u = UserContext::default();
+    let old = Password::new("Haslo-P5");
+    let e = change_password(&p, &s, &old, &Password::new("Haslo-P5"), &u, t0()).unwrap_err();
+    assert_eq!(
+        e,
+        PasswordError::Reused {
+            position: 1,
+            depth: 1
+        }
+    );
+    // The 2nd most recent is outside a depth of 1; the kept history shrinks to 0.
+    let ok = change_password(&p, &s, &old, &Password::new("Haslo-P4"), &u, t0()).unwrap();
+    assert!(ok.previous.is_empty());
+}
