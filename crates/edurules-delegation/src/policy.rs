@@ -310,6 +310,7 @@ impl Policy {
             let ok = !d.is_empty()
                 && !d.starts_with('.')
                 && !d.ends_with('.')
+                && !d.contains("..")
                 && d.chars()
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-');
             if !ok {
@@ -325,8 +326,9 @@ impl Policy {
         }
     }
 
-    /// Whether `email` is a plausible personal address: one `@`, both sides non-empty, and a
-    /// domain that is not institutional (nor a subdomain of one). Case-insensitive.
+    /// Whether `email` is a plausible personal address: one `@`, both sides non-empty, no
+    /// empty domain label (so no leading, trailing or double dot), and a domain that is not
+    /// institutional (nor a subdomain of one). Case-insensitive.
     ///
     /// # Example
     /// ```
@@ -343,7 +345,12 @@ impl Policy {
         let (Some(local), Some(domain), None) = (parts.next(), parts.next(), parts.next()) else {
             return false;
         };
-        if local.is_empty() || domain.is_empty() || email.chars().any(char::is_whitespace) {
+        // A domain with an empty label (`x@school.pl.`, `x@.school.pl`, `x@a..school.pl`) is
+        // not a deliverable address, and would slip past the institutional suffix check.
+        if local.is_empty()
+            || domain.split('.').any(str::is_empty)
+            || email.chars().any(char::is_whitespace)
+        {
             return false;
         }
         let domain = domain.to_ascii_lowercase();
@@ -375,11 +382,27 @@ mod tests {
         p.head_permissions
             .push(Permission::parse("ghost:read").unwrap());
         p.institution_domains.push("Bad Domain".to_owned());
+        p.institution_domains.push("sp7..opole.pl".to_owned());
         p.extension_window_months = 200;
         let DelegationError::InvalidPolicy { problems } = p.validate().unwrap_err() else {
             panic!("wrong error");
         };
-        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert_eq!(problems.len(), 4, "{problems:?}");
+    }
+
+    #[test]
+    fn an_institutional_domain_cannot_hide_behind_dots() {
+        let p = Policy::sio().with_institution_domains(["sp7.opole.pl"]);
+        for email in [
+            "sekretariat@sp7.opole.pl.",
+            "sekretariat@.sp7.opole.pl",
+            "sekretariat@kadry..sp7.opole.pl",
+            "sekretariat@sp7..opole.pl",
+        ] {
+            assert!(!p.is_personal_email(email), "{email}");
+        }
+        assert!(p.is_personal_email("anna@poczta.example"));
+        assert!(p.is_personal_email("anna@sp7-opole.pl"));
     }
 
     #[test]

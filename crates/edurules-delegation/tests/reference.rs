@@ -78,6 +78,16 @@ impl Model {
             }
         }
     }
+    /// The last day of `p`, and under Cascade of every link above it.
+    fn effective_last_day(&self, p: Par) -> NaiveDate {
+        let own = self.last_day_of(p);
+        match p {
+            Par::Auth(i) if self.policy.derived_grants == DerivedGrantPolicy::Cascade => {
+                own.min(self.effective_last_day(self.auths[i].parent))
+            }
+            _ => own,
+        }
+    }
     fn perms_of(&self, p: Par) -> BTreeSet<Permission> {
         match p {
             Par::Appt(_) => self.policy.head_permissions.iter().cloned().collect(),
@@ -125,8 +135,8 @@ impl Model {
                     authorization: a,
                     on,
                 } => {
-                    // Candidates in the grantor's hands at `on`: appointments first, then
-                    // authorizations, each group in log order, then by depth.
+                    // Candidates in the grantor's hands at `on`: appointments, then
+                    // authorizations, each group in log order.
                     let mut cands: Vec<(Par, u8)> = vec![];
                     for (i, r) in m.appts.iter().enumerate() {
                         if r.a.person == a.grantor && r.a.entity == a.entity && m.appt_ok(i, *on) {
@@ -139,13 +149,15 @@ impl Model {
                             cands.push((Par::Auth(i), r.depth));
                         }
                     }
-                    cands.sort_by_key(|c| c.1);
+                    // Shallowest first, then the one lasting longest, then log order.
+                    cands.sort_by_key(|c| (c.1, std::cmp::Reverse(m.effective_last_day(c.0))));
                     let want: BTreeSet<Permission> = a.permissions.iter().cloned().collect();
                     let pick = cands.into_iter().find(|&(p, depth)| {
                         depth < m.policy.max_depth
                             && want.is_subset(&m.perms_of(p))
                             && !m.people_in_chain(p).contains(&a.grantee)
-                            && (!m.policy.cap_at_grantor_end || a.valid_until <= m.last_day_of(p))
+                            && (!m.policy.cap_at_grantor_end
+                                || a.valid_until <= m.effective_last_day(p))
                     });
                     let (parent, depth) = pick.expect("an accepted grant has a source");
                     m.auths.push(RAuth {

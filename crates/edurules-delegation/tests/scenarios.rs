@@ -565,3 +565,63 @@ fn year_end_boundary_for_instants_is_warsaw_midnight() {
     assert!(!allowed(&reg, "anna", "pupils:enter", "SP7", at(22, 0, 0)));
     assert!(allowed(&reg, "nowa", "pupils:read", "SP7", at(22, 0, 0)));
 }
+
+/// Under `Cascade`, a grant made while the grantor holds both his old authorization and its
+/// extension derives from the one that lasts longer, so it does not end with the old one
+/// while the grantor's access goes on (art. 74 extension).
+#[test]
+fn cascade_grant_during_an_extension_derives_from_the_longer_access() {
+    let mut reg =
+        Registry::new(Policy::sio().with_derived_grants(DerivedGrantPolicy::Cascade)).unwrap();
+    apply_all(
+        &mut reg,
+        [appoint("ap1", "dyr", "SP7", d(2025, 9, 1), d(2030, 8, 31))],
+    );
+    let r = &["pupils:read"];
+    apply_all(
+        &mut reg,
+        grant("g1", "dyr", "anna", "SP7", r, d(2025, 9, 1), d(2026, 8, 31)),
+    );
+    apply_all(
+        &mut reg,
+        [Event::RequestFiled {
+            request: AccessRequest {
+                id: RequestId::new("ext").unwrap(),
+                applicant: login("anna"),
+                entity: ent("SP7"),
+                personal_email: "anna@example.com".into(),
+                filed_on: d(2026, 6, 1),
+                extends: Some(AuthorizationId::new("g1").unwrap()),
+            },
+        }],
+    );
+    let extension = Grant {
+        id: "g2",
+        grantor: "dyr",
+        grantee: "anna",
+        entity: "SP7",
+        perms: r,
+        on: d(2026, 8, 1),
+        until: d(2027, 8, 31),
+        request: Some("ext"),
+        document: true,
+    };
+    apply_all(&mut reg, [extension.event()]);
+    apply_all(
+        &mut reg,
+        grant("g3", "anna", "ewa", "SP7", r, d(2026, 8, 2), d(2027, 6, 30)),
+    );
+    apply_all(
+        &mut reg,
+        [role("ewa", "SP7", "teacher", "dyr", d(2026, 8, 2))],
+    );
+    let g3 = reg
+        .authorization(&AuthorizationId::new("g3").unwrap())
+        .unwrap();
+    assert_eq!(
+        g3.source,
+        Source::Authorization(AuthorizationId::new("g2").unwrap())
+    );
+    assert!(allowed(&reg, "ewa", "pupils:read", "SP7", d(2026, 9, 1)));
+    assert!(allowed(&reg, "ewa", "pupils:read", "SP7", d(2027, 6, 30)));
+}

@@ -299,8 +299,9 @@ impl Registry {
     }
 
     /// Picks the grantor's access the grant derives from: in force at `on`, covering the
-    /// permissions, within the depth, without a cycle; appointments first, then the
-    /// shallowest, then the oldest. Reports what fails when none fits.
+    /// permissions, within the depth, without a cycle; the shallowest first (appointments),
+    /// then the one lasting longest (under `Cascade`, to the earliest end in its chain), then
+    /// the oldest. Reports what fails when none fits.
     fn choose_source(
         &self,
         a: &Authorization,
@@ -317,7 +318,9 @@ impl Registry {
             });
             return None;
         }
-        held.sort_by_key(|h| h.depth);
+        // Shallowest first; among equals the access that lasts longest, so that under
+        // `Cascade` a grant made during an extension does not end with the old authorization.
+        held.sort_by_key(|h| (h.depth, std::cmp::Reverse(h.last_day)));
         let mut best: Option<Vec<Violation>> = None;
         for h in &held {
             let mut problems = Vec::new();
