@@ -1,6 +1,7 @@
 //! A naive reference evaluator (replay everything, check every link's dates at the asked
-//! date, plain lists and sets, no indexes) and proptest comparing `decide` with it over random
-//! event sequences, plus the invariants the issue names.
+//! date, plain lists and sets, no indexes) and proptest comparing, over random event
+//! sequences, `apply`'s acceptance of every grant and `decide` with it, plus the invariants
+//! the issue names.
 
 use crate::common::*;
 use chrono::NaiveDate;
@@ -110,117 +111,124 @@ impl Model {
             }
         }
     }
-    fn build(policy: Policy, log: &[Event]) -> Self {
-        let mut m = Model {
+    /// The source a grant would derive from when its grantor may lawfully give it at `on`
+    /// (holds access, attenuation, depth, no cycle, and the cap when the policy asks for it):
+    /// the rules that depend on the state.
+    fn source_for(&self, a: &Authorization, on: NaiveDate) -> Option<(Par, u8)> {
+        let (m, on) = (self, &on);
+        // Candidates in the grantor's hands at `on`: appointments, then
+        // authorizations, each group in log order.
+        let mut cands: Vec<(Par, u8)> = vec![];
+        for (i, r) in m.appts.iter().enumerate() {
+            if r.a.person == a.grantor && r.a.entity == a.entity && m.appt_ok(i, *on) {
+                cands.push((Par::Appt(i), 0));
+            }
+        }
+        for (i, r) in m.auths.iter().enumerate() {
+            if r.a.grantee == a.grantor && r.a.entity == a.entity && m.chain_ok(i, *on) {
+                cands.push((Par::Auth(i), r.depth));
+            }
+        }
+        // Shallowest first, then the one lasting longest, then log order.
+        cands.sort_by_key(|c| (c.1, std::cmp::Reverse(m.effective_last_day(c.0))));
+        let want: BTreeSet<Permission> = a.permissions.iter().cloned().collect();
+        cands.into_iter().find(|&(p, depth)| {
+            depth < m.policy.max_depth
+                && want.is_subset(&m.perms_of(p))
+                && !m.people_in_chain(p).contains(&a.grantee)
+                && (!m.policy.cap_at_grantor_end || a.valid_until <= m.effective_last_day(p))
+        })
+    }
+
+    fn new(policy: Policy) -> Self {
+        Model {
             policy,
             appts: vec![],
             auths: vec![],
             roles: vec![],
-        };
-        for e in log {
-            match e {
-                Event::AppointmentRecorded { appointment, .. } => m.appts.push(RAppt {
-                    a: appointment.clone(),
-                    ended: None,
-                }),
-                Event::AppointmentEnded { id, on } => {
-                    for r in &mut m.appts {
-                        if r.a.id == *id {
-                            r.ended = Some(*on);
-                        }
-                    }
-                }
-                Event::RequestFiled { .. } => {}
-                Event::AuthorizationGranted {
-                    authorization: a,
-                    on,
-                } => {
-                    // Candidates in the grantor's hands at `on`: appointments, then
-                    // authorizations, each group in log order.
-                    let mut cands: Vec<(Par, u8)> = vec![];
-                    for (i, r) in m.appts.iter().enumerate() {
-                        if r.a.person == a.grantor && r.a.entity == a.entity && m.appt_ok(i, *on) {
-                            cands.push((Par::Appt(i), 0));
-                        }
-                    }
-                    for (i, r) in m.auths.iter().enumerate() {
-                        if r.a.grantee == a.grantor && r.a.entity == a.entity && m.chain_ok(i, *on)
-                        {
-                            cands.push((Par::Auth(i), r.depth));
-                        }
-                    }
-                    // Shallowest first, then the one lasting longest, then log order.
-                    cands.sort_by_key(|c| (c.1, std::cmp::Reverse(m.effective_last_day(c.0))));
-                    let want: BTreeSet<Permission> = a.permissions.iter().cloned().collect();
-                    let pick = cands.into_iter().find(|&(p, depth)| {
-                        depth < m.policy.max_depth
-                            && want.is_subset(&m.perms_of(p))
-                            && !m.people_in_chain(p).contains(&a.grantee)
-                            && (!m.policy.cap_at_grantor_end
-                                || a.valid_until <= m.effective_last_day(p))
-                    });
-                    let (parent, depth) = pick.expect("an accepted grant has a source");
-                    m.auths.push(RAuth {
-                        a: a.clone(),
-                        revoked: None,
-                        parent,
-                        depth: depth + 1,
-                    });
-                }
-                Event::AuthorizationRevoked {
-                    id, on, cascade, ..
-                } => {
-                    let root = m.auths.iter().position(|r| r.a.id == *id).unwrap();
-                    m.auths[root].revoked = Some(*on);
-                    if *cascade {
-                        // Every descendant still live at `on`, through any path (an ended
-                        // intermediate grant does not stop the cascade).
-                        for i in 0..m.auths.len() {
-                            let r = &m.auths[i];
-                            let live = r.revoked.is_none() && r.a.valid_until >= *on;
-                            if i != root && live && m.is_desc(i, root) {
-                                m.auths[i].revoked = Some(*on);
-                            }
-                        }
-                    }
-                }
-                Event::RoleAssigned {
-                    person,
-                    entity,
-                    role,
-                    on,
-                    ..
-                } => m.roles.push(RRole {
-                    person: person.clone(),
-                    entity: entity.clone(),
-                    perms: m.policy.roles[role].iter().cloned().collect(),
-                    from: *on,
-                    removed: None,
-                }),
-                Event::RoleRemoved {
-                    person,
-                    entity,
-                    role,
-                    on,
-                    ..
-                } => {
-                    let perms: BTreeSet<Permission> =
-                        m.policy.roles[role].iter().cloned().collect();
-                    for r in &mut m.roles {
-                        if r.person == *person
-                            && r.entity == *entity
-                            && r.perms == perms
-                            && r.removed.is_none_or(|x| *on < x)
-                        {
-                            r.removed = Some(*on);
-                            break;
-                        }
-                    }
-                }
-                _ => unreachable!("new event kind"),
-            }
         }
-        m
+    }
+    /// Applies an event the engine accepted.
+    fn apply(&mut self, e: &Event) {
+        let m = self;
+        match e {
+            Event::AppointmentRecorded { appointment, .. } => m.appts.push(RAppt {
+                a: appointment.clone(),
+                ended: None,
+            }),
+            Event::AppointmentEnded { id, on } => {
+                for r in &mut m.appts {
+                    if r.a.id == *id {
+                        r.ended = Some(*on);
+                    }
+                }
+            }
+            Event::RequestFiled { .. } => {}
+            Event::AuthorizationGranted {
+                authorization: a,
+                on,
+            } => {
+                let (parent, depth) = m
+                    .source_for(a, *on)
+                    .expect("an accepted grant has a source");
+                m.auths.push(RAuth {
+                    a: a.clone(),
+                    revoked: None,
+                    parent,
+                    depth: depth + 1,
+                });
+            }
+            Event::AuthorizationRevoked {
+                id, on, cascade, ..
+            } => {
+                let root = m.auths.iter().position(|r| r.a.id == *id).unwrap();
+                m.auths[root].revoked = Some(*on);
+                if *cascade {
+                    // Every descendant still live at `on`, through any path (an ended
+                    // intermediate grant does not stop the cascade).
+                    for i in 0..m.auths.len() {
+                        let r = &m.auths[i];
+                        let live = r.revoked.is_none() && r.a.valid_until >= *on;
+                        if i != root && live && m.is_desc(i, root) {
+                            m.auths[i].revoked = Some(*on);
+                        }
+                    }
+                }
+            }
+            Event::RoleAssigned {
+                person,
+                entity,
+                role,
+                on,
+                ..
+            } => m.roles.push(RRole {
+                person: person.clone(),
+                entity: entity.clone(),
+                perms: m.policy.roles[role].iter().cloned().collect(),
+                from: *on,
+                removed: None,
+            }),
+            Event::RoleRemoved {
+                person,
+                entity,
+                role,
+                on,
+                ..
+            } => {
+                let perms: BTreeSet<Permission> = m.policy.roles[role].iter().cloned().collect();
+                for r in &mut m.roles {
+                    if r.person == *person
+                        && r.entity == *entity
+                        && r.perms == perms
+                        && r.removed.is_none_or(|x| *on < x)
+                    {
+                        r.removed = Some(*on);
+                        break;
+                    }
+                }
+            }
+            _ => unreachable!("new event kind"),
+        }
     }
     /// Whether `i` is `root` or below it in the grant graph.
     fn is_desc(&self, mut i: usize, root: usize) -> bool {
@@ -477,9 +485,30 @@ proptest! {
         deep in any::<bool>(),
         queries in prop::collection::vec((0..5usize, 0..3usize, 0..2usize, 0..1400u32), 40),
     ) {
-        let events = to_events(&ops);
-        let reg = Registry::replay(policy(cascade, cap, deep), events).unwrap();
-        let model = Model::build(reg.policy().clone(), reg.log());
+        // Event by event: the engine checks and writes; the model says independently whether
+        // each grant is lawful (every generated grant has a fresh id, a fresh application with
+        // a personal e-mail, dates in order and less than 5 years, so the rules that decide are
+        // the written form, no self-grant, and the state-dependent ones in `source_for`).
+        let policy = policy(cascade, cap, deep);
+        let mut reg = Registry::new(policy.clone()).unwrap();
+        let mut model = Model::new(policy);
+        for e in to_events(&ops) {
+            let lawful = match &e {
+                Event::AuthorizationGranted { authorization: a, on } => Some(
+                    a.document.is_some()
+                        && a.grantor != a.grantee
+                        && model.source_for(a, *on).is_some(),
+                ),
+                _ => None,
+            };
+            let result = reg.apply(e.clone());
+            if let Some(lawful) = lawful {
+                prop_assert_eq!(result.is_ok(), lawful, "{:?}: {:?}", e, result);
+            }
+            if result.is_ok() {
+                model.apply(&e);
+            }
+        }
 
         // Permissions never exceed the grantor's (attenuation along the grant graph).
         for rec in reg.authorizations() {
