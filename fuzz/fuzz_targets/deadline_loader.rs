@@ -2,13 +2,15 @@
 //! Fuzz target `deadline_loader`: the rules loader on arbitrary bytes, and
 //! `submission_deadline` with arbitrary category strings and dates. No
 //! panic; every deadline returned is not earlier than the change plus its
-//! term and is a day a term may end on (a working day from 2017).
+//! term and is a day a term may end on (a working day from 2017), is on time
+//! on its due date and one day late the day after, and its counting steps
+//! name the due date in every language.
 
 use chrono::{Days, NaiveDate};
 use edurules_deadline::calendar;
 use edurules_deadline::sio::{DeadlineTerm, Rules};
 use edurules_deadline::term::CountingRule;
-use edurules_deadline::{Deadline, submission_deadline};
+use edurules_deadline::{Deadline, Lateness, Locale, is_late, submission_deadline};
 use libfuzzer_sys::fuzz_target;
 
 fn check(d: &Deadline<'_>, change: NaiveDate) {
@@ -23,6 +25,18 @@ fn check(d: &Deadline<'_>, change: NaiveDate) {
             calendar::is_working_day(d.due_date).unwrap_or(false),
             "{d:?}"
         );
+    }
+    // Lateness: on the due date on time, one day after one day late.
+    assert_eq!(
+        is_late(d, d.due_date),
+        Lateness::OnTime { days_to_spare: 0 }
+    );
+    if let Some(next) = d.due_date.succ_opt() {
+        assert_eq!(is_late(d, next), Lateness::Late { days_late: 1 });
+    }
+    for locale in [Locale::Pl, Locale::Bg, Locale::En] {
+        assert!(d.explain(locale).contains(&d.due_date.to_string()));
+        assert!(!d.legal_basis(locale).is_empty());
     }
 }
 
