@@ -163,3 +163,26 @@ fn oversized_files_are_refused_before_building_tables() {
     let p = problems(file);
     assert!(p.iter().any(|s| s.contains("too many versions")), "{p:?}");
 }
+
+#[test]
+fn a_fixed_date_before_the_end_of_its_own_period_is_refused() {
+    // "By 10 October for January–December of the same year" would leave the
+    // changes of October–December with no due date at all.
+    let mut file = builtin_file();
+    let last = file.versions.len() - 1;
+    for ex in &mut file.versions[last].exceptions {
+        if let edurules_deadline::sio::ExceptionTerm::FixedDates { dates, .. } = &mut ex.term {
+            dates.truncate(1);
+            dates[0].month = 10;
+            dates[0].covers.year_offset = 0;
+            dates[0].covers.from_month = 1;
+            dates[0].covers.to_month = 12;
+        }
+    }
+    let p = problems(file);
+    assert!(
+        p.iter()
+            .any(|s| s.contains("not after the period it covers")),
+        "{p:?}"
+    );
+}

@@ -144,6 +144,12 @@ fn term_problems(term: &ExceptionTerm, name: &str, out: &mut Vec<String>) {
                     ));
                     continue;
                 }
+                if c.year_offset == 0 && due.month <= c.to_month {
+                    out.push(format!(
+                        "{name}: fixed date {}-{} is not after the period it covers (months {}..={})",
+                        due.month, due.day, c.from_month, c.to_month
+                    ));
+                }
                 for m in c.from_month..=c.to_month {
                     if let Some(slot) = usize::try_from(m - 1).ok().and_then(|i| covered.get_mut(i))
                     {
