@@ -18,7 +18,7 @@ fn name() -> impl Strategy<Value = String> {
             4 => proptest::char::range('a', 'z'),
             2 => proptest::sample::select("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ".chars().collect::<Vec<_>>()),
             3 => proptest::sample::select("абвгдежзийклмнопрстуфхцчшщъьюяАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЬЮЯ".chars().collect::<Vec<_>>()),
-            1 => proptest::sample::select(vec!['-', '\'', ' ', '1', 'é', '李']),
+            1 => proptest::sample::select(vec!['-', '\'', ' ', '1', 'é', '李', '\u{301}', '\u{200B}', 'ß', 'ѝ']),
         ],
         0..12,
     )
@@ -33,6 +33,26 @@ proptest! {
         if let Ok(login) = normalize(&input) {
             prop_assert!(is_canonical(login.as_str()));
             prop_assert_eq!(normalize(login.as_str()).unwrap(), login);
+        }
+    }
+
+    #[test]
+    fn rejections_point_inside_the_input(input in "[ A-Za-z0-9\u{300}-\u{30F}\u{200B}\u{FEFF}ąŁАΟé.①²ﬁ]{0,12}") {
+        use edurules_login::LoginError as E;
+        if let Err(e) = normalize(&input) {
+            let position = match &e {
+                E::InnerWhitespace { position, .. }
+                | E::PolishLetter { position, .. }
+                | E::Lookalike { position, .. }
+                | E::AccentedLetter { position, .. }
+                | E::CombiningMark { position, .. }
+                | E::InvisibleCharacter { position, .. }
+                | E::ForbiddenCharacter { position, .. } => Some(*position),
+                _ => None,
+            };
+            if let Some(p) = position {
+                prop_assert!(p >= 1 && p <= input.chars().count(), "{input:?}: {e:?}");
+            }
         }
     }
 

@@ -59,6 +59,9 @@ fn lookalike(c: char) -> Option<(Script, char)> {
         'ԁ' => cyr('d'),
         'ԛ' => cyr('q'),
         'ԝ' => cyr('w'),
+        'Ү' => cyr('Y'),
+        'Ӏ' => cyr('I'),
+        'ӏ' => cyr('l'),
         'Α' => grk('A'),
         'Β' => grk('B'),
         'Ε' => grk('E'),
@@ -75,6 +78,10 @@ fn lookalike(c: char) -> Option<(Script, char)> {
         'Χ' => grk('X'),
         'ο' => grk('o'),
         'ν' => grk('v'),
+        'ι' => grk('i'),
+        'Ϲ' => grk('C'),
+        'ϲ' => grk('c'),
+        'ϳ' => grk('j'),
         _ => None,
     }
 }
@@ -233,6 +240,9 @@ mod tests {
             "login.forbidden_character"
         );
         assert_eq!(reject("x", 'Ο', 1).code(), "login.lookalike");
+        for c in ['Ү', 'Ӏ', 'ӏ', 'ι', 'Ϲ', 'ϲ', 'ϳ', 'Ѕ', 'Ј'] {
+            assert_eq!(reject("x", c, 1).code(), "login.lookalike", "{c}");
+        }
         assert_eq!(
             reject_in("x", "\u{200B}", 0, 1).code(),
             "login.invisible_character"
