@@ -1,6 +1,6 @@
 //! Issuing an account, changing a password, an administrator's reset.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use chrono::{DateTime, Utc};
 use rayon::prelude::*;
@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use crate::check::{UserContext, check};
 use crate::error::{ChangeError, PasswordError};
 use crate::hash::{
-    SALT_LEN, StoredHash, hash_password, hash_password_with_salt, random_salt, verify,
+    SALT_LEN, Scratch, StoredHash, hash_in, hash_password, random_salt, verify, verify_in,
 };
 use crate::policy::PasswordPolicy;
 use crate::rotation::{AccountState, MustChangeReason, change_allowed_from};
@@ -149,31 +149,28 @@ enum Outcome {
     Skipped,
 }
 
-/// What the parallel jobs tell each other so that none starts in vain.
-#[derive(Default)]
-struct Signals {
+/// What the parallel jobs share: their inputs, and what they tell each
+/// other so that none starts in vain.
+struct Shared<'a> {
+    policy: &'a PasswordPolicy,
+    state: &'a AccountState,
+    old: &'a Password,
+    new: &'a Password,
+    salt: &'a [u8; SALT_LEN],
     /// The old password did not verify: every job not yet started is skipped.
     old_failed: AtomicBool,
     /// An earlier hash matched: the new hash is not needed.
     reused: AtomicBool,
 }
 
-impl Signals {
-    fn run(
-        &self,
-        job: &Job<'_>,
-        policy: &PasswordPolicy,
-        state: &AccountState,
-        old: &Password,
-        new: &Password,
-        salt: &[u8; SALT_LEN],
-    ) -> Outcome {
+impl Shared<'_> {
+    fn run(&self, job: &Job<'_>, scratch: &mut Scratch) -> Outcome {
         // Relaxed is enough: a flag read late costs one hash, never a wrong answer.
         let old_failed = self.old_failed.load(Ordering::Relaxed);
         match *job {
             // Always run: nothing is told to the caller unless it succeeds.
             Job::VerifyOld => {
-                let result = verify(&state.current, old);
+                let result = verify_in(&self.state.current, self.old, scratch);
                 if result.is_err() {
                     self.old_failed.store(true, Ordering::Relaxed);
                 }
@@ -181,14 +178,16 @@ impl Signals {
             }
             Job::Earlier(..) if old_failed => Outcome::Skipped,
             Job::Earlier(position, hash) => {
-                let result = verify(hash, new);
+                let result = verify_in(hash, self.new, scratch);
                 if result.is_ok() {
                     self.reused.store(true, Ordering::Relaxed);
                 }
                 Outcome::Earlier(position, result)
             }
             Job::HashNew if old_failed || self.reused.load(Ordering::Relaxed) => Outcome::Skipped,
-            Job::HashNew => Outcome::New(hash_password_with_salt(&policy.hashing, new, salt)),
+            Job::HashNew => {
+                Outcome::New(hash_in(&self.policy.hashing, self.new, self.salt, scratch))
+            }
         }
     }
 }
@@ -209,8 +208,9 @@ impl Signals {
 /// verification, of the old password. Otherwise verifying the old password,
 /// checking the `history_depth − 1` earlier hashes and hashing the new one
 /// (`history_depth + 1` argon2 computations) run in parallel on rayon's
-/// pool, one task each, so with `c` free cores the cost is about
-/// ⌈(history_depth + 1) / c⌉ hashes. A job not yet started when its result
+/// pool, one worker per core taking the next job in turn and reusing one
+/// argon2 working memory for all its jobs, so with `c` free cores the cost
+/// is about ⌈(history_depth + 1) / c⌉ hashes. A job not yet started when its result
 /// can no longer matter is skipped: all of them once the old password fails,
 /// the new hash once an earlier hash matches.
 ///
@@ -281,17 +281,39 @@ pub fn change_password_with_salt(
             .map(|(h, position)| Job::Earlier(position, h)),
     );
     jobs.push(Job::HashNew);
-    let signals = Signals::default();
-    let outcomes: Vec<Outcome> = jobs
-        .par_iter()
-        // One job per rayon task, so that an idle core can take any of them.
+    // One worker per core of rayon's pool, each with its own argon2 memory
+    // (allocated once, not once per hash), taking the next job from a shared
+    // counter in order: the old password first, the new hash last.
+    let shared = Shared {
+        policy,
+        state,
+        old,
+        new,
+        salt,
+        old_failed: AtomicBool::new(false),
+        reused: AtomicBool::new(false),
+    };
+    let next = AtomicUsize::new(0);
+    let workers = rayon::current_num_threads().clamp(1, jobs.len());
+    let mut outcomes: Vec<(usize, Outcome)> = (0..workers)
+        .into_par_iter()
         .with_max_len(1)
-        .map(|job| signals.run(job, policy, state, old, new, salt))
+        .flat_map_iter(|_| {
+            let mut scratch = Scratch::default();
+            let mut mine = Vec::new();
+            loop {
+                let index = next.fetch_add(1, Ordering::Relaxed);
+                let Some(job) = jobs.get(index) else { break };
+                mine.push((index, shared.run(job, &mut scratch)));
+            }
+            mine
+        })
         .collect();
+    outcomes.sort_unstable_by_key(|(index, _)| *index);
 
     let mut reused: Option<u32> = None;
     let mut new_hash = None;
-    for outcome in outcomes {
+    for (_, outcome) in outcomes {
         match outcome {
             Outcome::Old(result) => result?,
             Outcome::Earlier(position, Ok(())) => {
