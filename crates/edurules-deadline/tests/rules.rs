@@ -186,3 +186,28 @@ fn a_fixed_date_before_the_end_of_its_own_period_is_refused() {
         "{p:?}"
     );
 }
+
+#[test]
+fn unknown_fields_inside_terms_are_refused() {
+    // A term marked unknown that carries a term's fields is a typo, not data.
+    let unknown_with_days = BUILTIN_RULES_JSON.replacen(
+        "\"kind\": \"unknown\"",
+        "\"kind\": \"unknown\", \"days\": 10",
+        1,
+    );
+    assert_ne!(unknown_with_days, BUILTIN_RULES_JSON);
+    assert!(matches!(
+        Rules::from_json(&unknown_with_days),
+        Err(DeadlineError::RulesSyntax { .. })
+    ));
+    let quarter_with_extra = BUILTIN_RULES_JSON.replacen(
+        "\"kind\": \"after_quarter_end\"",
+        "\"kind\": \"after_quarter_end\", \"months\": 1",
+        1,
+    );
+    assert_ne!(quarter_with_extra, BUILTIN_RULES_JSON);
+    assert!(matches!(
+        Rules::from_json(&quarter_with_extra),
+        Err(DeadlineError::RulesSyntax { .. })
+    ));
+}

@@ -79,8 +79,12 @@ pub struct Exception {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum ExceptionTerm {
+    // A struct variant with no fields, not a unit variant: serde lets stray
+    // fields through for a unit variant of an internally tagged enum (such
+    // as `{"kind": "unknown", "days": 10}`), `deny_unknown_fields` refuses
+    // them here. The JSON and its schema are the same either way.
     /// Not encoded: asking for a deadline is an error.
-    Unknown,
+    Unknown {},
     /// Within `days` days after the end of the calendar quarter of the change.
     AfterQuarterEnd {
         /// Days after the quarter's last day.

@@ -316,7 +316,7 @@ pub(super) fn compute<'r>(
             )
         }
         Some(ex) => match &ex.term {
-            ExceptionTerm::Unknown => {
+            ExceptionTerm::Unknown {} => {
                 return Err(DeadlineError::UnknownExceptionTerm {
                     category: cat_id.to_owned(),
                     provision: ex.provision.clone(),

@@ -105,7 +105,7 @@ pub(crate) fn problems(file: &RulesFile) -> Vec<String> {
 
 fn term_problems(term: &ExceptionTerm, name: &str, out: &mut Vec<String>) {
     match term {
-        ExceptionTerm::Unknown => {}
+        ExceptionTerm::Unknown {} => {}
         ExceptionTerm::AfterQuarterEnd { days, basis, .. } => {
             if *days > MAX_TERM_DAYS {
                 out.push(format!("{name}: quarter term of {days} days is too long"));
