@@ -57,10 +57,18 @@ pub struct Evaluator<'a> {
     bases: Vec<usize>,
     /// Counters per pupil.
     stride: usize,
-    /// For effective kind (0 excused, 1 unexcused) and unit (0 hours, 1 days): (base, monthly).
-    routes: [[Vec<(usize, bool)>; 2]; 2],
-    first_day: i32,
-    day_count: i32,
+    /// For effective kind (0 excused, 1 unexcused) and unit (0 hours, 1 days): the counters a
+    /// record adds to.
+    routes: [[Routes; 2]; 2],
+    /// The year of the window's first day.
+    first_year: i32,
+    /// The calendar of the window, indexed by [`Evaluator::date_slot`]: `day << 8 | month index`
+    /// of each date inside the window, [`OUTSIDE`] for the others. A table lookup instead of
+    /// a day-number computation per record.
+    calendar: Vec<u32>,
+    /// The late-arrival conversion compiled: (up to, in sixtieths of a minute; counts as, in
+    /// sixtieths of an hour), the last band open.
+    late_table: Vec<(u64, u64)>,
     /// The month index of each day of the window.
     day_month: Vec<u8>,
     months: Vec<YearMonth>,
@@ -109,6 +117,9 @@ impl<'a> Evaluator<'a> {
         }
         let months = window.months();
         let mut day_month = Vec::new();
+        let first_year = first.year();
+        let years = usize::try_from(last.year() - first_year + 1).unwrap_or(0);
+        let mut calendar = vec![OUTSIDE; years * DAYS_PER_YEAR_SLOT];
         let mut month_index: u8 = 0;
         let mut current = YearMonth::of(first);
         let mut date = first;
@@ -117,6 +128,10 @@ impl<'a> Evaluator<'a> {
             if ym != current {
                 current = ym;
                 month_index = month_index.saturating_add(1);
+            }
+            if let Some(slot) = slot_of(first_year, date).and_then(|s| calendar.get_mut(s)) {
+                *slot = u32::try_from(day_month.len()).map_or(OUTSIDE, |d| d << 8)
+                    | u32::from(month_index);
             }
             day_month.push(month_index);
             match date.succ_opt() {
@@ -134,22 +149,22 @@ impl<'a> Evaluator<'a> {
             bases.push(stride);
             stride += if s.per == Per::Month { months.len() } else { 1 };
         }
-        let mut routes: [[Vec<(usize, bool)>; 2]; 2] = Default::default();
-        for (s, &base) in slots.iter().zip(&bases) {
-            let kinds: &[usize] = match s.counts {
-                Counted::All => &[0, 1],
-                Counted::Unexcused => &[1],
-                Counted::Excused => &[0],
-            };
-            let Some(u) = unit_index(s.unit) else {
-                continue;
-            };
-            for &k in kinds {
-                if let Some(route) = routes.get_mut(k).and_then(|r| r.get_mut(u)) {
-                    route.push((base, s.per == Per::Month));
-                }
-            }
-        }
+        let routes = compile_routes(&slots, &bases);
+        let late_table = profile
+            .late_arrivals
+            .as_ref()
+            .map(|c| {
+                c.bands
+                    .iter()
+                    .map(|b| {
+                        let up_to = b.up_to_minutes.map_or(u64::MAX, |m| {
+                            u64::from(m).saturating_mul(crate::PARTS_PER_UNIT)
+                        });
+                        (up_to, b.counts_as.sixtieths())
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
         let zero_can_flag = profile.rules.iter().any(|r| zero_matches(&r.when));
         Ok(Self {
             profile,
@@ -160,8 +175,9 @@ impl<'a> Evaluator<'a> {
             bases,
             stride,
             routes,
-            first_day: first.num_days_from_ce(),
-            day_count: i32::try_from(day_month.len()).unwrap_or(i32::MAX),
+            first_year,
+            calendar,
+            late_table,
             day_month,
             months,
             zero_can_flag,
@@ -484,6 +500,74 @@ impl<'a> Evaluator<'a> {
     }
 }
 
+/// Slots per year in [`Evaluator::calendar`] (the days of a leap year).
+const DAYS_PER_YEAR_SLOT: usize = 366;
+
+/// A date outside the window in [`Evaluator::calendar`].
+const OUTSIDE: u32 = u32::MAX;
+
+/// A date's slot in a calendar starting with `first_year`: (year − first year) × 366 + day of the
+/// year − 1; `None` before the first year.
+#[inline]
+fn slot_of(first_year: i32, date: chrono::NaiveDate) -> Option<usize> {
+    let year = usize::try_from(date.year().wrapping_sub(first_year)).ok()?;
+    Some(
+        year.saturating_mul(DAYS_PER_YEAR_SLOT)
+            .saturating_add(date.ordinal0() as usize),
+    )
+}
+
+/// The counters one (effective kind, unit) of record adds to, inline: at most four, since the
+/// slots are distinct and a kind's record matches only slots counting all or its own kind, per
+/// window or per month.
+#[derive(Debug, Clone, Copy, Default)]
+struct Routes {
+    /// How many of `at` are used.
+    len: usize,
+    /// (first counter of the slot in a pupil's row, 1 for a monthly slot (offset by the month
+    /// index) or 0).
+    at: [(usize, usize); 4],
+}
+
+impl Routes {
+    /// The routes in use.
+    #[inline]
+    fn used(&self) -> &[(usize, usize)] {
+        self.at.get(..self.len).unwrap_or(&[])
+    }
+}
+
+/// For each effective kind (0 excused, 1 unexcused) and unit (0 hours, 1 days), the counters a
+/// record adds to.
+fn compile_routes(slots: &[SlotKey], bases: &[usize]) -> [[Routes; 2]; 2] {
+    let mut routes = [[Routes::default(); 2]; 2];
+    for (k, own) in [(0, Counted::Excused), (1, Counted::Unexcused)] {
+        for (u, unit) in [(0, Unit::Hours), (1, Unit::Days)] {
+            // One place per (counts all?, monthly?): distinct slots cannot collide.
+            let mut places = [None; 4];
+            for (s, &base) in slots.iter().zip(bases) {
+                if s.unit != unit || !(s.counts == Counted::All || s.counts == own) {
+                    continue;
+                }
+                let monthly = usize::from(s.per == Per::Month);
+                let place = usize::from(s.counts == Counted::All) * 2 + monthly;
+                if let Some(p) = places.get_mut(place) {
+                    *p = Some((base, monthly));
+                }
+            }
+            if let Some(r) = routes.get_mut(k).and_then(|r| r.get_mut(u)) {
+                for at in places.into_iter().flatten() {
+                    if let Some(slot) = r.at.get_mut(r.len) {
+                        *slot = at;
+                        r.len += 1;
+                    }
+                }
+            }
+        }
+    }
+    routes
+}
+
 struct PupilCtx<'p, 'n> {
     pupil: &'p Pupil,
     row: &'p [u64],
@@ -521,6 +605,48 @@ fn collect_slots(cond: &Condition, out: &mut Vec<SlotKey>) {
             };
             if !out.contains(&key) {
                 out.push(key);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{Datelike, NaiveDate};
+
+    use super::{Evaluator, OUTSIDE, slot_of};
+    use crate::{Planned, Roster, RuleProfile, Window};
+
+    /// The calendar table gives, for every date, what the day-number computation gives: the day
+    /// offset and month index inside the window, outside otherwise.
+    #[test]
+    fn calendar_matches_day_numbers_around_every_window() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let (roster, planned) = (Roster::default(), Planned::default());
+        let windows = [
+            Window::school_year(d(2017, 9, 15), d(2018, 6, 1)).unwrap(),
+            Window::month(2024, 2).unwrap(),
+            Window::custom(d(2023, 12, 31), d(2024, 1, 1)).unwrap(),
+            Window::custom(d(2020, 1, 1), d(2029, 12, 31)).unwrap(),
+            Window::custom(d(-5, 12, 30), d(-4, 1, 2)).unwrap(),
+        ];
+        for w in windows {
+            let ev = Evaluator::new(RuleProfile::bg_isrm(), w, &roster, &planned).unwrap();
+            let months = w.months();
+            let mut date = w.first() - chrono::Days::new(800);
+            while date <= w.last() + chrono::Days::new(800) {
+                let code = slot_of(ev.first_year, date)
+                    .and_then(|s| ev.calendar.get(s).copied())
+                    .unwrap_or(OUTSIDE);
+                let day = date.num_days_from_ce() - w.first().num_days_from_ce();
+                if w.contains(date) {
+                    assert_eq!(i64::from(code >> 8), i64::from(day), "{date}");
+                    let month = months.get(usize::from((code & 0xFF) as u8)).copied();
+                    assert_eq!(month, Some(crate::YearMonth::of(date)), "{date}");
+                } else {
+                    assert_eq!(code, OUTSIDE, "{date}");
+                }
+                date = date.succ_opt().unwrap();
             }
         }
     }

@@ -2,12 +2,11 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::Datelike;
 use rayon::prelude::*;
 
 use super::{Evaluator, unit_index};
 use crate::report::Stats;
-use crate::{AbsenceError, AbsenceKind, AbsenceRecord, Unit};
+use crate::{AbsenceError, AbsenceKind, AbsenceRecord, PupilId, Unit};
 
 /// The code of an excused lesson in a day's lesson state.
 const CODE_EXCUSED: u64 = 1;
@@ -46,6 +45,12 @@ pub struct Accumulator<'e> {
     /// (pupil position, day offset) → (4-bit code per lesson, records seen).
     lessons: HashMap<(u32, u16), (u64, u32)>,
     stats: Stats,
+    /// The last pupil found in the roster and their position: records grouped by pupil (as
+    /// registers export them) skip the roster lookup.
+    last: Option<(PupilId, u32)>,
+    /// Records taken by the fast path of [`Accumulator::push`] (each is received and counted; kept
+    /// apart so that the fast path updates one figure, added to [`Stats`] when read).
+    plain: u64,
 }
 
 /// A record reduced to what one counter update needs.
@@ -126,6 +131,8 @@ impl<'e> Accumulator<'e> {
             counters: vec![0; ev.stride.saturating_mul(ev.roster.len())],
             lessons: HashMap::new(),
             stats: Stats::default(),
+            last: None,
+            plain: 0,
         }
     }
 
@@ -144,9 +151,62 @@ impl<'e> Accumulator<'e> {
     /// See [`Accumulator`].
     #[inline]
     pub fn push(&mut self, record: AbsenceRecord) -> Result<(), AbsenceError> {
+        if self.push_plain(&record) {
+            return Ok(());
+        }
         record.check()?;
         self.push_checked(&record);
         Ok(())
+    }
+
+    /// The fast path for the commonest record: an excused or unexcused amount in hours or days
+    /// without a lesson number (always coherent), of a pupil in the roster, dated inside the
+    /// window. Adds it exactly as [`Accumulator::push_checked`] would and returns `true`; returns
+    /// `false` and changes nothing but the pupil cache for any other record.
+    #[inline]
+    fn push_plain(&mut self, record: &AbsenceRecord) -> bool {
+        if record.lesson.is_some() {
+            return false;
+        }
+        let kind = match record.kind {
+            AbsenceKind::Excused => 0,
+            AbsenceKind::Unexcused => 1,
+            AbsenceKind::Late => return false,
+        };
+        let unit = match record.unit {
+            Unit::Hours => 0,
+            Unit::Days => 1,
+            Unit::Minutes => return false,
+        };
+        let ev = self.ev;
+        let code = super::slot_of(ev.first_year, record.date)
+            .and_then(|s| ev.calendar.get(s).copied())
+            .unwrap_or(super::OUTSIDE);
+        if code == super::OUTSIDE {
+            return false;
+        }
+        let pupil = match self.last {
+            Some((id, position)) if id == record.pupil => position,
+            _ => match ev.roster.position(record.pupil) {
+                Some(position) => {
+                    self.last = Some((record.pupil, position));
+                    position
+                }
+                None => return false,
+            },
+        };
+        let Some(routes) = ev.routes.get(kind).and_then(|r| r.get(unit)) else {
+            return false;
+        };
+        add_row(
+            &mut self.counters,
+            pupil as usize * ev.stride,
+            routes,
+            (code & 0xFF) as u8,
+            record.amount.sixtieths(),
+        );
+        self.plain += 1;
+        true
     }
 
     /// Adds a batch of records: all of them, or none if one is incoherent.
@@ -221,23 +281,38 @@ impl<'e> Accumulator<'e> {
             entry.1 = entry.1.saturating_add(seen);
         }
         self.stats.add(&other.stats);
+        self.plain = self.plain.saturating_add(other.plain);
     }
 
     /// The counts so far (duplicates are known only at evaluation).
     #[must_use]
     pub fn stats(&self) -> Stats {
-        self.stats
+        let mut stats = self.stats;
+        stats.records = stats.records.saturating_add(self.plain);
+        stats.counted = stats.counted.saturating_add(self.plain);
+        stats
     }
 
     #[inline]
     fn push_checked(&mut self, record: &AbsenceRecord) {
-        match self.ev.classify(record) {
+        let ev = self.ev;
+        let pupil = match self.last {
+            Some((id, position)) if id == record.pupil => position,
+            _ => match ev.roster.position(record.pupil) {
+                Some(position) => {
+                    self.last = Some((record.pupil, position));
+                    position
+                }
+                None => return self.note(Classified::UnknownPupil),
+            },
+        };
+        match ev.classify_at(pupil, record) {
             Classified::Count(e) => {
                 self.stats.records += 1;
                 self.stats.counted += 1;
                 add_to(
                     &mut self.counters,
-                    self.ev,
+                    ev,
                     e.pupil,
                     usize::from(e.kind),
                     e.unit,
@@ -356,15 +431,23 @@ impl Evaluator<'_> {
     /// Where a checked record goes.
     #[inline]
     pub(crate) fn classify(&self, record: &AbsenceRecord) -> Classified {
-        let Some(pupil) = self.roster.position(record.pupil) else {
-            return Classified::UnknownPupil;
-        };
-        let day = record.date.num_days_from_ce().wrapping_sub(self.first_day);
-        if !(0..self.day_count).contains(&day) {
+        match self.roster.position(record.pupil) {
+            Some(pupil) => self.classify_at(pupil, record),
+            None => Classified::UnknownPupil,
+        }
+    }
+
+    /// Where a checked record of the pupil at roster position `pupil` goes.
+    #[inline]
+    pub(crate) fn classify_at(&self, pupil: u32, record: &AbsenceRecord) -> Classified {
+        let code = super::slot_of(self.first_year, record.date)
+            .and_then(|s| self.calendar.get(s).copied())
+            .unwrap_or(super::OUTSIDE);
+        if code == super::OUTSIDE {
             return Classified::OutsideWindow;
         }
-        let day = usize::try_from(day).unwrap_or(0);
-        let month = self.day_month.get(day).copied().unwrap_or(0);
+        let day = code >> 8;
+        let month = (code & 0xFF) as u8;
         let late = self.profile.late_arrivals.as_ref();
         if let Some(lesson) = record.lesson {
             let code = match record.kind {
@@ -384,16 +467,19 @@ impl Evaluator<'_> {
         let (kind, unit, amount) = match record.kind {
             AbsenceKind::Excused => (0, record.unit, record.amount.sixtieths()),
             AbsenceKind::Unexcused => (1, record.unit, record.amount.sixtieths()),
-            AbsenceKind::Late => match late {
-                Some(c) => (
+            AbsenceKind::Late => {
+                if late.is_none() {
+                    return Classified::LateNotCounted;
+                }
+                let minutes = record.amount.sixtieths();
+                let band = self.late_table.iter().find(|&&(up_to, _)| minutes <= up_to);
+                (
                     1,
                     Unit::Hours,
-                    c.bands
-                        .get(c.band_of(record.amount.sixtieths()))
-                        .map_or(0, |b| b.counts_as.sixtieths()),
-                ),
-                None => return Classified::LateNotCounted,
-            },
+                    band.or(self.late_table.last())
+                        .map_or(0, |&(_, hours)| hours),
+                )
+            }
         };
         Classified::Count(Entry {
             pupil,
@@ -419,10 +505,16 @@ fn add_to(
     let Some(routes) = ev.routes.get(kind).and_then(|r| r.get(u)) else {
         return;
     };
-    let row = pupil as usize * ev.stride;
-    for &(base, monthly) in routes {
-        let index = row + base + if monthly { usize::from(month) } else { 0 };
-        if let Some(c) = counters.get_mut(index) {
+    add_row(counters, pupil as usize * ev.stride, routes, month, amount);
+}
+
+/// Adds `amount` to the counters of the row starting at `row` that `routes` name.
+#[inline]
+fn add_row(counters: &mut [u64], row: usize, routes: &super::Routes, month: u8, amount: u64) {
+    let month = usize::from(month);
+    for &(base, monthly) in routes.used() {
+        // `monthly` is 1 for a monthly slot, 0 otherwise: no branch.
+        if let Some(c) = counters.get_mut(row + base + monthly * month) {
             *c = c.saturating_add(amount);
         }
     }
@@ -444,7 +536,159 @@ const fn max_nibbles(a: u64, b: u64) -> u64 {
 
 #[cfg(test)]
 mod tests {
+    use chrono::NaiveDate;
+
     use super::max_nibbles;
+    use crate::{
+        AbsenceKind, AbsenceRecord, Evaluator, Level, Planned, Pupil, PupilId, Quantity, Roster,
+        RuleProfile, SchoolId, Unit, Window, YearMonth,
+    };
+
+    /// Records of every sort: plain amounts, late arrivals, numbered lessons, unknown pupils,
+    /// dates outside the window; in runs of one pupil (`grouped`) or interleaved.
+    fn mixed_records(ids: &[u64], grouped: bool, n: usize) -> Vec<AbsenceRecord> {
+        let first = NaiveDate::from_ymd_opt(2017, 9, 1).unwrap();
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        (0..n)
+            .map(|i| {
+                let r = next();
+                let pupil = if grouped {
+                    // Runs of about twenty records; every seventh run an unknown pupil.
+                    let run = i / 20;
+                    if run % 7 == 3 {
+                        7_777
+                    } else {
+                        ids[run % ids.len()]
+                    }
+                } else if r % 11 == 0 {
+                    7_777
+                } else {
+                    ids[(r >> 8) as usize % ids.len()]
+                };
+                let date = first + chrono::Days::new((r >> 16) % 320);
+                let amount = Quantity::from_sixtieths(30 * (1 + (r >> 32) % 8));
+                let lesson = u8::try_from((r >> 40) % 16).unwrap();
+                match (r >> 48) % 10 {
+                    0 => AbsenceRecord::lesson(
+                        PupilId(pupil),
+                        date,
+                        lesson,
+                        AbsenceKind::Unexcused,
+                        0,
+                    ),
+                    1 => AbsenceRecord::lesson(
+                        PupilId(pupil),
+                        date,
+                        lesson,
+                        AbsenceKind::Late,
+                        (r >> 52) % 40,
+                    ),
+                    2 => AbsenceRecord::new(
+                        PupilId(pupil),
+                        date,
+                        Quantity::whole((r >> 52) % 40),
+                        Unit::Minutes,
+                        AbsenceKind::Late,
+                    ),
+                    3 => AbsenceRecord::new(
+                        PupilId(pupil),
+                        date,
+                        amount,
+                        Unit::Days,
+                        AbsenceKind::Unexcused,
+                    ),
+                    4 | 5 => AbsenceRecord::new(
+                        PupilId(pupil),
+                        date,
+                        amount,
+                        Unit::Hours,
+                        AbsenceKind::Unexcused,
+                    ),
+                    _ => AbsenceRecord::new(
+                        PupilId(pupil),
+                        date,
+                        amount,
+                        Unit::Hours,
+                        AbsenceKind::Excused,
+                    ),
+                }
+            })
+            .collect()
+    }
+
+    /// The fast path of `push` (plain records, the last pupil's position cached) adds exactly
+    /// what the general path adds: one record at a time equals the parallel bulk fold, which
+    /// classifies every record afresh, for every kind of roster index and input order.
+    #[test]
+    fn fast_path_and_pupil_cache_change_no_result() {
+        let mut profile = RuleProfile::bg_isrm();
+        profile
+            .rules
+            .extend(RuleProfile::pl_compulsory_schooling().rules);
+        profile.rules.extend(RuleProfile::chronic_absence().rules);
+        let window = Window::school_year(
+            NaiveDate::from_ymd_opt(2017, 9, 15).unwrap(),
+            NaiveDate::from_ymd_opt(2018, 6, 1).unwrap(),
+        )
+        .unwrap();
+        // Range, dense table and hash map indexes.
+        for ids in [
+            vec![1, 2, 3, 4, 5],
+            vec![2, 5, 9, 30],
+            vec![5, 9, 1_000_000_000_000],
+        ] {
+            let roster = Roster::new(
+                ids.iter()
+                    .map(|&id| Pupil {
+                        id: PupilId(id),
+                        school: SchoolId("S".into()),
+                        level: if id % 2 == 0 {
+                            Level::Preschool
+                        } else {
+                            Level::School
+                        },
+                        grade: None,
+                    })
+                    .collect(),
+            )
+            .unwrap();
+            let mut planned = Planned::default();
+            for &id in &ids {
+                for ym in window.months() {
+                    planned.set_month(PupilId(id), ym, Unit::Hours, Quantity::whole(30));
+                }
+                planned.set_window(PupilId(id), Unit::Days, Quantity::whole(180));
+            }
+            let ev = Evaluator::new(profile.clone(), window, &roster, &planned).unwrap();
+            for grouped in [true, false] {
+                let records = mixed_records(&ids, grouped, (1 << 16) * 2 + 123);
+                let mut one_by_one = ev.accumulator();
+                for r in &records {
+                    one_by_one.push(*r).unwrap();
+                }
+                assert!(one_by_one.plain > 0, "the fast path was taken");
+                let bulk = ev.accumulate_par(&records).unwrap();
+                assert_eq!(bulk.plain, 0, "the bulk fold does not use the fast path");
+                assert_eq!(
+                    one_by_one.counters, bulk.counters,
+                    "{ids:?} grouped {grouped}"
+                );
+                assert_eq!(one_by_one.stats(), bulk.stats());
+                let report = ev.evaluate(&one_by_one);
+                assert!(report.stats.unknown_pupil > 0 && report.stats.outside_window > 0);
+                assert!(report.stats.lesson_records > 0 && report.stats.duplicates > 0);
+                assert!(!report.flags.is_empty());
+                assert_eq!(report, ev.evaluate(&bulk));
+                let _ = YearMonth::of(window.first());
+            }
+        }
+    }
 
     #[test]
     fn nibble_max_is_per_lesson() {
