@@ -231,7 +231,9 @@ impl<'e> Accumulator<'e> {
     pub fn push_batch(&mut self, records: &[AbsenceRecord]) -> Result<(), AbsenceError> {
         records.iter().try_for_each(AbsenceRecord::check)?;
         for r in records {
-            self.push_checked(r);
+            if !self.push_plain(r) {
+                self.push_checked(r);
+            }
         }
         Ok(())
     }
