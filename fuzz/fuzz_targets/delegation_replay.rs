@@ -1,7 +1,8 @@
 #![no_main]
 //! Fuzz target `delegation_replay`: an event log as JSON → replay → decide, never panics; every
-//! `Allowed` carries a chain whose links are each valid at the asked date, and under `Cascade`
-//! the chain is rooted in an appointment in force; the accepted log round-trips through JSON
+//! `Allowed` carries a chain whose links are each valid at the asked date, and still allows on
+//! the chain's earliest last day (the limit for a cached answer); under `Cascade` the chain is
+//! rooted in an appointment in force; the accepted log round-trips through JSON
 //! and replays without refusals; everyone `who_may` lists is allowed by `decide`.
 //!
 //! Input: byte 0 picks the policy (even: `Survive`, odd: `Cascade`), bytes 1–2 a day offset for
@@ -119,6 +120,14 @@ fuzz_target!(|data: &[u8]| {
                             assert!(
                                 matches!(chain.links.first(), Some(Link::Appointment { .. })),
                                 "cascade chain not rooted in an appointment"
+                            );
+                        }
+                        // A cached answer may be served through the chain's earliest end.
+                        if let Some(until) = chain.valid_through() {
+                            assert!(until >= *t, "chain ends before the asked date");
+                            assert!(
+                                reg.decide(who, p, entity, until).is_allowed(),
+                                "allowed on {t}, cached to {until}, denied then"
                             );
                         }
                     }
