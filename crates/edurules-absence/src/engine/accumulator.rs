@@ -154,15 +154,8 @@ impl<'e> Accumulator<'e> {
         if self.push_plain(&record) {
             return Ok(());
         }
-        self.push_other(&record)
-    }
-
-    /// [`Accumulator::push`] for every record the fast path does not take; kept out of line so
-    /// that `push` stays small enough to inline into a caller's loop.
-    #[inline(never)]
-    fn push_other(&mut self, record: &AbsenceRecord) -> Result<(), AbsenceError> {
         record.check()?;
-        self.push_checked(record);
+        self.push_checked(&record);
         Ok(())
     }
 
@@ -172,13 +165,19 @@ impl<'e> Accumulator<'e> {
     /// `false` and changes nothing but the pupil cache for any other record.
     #[inline]
     fn push_plain(&mut self, record: &AbsenceRecord) -> bool {
-        // Kind and unit as indexes without a branch on their (unpredictable) mix: excused 0,
-        // unexcused 1; hours 0, days 1 (late arrivals and minutes, rare, take the general path).
-        let kind = plain_kind(record.kind);
-        let unit = plain_unit(record.unit);
-        if record.lesson.is_some() | (kind > 1) | (unit > 1) {
+        if record.lesson.is_some() {
             return false;
         }
+        let kind = match record.kind {
+            AbsenceKind::Excused => 0,
+            AbsenceKind::Unexcused => 1,
+            AbsenceKind::Late => return false,
+        };
+        let unit = match record.unit {
+            Unit::Hours => 0,
+            Unit::Days => 1,
+            Unit::Minutes => return false,
+        };
         let ev = self.ev;
         let code = super::slot_of(ev.first_year, record.date)
             .and_then(|s| ev.calendar.get(s).copied())
@@ -188,37 +187,26 @@ impl<'e> Accumulator<'e> {
         }
         let pupil = match self.last {
             Some((id, position)) if id == record.pupil => position,
-            _ => match self.find_pupil(record.pupil) {
-                Some(position) => position,
+            _ => match ev.roster.position(record.pupil) {
+                Some(position) => {
+                    self.last = Some((record.pupil, position));
+                    position
+                }
                 None => return false,
             },
         };
         let Some(routes) = ev.routes.get(kind).and_then(|r| r.get(unit)) else {
             return false;
         };
-        let row = pupil as usize * ev.stride;
-        let month = (code & 0xFF) as usize;
-        let amount = record.amount.sixtieths();
-        // All four places, used or not, so that the loop does not depend on the kind: an
-        // unused place is (0, 0) and gets 0 added to the row's first counter, which changes
-        // nothing (and a row exists whenever a route does).
-        for (i, &(base, monthly)) in routes.at.iter().enumerate() {
-            let add = if i < routes.len { amount } else { 0 };
-            if let Some(c) = self.counters.get_mut(row + base + monthly * month) {
-                *c = c.saturating_add(add);
-            }
-        }
+        add_row(
+            &mut self.counters,
+            pupil as usize * ev.stride,
+            routes,
+            (code & 0xFF) as u8,
+            record.amount.sixtieths(),
+        );
         self.plain += 1;
         true
-    }
-
-    /// Looks a pupil up in the roster and remembers them as the last pupil (out of line: it
-    /// runs once per run of a pupil's records in grouped input).
-    #[inline(never)]
-    fn find_pupil(&mut self, id: PupilId) -> Option<u32> {
-        let position = self.ev.roster.position(id)?;
-        self.last = Some((id, position));
-        Some(position)
     }
 
     /// Adds a batch of records: all of them, or none if one is incoherent.
@@ -531,26 +519,6 @@ fn add_row(counters: &mut [u64], row: usize, routes: &super::Routes, month: u8, 
         if let Some(c) = counters.get_mut(row + base + monthly * month) {
             *c = c.saturating_add(amount);
         }
-    }
-}
-
-/// A record's kind as an index: excused 0, unexcused 1, late 2.
-#[inline]
-const fn plain_kind(kind: AbsenceKind) -> usize {
-    match kind {
-        AbsenceKind::Excused => 0,
-        AbsenceKind::Unexcused => 1,
-        AbsenceKind::Late => 2,
-    }
-}
-
-/// A unit as an index: hours 0, days 1, minutes 2.
-#[inline]
-const fn plain_unit(unit: Unit) -> usize {
-    match unit {
-        Unit::Hours => 0,
-        Unit::Days => 1,
-        Unit::Minutes => 2,
     }
 }
 
