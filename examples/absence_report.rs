@@ -42,57 +42,51 @@ const SAMPLE_ROSTER: &str = "pupil_id,school_id,level,grade
 4,SU-131,school,5
 ";
 
+/// Absence risk selections (edurules::absence) from a records CSV and a roster
+/// CSV, or from an embedded sample when no file is given.
+#[derive(Debug, clap::Parser)]
+#[command(version, after_help = AFTER_HELP)]
 struct Options {
+    /// `RECORDS.csv ROSTER.csv`: the absences (`pupil_id,date,hours,kind`) and
+    /// the roster (`pupil_id,school_id,level`); both or neither.
+    #[arg(value_name = "FILE", num_args = 0..=2)]
     files: Vec<String>,
+    /// Print JSON instead of a table.
+    #[arg(long)]
     json: bool,
+    /// Print the signals to the municipality (art. 347 ЗПУО) instead of the table.
+    #[arg(long)]
     signals: bool,
+    /// Print only the number of pupils in each selection.
+    #[arg(long)]
     summary: bool,
-    mode: Mode,
-    window: (NaiveDate, NaiveDate),
+    /// Skip malformed rows (counted and reported) instead of stopping at the first.
+    #[arg(long)]
+    lenient: bool,
+    /// The evaluation window, both days included [default: 2017-09-15 2018-06-01, seed 002].
+    #[arg(long, num_args = 2, value_names = ["FIRST", "LAST"], value_parser = parse_date)]
+    window: Option<Vec<NaiveDate>>,
+    /// The date of the signals [default: the window's last day; the clock is never read].
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
     issued: Option<NaiveDate>,
+    /// The rule profile: Bulgarian ISRM selections, Polish monthly 50 % rule, chronic absence.
+    #[arg(long, default_value = "bg", value_parser = ["bg", "pl", "chronic"], conflicts_with = "config")]
     profile: String,
+    /// Take the rule profile from the `absence` section of this TOML or JSON
+    /// configuration (see docs/schema/edurules.schema.json).
+    #[arg(long, value_name = "FILE")]
     config: Option<String>,
+    /// Language of the messages [default: en; signals: bg].
+    #[arg(long, value_name = "pl|bg|en")]
+    locale: Option<edurules::Locale>,
 }
 
-fn parse_date(s: Option<String>) -> Result<NaiveDate, String> {
-    let s = s.ok_or("a date is missing after an option")?;
-    NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|e| format!("`{s}` is not a date: {e}"))
-}
+/// Shown after `--help`.
+const AFTER_HELP: &str = "Examples:\n  absence_report                                 the embedded sample\n  absence_report records.csv roster.csv --summary\n  absence_report records.csv roster.csv --signals --issued 2018-06-12 --json\n  absence_report --profile chronic --window 2017-09-15 2018-06-01";
 
-fn parse_args() -> Result<Options, String> {
-    let seed_first = NaiveDate::from_ymd_opt(2017, 9, 15).ok_or("bad default")?;
-    let seed_last = NaiveDate::from_ymd_opt(2018, 6, 1).ok_or("bad default")?;
-    let mut o = Options {
-        files: Vec::new(),
-        json: false,
-        signals: false,
-        summary: false,
-        mode: Mode::Strict,
-        window: (seed_first, seed_last),
-        issued: None,
-        profile: "bg".to_owned(),
-        config: None,
-    };
-    let mut args = std::env::args().skip(1);
-    while let Some(a) = args.next() {
-        match a.as_str() {
-            "--json" => o.json = true,
-            "--signals" => o.signals = true,
-            "--summary" => o.summary = true,
-            "--lenient" => o.mode = Mode::Lenient,
-            "--window" => o.window = (parse_date(args.next())?, parse_date(args.next())?),
-            "--issued" => o.issued = Some(parse_date(args.next())?),
-            "--profile" => o.profile = args.next().ok_or("--profile needs bg, pl or chronic")?,
-            "--config" => o.config = Some(args.next().ok_or("--config needs a file")?),
-            "-h" | "--help" => return Err("usage: absence_report [RECORDS.csv ROSTER.csv] [--json] [--signals] [--lenient] [--summary] [--window FIRST LAST] [--issued DATE] [--profile bg|pl|chronic] [--config FILE]".to_owned()),
-            s if s.starts_with("--") => return Err(format!("unknown option `{s}`")),
-            _ => o.files.push(a),
-        }
-    }
-    if !(o.files.is_empty() || o.files.len() == 2) {
-        return Err("give both RECORDS.csv and ROSTER.csv, or neither".to_owned());
-    }
-    Ok(o)
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|e| format!("`{s}` is not a date (YYYY-MM-DD): {e}"))
 }
 
 fn print_table(report: &Report, profile: &RuleProfile) {
@@ -136,8 +130,22 @@ fn print_table(report: &Report, profile: &RuleProfile) {
 }
 
 fn run() -> Result<(), String> {
-    let o = parse_args()?;
-    let err = |e: AbsenceError| e.message(Locale::En);
+    let o = <Options as clap::Parser>::parse();
+    let messages: Locale = o.locale.unwrap_or(edurules::Locale::En).into();
+    let signal_locale: Locale = o.locale.unwrap_or(edurules::Locale::Bg).into();
+    let mode = if o.lenient {
+        Mode::Lenient
+    } else {
+        Mode::Strict
+    };
+    let (first, last) = match o.window.as_deref() {
+        Some([first, last]) => (*first, *last),
+        _ => (
+            NaiveDate::from_ymd_opt(2017, 9, 15).ok_or("bad default window")?,
+            NaiveDate::from_ymd_opt(2018, 6, 1).ok_or("bad default window")?,
+        ),
+    };
+    let err = |e: AbsenceError| e.message(messages);
     let (records_path, roster_bytes) = match o.files.as_slice() {
         [] => (None, SAMPLE_ROSTER.as_bytes().to_vec()),
         [records, roster] => (
@@ -146,12 +154,18 @@ fn run() -> Result<(), String> {
         ),
         _ => return Err("give both RECORDS.csv and ROSTER.csv, or neither".to_owned()),
     };
-    let (pupils, roster_summary) = read_roster(roster_bytes.as_slice(), o.mode).map_err(err)?;
+    let (pupils, roster_summary) = read_roster(roster_bytes.as_slice(), mode).map_err(err)?;
     let roster = Roster::new(pupils).map_err(err)?;
     let profile = match (&o.config, o.profile.as_str()) {
         (Some(path), _) => {
             edurules::RulesConfig::from_path(path)
-                .map_err(|e| format!("[{}] {}", e.code(), e.message(edurules::Locale::En)))?
+                .map_err(|e| {
+                    format!(
+                        "[{}] {}",
+                        e.code(),
+                        e.message(o.locale.unwrap_or(edurules::Locale::En))
+                    )
+                })?
                 .absence
         }
         (None, "bg") => RuleProfile::bg_isrm(),
@@ -159,13 +173,13 @@ fn run() -> Result<(), String> {
         (None, "chronic") => RuleProfile::chronic_absence(),
         (None, p) => return Err(format!("unknown profile `{p}`")),
     };
-    let window = Window::school_year(o.window.0, o.window.1).map_err(err)?;
+    let window = Window::school_year(first, last).map_err(err)?;
     let planned = Planned::default();
     let ev = Evaluator::new(profile, window, &roster, &planned).map_err(err)?;
     // The file is read in blocks (memory O(pupils + block)); the sample is parsed from memory.
     let (acc, summary) = match &records_path {
-        Some(path) => accumulate_csv_file(&ev, path, o.mode),
-        None => accumulate_csv_bytes(&ev, SAMPLE_RECORDS.as_bytes(), o.mode),
+        Some(path) => accumulate_csv_file(&ev, path, mode),
+        None => accumulate_csv_bytes(&ev, SAMPLE_RECORDS.as_bytes(), mode),
     }
     .map_err(err)?;
     let report = ev.evaluate(&acc);
@@ -194,7 +208,7 @@ fn run() -> Result<(), String> {
         summary.skipped
     );
     for s in &summary.skips {
-        out!("skipped: {}", s.message(Locale::En));
+        out!("skipped: {}", s.message(messages));
     }
     let st = report.stats;
     out!(
@@ -212,7 +226,7 @@ fn run() -> Result<(), String> {
         }
     } else if o.signals {
         for s in report.signals(issued) {
-            out!("{}", s.message(Locale::Bg));
+            out!("{}", s.message(signal_locale));
         }
     } else {
         print_table(&report, ev.profile());
