@@ -10,9 +10,32 @@ fn schema_path() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/schema/edurules.schema.json")
 }
 
-/// The schema as it is generated now, as committed (pretty, final newline).
+/// A JSON value with the keys of every object in sorted order, so that the
+/// text does not depend on whether a build enables serde_json's
+/// `preserve_order` (feature unification differs between `cargo test -p
+/// edurules` and `cargo test --workspace`).
+fn sorted_keys(value: Value) -> Value {
+    match value {
+        Value::Object(map) => {
+            let mut entries: Vec<(String, Value)> = map.into_iter().collect();
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            Value::Object(
+                entries
+                    .into_iter()
+                    .map(|(k, v)| (k, sorted_keys(v)))
+                    .collect(),
+            )
+        }
+        Value::Array(items) => Value::Array(items.into_iter().map(sorted_keys).collect()),
+        other => other,
+    }
+}
+
+/// The schema as it is generated now, as committed (keys sorted, pretty,
+/// final newline).
 fn generated_schema() -> String {
-    let mut text = serde_json::to_string_pretty(&RulesConfig::json_schema()).unwrap();
+    let schema = serde_json::to_value(RulesConfig::json_schema()).unwrap();
+    let mut text = serde_json::to_string_pretty(&sorted_keys(schema)).unwrap();
     text.push('\n');
     text
 }
