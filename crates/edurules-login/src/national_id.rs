@@ -7,6 +7,7 @@ mod pesel;
 pub use egn::Egn;
 pub use pesel::Pesel;
 
+use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -47,6 +48,39 @@ fn digits<const N: usize>(input: &str, kind: NationalIdKind) -> Result<[u8; N], 
         *slot = u8::try_from(d).unwrap_or(0);
     }
     Ok(out)
+}
+
+/// Parses a national id of `N` digits whose last digit is a check digit and
+/// whose first six are `YYMMDD` with the century coded in the month: length,
+/// digits, check digit, then birth date, in that order (the same for PESEL
+/// and EGN; only the check-digit rule and the century codes differ).
+fn parse_dated_id<const N: usize>(
+    input: &str,
+    kind: NationalIdKind,
+    check_digit: fn(&[u8; N]) -> u8,
+    birth_date: fn(u8, u8, u8) -> Option<NaiveDate>,
+) -> Result<([u8; N], NaiveDate), LoginError> {
+    let d: [u8; N] = digits(input, kind)?;
+    let expected = check_digit(&d);
+    let found = d.last().copied().unwrap_or(0);
+    if found != expected {
+        return Err(LoginError::IdChecksum {
+            kind,
+            input: input.to_owned(),
+            expected,
+            found,
+        });
+    }
+    let at = |i: usize| d.get(i).copied().unwrap_or(0);
+    let (yy, mm, dd) = (pair(at(0), at(1)), pair(at(2), at(3)), pair(at(4), at(5)));
+    let date = birth_date(yy, mm, dd).ok_or_else(|| LoginError::IdImpossibleDate {
+        kind,
+        input: input.to_owned(),
+        year_digits: yy,
+        month_code: mm,
+        day: dd,
+    })?;
+    Ok((d, date))
 }
 
 /// The weighted sum of `digits` (zipped, the shorter length wins).

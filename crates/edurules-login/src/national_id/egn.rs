@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Sex, digits, pair, weighted_sum, write_digits};
+use super::{Sex, parse_dated_id, weighted_sum, write_digits};
 use crate::{LoginError, NationalIdKind};
 
 /// Weights of the first nine digits.
@@ -114,29 +114,9 @@ impl FromStr for Egn {
     /// [`LoginError::IdNonDigit`], [`LoginError::IdChecksum`],
     /// [`LoginError::IdImpossibleDate`].
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let kind = NationalIdKind::Egn;
-        let d: [u8; 10] = digits(s, kind)?;
-        let expected = Self::check_digit(&d);
-        if d[9] != expected {
-            return Err(LoginError::IdChecksum {
-                kind,
-                input: s.to_owned(),
-                expected,
-                found: d[9],
-            });
-        }
-        let (yy, mm, dd) = (pair(d[0], d[1]), pair(d[2], d[3]), pair(d[4], d[5]));
-        let birth_date = birth_date(yy, mm, dd).ok_or_else(|| LoginError::IdImpossibleDate {
-            kind,
-            input: s.to_owned(),
-            year_digits: yy,
-            month_code: mm,
-            day: dd,
-        })?;
-        Ok(Self {
-            digits: d,
-            birth_date,
-        })
+        let (digits, birth_date) =
+            parse_dated_id(s, NationalIdKind::Egn, Self::check_digit, birth_date)?;
+        Ok(Self { digits, birth_date })
     }
 }
 
