@@ -10,6 +10,8 @@
 //! is the one of seed 002 (2017-09-15 to 2018-06-01); signals are dated `--issued` or, without
 //! it, the window's last day (the program never reads the clock).
 
+mod cli;
+
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -157,17 +159,19 @@ fn run() -> Result<(), String> {
     let (pupils, roster_summary) = read_roster(roster_bytes.as_slice(), mode).map_err(err)?;
     let roster = Roster::new(pupils).map_err(err)?;
     let profile = match (&o.config, o.profile.as_str()) {
-        (Some(path), _) => {
-            edurules::RulesConfig::from_path(path)
-                .map_err(|e| {
-                    format!(
-                        "[{}] {}",
-                        e.code(),
-                        e.message(o.locale.unwrap_or(edurules::Locale::En))
-                    )
-                })?
-                .absence
-        }
+        (Some(path), _) => edurules::RulesConfig::from_path(path)
+            .map_err(|e| {
+                format!(
+                    "[{}] {}",
+                    e.code(),
+                    e.message(o.locale.unwrap_or(edurules::Locale::En))
+                )
+            })
+            .and_then(|config| {
+                config
+                    .absence
+                    .ok_or_else(|| format!("`{path}` has no `absence` section"))
+            })?,
         (None, "bg") => RuleProfile::bg_isrm(),
         (None, "pl") => RuleProfile::pl_compulsory_schooling(),
         (None, "chronic") => RuleProfile::chronic_absence(),
@@ -190,9 +194,7 @@ fn run() -> Result<(), String> {
         } else {
             serde_json::to_value(&report)
         };
-        let text = value
-            .and_then(|v| serde_json::to_string_pretty(&v))
-            .map_err(|e| e.to_string())?;
+        let text = value.and_then(cli::json_text).map_err(|e| e.to_string())?;
         out!("{text}");
         return Ok(());
     }

@@ -64,7 +64,7 @@ fn due(
     submitted: Option<NaiveDate>,
     out: &mut Output,
 ) -> Result<(), Failure> {
-    let rules = config.deadline.rules()?;
+    let rules = config.deadline()?.rules()?;
     let d = rules
         .deadline(category, change_date)
         .map_err(edurules::Error::from)?;

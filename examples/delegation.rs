@@ -139,7 +139,7 @@ fn registry(
         None => SAMPLE_LOG.to_owned(),
     };
     let events = Event::log_from_json(&text).map_err(rules)?;
-    let reg = Registry::replay(config.delegation.clone(), events).map_err(rules)?;
+    let reg = Registry::replay(config.delegation()?.clone(), events).map_err(rules)?;
     out.line(format!(
         "Replayed {} events: {} accepted, {} refused",
         reg.log().len() + reg.rejected().len(),

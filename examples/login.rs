@@ -16,11 +16,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use edurules::Locale;
 use edurules::login::{
-    LegacyAccount, LoginGenerator, LoginKind, classify_with, normalize_with,
+    GeneratorConfig, LegacyAccount, LoginGenerator, LoginKind, classify_with, normalize_with,
     plan_consolidation_with, skeleton_directory,
 };
-use edurules::{Locale, RulesConfig};
 use serde_json::json;
 
 use cli::{Common, Failure, Output};
@@ -80,13 +80,13 @@ const SAMPLE_ACCOUNTS: &str = r#"[
   {"login": "jankow2", "active": false, "entities": ["SP2 Opole"]}
 ]"#;
 
-fn normalize(config: &RulesConfig, locale: Locale, logins: &[String], out: &mut Output) {
+fn normalize(login: &GeneratorConfig, locale: Locale, logins: &[String], out: &mut Output) {
     let mut data = Vec::new();
     for input in logins {
-        match normalize_with(input, &config.login.policy) {
-            Ok(login) => {
-                out.line(format!("{input:?} -> {login}"));
-                data.push(json!({ "input": input, "login": login }));
+        match normalize_with(input, &login.policy) {
+            Ok(normal) => {
+                out.line(format!("{input:?} -> {normal}"));
+                data.push(json!({ "input": input, "login": normal }));
             }
             Err(e) => {
                 let message = e.message(locale.into());
@@ -98,10 +98,10 @@ fn normalize(config: &RulesConfig, locale: Locale, logins: &[String], out: &mut 
     out.data("normalize", data);
 }
 
-fn classify(config: &RulesConfig, locale: Locale, logins: &[String], out: &mut Output) {
+fn classify(login: &GeneratorConfig, locale: Locale, logins: &[String], out: &mut Output) {
     let mut data = Vec::new();
     for input in logins {
-        let kind = classify_with(input, &config.login.policy);
+        let kind = classify_with(input, &login.policy);
         let text = match &kind {
             LoginKind::Canonical => "canonical".to_owned(),
             LoginKind::LegacyMixedCase => "legacy mixed-case".to_owned(),
@@ -117,7 +117,7 @@ fn classify(config: &RulesConfig, locale: Locale, logins: &[String], out: &mut O
 }
 
 fn plan(
-    config: &RulesConfig,
+    login: &GeneratorConfig,
     locale: Locale,
     file: Option<&PathBuf>,
     out: &mut Output,
@@ -130,7 +130,7 @@ fn plan(
         None => serde_json::from_str(SAMPLE_ACCOUNTS)
             .map_err(|e| Failure::Input(format!("the embedded sample: {e}")))?,
     };
-    let plan = plan_consolidation_with(&accounts, &config.login.policy);
+    let plan = plan_consolidation_with(&accounts, &login.policy);
     let l = locale.into();
     out.line(format!(
         "Consolidation of {} logins: {}",
@@ -157,21 +157,21 @@ fn plan(
 }
 
 fn generate(
-    config: &RulesConfig,
+    login: &GeneratorConfig,
     given: &str,
     surname: &str,
     existing: &[String],
     out: &mut Output,
 ) -> Result<(), Failure> {
-    let generator = LoginGenerator::new(config.login.clone()).map_err(edurules::Error::from)?;
+    let generator = LoginGenerator::new(login.clone()).map_err(edurules::Error::from)?;
     let directory = skeleton_directory(existing);
-    let login = generator
+    let generated = generator
         .generate(given, surname, &directory)
         .map_err(edurules::Error::from)?;
-    out.line(format!("{given} {surname} -> {login}"));
+    out.line(format!("{given} {surname} -> {generated}"));
     out.data(
         "generate",
-        json!({ "given": given, "surname": surname, "existing": existing, "login": login }),
+        json!({ "given": given, "surname": surname, "existing": existing, "login": generated }),
     );
     Ok(())
 }
@@ -180,6 +180,7 @@ fn main() -> ExitCode {
     let args = Args::parse();
     cli::run(&args.common, |config, locale| {
         let mut out = Output::default();
+        let config = config.login()?;
         match &args.command {
             Some(Command::Normalize { logins }) => normalize(config, locale, logins, &mut out),
             Some(Command::Classify { logins }) => classify(config, locale, logins, &mut out),

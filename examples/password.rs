@@ -112,7 +112,7 @@ fn read_password() -> Result<(Password, &'static str), Failure> {
 
 fn run(args: &Args, config: &RulesConfig, locale: Locale) -> Result<Output, Failure> {
     let mut out = Output::default();
-    let policy = &config.password;
+    let policy = config.password()?;
     let l = locale.into();
     let (password, source) = read_password()?;
     let mut user = UserContext::default()

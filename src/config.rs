@@ -23,10 +23,11 @@ use crate::{Error, Locale};
 /// The rules engine's configuration: each domain crate's policy or profile,
 /// and the language of messages.
 ///
-/// Every section is required and is exactly the domain crate's own
+/// Every section is optional and is exactly the domain crate's own
 /// configuration type, so its fields, defaults and checks are the crate's;
-/// this type only composes them. A section exists only when its cargo
-/// feature is on.
+/// this type only composes them. A caller that needs a section asks for it
+/// with its accessor ([`RulesConfig::password`], …), which answers
+/// [`ConfigError::MissingSection`] when the configuration has none.
 ///
 /// | key | type | checked by |
 /// |---|---|---|
@@ -37,6 +38,13 @@ use crate::{Error, Locale};
 /// | `delegation` | [`delegation::Policy`](edurules_delegation::Policy) | `Policy::validate` |
 /// | `deadline` | [`DeadlineConfig`]: the built-in art. 30 rules, a file or inline rules | `Rules::from_file` |
 /// | `absence` | [`absence::RuleProfile`](edurules_absence::RuleProfile) | `RuleProfile::validate` |
+///
+/// # Cargo features are additive
+///
+/// A file that is valid with some features stays valid with more: a section
+/// is never required, and a section whose crate's feature is off is accepted
+/// without being read and listed by [`RulesConfig::ignored_sections`], so a
+/// program can say that it ignores it. Unknown keys are still refused.
 ///
 /// Loading ([`from_toml_str`](Self::from_toml_str),
 /// [`from_json_str`](Self::from_json_str), [`from_path`](Self::from_path))
@@ -52,7 +60,7 @@ use crate::{Error, Locale};
 ///
 /// let config = RulesConfig::preset("poland-sio")?;
 /// assert_eq!(config.locale, Locale::Pl);
-/// assert_eq!(config.password.min_length, 8);
+/// assert_eq!(config.password()?.min_length, 8);
 ///
 /// // The same configuration written as TOML reads back equal.
 /// let text = config.to_toml_string()?;
@@ -63,12 +71,18 @@ use crate::{Error, Locale};
 /// let err = RulesConfig::from_toml_str(&bad).unwrap_err();
 /// assert_eq!(err.code(), "config.invalid");
 /// assert!(err.to_string().contains("`password.min_length`"));
+///
+/// // A configuration of one section is complete.
+/// let deadline_only = RulesConfig::from_toml_str("[deadline]\nrules = \"builtin\"")?;
+/// assert!(deadline_only.deadline().is_ok());
+/// assert_eq!(deadline_only.password().unwrap_err().code(), "config.missing_section");
 /// # }
 /// # Ok::<(), edurules::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "edurules configuration")]
+#[non_exhaustive]
 pub struct RulesConfig {
     /// A name for people: the preset's (`poland-sio`) or the vendor's own.
     #[serde(default)]
@@ -79,22 +93,78 @@ pub struct RulesConfig {
     /// Logins: the length bounds (`login.policy`, also used for typed
     /// logins), the generator's pattern, blocklist and attempts.
     #[cfg(feature = "login")]
-    pub login: edurules_login::GeneratorConfig,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub login: Option<edurules_login::GeneratorConfig>,
+    #[cfg(not(feature = "login"))]
+    #[serde(default, skip_serializing)]
+    #[schemars(skip)]
+    login: Option<Ignored>,
     /// The password policy.
     #[cfg(feature = "password")]
-    pub password: edurules_password::PasswordPolicy,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password: Option<edurules_password::PasswordPolicy>,
+    #[cfg(not(feature = "password"))]
+    #[serde(default, skip_serializing)]
+    #[schemars(skip)]
+    password: Option<Ignored>,
     /// The delegation policy: permissions, roles, depth, validity.
     #[cfg(feature = "delegation")]
-    pub delegation: edurules_delegation::Policy,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delegation: Option<edurules_delegation::Policy>,
+    #[cfg(not(feature = "delegation"))]
+    #[serde(default, skip_serializing)]
+    #[schemars(skip)]
+    delegation: Option<Ignored>,
     /// Where the SIO submission rules (art. 30) come from.
     #[cfg(feature = "deadline")]
-    pub deadline: DeadlineConfig,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<DeadlineConfig>,
+    #[cfg(not(feature = "deadline"))]
+    #[serde(default, skip_serializing)]
+    #[schemars(skip)]
+    deadline: Option<Ignored>,
     /// The absence rule profile.
     #[cfg(feature = "absence")]
-    pub absence: edurules_absence::RuleProfile,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub absence: Option<edurules_absence::RuleProfile>,
+    #[cfg(not(feature = "absence"))]
+    #[serde(default, skip_serializing)]
+    #[schemars(skip)]
+    absence: Option<Ignored>,
+}
+
+/// A section of a crate whose feature is off: accepted whatever it holds,
+/// not read, and listed by [`RulesConfig::ignored_sections`].
+#[cfg(not(all(
+    feature = "login",
+    feature = "password",
+    feature = "delegation",
+    feature = "deadline",
+    feature = "absence"
+)))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Ignored;
+
+#[cfg(not(all(
+    feature = "login",
+    feature = "password",
+    feature = "delegation",
+    feature = "deadline",
+    feature = "absence"
+)))]
+impl<'de> Deserialize<'de> for Ignored {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        serde::de::IgnoredAny::deserialize(deserializer).map(|_| Self)
+    }
 }
 
 /// The `deadline` section: which art. 30 rules the deadlines use.
+///
+/// A rules file is read once, bounded (at most
+/// [`RulesConfig::MAX_FILE_BYTES`], a regular file only), the first time the
+/// rules are asked for — which [`RulesConfig::validate`] does — and kept, so
+/// the rules that were validated are the rules that are used, even if the
+/// file changes later.
 ///
 /// # Example
 ///
@@ -105,15 +175,21 @@ pub struct RulesConfig {
 /// assert_eq!(c.rules, DeadlineRules::Builtin);
 /// let c: DeadlineConfig = serde_json::from_str(r#"{"rules": {"file": "art30.json"}}"#)?;
 /// assert!(matches!(c.rules, DeadlineRules::File(_)));
+/// assert_eq!(DeadlineConfig::new(DeadlineRules::Builtin), DeadlineConfig::default());
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[cfg(feature = "deadline")]
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct DeadlineConfig {
     /// The rules: `"builtin"`, `{ file = "…" }` or `{ inline = { … } }`.
     #[serde(default)]
     pub rules: DeadlineRules,
+    /// The rules as read and validated, with the source they were read from.
+    #[serde(skip)]
+    #[schemars(skip)]
+    loaded: Loaded,
 }
 
 /// Where the SIO submission rules come from.
@@ -135,46 +211,142 @@ pub enum DeadlineRules {
     Inline(Box<edurules_deadline::sio::RulesFile>),
 }
 
+/// The rules a [`DeadlineConfig`] read, kept beside the source they came
+/// from; equal to any other (it is a cache of `rules`, not a setting).
+#[cfg(feature = "deadline")]
+#[derive(Clone, Default)]
+struct Loaded(std::sync::OnceLock<(DeadlineRules, edurules_deadline::Rules)>);
+
+#[cfg(feature = "deadline")]
+impl std::fmt::Debug for Loaded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.get().is_some() {
+            "Loaded"
+        } else {
+            "NotLoaded"
+        })
+    }
+}
+
+#[cfg(feature = "deadline")]
+impl PartialEq for Loaded {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+#[cfg(feature = "deadline")]
+impl Eq for Loaded {}
+
 #[cfg(feature = "deadline")]
 impl DeadlineConfig {
-    /// The validated rules: the built-in ones borrowed, a file's or the
-    /// inline ones parsed.
+    /// A section with these rules.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use edurules::{DeadlineConfig, DeadlineRules};
+    /// let c = DeadlineConfig::new(DeadlineRules::File("art30.json".into()));
+    /// assert!(matches!(c.rules, DeadlineRules::File(_)));
+    /// ```
+    #[must_use]
+    pub fn new(rules: DeadlineRules) -> Self {
+        Self {
+            rules,
+            loaded: Loaded::default(),
+        }
+    }
+
+    /// The validated rules: the built-in ones; a file's or the inline ones
+    /// parsed the first time and kept (borrowed from then on). If `rules`
+    /// was changed after that, the new source is read and not kept.
     ///
     /// # Errors
     ///
-    /// [`ConfigError::Io`] when the file cannot be read,
+    /// [`ConfigError::Io`], [`ConfigError::NotAFile`] or
+    /// [`ConfigError::FileTooLarge`] when the file cannot be read,
     /// [`Error::Deadline`] when the rules are not valid.
     ///
     /// # Example
     ///
     /// ```
-    /// let rules = edurules::DeadlineConfig::default().rules()?;
-    /// assert_eq!(rules.file().article, "art. 30");
+    /// let config = edurules::DeadlineConfig::default();
+    /// assert_eq!(config.rules()?.file().article, "art. 30");
     /// # Ok::<(), edurules::Error>(())
     /// ```
-    pub fn rules(&self) -> Result<std::borrow::Cow<'static, edurules_deadline::Rules>, Error> {
+    pub fn rules(&self) -> Result<std::borrow::Cow<'_, edurules_deadline::Rules>, Error> {
         use std::borrow::Cow;
+        if let DeadlineRules::Builtin = self.rules {
+            return Ok(Cow::Borrowed(edurules_deadline::Rules::builtin()?));
+        }
+        if let Some((source, rules)) = self.loaded.0.get() {
+            return if *source == self.rules {
+                Ok(Cow::Borrowed(rules))
+            } else {
+                self.load().map(Cow::Owned)
+            };
+        }
+        let rules = self.load()?;
+        let (_, kept) = self.loaded.0.get_or_init(|| (self.rules.clone(), rules));
+        Ok(Cow::Borrowed(kept))
+    }
+
+    /// Reads and validates the rules of `self.rules` (not the built-in ones).
+    fn load(&self) -> Result<edurules_deadline::Rules, Error> {
         match &self.rules {
-            DeadlineRules::Builtin => Ok(Cow::Borrowed(edurules_deadline::Rules::builtin()?)),
             DeadlineRules::File(path) => {
                 let text = read(path)?;
-                Ok(Cow::Owned(edurules_deadline::Rules::from_json(&text)?))
+                Ok(edurules_deadline::Rules::from_json(&text)?)
             }
-            DeadlineRules::Inline(file) => Ok(Cow::Owned(edurules_deadline::Rules::from_file(
-                (**file).clone(),
-            )?)),
+            DeadlineRules::Inline(file) => {
+                Ok(edurules_deadline::Rules::from_file((**file).clone())?)
+            }
+            DeadlineRules::Builtin => Ok(edurules_deadline::Rules::builtin()?.clone()),
         }
     }
 }
 
+/// Reads a text file of at most [`RulesConfig::MAX_FILE_BYTES`]: a regular
+/// file only (not a FIFO, a device or a directory), its size checked before
+/// reading and the read itself bounded (the file may grow meanwhile).
 fn read(path: &Path) -> Result<String, ConfigError> {
-    std::fs::read_to_string(path).map_err(|e| ConfigError::Io {
+    use std::io::Read;
+    let io = |e: std::io::Error| ConfigError::Io {
         path: path.to_owned(),
         reason: e.to_string(),
+    };
+    let too_large = || ConfigError::FileTooLarge {
+        path: path.to_owned(),
+        max_bytes: RulesConfig::MAX_FILE_BYTES,
+    };
+    let metadata = std::fs::metadata(path).map_err(io)?;
+    if !metadata.is_file() {
+        return Err(ConfigError::NotAFile {
+            path: path.to_owned(),
+        });
+    }
+    if metadata.len() > RulesConfig::MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    let file = std::fs::File::open(path).map_err(io)?;
+    let mut bytes = Vec::new();
+    file.take(RulesConfig::MAX_FILE_BYTES.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > RulesConfig::MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    String::from_utf8(bytes).map_err(|_| ConfigError::NotUtf8 {
+        path: path.to_owned(),
     })
 }
 
 impl RulesConfig {
+    /// The largest configuration text, and the largest file it names (a
+    /// deadline rules file), in bytes: 1 MiB, about 16 times the built-in
+    /// art. 30 rules.
+    pub const MAX_FILE_BYTES: u64 = 1 << 20;
+
     /// The names of the presets, for [`RulesConfig::preset`].
     pub const PRESETS: [&'static str; 2] = ["poland-sio", "bulgaria-isrm"];
 
@@ -223,20 +395,42 @@ impl RulesConfig {
     /// ```
     #[must_use]
     pub fn poland_sio() -> Self {
-        Self {
+        #[cfg_attr(
+            not(any(
+                feature = "login",
+                feature = "password",
+                feature = "delegation",
+                feature = "deadline",
+                feature = "absence"
+            )),
+            expect(unused_mut, reason = "no section to fill")
+        )]
+        let mut config = Self {
             name: "poland-sio".to_owned(),
             locale: Locale::Pl,
-            #[cfg(feature = "login")]
-            login: edurules_login::GeneratorConfig::sio(),
-            #[cfg(feature = "password")]
-            password: edurules_password::PasswordPolicy::opolska_eszkola(),
-            #[cfg(feature = "delegation")]
-            delegation: edurules_delegation::Policy::sio(),
-            #[cfg(feature = "deadline")]
-            deadline: DeadlineConfig::default(),
-            #[cfg(feature = "absence")]
-            absence: edurules_absence::RuleProfile::pl_compulsory_schooling(),
+            ..Self::default()
+        };
+        #[cfg(feature = "login")]
+        {
+            config.login = Some(edurules_login::GeneratorConfig::sio());
         }
+        #[cfg(feature = "password")]
+        {
+            config.password = Some(edurules_password::PasswordPolicy::opolska_eszkola());
+        }
+        #[cfg(feature = "delegation")]
+        {
+            config.delegation = Some(edurules_delegation::Policy::sio());
+        }
+        #[cfg(feature = "deadline")]
+        {
+            config.deadline = Some(DeadlineConfig::default());
+        }
+        #[cfg(feature = "absence")]
+        {
+            config.absence = Some(edurules_absence::RuleProfile::pl_compulsory_schooling());
+        }
+        config
     }
 
     /// The Bulgarian seed rules, messages in Bulgarian:
@@ -263,20 +457,42 @@ impl RulesConfig {
     /// ```
     #[must_use]
     pub fn bulgaria_isrm() -> Self {
-        Self {
+        #[cfg_attr(
+            not(any(
+                feature = "login",
+                feature = "password",
+                feature = "delegation",
+                feature = "deadline",
+                feature = "absence"
+            )),
+            expect(unused_mut, reason = "no section to fill")
+        )]
+        let mut config = Self {
             name: "bulgaria-isrm".to_owned(),
             locale: Locale::Bg,
-            #[cfg(feature = "login")]
-            login: edurules_login::GeneratorConfig::sio(),
-            #[cfg(feature = "password")]
-            password: edurules_password::PasswordPolicy::nist_800_63b(),
-            #[cfg(feature = "delegation")]
-            delegation: edurules_delegation::Policy::sio(),
-            #[cfg(feature = "deadline")]
-            deadline: DeadlineConfig::default(),
-            #[cfg(feature = "absence")]
-            absence: edurules_absence::RuleProfile::bg_isrm(),
+            ..Self::default()
+        };
+        #[cfg(feature = "login")]
+        {
+            config.login = Some(edurules_login::GeneratorConfig::sio());
         }
+        #[cfg(feature = "password")]
+        {
+            config.password = Some(edurules_password::PasswordPolicy::nist_800_63b());
+        }
+        #[cfg(feature = "delegation")]
+        {
+            config.delegation = Some(edurules_delegation::Policy::sio());
+        }
+        #[cfg(feature = "deadline")]
+        {
+            config.deadline = Some(DeadlineConfig::default());
+        }
+        #[cfg(feature = "absence")]
+        {
+            config.absence = Some(edurules_absence::RuleProfile::bg_isrm());
+        }
+        config
     }
 
     /// Reads a configuration from TOML and validates it.
@@ -361,7 +577,10 @@ impl RulesConfig {
             Format::Json => Self::parse_json(&text)?,
         };
         #[cfg(feature = "deadline")]
-        if let DeadlineRules::File(file) = &mut config.deadline.rules
+        if let Some(DeadlineConfig {
+            rules: DeadlineRules::File(file),
+            ..
+        }) = &mut config.deadline
             && file.is_relative()
             && let Some(dir) = path.parent()
         {
@@ -415,6 +634,170 @@ impl RulesConfig {
         schema
     }
 
+    /// The sections present in the text but not read, because their crate's
+    /// cargo feature is off in this build (empty when every feature is on).
+    /// A program should tell its user that these settings have no effect.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let config = edurules::RulesConfig::from_toml_str("[absence]\nid = \"x\"");
+    /// # #[cfg(not(feature = "absence"))]
+    /// assert_eq!(config?.ignored_sections(), ["absence"]);
+    /// # #[cfg(feature = "absence")]
+    /// # let _ = config;
+    /// # Ok::<(), edurules::Error>(())
+    /// ```
+    #[must_use]
+    pub fn ignored_sections(&self) -> Vec<&'static str> {
+        #[cfg_attr(
+            all(
+                feature = "login",
+                feature = "password",
+                feature = "delegation",
+                feature = "deadline",
+                feature = "absence"
+            ),
+            expect(unused_mut, reason = "every section is read")
+        )]
+        let mut ignored = Vec::new();
+        #[cfg(not(feature = "login"))]
+        if self.login.is_some() {
+            ignored.push("login");
+        }
+        #[cfg(not(feature = "password"))]
+        if self.password.is_some() {
+            ignored.push("password");
+        }
+        #[cfg(not(feature = "delegation"))]
+        if self.delegation.is_some() {
+            ignored.push("delegation");
+        }
+        #[cfg(not(feature = "deadline"))]
+        if self.deadline.is_some() {
+            ignored.push("deadline");
+        }
+        #[cfg(not(feature = "absence"))]
+        if self.absence.is_some() {
+            ignored.push("absence");
+        }
+        ignored
+    }
+
+    /// The `login` section.
+    ///
+    /// # Errors
+    ///
+    /// [`ConfigError::MissingSection`] when the configuration has none.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let config = edurules::RulesConfig::poland_sio();
+    /// assert!(config.login().is_ok());
+    /// let empty = edurules::RulesConfig::default();
+    /// assert_eq!(empty.login().unwrap_err().code(), "config.missing_section");
+    /// ```
+    #[cfg(feature = "login")]
+    pub fn login(&self) -> Result<&edurules_login::GeneratorConfig, Error> {
+        self.login
+            .as_ref()
+            .ok_or_else(|| ConfigError::MissingSection { section: "login" }.into())
+    }
+
+    /// The `password` section.
+    ///
+    /// # Errors
+    ///
+    /// [`ConfigError::MissingSection`] when the configuration has none.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let config = edurules::RulesConfig::poland_sio();
+    /// assert!(config.password().is_ok());
+    /// let empty = edurules::RulesConfig::default();
+    /// assert_eq!(empty.password().unwrap_err().code(), "config.missing_section");
+    /// ```
+    #[cfg(feature = "password")]
+    pub fn password(&self) -> Result<&edurules_password::PasswordPolicy, Error> {
+        self.password.as_ref().ok_or_else(|| {
+            ConfigError::MissingSection {
+                section: "password",
+            }
+            .into()
+        })
+    }
+
+    /// The `delegation` section.
+    ///
+    /// # Errors
+    ///
+    /// [`ConfigError::MissingSection`] when the configuration has none.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let config = edurules::RulesConfig::poland_sio();
+    /// assert!(config.delegation().is_ok());
+    /// let empty = edurules::RulesConfig::default();
+    /// assert_eq!(empty.delegation().unwrap_err().code(), "config.missing_section");
+    /// ```
+    #[cfg(feature = "delegation")]
+    pub fn delegation(&self) -> Result<&edurules_delegation::Policy, Error> {
+        self.delegation.as_ref().ok_or_else(|| {
+            ConfigError::MissingSection {
+                section: "delegation",
+            }
+            .into()
+        })
+    }
+
+    /// The `deadline` section.
+    ///
+    /// # Errors
+    ///
+    /// [`ConfigError::MissingSection`] when the configuration has none.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let config = edurules::RulesConfig::poland_sio();
+    /// assert!(config.deadline().is_ok());
+    /// let empty = edurules::RulesConfig::default();
+    /// assert_eq!(empty.deadline().unwrap_err().code(), "config.missing_section");
+    /// ```
+    #[cfg(feature = "deadline")]
+    pub fn deadline(&self) -> Result<&DeadlineConfig, Error> {
+        self.deadline.as_ref().ok_or_else(|| {
+            ConfigError::MissingSection {
+                section: "deadline",
+            }
+            .into()
+        })
+    }
+
+    /// The `absence` section.
+    ///
+    /// # Errors
+    ///
+    /// [`ConfigError::MissingSection`] when the configuration has none.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let config = edurules::RulesConfig::poland_sio();
+    /// assert!(config.absence().is_ok());
+    /// let empty = edurules::RulesConfig::default();
+    /// assert_eq!(empty.absence().unwrap_err().code(), "config.missing_section");
+    /// ```
+    #[cfg(feature = "absence")]
+    pub fn absence(&self) -> Result<&edurules_absence::RuleProfile, Error> {
+        self.absence
+            .as_ref()
+            .ok_or_else(|| ConfigError::MissingSection { section: "absence" }.into())
+    }
+
     /// Runs every domain crate's validation on its section and lists every
     /// problem, each with the path of its field.
     ///
@@ -427,8 +810,9 @@ impl RulesConfig {
     /// ```
     /// # #[cfg(feature = "password")] {
     /// let mut c = edurules::RulesConfig::poland_sio();
-    /// c.password.min_length = 0;
-    /// c.password.history_depth = 99;
+    /// let password = c.password.as_mut().unwrap();
+    /// password.min_length = 0;
+    /// password.history_depth = 99;
     /// let err = c.validate().unwrap_err();
     /// let edurules::Error::Config(edurules::ConfigError::Invalid { problems }) = err else {
     ///     unreachable!()
@@ -450,15 +834,25 @@ impl RulesConfig {
         )]
         let mut problems: Vec<ConfigProblem> = Vec::new();
         #[cfg(feature = "login")]
-        problems.extend(problems::login(&self.login));
+        if let Some(login) = &self.login {
+            problems.extend(problems::login(login));
+        }
         #[cfg(feature = "password")]
-        problems.extend(problems::password(&self.password));
+        if let Some(password) = &self.password {
+            problems.extend(problems::password(password));
+        }
         #[cfg(feature = "delegation")]
-        problems.extend(problems::delegation(&self.delegation));
+        if let Some(delegation) = &self.delegation {
+            problems.extend(problems::delegation(delegation));
+        }
         #[cfg(feature = "deadline")]
-        problems.extend(problems::deadline(&self.deadline));
+        if let Some(deadline) = &self.deadline {
+            problems.extend(problems::deadline(deadline));
+        }
         #[cfg(feature = "absence")]
-        problems.extend(problems::absence(&self.absence));
+        if let Some(absence) = &self.absence {
+            problems.extend(problems::absence(absence));
+        }
         if problems.is_empty() {
             Ok(())
         } else {
@@ -467,6 +861,7 @@ impl RulesConfig {
     }
 
     fn parse_toml(text: &str) -> Result<Self, ConfigError> {
+        check_size(text)?;
         let syntax = |path: String, e: &toml::de::Error| ConfigError::Syntax {
             format: Format::Toml,
             path,
@@ -480,6 +875,7 @@ impl RulesConfig {
     }
 
     fn parse_json(text: &str) -> Result<Self, ConfigError> {
+        check_size(text)?;
         let syntax = |path: String, e: &serde_json::Error| ConfigError::Syntax {
             format: Format::Json,
             path,
@@ -491,6 +887,17 @@ impl RulesConfig {
         de.end().map_err(|e| syntax(String::new(), &e))?;
         Ok(config)
     }
+}
+
+/// Refuses a configuration text longer than [`RulesConfig::MAX_FILE_BYTES`].
+fn check_size(text: &str) -> Result<(), ConfigError> {
+    if text.len() as u64 > RulesConfig::MAX_FILE_BYTES {
+        return Err(ConfigError::TextTooLarge {
+            bytes: text.len(),
+            max_bytes: RulesConfig::MAX_FILE_BYTES,
+        });
+    }
+    Ok(())
 }
 
 /// Cuts the `# Example` section off every `description` in a schema.

@@ -207,6 +207,43 @@ pub enum ConfigError {
         /// The system's explanation.
         reason: String,
     },
+    /// The path names something other than a regular file (a directory, a
+    /// FIFO, a device), which is not read.
+    #[error("`{}` is not a regular file", path.display())]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+    },
+    /// A file is larger than [`crate::RulesConfig::MAX_FILE_BYTES`]; it is
+    /// not read past the limit.
+    #[error("`{}` is larger than {max_bytes} bytes", path.display())]
+    FileTooLarge {
+        /// The file.
+        path: PathBuf,
+        /// The limit.
+        max_bytes: u64,
+    },
+    /// A configuration text is larger than
+    /// [`crate::RulesConfig::MAX_FILE_BYTES`]; it is not parsed.
+    #[error("the configuration has {bytes} bytes, more than the {max_bytes} allowed")]
+    TextTooLarge {
+        /// Its length.
+        bytes: usize,
+        /// The limit.
+        max_bytes: u64,
+    },
+    /// A file is not UTF-8 text.
+    #[error("`{}` is not UTF-8 text", path.display())]
+    NotUtf8 {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The configuration has no section for a crate the caller asked for.
+    #[error("the configuration has no `{section}` section")]
+    MissingSection {
+        /// The section's key (`password`).
+        section: &'static str,
+    },
     /// A configuration file's name ends neither in `.toml` nor in `.json`.
     #[error("`{}` is neither a `.toml` nor a `.json` file", path.display())]
     UnknownFormat {
@@ -245,8 +282,10 @@ fn at(path: &str) -> String {
 
 impl ConfigError {
     /// The stable machine code: `config.unknown_preset`,
-    /// `config.unknown_locale`, `config.io`, `config.unknown_format`,
-    /// `config.syntax` or `config.invalid`.
+    /// `config.unknown_locale`, `config.io`, `config.not_a_file`,
+    /// `config.file_too_large`, `config.text_too_large`, `config.not_utf8`,
+    /// `config.missing_section`, `config.unknown_format`, `config.syntax` or
+    /// `config.invalid`.
     ///
     /// # Example
     ///
@@ -260,6 +299,11 @@ impl ConfigError {
             Self::UnknownPreset { .. } => "config.unknown_preset",
             Self::UnknownLocale { .. } => "config.unknown_locale",
             Self::Io { .. } => "config.io",
+            Self::NotAFile { .. } => "config.not_a_file",
+            Self::FileTooLarge { .. } => "config.file_too_large",
+            Self::TextTooLarge { .. } => "config.text_too_large",
+            Self::NotUtf8 { .. } => "config.not_utf8",
+            Self::MissingSection { .. } => "config.missing_section",
             Self::UnknownFormat { .. } => "config.unknown_format",
             Self::Syntax { .. } => "config.syntax",
             Self::Invalid { .. } => "config.invalid",
@@ -298,6 +342,40 @@ impl ConfigError {
                     self.to_string(),
                 )
             }
+            Self::NotAFile { path } => {
+                let p = path.display();
+                locale.pick(
+                    format!("`{p}` nie jest zwykłym plikiem"),
+                    format!("`{p}` не е обикновен файл"),
+                    self.to_string(),
+                )
+            }
+            Self::FileTooLarge { path, max_bytes } => {
+                let p = path.display();
+                locale.pick(
+                    format!("plik `{p}` jest większy niż dopuszczalne {max_bytes} B"),
+                    format!("файлът `{p}` е по-голям от допустимите {max_bytes} B"),
+                    self.to_string(),
+                )
+            }
+            Self::TextTooLarge { bytes, max_bytes } => locale.pick(
+                format!("konfiguracja ma {bytes} B, więcej niż dopuszczalne {max_bytes} B"),
+                format!("конфигурацията е {bytes} B, повече от допустимите {max_bytes} B"),
+                self.to_string(),
+            ),
+            Self::NotUtf8 { path } => {
+                let p = path.display();
+                locale.pick(
+                    format!("plik `{p}` nie jest tekstem w UTF-8"),
+                    format!("файлът `{p}` не е текст в UTF-8"),
+                    self.to_string(),
+                )
+            }
+            Self::MissingSection { section } => locale.pick(
+                format!("konfiguracja nie ma sekcji `{section}`"),
+                format!("конфигурацията няма раздел `{section}`"),
+                self.to_string(),
+            ),
             Self::UnknownFormat { path } => {
                 let p = path.display();
                 locale.pick(

@@ -88,13 +88,30 @@ fn config_messages_exist_in_every_language() {
     m.error(ConfigError::UnknownFormat {
         path: "x.yaml".into(),
     });
+    m.error(ConfigError::NotAFile {
+        path: "/dev/zero".into(),
+    });
+    m.error(ConfigError::FileTooLarge {
+        path: "art30.json".into(),
+        max_bytes: 1 << 20,
+    });
+    m.error(ConfigError::TextTooLarge {
+        bytes: 2 << 20,
+        max_bytes: 1 << 20,
+    });
+    m.error(ConfigError::NotUtf8 {
+        path: "x.toml".into(),
+    });
+    m.error(ConfigError::MissingSection {
+        section: "password",
+    });
     m.error(ConfigError::Syntax {
         format: Format::Toml,
         path: "password.min_lenght".into(),
         reason: "unknown field".into(),
     });
     let mut c = edurules::RulesConfig::poland_sio();
-    c.password.min_length = 0;
+    c.password.as_mut().unwrap().min_length = 0;
     let Err(Error::Config(ConfigError::Invalid { problems })) = c.validate() else {
         panic!("expected problems");
     };

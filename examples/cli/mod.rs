@@ -72,6 +72,29 @@ impl Output {
     }
 }
 
+/// The JSON text of `value`, pretty-printed, with the keys of every object in
+/// sorted order.
+///
+/// The order is fixed here, not left to serde_json: its `preserve_order`
+/// feature, which any crate in a build can turn on through feature
+/// unification, would otherwise change the output between `cargo run` and
+/// `cargo test` builds. CI prints the demo's JSON under both and compares.
+pub(crate) fn json_text(value: impl serde::Serialize) -> Result<String, serde_json::Error> {
+    fn sort(value: &mut Value) {
+        match value {
+            Value::Object(map) => {
+                map.sort_keys();
+                map.values_mut().for_each(sort);
+            }
+            Value::Array(items) => items.iter_mut().for_each(sort),
+            _ => {}
+        }
+    }
+    let mut value = serde_json::to_value(value)?;
+    sort(&mut value);
+    serde_json::to_string_pretty(&value)
+}
+
 /// Writes to stdout, ignoring a closed pipe (`| head`) instead of panicking.
 fn print(text: &str) {
     let mut out = std::io::stdout().lock();
@@ -133,7 +156,7 @@ pub(crate) fn run(
     match result {
         Ok(output) => {
             if common.json {
-                match serde_json::to_string_pretty(&output.data) {
+                match json_text(&output.data) {
                     Ok(text) => print(&format!("{text}\n")),
                     Err(e) => {
                         eprintln!("error: cannot print JSON: {e}");
@@ -152,7 +175,7 @@ pub(crate) fn run(
                 let value = serde_json::json!({
                     "error": { "code": e.code(), "message": e.message(locale) }
                 });
-                print(&format!("{value}\n"));
+                print(&format!("{}\n", json_text(&value).unwrap_or_default()));
             }
             eprintln!("error [{}]: {}", e.code(), e.message(locale));
             ExitCode::FAILURE

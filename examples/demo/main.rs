@@ -56,45 +56,61 @@ pub(crate) struct Section {
 
 /// The configuration in a few lines: which rules each crate runs under.
 fn configuration(config: &RulesConfig, locale: Locale) -> Section {
-    let p = &config.password;
-    let lines = vec![
-        format!("Rules `{}`, messages in `{locale}`", config.name),
-        format!(
-            "login: {}..={} characters, pattern {}+{} letters",
-            config.login.policy.min_length(),
-            config.login.policy.max_length(),
-            config.login.pattern.given_letters,
-            config.login.pattern.surname_letters
-        ),
-        format!(
-            "password: {}..={} characters, maximum age {}, history {}",
-            p.min_length,
-            p.max_length,
-            p.max_age_days
-                .map_or("none".to_owned(), |d| format!("{d} days")),
-            p.history_depth
-        ),
-        format!(
-            "delegation: depth {}, at most {} months, derived grants {:?}",
-            config.delegation.max_depth,
-            config.delegation.max_validity_months,
-            config.delegation.derived_grants
-        ),
-        format!(
-            "deadline: {}",
-            match &config.deadline.rules {
-                DeadlineRules::Builtin => "the built-in art. 30 rules of the SIO act".to_owned(),
-                DeadlineRules::File(path) => format!("rules from `{}`", path.display()),
-                _ => "rules written in the configuration".to_owned(),
-            }
-        ),
-        format!(
-            "absence: profile `{}` ({} rules)",
-            config.absence.id,
-            config.absence.rules.len()
-        ),
-        "The sections below run on their own embedded samples.".to_owned(),
-    ];
+    let absent = |section: &str| format!("{section}: not configured");
+    let mut lines = vec![format!("Rules `{}`, messages in `{locale}`", config.name)];
+    lines.push(config.login.as_ref().map_or_else(
+        || absent("login"),
+        |login| {
+            format!(
+                "login: {}..={} characters, pattern {}+{} letters",
+                login.policy.min_length(),
+                login.policy.max_length(),
+                login.pattern.given_letters,
+                login.pattern.surname_letters
+            )
+        },
+    ));
+    lines.push(config.password.as_ref().map_or_else(
+        || absent("password"),
+        |p| {
+            format!(
+                "password: {}..={} characters, maximum age {}, history {}",
+                p.min_length,
+                p.max_length,
+                p.max_age_days
+                    .map_or("none".to_owned(), |d| format!("{d} days")),
+                p.history_depth
+            )
+        },
+    ));
+    lines.push(config.delegation.as_ref().map_or_else(
+        || absent("delegation"),
+        |d| {
+            format!(
+                "delegation: depth {}, at most {} months, derived grants {:?}",
+                d.max_depth, d.max_validity_months, d.derived_grants
+            )
+        },
+    ));
+    lines.push(config.deadline.as_ref().map_or_else(
+        || absent("deadline"),
+        |d| {
+            format!(
+                "deadline: {}",
+                match &d.rules {
+                    DeadlineRules::Builtin =>
+                        "the built-in art. 30 rules of the SIO act".to_owned(),
+                    DeadlineRules::File(path) => format!("rules from `{}`", path.display()),
+                    _ => "rules written in the configuration".to_owned(),
+                }
+            )
+        },
+    ));
+    lines.push(config.absence.as_ref().map_or_else(
+        || absent("absence"),
+        |a| format!("absence: profile `{}` ({} rules)", a.id, a.rules.len()),
+    ));
+    lines.push("The sections below run on their own embedded samples.".to_owned());
     Section {
         title: "configuration",
         lines,
