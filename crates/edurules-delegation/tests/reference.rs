@@ -452,7 +452,7 @@ fn policy(cascade: bool, cap: bool, deep: bool) -> Policy {
     p.cap_at_grantor_end = cap;
     // A vendor policy one level deeper than SIO, so that cascades cross intermediate grants.
     if deep {
-        p.max_depth = 3;
+        p = p.with_max_depth(3);
     }
     p
 }
