@@ -20,7 +20,8 @@ pub use ids::{
 pub use locale::Locale;
 pub use policy::{
     DEFAULT_EXTENSION_WINDOW_MONTHS, DEFAULT_MAX_DEPTH, DEFAULT_MAX_VALIDITY_MONTHS,
-    DerivedGrantPolicy, MAX_DEPTH, MAX_PERMISSIONS, MAX_VALIDITY_MONTHS, Policy,
+    DEFAULT_TERM_SCHOOL_YEARS, DepthVersion, DerivedGrantPolicy, MAX_DEPTH, MAX_MAILBOXES,
+    MAX_PERMISSIONS, MAX_TERM_SCHOOL_YEARS, MAX_VALIDITY_MONTHS, MAX_VERSIONS, Policy,
 };
 pub use registry::{
     AppointmentRecord, AuthorizationRecord, Expiring, Registry, RejectedEvent, RequestRecord,

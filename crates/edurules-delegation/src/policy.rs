@@ -1,6 +1,12 @@
 //! The configuration: permissions, the role matrix, delegation depth, e-mail domains,
 //! validity limits and what happens to derived grants.
 
+mod dated;
+mod email;
+
+pub use dated::DepthVersion;
+pub(crate) use dated::max_term_until;
+
 use crate::DelegationError;
 use crate::ids::{Permission, RoleName};
 use schemars::JsonSchema;
@@ -19,6 +25,18 @@ pub const MAX_VALIDITY_MONTHS: u32 = 120;
 pub const DEFAULT_MAX_VALIDITY_MONTHS: u32 = 60;
 /// SIO act art. 74: an extension request no earlier than 3 months before expiry.
 pub const DEFAULT_EXTENSION_WINDOW_MONTHS: u32 = 3;
+/// Prawo oświatowe art. 63 ust. 21: a head's post is entrusted for 5 school years.
+pub const DEFAULT_TERM_SCHOOL_YEARS: u8 = 5;
+/// Longest term a policy may allow, in school years.
+pub const MAX_TERM_SCHOOL_YEARS: u8 = 10;
+/// Most dated versions of a rule a policy may list.
+pub const MAX_VERSIONS: usize = 32;
+/// Most institutional mailbox names a policy may list.
+pub const MAX_MAILBOXES: usize = 256;
+
+fn default_term() -> u8 {
+    DEFAULT_TERM_SCHOOL_YEARS
+}
 
 /// What happens to the authorizations a person granted when that person's own access ends
 /// (appointment over, authorization expired or revoked).
@@ -63,8 +81,17 @@ pub struct Policy {
     /// The permission needed to assign and remove roles (the personal-data administrator's);
     /// `None`: only the head.
     pub role_admin_permission: Option<Permission>,
-    /// Longest chain of authorizations below an appointment (SIO: 2).
+    /// Longest chain of authorizations below an appointment under today's law (SIO: 2).
     pub max_depth: u8,
+    /// Earlier and later texts of the depth rule, by the date of the grant event (SIO: 1
+    /// until 2018, 2 since 2019); empty: `max_depth` always. Each at most `max_depth`.
+    #[serde(default)]
+    pub depth_versions: Vec<DepthVersion>,
+    /// A head's term of office in school years (Prawo oświatowe art. 63 ust. 21: 5): the
+    /// longest appointment that can be recorded. The head's *access* is bounded separately by
+    /// `max_validity_months` (SIO act art. 74 pkt 1).
+    #[serde(default = "default_term")]
+    pub max_term_school_years: u8,
     /// Longest validity of an appointment's access or an authorization, in months (SIO: 60).
     pub max_validity_months: u32,
     /// How long before expiry an extension may be applied for, in months (SIO: 3).
@@ -72,6 +99,11 @@ pub struct Policy {
     /// Institutional e-mail domains (lowercase, no `@`); an application's address must not be
     /// in one of them or their subdomains.
     pub institution_domains: Vec<String>,
+    /// Mailbox names (the part before `@`, lowercase) that belong to an office, not a person,
+    /// whatever the domain: `sekretariat@…`, `dyrektor.sp7@…` (RFC 2142 role mailboxes and a
+    /// school's offices). Missing in a loaded policy: the SIO list.
+    #[serde(default = "email::sio_institutional_mailboxes")]
+    pub institutional_mailboxes: Vec<String>,
     /// What happens to derived grants when the grantor's access ends.
     pub derived_grants: DerivedGrantPolicy,
     /// Whether a grant must end no later than the grantor's own access (not an SIO rule).
@@ -163,9 +195,12 @@ impl Policy {
             roles,
             role_admin_permission: Permission::parse("roles:assign").ok(),
             max_depth: DEFAULT_MAX_DEPTH,
+            depth_versions: dated::sio_depth_versions(),
+            max_term_school_years: DEFAULT_TERM_SCHOOL_YEARS,
             max_validity_months: DEFAULT_MAX_VALIDITY_MONTHS,
             extension_window_months: DEFAULT_EXTENSION_WINDOW_MONTHS,
             institution_domains: Vec::new(),
+            institutional_mailboxes: email::sio_institutional_mailboxes(),
             derived_grants: DerivedGrantPolicy::Survive,
             cap_at_grantor_end: false,
             require_request: true,
@@ -200,6 +235,31 @@ impl Policy {
     #[must_use]
     pub fn with_derived_grants(mut self, mode: DerivedGrantPolicy) -> Self {
         self.derived_grants = mode;
+        self
+    }
+
+    /// This policy with another delegation depth for today: sets [`Policy::max_depth`] and
+    /// the depth of the latest of [`Policy::depth_versions`] (the text in force today),
+    /// keeping the earlier versions.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_delegation::Policy;
+    /// use chrono::NaiveDate;
+    /// let p = Policy::sio().with_max_depth(3);
+    /// assert_eq!(p.max_depth_on(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()), 3);
+    /// assert_eq!(p.max_depth_on(NaiveDate::from_ymd_opt(2018, 1, 1).unwrap()), 1);
+    /// assert!(p.validate().is_ok());
+    /// let mut bad = Policy::sio();
+    /// bad.max_depth = 3; // without the latest version: refused
+    /// assert!(bad.validate().is_err());
+    /// ```
+    #[must_use]
+    pub fn with_max_depth(mut self, depth: u8) -> Self {
+        self.max_depth = depth;
+        if let Some(last) = self.depth_versions.last_mut() {
+            last.max_depth = depth;
+        }
         self
     }
 
@@ -306,6 +366,26 @@ impl Policy {
                 self.extension_window_months
             ));
         }
+        self.validate_versions(&mut problems);
+        if self.max_term_school_years == 0 || self.max_term_school_years > MAX_TERM_SCHOOL_YEARS {
+            problems.push(format!(
+                "max_term_school_years: `{}` not in 1..={MAX_TERM_SCHOOL_YEARS}",
+                self.max_term_school_years
+            ));
+        }
+        if self.institutional_mailboxes.len() > MAX_MAILBOXES {
+            problems.push(format!(
+                "institutional_mailboxes: `{}` listed, at most `{MAX_MAILBOXES}`",
+                self.institutional_mailboxes.len()
+            ));
+        }
+        for m in &self.institutional_mailboxes {
+            if !email::is_mailbox_name(m) {
+                problems.push(format!(
+                    "institutional_mailboxes: `{m}` is not a lowercase mailbox name"
+                ));
+            }
+        }
         for d in &self.institution_domains {
             let ok = !d.is_empty()
                 && !d.starts_with('.')
@@ -326,9 +406,69 @@ impl Policy {
         }
     }
 
+    /// The deepest delegation allowed for a grant event dated `on`: the depth rule's version
+    /// in force that day ([`Policy::depth_versions`]), else [`Policy::max_depth`].
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_delegation::Policy;
+    /// use chrono::NaiveDate;
+    /// let p = Policy::sio();
+    /// assert_eq!(p.max_depth_on(NaiveDate::from_ymd_opt(2018, 3, 1).unwrap()), 1);
+    /// assert_eq!(p.max_depth_on(NaiveDate::from_ymd_opt(2019, 3, 1).unwrap()), 2);
+    /// ```
+    #[must_use]
+    pub fn max_depth_on(&self, on: chrono::NaiveDate) -> u8 {
+        dated::depth_on(&self.depth_versions, self.max_depth, on)
+    }
+
+    fn validate_versions(&self, problems: &mut Vec<String>) {
+        if self.depth_versions.len() > MAX_VERSIONS {
+            problems.push(format!(
+                "depth_versions: `{}` listed, at most `{MAX_VERSIONS}`",
+                self.depth_versions.len()
+            ));
+        }
+        // Compared with `max_depth` only when that is valid itself (one problem, one entry).
+        let depth_ok = (1..=MAX_DEPTH).contains(&self.max_depth);
+        for v in &self.depth_versions {
+            if depth_ok && (v.max_depth == 0 || v.max_depth > self.max_depth) {
+                problems.push(format!(
+                    "depth_versions: `{}` from `{}` not in 1..=max_depth",
+                    v.max_depth, v.in_force_from
+                ));
+            }
+            if v.basis.trim().is_empty() {
+                problems.push(format!(
+                    "depth_versions: version from `{}` cites no basis",
+                    v.in_force_from
+                ));
+            }
+        }
+        if self
+            .depth_versions
+            .windows(2)
+            .any(|w| w.first().map(|a| a.in_force_from) >= w.get(1).map(|b| b.in_force_from))
+        {
+            problems.push("depth_versions: dates not strictly increasing".to_owned());
+        }
+        if let Some(last) = self.depth_versions.last()
+            && depth_ok
+            && last.max_depth != self.max_depth
+        {
+            problems.push(format!(
+                "depth_versions: the latest (from `{}`) allows `{}`, max_depth `{}`: they must agree",
+                last.in_force_from, last.max_depth, self.max_depth
+            ));
+        }
+    }
+
     /// Whether `email` is a plausible personal address: one `@`, both sides non-empty, no
-    /// empty domain label (so no leading, trailing or double dot), and a domain that is not
-    /// institutional (nor a subdomain of one). Case-insensitive.
+    /// empty domain label (so no leading, trailing or double dot), a mailbox that is not
+    /// named for an office ([`Policy::institutional_mailboxes`]), and a domain that is not
+    /// institutional (nor a subdomain of one). Case-insensitive. Without configured
+    /// institution domains, `anna.nowak@sp7.krakow.pl` cannot be told from a personal
+    /// address; `sekretariat@sp7.krakow.pl` still can.
     ///
     /// # Example
     /// ```
@@ -338,6 +478,7 @@ impl Policy {
     /// assert!(!p.is_personal_email("sekretariat@SP7.opole.pl"));
     /// assert!(!p.is_personal_email("x@kadry.sp7.opole.pl"));
     /// assert!(!p.is_personal_email("no-at-sign"));
+    /// assert!(!Policy::sio().is_personal_email("sekretariat@sp7.krakow.pl"));
     /// ```
     #[must_use]
     pub fn is_personal_email(&self, email: &str) -> bool {
@@ -350,6 +491,7 @@ impl Policy {
         if local.is_empty()
             || domain.split('.').any(str::is_empty)
             || email.chars().any(char::is_whitespace)
+            || email::is_role_mailbox(local, &self.institutional_mailboxes)
         {
             return false;
         }
@@ -364,59 +506,4 @@ impl Policy {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn presets_are_valid_and_round_trip() {
-        for p in [Policy::sio(), Policy::strict()] {
-            p.validate().unwrap();
-            let text = serde_json::to_string(&p).unwrap();
-            assert_eq!(Policy::from_json(&text).unwrap(), p);
-        }
-    }
-
-    #[test]
-    fn validation_lists_every_problem() {
-        let mut p = Policy::sio();
-        p.head_permissions
-            .push(Permission::parse("ghost:read").unwrap());
-        p.institution_domains.push("Bad Domain".to_owned());
-        p.institution_domains.push("sp7..opole.pl".to_owned());
-        p.extension_window_months = 200;
-        let DelegationError::InvalidPolicy { problems } = p.validate().unwrap_err() else {
-            panic!("wrong error");
-        };
-        assert_eq!(problems.len(), 4, "{problems:?}");
-    }
-
-    #[test]
-    fn an_institutional_domain_cannot_hide_behind_dots() {
-        let p = Policy::sio().with_institution_domains(["sp7.opole.pl"]);
-        for email in [
-            "sekretariat@sp7.opole.pl.",
-            "sekretariat@.sp7.opole.pl",
-            "sekretariat@kadry..sp7.opole.pl",
-            "sekretariat@sp7..opole.pl",
-        ] {
-            assert!(!p.is_personal_email(email), "{email}");
-        }
-        assert!(p.is_personal_email("anna@poczta.example"));
-        assert!(p.is_personal_email("anna@sp7-opole.pl"));
-    }
-
-    #[test]
-    fn unknown_fields_are_refused() {
-        let mut v = serde_json::to_value(Policy::sio()).unwrap();
-        v["surprise"] = serde_json::json!(1);
-        assert!(Policy::from_json(&v.to_string()).is_err());
-    }
-
-    #[test]
-    fn schema_names_the_fields() {
-        let schema = schemars::schema_for!(Policy);
-        let text = serde_json::to_string(&schema).unwrap();
-        assert!(text.contains("derived_grants"));
-        assert!(text.contains("institution_domains"));
-    }
-}
+mod tests;

@@ -12,7 +12,7 @@ use crate::policy::Policy;
 use crate::rule::Violation;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 pub use decide::Expiring;
 
@@ -42,6 +42,11 @@ pub struct AppointmentRecord {
     pub appointment: Appointment,
     /// When it was recorded.
     pub recorded_on: NaiveDate,
+    /// The last day of the head's access by this record, before any early end: the act's
+    /// `until`, but at most [`Policy::max_validity_months`] from `from` (SIO act art. 74 pkt 1:
+    /// for the term of office, at most 5 years). After it the head applies again: the running
+    /// body records the same act anew from the next day.
+    pub access_until: NaiveDate,
     /// The first day without it, when it ended early.
     pub ended_on: Option<NaiveDate>,
 }
@@ -65,11 +70,36 @@ impl AppointmentRecord {
     #[must_use]
     pub fn in_force(&self, at: NaiveDate) -> bool {
         self.appointment.from <= at
-            && at <= self.appointment.until
+            && at <= self.access_until
             && self.ended_on.is_none_or(|e| at < e)
     }
 
-    /// The last day in force (the day before an early end, else `until`).
+    /// The last day of the term as recorded (the day before an early end, else `until`):
+    /// while it lasts, nobody else is head of the entity.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_delegation::*;
+    /// use chrono::NaiveDate;
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    /// let mut reg = Registry::new(Policy::sio()).unwrap();
+    /// reg.apply(Event::AppointmentRecorded { on: d(2026, 3, 1), appointment: Appointment {
+    ///     id: AppointmentId::new("a").unwrap(), person: Login::new("dyr").unwrap(),
+    ///     entity: EntityId::new("SP7").unwrap(), from: d(2026, 3, 1), until: d(2031, 8, 31) } }).unwrap();
+    /// let rec = reg.appointment(&AppointmentId::new("a").unwrap()).unwrap();
+    /// assert_eq!(rec.term_last_day(), d(2031, 8, 31));
+    /// assert_eq!(rec.last_day(), d(2031, 2, 28)); // access: at most 5 years
+    /// ```
+    #[must_use]
+    pub fn term_last_day(&self) -> NaiveDate {
+        let until = self.appointment.until;
+        self.ended_on
+            .and_then(|e| e.pred_opt())
+            .map_or(until, |e| e.min(until))
+    }
+
+    /// The last day in force: the day before an early end, else the last day of access
+    /// (`until`, at most 5 years: [`AppointmentRecord::access_until`]).
     ///
     /// # Example
     /// ```
@@ -85,10 +115,7 @@ impl AppointmentRecord {
     /// ```
     #[must_use]
     pub fn last_day(&self) -> NaiveDate {
-        let until = self.appointment.until;
-        self.ended_on
-            .and_then(|e| e.pred_opt())
-            .map_or(until, |e| e.min(until))
+        self.term_last_day().min(self.access_until)
     }
 }
 
@@ -281,6 +308,9 @@ pub struct Registry {
     /// The entities each person appears in, for [`Registry::what_may`].
     by_person: HashMap<Login, Vec<EntityId>>,
     by_entity: HashMap<EntityId, Vec<Login>>,
+    /// Each entity's appointments by first day (non-overlapping for different heads), so
+    /// that recording one compares it with its neighbours only.
+    heads: HashMap<EntityId, BTreeSet<(NaiveDate, usize)>>,
     log: Vec<Event>,
     rejected: Vec<RejectedEvent>,
     last_date: Option<NaiveDate>,
@@ -345,6 +375,7 @@ impl Registry {
             index: HashMap::new(),
             by_person: HashMap::new(),
             by_entity: HashMap::new(),
+            heads: HashMap::new(),
             log: Vec::new(),
             rejected: Vec::new(),
             last_date: None,

@@ -62,6 +62,11 @@ pub(crate) struct Grant<'a> {
 
 impl Grant<'_> {
     pub(crate) fn event(&self) -> Event {
+        self.event_on(self.on)
+    }
+
+    /// The grant recorded on `on`, valid from `self.on`.
+    pub(crate) fn event_on(&self, on: NaiveDate) -> Event {
         Event::AuthorizationGranted {
             authorization: Authorization {
                 id: AuthorizationId::new(self.id).unwrap(),
@@ -76,7 +81,7 @@ impl Grant<'_> {
                     .then(|| DocumentRef::new(format!("upoważnienie {}", self.id)).unwrap()),
                 request: self.request.map(|r| RequestId::new(r).unwrap()),
             },
-            on: self.on,
+            on,
         }
     }
 }

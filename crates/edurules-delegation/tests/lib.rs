@@ -8,7 +8,9 @@
 )]
 
 mod common;
+mod law_cases;
 mod messages;
 mod reference;
+mod replay_cost;
 mod rules;
 mod scenarios;

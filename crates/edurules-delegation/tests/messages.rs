@@ -14,6 +14,23 @@ fn violations() -> Vec<Violation> {
         Violation::MissingWrittenForm {
             authorization: AuthorizationId::new("g").unwrap(),
         },
+        Violation::StartsAfterGrantor {
+            from: d(2026, 9, 1),
+            grantor_last_day: d(2026, 8, 31),
+        },
+        Violation::EmptyScope {
+            authorization: AuthorizationId::new("g").unwrap(),
+        },
+        Violation::OwnRoles {
+            person: login("a"),
+            entity: ent("E"),
+        },
+        Violation::TermTooLong {
+            from: d(2025, 9, 1),
+            until: d(2031, 8, 31),
+            max_until: d(2030, 8, 31),
+            school_years: 5,
+        },
         Violation::ExceedsGrantor {
             excess: vec![perm("a:b")],
         },
@@ -173,5 +190,38 @@ fn every_error_has_three_languages() {
         }
         assert_ne!(e.message(Locale::Pl), e.message(Locale::En));
         assert!(e.code().starts_with("delegation."));
+    }
+}
+
+#[test]
+fn term_messages_use_each_language_plural_forms() {
+    let term = |n| Violation::TermTooLong {
+        from: d(2025, 9, 1),
+        until: d(2031, 8, 31),
+        max_until: d(2030, 8, 31),
+        school_years: n,
+    };
+    let cases = [
+        (1, "1 rok szkolny", "1 учебна година", "1 school year"),
+        (3, "3 lata szkolne", "3 учебни години", "3 school years"),
+        (5, "5 lat szkolnych", "5 учебни години", "5 school years"),
+    ];
+    for (n, pl, bg, en) in cases {
+        let v = term(n);
+        assert!(
+            v.message(Locale::Pl).contains(pl),
+            "{}",
+            v.message(Locale::Pl)
+        );
+        assert!(
+            v.message(Locale::Bg).contains(bg),
+            "{}",
+            v.message(Locale::Bg)
+        );
+        assert!(
+            v.message(Locale::En).contains(en),
+            "{}",
+            v.message(Locale::En)
+        );
     }
 }

@@ -487,8 +487,7 @@ fn year_end_table_from_tests_data() {
 /// from the revoked one, and is revoked with it. Depth 3 needs a vendor policy (SIO: 2).
 #[test]
 fn explicit_cascade_reaches_grants_below_an_ended_intermediate() {
-    let mut policy = Policy::sio();
-    policy.max_depth = 3;
+    let policy = Policy::sio().with_max_depth(3);
     let mut reg = Registry::new(policy).unwrap();
     apply_all(
         &mut reg,

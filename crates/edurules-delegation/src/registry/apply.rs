@@ -6,6 +6,7 @@ use crate::DelegationError;
 use crate::decision::Decision;
 use crate::event::{AccessRequest, Appointment, Authorization, Event};
 use crate::ids::{AuthorizationId, EntityId, Login, RoleName};
+use crate::policy::max_term_until;
 use crate::rule::{RecordKind, Violation};
 use chrono::{Datelike, Months, NaiveDate};
 
@@ -74,7 +75,13 @@ impl Registry {
                 by,
                 on,
             } => {
-                self.check_role_admin(by, entity, *on, &mut v);
+                let admin = self.check_role_admin(by, entity, *on, &mut v);
+                if admin && by == person && !self.is_head(by, entity, *on) {
+                    v.push(Violation::OwnRoles {
+                        person: person.clone(),
+                        entity: entity.clone(),
+                    });
+                }
                 if !self.role_bits.contains_key(role) {
                     v.push(unknown(RecordKind::Role, role.as_str()));
                 } else if self.active_role(person, entity, role, *on).is_some() {
@@ -91,7 +98,7 @@ impl Registry {
                 by,
                 on,
             } => {
-                self.check_role_admin(by, entity, *on, &mut v);
+                let _admin = self.check_role_admin(by, entity, *on, &mut v);
                 if self.active_role(person, entity, role, *on).is_none() {
                     v.push(unknown(
                         RecordKind::RoleAssignment,
@@ -138,21 +145,44 @@ impl Registry {
                 until: a.until,
             });
         }
-        let max = max_until(a.from, self.policy.max_validity_months);
+        let max = max_term_until(a.from, self.policy.max_term_school_years);
         if a.until > max {
-            v.push(Violation::TooLong {
+            v.push(Violation::TermTooLong {
                 from: a.from,
                 until: a.until,
                 max_until: max,
+                school_years: self.policy.max_term_school_years,
             });
         }
-        for other in &self.appointments {
+        self.check_single_head(a, v);
+    }
+
+    /// One head per entity: the new term must not overlap another head's term; the same head
+    /// may be recorded again (his access renewed, art. 74) once his earlier access has ended.
+    /// The entity's appointments are kept by first day, and a term is at most
+    /// `max_term_school_years` + 1 years long, so only those starting within that window
+    /// before the new one can overlap it: recording stays near-linear in the log.
+    fn check_single_head(&self, a: &Appointment, v: &mut Vec<Violation>) {
+        let Some(heads) = self.heads.get(&a.entity) else {
+            return;
+        };
+        let window = u32::from(self.policy.max_term_school_years).saturating_add(2);
+        let earliest = a
+            .from
+            .checked_sub_months(Months::new(window.saturating_mul(12)))
+            .unwrap_or(NaiveDate::MIN);
+        for &(_, i) in heads.range((earliest, 0)..=(a.until, usize::MAX)) {
+            let Some(other) = self.appointments.get(i) else {
+                continue;
+            };
             let o = &other.appointment;
-            if o.entity == a.entity
-                && o.from <= other.last_day()
-                && o.from <= a.until
-                && other.last_day() >= a.from
-            {
+            // The same head's earlier record blocks only while his access by it runs.
+            let last = if o.person == a.person {
+                other.last_day()
+            } else {
+                other.term_last_day()
+            };
+            if o.from <= last && last >= a.from {
                 v.push(Violation::OverlappingHead {
                     entity: a.entity.clone(),
                     other: o.id.clone(),
@@ -219,6 +249,11 @@ impl Registry {
         }
         if a.document.is_none() {
             v.push(Violation::MissingWrittenForm {
+                authorization: a.id.clone(),
+            });
+        }
+        if a.permissions.is_empty() {
+            v.push(Violation::EmptyScope {
                 authorization: a.id.clone(),
             });
         }
@@ -325,10 +360,18 @@ impl Registry {
         for h in &held {
             let mut problems = Vec::new();
             let depth = h.depth.saturating_add(1);
-            if depth > self.policy.max_depth {
+            let max_depth = self.policy.max_depth_on(on);
+            if depth > max_depth {
                 problems.push(Violation::DepthExceeded {
                     depth,
-                    max: self.policy.max_depth,
+                    max: max_depth,
+                });
+            }
+            // Art. 70 ust. 2: the grantor holds access when the access he grants begins.
+            if a.valid_from > h.last_day {
+                problems.push(Violation::StartsAfterGrantor {
+                    from: a.valid_from,
+                    grantor_last_day: h.last_day,
                 });
             }
             if !h.bits.covers(bits) {
@@ -419,7 +462,7 @@ impl Registry {
         entity: &EntityId,
         on: NaiveDate,
         v: &mut Vec<Violation>,
-    ) {
+    ) -> bool {
         let admin = self.is_head(by, entity, on)
             || self.role_admin_bit.is_some_and(|_| {
                 self.policy.role_admin_permission.as_ref().is_some_and(|p| {
@@ -432,6 +475,7 @@ impl Registry {
                 entity: entity.clone(),
             });
         }
+        admin
     }
 
     pub(super) fn active_role(

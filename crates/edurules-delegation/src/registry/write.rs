@@ -1,6 +1,7 @@
 //! Writing a checked event into the state (called by [`Registry::apply`] once every rule
 //! passed).
 
+use super::apply::max_until;
 use super::{
     AppointmentRecord, AuthorizationRecord, Parent, Registry, RequestRecord, Revocation, RoleRecord,
 };
@@ -14,11 +15,19 @@ impl Registry {
             Event::AppointmentRecorded { appointment, on } => {
                 let i = self.appointments.len();
                 self.appointment_ids.insert(appointment.id.clone(), i);
+                let access_until = appointment
+                    .until
+                    .min(max_until(appointment.from, self.policy.max_validity_months));
                 self.appointments.push(AppointmentRecord {
                     appointment: appointment.clone(),
                     recorded_on: *on,
+                    access_until,
                     ended_on: None,
                 });
+                self.heads
+                    .entry(appointment.entity.clone())
+                    .or_default()
+                    .insert((appointment.from, i));
                 self.entry_mut(&appointment.person, &appointment.entity)
                     .appointments
                     .push(i);

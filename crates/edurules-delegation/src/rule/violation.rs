@@ -2,7 +2,7 @@
 
 use super::Rule;
 use crate::ids::{AppointmentId, AuthorizationId, EntityId, Login, Permission, RequestId};
-use crate::locale::{Locale, pick};
+use crate::locale::{Locale, pick, plural_bg, plural_en, plural_pl};
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -65,6 +65,19 @@ pub enum Violation {
         entity: EntityId,
         /// The grant's date.
         on: NaiveDate,
+    },
+    /// The grant would take effect after its grantor's access has ended (art. 70 ust. 2: the
+    /// grantor must hold access when the access he grants begins).
+    StartsAfterGrantor {
+        /// The grant's first day.
+        from: NaiveDate,
+        /// The last day of the grantor's access (the best one he holds).
+        grantor_last_day: NaiveDate,
+    },
+    /// The authorization names no permission: there is nothing it authorizes.
+    EmptyScope {
+        /// The authorization.
+        authorization: AuthorizationId,
     },
     /// No document reference: the authorization would be void.
     MissingWrittenForm {
@@ -149,6 +162,24 @@ pub enum Violation {
         /// The authorization.
         authorization: AuthorizationId,
     },
+    /// A delegated role administrator assigns a role to himself.
+    OwnRoles {
+        /// The administrator, who is also the person.
+        person: Login,
+        /// The entity.
+        entity: EntityId,
+    },
+    /// A head's appointment is longer than the term of office the law allows.
+    TermTooLong {
+        /// First day.
+        from: NaiveDate,
+        /// Last day as recorded.
+        until: NaiveDate,
+        /// The latest last day allowed.
+        max_until: NaiveDate,
+        /// The term in school years (Prawo oświatowe art. 63 ust. 21: 5).
+        school_years: u8,
+    },
     /// The person may not assign or remove roles in this entity.
     NotRoleAdministrator {
         /// Who tried.
@@ -212,10 +243,12 @@ impl Violation {
     #[must_use]
     pub fn rule(&self) -> Rule {
         match self {
-            Self::GrantorWithoutAccess { .. } => Rule::GrantorHoldsAccess,
-            Self::MissingWrittenForm { .. } => Rule::WrittenForm,
+            Self::GrantorWithoutAccess { .. } | Self::StartsAfterGrantor { .. } => {
+                Rule::GrantorHoldsAccess
+            }
+            Self::MissingWrittenForm { .. } | Self::EmptyScope { .. } => Rule::WrittenForm,
             Self::ExceedsGrantor { .. } => Rule::Attenuation,
-            Self::TooLong { .. } => Rule::MaxValidity,
+            Self::TooLong { .. } | Self::TermTooLong { .. } => Rule::MaxValidity,
             Self::OutlivesGrantor { .. } => Rule::WithinGrantorTerm,
             Self::OverlappingHead { .. } => Rule::SingleHead,
             Self::SelfGrant { .. } => Rule::NoSelfGrant,
@@ -227,7 +260,7 @@ impl Violation {
                 Rule::ExtensionWindow
             }
             Self::NotRevoker { .. } => Rule::RevokerAuthority,
-            Self::NotRoleAdministrator { .. } => Rule::RoleAdministrator,
+            Self::NotRoleAdministrator { .. } | Self::OwnRoles { .. } => Rule::RoleAdministrator,
             Self::OutOfOrder { .. } | Self::Retroactive { .. } => Rule::ChronologicalLog,
             Self::InvertedPeriod { .. } => Rule::ValidPeriod,
             Self::DuplicateId { .. }
@@ -248,6 +281,10 @@ impl Violation {
     pub fn code(&self) -> &'static str {
         match self {
             Self::GrantorWithoutAccess { .. } => "grantor_holds_access.no_access",
+            Self::StartsAfterGrantor { .. } => "grantor_holds_access.starts_after_grantor",
+            Self::EmptyScope { .. } => "written_form.empty_scope",
+            Self::OwnRoles { .. } => "role_administrator.own_roles",
+            Self::TermTooLong { .. } => "max_validity.term_too_long",
             Self::MissingWrittenForm { .. } => "written_form.missing",
             Self::ExceedsGrantor { .. } => "attenuation.exceeds_grantor",
             Self::TooLong { .. } => "max_validity.too_long",
@@ -321,6 +358,56 @@ impl Violation {
                     format!("uprawnienia ponad uprawnienia udzielającego: {list}"),
                     format!("права извън правата на упълномощаващия: {list}"),
                     format!("permissions beyond the grantor's: {list}"),
+                )
+            }
+            Self::StartsAfterGrantor {
+                from,
+                grantor_last_day,
+            } => pick(
+                locale,
+                format!(
+                    "upoważnienie od `{from}` zaczęłoby się po końcu dostępu udzielającego (`{grantor_last_day}`) (art. 70 ust. 2)"
+                ),
+                format!(
+                    "пълномощното от `{from}` би започнало след края на достъпа на упълномощаващия (`{grantor_last_day}`) (чл. 70, ал. 2)"
+                ),
+                format!(
+                    "authorization from `{from}` would start after the grantor's access ends (`{grantor_last_day}`) (art. 70 ust. 2)"
+                ),
+            ),
+            Self::EmptyScope { authorization } => pick(
+                locale,
+                format!("upoważnienie `{authorization}` nie wymienia żadnego uprawnienia"),
+                format!("пълномощното `{authorization}` не посочва нито едно право"),
+                format!("authorization `{authorization}` names no permission"),
+            ),
+            Self::OwnRoles { person, entity } => pick(
+                locale,
+                format!("`{person}` nie może sam sobie przypisać roli w `{entity}`"),
+                format!("`{person}` не може сам да си възложи роля в `{entity}`"),
+                format!("`{person}` may not assign himself a role in `{entity}`"),
+            ),
+            Self::TermTooLong {
+                from,
+                until,
+                max_until,
+                school_years,
+            } => {
+                let n = u64::from(*school_years);
+                pick(
+                    locale,
+                    format!(
+                        "powierzenie `{from}`–`{until}` przekracza {n} {}; najpóźniej do `{max_until}` (Prawo oświatowe art. 63 ust. 21)",
+                        plural_pl(n, "rok szkolny", "lata szkolne", "lat szkolnych")
+                    ),
+                    format!(
+                        "назначението `{from}`–`{until}` надхвърля {n} {}; най-късно до `{max_until}` (Prawo oświatowe, чл. 63, ал. 21)",
+                        plural_bg(n, "учебна година", "учебни години")
+                    ),
+                    format!(
+                        "appointment `{from}`–`{until}` exceeds {n} {}; at most until `{max_until}` (Prawo oświatowe art. 63 ust. 21)",
+                        plural_en(n, "school year", "school years")
+                    ),
                 )
             }
             Self::TooLong {

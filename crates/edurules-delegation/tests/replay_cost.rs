@@ -1,0 +1,50 @@
+//! Replay cost: recording many appointments must stay near-linear (issue #13, item 11).
+
+use crate::common::*;
+use edurules_delegation::*;
+use std::time::{Duration, Instant};
+
+/// 20,000 schools, one head each: the log of a large running body.
+fn appointments(n: usize) -> Vec<Event> {
+    (0..n)
+        .map(|i| {
+            appoint(
+                &format!("ap{i}"),
+                &format!("dyr{i}"),
+                &format!("SP{i}"),
+                d(2025, 9, 1),
+                d(2030, 8, 31),
+            )
+        })
+        .collect()
+}
+
+fn replay_time(n: usize) -> Duration {
+    let log = appointments(n);
+    let start = Instant::now();
+    let reg = Registry::replay(Policy::sio(), log).unwrap();
+    let took = start.elapsed();
+    assert_eq!(reg.appointments().count(), n);
+    assert!(reg.rejected().is_empty());
+    took
+}
+
+/// A quadratic replay (each appointment compared with every earlier one) takes several
+/// seconds for 20,000 appointments even in a release build's tenth; near-linear takes a few
+/// tens of milliseconds in a debug build. The bound is generous for a busy CI machine.
+#[test]
+fn replay_of_20000_appointments_is_near_linear() {
+    let took = replay_time(20_000);
+    assert!(took < Duration::from_millis(1500), "replay took {took:?}");
+}
+
+/// The figure quoted in the README: `cargo test --release -p edurules-delegation --test lib
+/// -- --ignored --nocapture replay_cost::measure`.
+#[test]
+#[ignore = "measurement, run by hand in release mode"]
+fn measure() {
+    for n in [5_000, 10_000, 20_000, 40_000] {
+        let best = (0..5).map(|_| replay_time(n)).min().unwrap();
+        println!("replay of {n} appointments: {best:?}");
+    }
+}
