@@ -23,7 +23,11 @@
 //!
 //! Each domain crate is re-exported as a module behind a cargo feature of the
 //! same name; all are on by default. A vendor who needs only the deadlines
-//! writes `edurules = { version = "0.1", default-features = false, features = ["deadline"] }`.
+//! turns the others off: `edurules = { git = "https://github.com/edurules/edurules",
+//! tag = "v0.1.0", default-features = false, features = ["deadline"] }` until
+//! the crates are published, `edurules = { version = "0.1", default-features =
+//! false, features = ["deadline"] }` after. Features are additive: a
+//! configuration valid with some stays valid with more (see [`RulesConfig`]).
 //!
 //! # Composition
 //!
