@@ -119,6 +119,24 @@ pub enum ConfigProblem {
     },
     /// The number of attempts is zero.
     MaxAttemptsZero,
+    /// The number of attempts is above the crate's hard limit
+    /// ([`GeneratorConfig::MAX_ATTEMPTS_LIMIT`](crate::GeneratorConfig::MAX_ATTEMPTS_LIMIT)),
+    /// which bounds the time a generator may spend on one person.
+    MaxAttemptsAboveLimit {
+        /// The configured number.
+        max_attempts: u32,
+        /// The hard limit.
+        limit: u32,
+    },
+    /// The blocklist has more entries than
+    /// [`GeneratorConfig::MAX_BLOCKLIST_ENTRIES`](crate::GeneratorConfig::MAX_BLOCKLIST_ENTRIES)
+    /// (each candidate is compared with every entry).
+    BlocklistTooLong {
+        /// The number of entries configured.
+        entries: usize,
+        /// The hard limit.
+        limit: usize,
+    },
 }
 
 /// Everything that can go wrong in this crate.

@@ -91,6 +91,42 @@ pub(super) fn problem(p: &ConfigProblem, locale: Locale) -> String {
         (ConfigProblem::MaxAttemptsZero, Locale::En) => {
             "maximum number of attempts is 0".to_owned()
         }
+        (
+            ConfigProblem::MaxAttemptsAboveLimit {
+                max_attempts,
+                limit,
+            },
+            Locale::Pl,
+        ) => {
+            format!("maksymalna liczba prób {max_attempts} przekracza limit {limit}")
+        }
+        (
+            ConfigProblem::MaxAttemptsAboveLimit {
+                max_attempts,
+                limit,
+            },
+            Locale::Bg,
+        ) => {
+            format!("максималният брой опити {max_attempts} надвишава границата {limit}")
+        }
+        (
+            ConfigProblem::MaxAttemptsAboveLimit {
+                max_attempts,
+                limit,
+            },
+            Locale::En,
+        ) => {
+            format!("maximum number of attempts {max_attempts} is above the limit {limit}")
+        }
+        (ConfigProblem::BlocklistTooLong { entries, limit }, Locale::Pl) => {
+            format!("liczba pozycji listy zablokowanych {entries} przekracza limit {limit}")
+        }
+        (ConfigProblem::BlocklistTooLong { entries, limit }, Locale::Bg) => {
+            format!("броят на елементите в забранения списък {entries} надвишава границата {limit}")
+        }
+        (ConfigProblem::BlocklistTooLong { entries, limit }, Locale::En) => {
+            format!("the number of blocklist entries {entries} is above the limit {limit}")
+        }
     }
 }
 
