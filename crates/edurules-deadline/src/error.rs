@@ -71,6 +71,16 @@ pub enum DeadlineError {
         /// What the JSON parser reported.
         message: String,
     },
+    /// The rules text is longer than
+    /// [`MAX_RULES_JSON_BYTES`](crate::sio::MAX_RULES_JSON_BYTES); it is
+    /// refused before parsing.
+    #[error("rules file has {bytes} bytes, more than the limit of {limit}")]
+    RulesTooLarge {
+        /// The length of the text, in bytes.
+        bytes: usize,
+        /// The limit, in bytes.
+        limit: usize,
+    },
     /// The rules file parses but breaks one or more rules; every problem is listed.
     #[error("rules file is invalid: {}", problems.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join("; "))]
     InvalidRules {
@@ -98,6 +108,7 @@ impl DeadlineError {
             Self::UnknownExceptionTerm { .. } => "deadline.unknown_exception_term",
             Self::RulesSyntax { .. } => "deadline.rules_syntax",
             Self::InvalidRules { .. } => "deadline.invalid_rules",
+            Self::RulesTooLarge { .. } => "deadline.rules_too_large",
         }
     }
 
@@ -138,6 +149,10 @@ impl DeadlineError {
                 "kategoria `{category}` jest wyłączona z terminu 7 dni przez {provision} ({version_source}), a jej własny termin nie jest zakodowany"
             ),
             Self::RulesSyntax { message } => format!("nie można odczytać pliku reguł: `{message}`"),
+            Self::RulesTooLarge { bytes, limit } => format!(
+                "plik reguł ma {bytes} {}, więcej niż limit {limit}",
+                pl_bytes(*bytes)
+            ),
             Self::InvalidRules { problems } => format!(
                 "plik reguł jest nieprawidłowy: {}",
                 problems
@@ -173,6 +188,14 @@ impl DeadlineError {
             Self::RulesSyntax { message } => {
                 format!("файлът с правила не може да бъде прочетен: `{message}`")
             }
+            Self::RulesTooLarge { bytes, limit } => format!(
+                "файлът с правила има {bytes} {}, повече от границата {limit}",
+                if *bytes == 1 {
+                    "байт"
+                } else {
+                    "байта"
+                }
+            ),
             Self::InvalidRules { problems } => format!(
                 "файлът с правила е невалиден: {}",
                 problems
@@ -182,6 +205,18 @@ impl DeadlineError {
                     .join("; ")
             ),
         }
+    }
+}
+
+/// The Polish word for "byte" after `n`: 1 bajt, 2–4 bajty (not 12–14),
+/// otherwise bajtów.
+fn pl_bytes(n: usize) -> &'static str {
+    if n == 1 {
+        "bajt"
+    } else if (2..=4).contains(&(n % 10)) && !(12..=14).contains(&(n % 100)) {
+        "bajty"
+    } else {
+        "bajtów"
     }
 }
 
@@ -216,6 +251,10 @@ mod tests {
             DeadlineError::InvalidRules {
                 problems: vec!["a".into(), "b".into()],
             },
+            DeadlineError::RulesTooLarge {
+                bytes: 1_048_577,
+                limit: 1_048_576,
+            },
         ]
     }
 
@@ -229,6 +268,15 @@ mod tests {
             }
             assert!(e.code().starts_with("deadline."));
         }
+    }
+
+    #[test]
+    fn polish_plural_of_bytes() {
+        assert_eq!(pl_bytes(1), "bajt");
+        assert_eq!(pl_bytes(3), "bajty");
+        assert_eq!(pl_bytes(13), "bajtów");
+        assert_eq!(pl_bytes(1_048_577), "bajtów");
+        assert_eq!(pl_bytes(1_048_574), "bajty");
     }
 
     #[test]

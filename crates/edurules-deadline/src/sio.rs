@@ -44,6 +44,17 @@ impl Hasher for Fnv1a {
 /// The shipped rules file (JSON; its schema is [`Rules::json_schema`]).
 pub const BUILTIN_RULES_JSON: &str = include_str!("../data/sio_art30.json");
 
+/// The longest rules text [`Rules::from_json`] parses: 1 MiB, about 24 times
+/// the shipped file; a longer text is refused before parsing
+/// ([`DeadlineError::RulesTooLarge`]).
+///
+/// # Example
+/// ```
+/// use edurules_deadline::sio::{BUILTIN_RULES_JSON, MAX_RULES_JSON_BYTES};
+/// assert!(BUILTIN_RULES_JSON.len() < MAX_RULES_JSON_BYTES / 20);
+/// ```
+pub const MAX_RULES_JSON_BYTES: usize = 1 << 20;
+
 /// Validated rules with lookup tables; cheap to query. Serializes as its
 /// [`RulesFile`]; deserializing validates (an invalid file is an error).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -95,6 +106,8 @@ impl Rules {
     /// Parses and validates a rules file.
     ///
     /// # Errors
+    /// [`DeadlineError::RulesTooLarge`] when the text is longer than
+    /// [`MAX_RULES_JSON_BYTES`] (checked before parsing);
     /// [`DeadlineError::RulesSyntax`] when the text is not a rules file;
     /// [`DeadlineError::InvalidRules`] listing every problem (overlapping or
     /// gapped versions, unknown category references, impossible dates…).
@@ -106,6 +119,12 @@ impl Rules {
     /// assert!(Rules::from_json(edurules_deadline::sio::BUILTIN_RULES_JSON).is_ok());
     /// ```
     pub fn from_json(text: &str) -> Result<Self, DeadlineError> {
+        if text.len() > MAX_RULES_JSON_BYTES {
+            return Err(DeadlineError::RulesTooLarge {
+                bytes: text.len(),
+                limit: MAX_RULES_JSON_BYTES,
+            });
+        }
         let file: RulesFile =
             serde_json::from_str(text).map_err(|e| DeadlineError::RulesSyntax {
                 message: e.to_string(),

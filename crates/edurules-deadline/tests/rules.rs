@@ -211,3 +211,31 @@ fn unknown_fields_inside_terms_are_refused() {
         Err(DeadlineError::RulesSyntax { .. })
     ));
 }
+
+#[test]
+fn a_rules_text_is_bounded_before_it_is_parsed() {
+    use edurules_deadline::sio::MAX_RULES_JSON_BYTES;
+    // Trailing white space keeps the JSON valid: only the size decides.
+    let pad = |n: usize| {
+        format!(
+            "{BUILTIN_RULES_JSON}{}",
+            " ".repeat(n - BUILTIN_RULES_JSON.len())
+        )
+    };
+    assert!(Rules::from_json(&pad(MAX_RULES_JSON_BYTES)).is_ok());
+    let err = Rules::from_json(&pad(MAX_RULES_JSON_BYTES + 1)).unwrap_err();
+    assert_eq!(
+        err,
+        DeadlineError::RulesTooLarge {
+            bytes: MAX_RULES_JSON_BYTES + 1,
+            limit: MAX_RULES_JSON_BYTES,
+        }
+    );
+    assert_eq!(err.code(), "deadline.rules_too_large");
+    // Deep nesting is refused by the parser, not by recursion.
+    let deep = "[".repeat(100_000);
+    assert!(matches!(
+        Rules::from_json(&deep),
+        Err(DeadlineError::RulesSyntax { .. })
+    ));
+}
