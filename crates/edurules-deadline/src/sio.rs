@@ -67,6 +67,24 @@ pub struct Rules {
     starts: Vec<NaiveDate>,
     /// Per version, per category: `None` = the general term, `Some(i)` = exception `i`.
     status: Vec<Vec<Option<usize>>>,
+    /// Per version: the first day of its wording (see [`wording_starts`]).
+    wording_from: Vec<NaiveDate>,
+}
+
+/// Per version, the first day its wording was in force: its own start if it
+/// is the original text or was given by an amending act (`amended_by`), else
+/// (a consolidated text restates the law without changing it) the wording's
+/// start of the version before.
+fn wording_starts(versions: &[Version]) -> Vec<NaiveDate> {
+    let mut out: Vec<NaiveDate> = Vec::with_capacity(versions.len());
+    for v in versions {
+        let start = match out.last() {
+            Some(&previous) if v.amended_by.is_none() => previous,
+            _ => v.in_force_from,
+        };
+        out.push(start);
+    }
+    out
 }
 
 impl TryFrom<RulesFile> for Rules {
@@ -174,11 +192,13 @@ impl Rules {
                 row
             })
             .collect();
+        let wording_from = wording_starts(&file.versions);
         Ok(Self {
             file,
             index,
             starts,
             status,
+            wording_from,
         })
     }
 
