@@ -3,6 +3,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::quote;
+
 /// A language for messages a person reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
@@ -47,7 +49,7 @@ pub enum DeadlineError {
         date: NaiveDate,
     },
     /// The category is not one the rules know.
-    #[error("unknown data category `{category}`")]
+    #[error("unknown data category {category_q}", category_q = quote::quoted(.category, Locale::En))]
     UnknownCategory {
         /// The category as the caller gave it.
         category: String,
@@ -55,7 +57,10 @@ pub enum DeadlineError {
     /// The version in force excepts the category from the 7-day rule, but
     /// the rules do not encode its own term: the crate will not guess.
     #[error(
-        "category `{category}` is excepted from the 7-day rule by {provision} ({version_source}) and its own term is not encoded"
+        "category {category_q} is excepted from the 7-day rule by {provision_q} ({source_q}) and its own term is not encoded",
+        category_q = quote::quoted(.category, Locale::En),
+        provision_q = quote::cut(.provision, quote::MAX_QUOTED_CHARS, Locale::En),
+        source_q = quote::cut(.version_source, quote::MAX_QUOTED_CHARS, Locale::En)
     )]
     UnknownExceptionTerm {
         /// The category.
@@ -66,7 +71,7 @@ pub enum DeadlineError {
         version_source: String,
     },
     /// The rules file is not valid JSON for the rules format.
-    #[error("rules file cannot be read: `{message}`")]
+    #[error("rules file cannot be read: `{message_q}`", message_q = quote::cut(.message, quote::MAX_QUOTED_TEXT_CHARS, Locale::En))]
     RulesSyntax {
         /// What the JSON parser reported.
         message: String,
@@ -82,7 +87,7 @@ pub enum DeadlineError {
         limit: usize,
     },
     /// The rules file parses but breaks one or more rules; every problem is listed.
-    #[error("rules file is invalid: {}", problems.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join("; "))]
+    #[error("rules file is invalid: {}", problem_list(.problems, Locale::En))]
     InvalidRules {
         /// Every problem found.
         problems: Vec<String>,
@@ -140,26 +145,31 @@ impl DeadlineError {
             Self::NoVersionInForce { date } => {
                 format!("żadna wersja art. 30 w regułach nie obowiązuje w dniu `{date}`")
             }
-            Self::UnknownCategory { category } => format!("nieznana kategoria danych `{category}`"),
+            Self::UnknownCategory { category } => format!(
+                "nieznana kategoria danych {}",
+                quote::quoted(category, Locale::Pl)
+            ),
             Self::UnknownExceptionTerm {
                 category,
                 provision,
                 version_source,
             } => format!(
-                "kategoria `{category}` jest wyłączona z terminu 7 dni przez {provision} ({version_source}), a jej własny termin nie jest zakodowany"
+                "kategoria {} jest wyłączona z terminu 7 dni przez {} ({}), a jej własny termin nie jest zakodowany",
+                quote::quoted(category, Locale::Pl),
+                quote::cut(provision, quote::MAX_QUOTED_CHARS, Locale::Pl),
+                quote::cut(version_source, quote::MAX_QUOTED_CHARS, Locale::Pl)
             ),
-            Self::RulesSyntax { message } => format!("nie można odczytać pliku reguł: `{message}`"),
+            Self::RulesSyntax { message } => format!(
+                "nie można odczytać pliku reguł: `{}`",
+                quote::cut(message, quote::MAX_QUOTED_TEXT_CHARS, Locale::Pl)
+            ),
             Self::RulesTooLarge { bytes, limit } => format!(
                 "plik reguł ma {bytes} {}, więcej niż limit {limit}",
                 pl_bytes(*bytes)
             ),
             Self::InvalidRules { problems } => format!(
                 "plik reguł jest nieprawidłowy: {}",
-                problems
-                    .iter()
-                    .map(|p| format!("`{p}`"))
-                    .collect::<Vec<_>>()
-                    .join("; ")
+                problem_list(problems, Locale::Pl)
             ),
         }
     }
@@ -176,17 +186,26 @@ impl DeadlineError {
                 format!("никоя версия на чл. 30 в правилата не е в сила на `{date}`")
             }
             Self::UnknownCategory { category } => {
-                format!("неизвестна категория данни `{category}`")
+                format!(
+                    "неизвестна категория данни {}",
+                    quote::quoted(category, Locale::Bg)
+                )
             }
             Self::UnknownExceptionTerm {
                 category,
                 provision,
                 version_source,
             } => format!(
-                "категорията `{category}` е изключена от 7-дневния срок с {provision} ({version_source}) и собственият ѝ срок не е кодиран"
+                "категорията {} е изключена от 7-дневния срок с {} ({}) и собственият ѝ срок не е кодиран",
+                quote::quoted(category, Locale::Bg),
+                quote::cut(provision, quote::MAX_QUOTED_CHARS, Locale::Bg),
+                quote::cut(version_source, quote::MAX_QUOTED_CHARS, Locale::Bg)
             ),
             Self::RulesSyntax { message } => {
-                format!("файлът с правила не може да бъде прочетен: `{message}`")
+                format!(
+                    "файлът с правила не може да бъде прочетен: `{}`",
+                    quote::cut(message, quote::MAX_QUOTED_TEXT_CHARS, Locale::Bg)
+                )
             }
             Self::RulesTooLarge { bytes, limit } => format!(
                 "файлът с правила има {bytes} {}, повече от границата {limit}",
@@ -198,14 +217,19 @@ impl DeadlineError {
             ),
             Self::InvalidRules { problems } => format!(
                 "файлът с правила е невалиден: {}",
-                problems
-                    .iter()
-                    .map(|p| format!("`{p}`"))
-                    .collect::<Vec<_>>()
-                    .join("; ")
+                problem_list(problems, Locale::Bg)
             ),
         }
     }
+}
+
+/// Each problem in backticks, escaped and cut (see [`quote::cut`]).
+fn problem_list(problems: &[String], locale: Locale) -> String {
+    problems
+        .iter()
+        .map(|p| format!("`{}`", quote::cut(p, quote::MAX_QUOTED_TEXT_CHARS, locale)))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// The Polish word for "byte" after `n`: 1 bajt, 2–4 bajty (not 12–14),
