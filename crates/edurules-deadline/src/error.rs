@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::quote;
+use crate::sio::Contest;
 
 /// A language for messages a person reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
@@ -70,6 +71,17 @@ pub enum DeadlineError {
         /// The consolidated text or amending act of the version applied.
         version_source: String,
     },
+    /// The law is read two ways for this change and the readings give
+    /// different answers: no single date is given ([`Contest`] says both).
+    #[error("the deadline of category {category_q} for a change on `{change_date}` is contested: {}", contest.readings(Locale::En), category_q = quote::quoted(.category, Locale::En))]
+    ContestedTerm {
+        /// The category.
+        category: String,
+        /// The day of the change.
+        change_date: NaiveDate,
+        /// The two readings.
+        contest: Contest,
+    },
     /// The rules file is not valid JSON for the rules format.
     #[error("rules file cannot be read: `{message_q}`", message_q = quote::cut(.message, quote::MAX_QUOTED_TEXT_CHARS, Locale::En))]
     RulesSyntax {
@@ -111,6 +123,7 @@ impl DeadlineError {
             Self::NoVersionInForce { .. } => "deadline.no_version_in_force",
             Self::UnknownCategory { .. } => "deadline.unknown_category",
             Self::UnknownExceptionTerm { .. } => "deadline.unknown_exception_term",
+            Self::ContestedTerm { .. } => "deadline.contested_term",
             Self::RulesSyntax { .. } => "deadline.rules_syntax",
             Self::InvalidRules { .. } => "deadline.invalid_rules",
             Self::RulesTooLarge { .. } => "deadline.rules_too_large",
@@ -159,6 +172,15 @@ impl DeadlineError {
                 quote::cut(provision, quote::MAX_QUOTED_CHARS, Locale::Pl),
                 quote::cut(version_source, quote::MAX_QUOTED_CHARS, Locale::Pl)
             ),
+            Self::ContestedTerm {
+                category,
+                change_date,
+                contest,
+            } => format!(
+                "termin kategorii {} dla zmiany z dnia `{change_date}` jest sporny: {}",
+                quote::quoted(category, Locale::Pl),
+                contest.readings(Locale::Pl)
+            ),
             Self::RulesSyntax { message } => format!(
                 "nie można odczytać pliku reguł: `{}`",
                 quote::cut(message, quote::MAX_QUOTED_TEXT_CHARS, Locale::Pl)
@@ -200,6 +222,15 @@ impl DeadlineError {
                 quote::quoted(category, Locale::Bg),
                 quote::cut(provision, quote::MAX_QUOTED_CHARS, Locale::Bg),
                 quote::cut(version_source, quote::MAX_QUOTED_CHARS, Locale::Bg)
+            ),
+            Self::ContestedTerm {
+                category,
+                change_date,
+                contest,
+            } => format!(
+                "срокът за категория {} при промяна от `{change_date}` е спорен: {}",
+                quote::quoted(category, Locale::Bg),
+                contest.readings(Locale::Bg)
             ),
             Self::RulesSyntax { message } => {
                 format!(
@@ -274,6 +305,19 @@ mod tests {
             },
             DeadlineError::InvalidRules {
                 problems: vec!["a".into(), "b".into()],
+            },
+            DeadlineError::ContestedTerm {
+                category: "c".into(),
+                change_date: d,
+                contest: Contest::LowerSecondaryExam { literal_due: d },
+            },
+            DeadlineError::ContestedTerm {
+                category: "c".into(),
+                change_date: d,
+                contest: Contest::ReplacedBeforeDue {
+                    earlier_due: d,
+                    replaced_from: d,
+                },
             },
             DeadlineError::RulesTooLarge {
                 bytes: 1_048_577,

@@ -6,10 +6,12 @@
 //! The shipped rules ([`BUILTIN_RULES_JSON`]) are parsed and validated once,
 //! on first use; a caller may load its own file with [`Rules::from_json`].
 
+mod contest;
 mod data;
 mod deadline;
 mod validate;
 
+pub use contest::Contest;
 pub use data::{CategoryDef, Coverage, Exception, ExceptionTerm, FixedDue, RulesFile, Version};
 pub use deadline::{Deadline, DeadlineTerm, Lateness, is_late};
 

@@ -413,6 +413,7 @@ pub(super) fn compute<'r>(
         },
     };
     let (due, rule) = term::shift_end(nominal)?;
+    super::contest::check(rules, vi, cat_index, cat_id, change, status, due)?;
     Ok(Deadline {
         category: cat_id,
         change_date: change,
