@@ -35,18 +35,16 @@ pub enum Contest {
     },
 }
 
-/// The category and the days of the lower-secondary exam's contested span.
-const LOWER_SECONDARY: (&str, (i32, u32, u32), (i32, u32, u32)) = (
-    "exam candidates: egzamin gimnazjalny",
-    (2017, 9, 2),
-    (2019, 8, 31),
-);
+/// The lower-secondary exam's category.
+const LOWER_SECONDARY: &str = "exam candidates: egzamin gimnazjalny";
 
+/// The changes for which the lower-secondary exam's term is contested: the
+/// wording of Dz.U. 2017 poz. 949 (from 2 September 2017) until the end of
+/// the 2018 consolidated text (31 August 2019).
 fn lower_secondary_span() -> Option<(NaiveDate, NaiveDate)> {
-    let (_, (fy, fm, fd), (ty, tm, td)) = LOWER_SECONDARY;
     Some((
-        NaiveDate::from_ymd_opt(fy, fm, fd)?,
-        NaiveDate::from_ymd_opt(ty, tm, td)?,
+        NaiveDate::from_ymd_opt(2017, 9, 2)?,
+        NaiveDate::from_ymd_opt(2019, 8, 31)?,
     ))
 }
 
@@ -68,7 +66,7 @@ pub(super) fn check(
         contest,
     };
     let Some(ei) = exception else {
-        if category == LOWER_SECONDARY.0
+        if category == LOWER_SECONDARY
             && let Some((from, to)) = lower_secondary_span()
             && (from..=to).contains(&change)
         {
