@@ -74,8 +74,6 @@ pub struct Evaluator<'a> {
     months: Vec<YearMonth>,
     /// Pupils per counter partition, as a power of two (for the parallel bulk fold).
     partition_shift: u32,
-    /// Whether a pupil without any absence can match (a threshold "at least 0").
-    zero_can_flag: bool,
 }
 
 /// The target size of one partition of counters, to stay in a core's L2 cache.
@@ -165,7 +163,6 @@ impl<'a> Evaluator<'a> {
                     .collect()
             })
             .unwrap_or_default();
-        let zero_can_flag = profile.rules.iter().any(|r| zero_matches(&r.when));
         Ok(Self {
             profile,
             window,
@@ -180,7 +177,6 @@ impl<'a> Evaluator<'a> {
             late_table,
             day_month,
             months,
-            zero_can_flag,
             partition_shift: {
                 let rows = (PARTITION_BYTES / (stride.max(1) * 8)).max(64);
                 usize::BITS - 1 - rows.leading_zeros()
@@ -308,8 +304,9 @@ impl<'a> Evaluator<'a> {
                 let row = counters
                     .get(i * self.stride..(i + 1) * self.stride)
                     .unwrap_or(&[]);
-                // A row of zeros matches nothing unless a rule says "at least 0".
-                if !self.zero_can_flag && row.iter().all(|&c| c == 0) {
+                // A row of zeros matches nothing: validation refuses `ge` a zero limit, and
+                // 0 is never more than a limit ≥ 0 nor at least a positive one.
+                if row.iter().all(|&c| c == 0) {
                     return (Vec::new(), Vec::new());
                 }
                 self.evaluate_pupil(pupil, row)
@@ -580,17 +577,6 @@ const fn unit_index(unit: Unit) -> Option<usize> {
         Unit::Hours => Some(0),
         Unit::Days => Some(1),
         Unit::Minutes => None,
-    }
-}
-
-/// Whether a condition holds for a pupil with no absences at all.
-fn zero_matches(cond: &Condition) -> bool {
-    match cond {
-        Condition::Any(v) => v.iter().any(zero_matches),
-        Condition::All(v) => v.iter().all(zero_matches),
-        Condition::Threshold(t) => {
-            t.operator == crate::Operator::Ge && t.limit == Limit::Amount(Quantity::ZERO)
-        }
     }
 }
 

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use thiserror::Error;
 
-use crate::{AbsenceKind, Locale, PupilId, Unit};
+use crate::{AbsenceKind, Locale, PupilId, Unit, quote};
 
 /// Everything that can go wrong when loading rules, windows, rosters, records or CSV files.
 ///
@@ -22,26 +22,25 @@ use crate::{AbsenceKind, Locale, PupilId, Unit};
 pub enum AbsenceError {
     /// An amount that is not an exact non-negative multiple of 1/60.
     #[error(
-        "invalid amount `{value}`: expected a whole number, a decimal or a fraction exact in sixtieths"
-    )]
+        "invalid amount {value_q}: expected a whole number, a decimal or a fraction exact in sixtieths", value_q = quote::quoted(.value, Locale::En))]
     InvalidQuantity {
         /// The text given.
         value: String,
     },
     /// A percentage that is not a non-negative number with at most two decimal digits.
-    #[error("invalid percentage `{value}`: expected at most two decimal digits")]
+    #[error("invalid percentage {value_q}: expected at most two decimal digits", value_q = quote::quoted(.value, Locale::En))]
     InvalidPercent {
         /// The text given.
         value: String,
     },
     /// An evaluation window that is empty, reversed, too long or not a month.
-    #[error("invalid window: {reason}")]
+    #[error("invalid window: {reason_q}", reason_q = quote::cut(.reason, quote::MAX_QUOTED_TEXT_CHARS, Locale::En))]
     InvalidWindow {
         /// What is wrong, with the dates in backticks.
         reason: String,
     },
     /// A rule profile that failed validation; every problem is listed.
-    #[error("invalid rule profile `{profile}`: {}", problems.join("; "))]
+    #[error("invalid rule profile {profile_q}: {}", problem_list(.problems, Locale::En), profile_q = quote::quoted(.profile, Locale::En))]
     InvalidProfile {
         /// The profile's id.
         profile: String,
@@ -89,13 +88,13 @@ pub enum AbsenceError {
         lesson: u8,
     },
     /// A CSV file without a required column.
-    #[error("csv header: missing column `{column}`")]
+    #[error("csv header: missing column {column_q}", column_q = quote::quoted(.column, Locale::En))]
     CsvHeader {
         /// The missing column.
         column: String,
     },
     /// A CSV field that cannot be read.
-    #[error("csv line {line}, column `{column}`: `{value}` is not {expected}")]
+    #[error("csv line {line}, column {column_q}: {value_q} is not {expected}", value_q = quote::quoted(.value, Locale::En), column_q = quote::quoted(.column, Locale::En))]
     CsvField {
         /// The 1-based line number in the file (the header is line 1).
         line: u64,
@@ -107,7 +106,7 @@ pub enum AbsenceError {
         expected: String,
     },
     /// A CSV row that cannot be split into fields, or a record that is not coherent.
-    #[error("csv line {line}: {reason}")]
+    #[error("csv line {line}: {reason_q}", reason_q = quote::cut(.reason, quote::MAX_QUOTED_TEXT_CHARS, Locale::En))]
     CsvRow {
         /// The 1-based line number in the file.
         line: u64,
@@ -115,7 +114,7 @@ pub enum AbsenceError {
         reason: String,
     },
     /// Reading the input failed.
-    #[error("cannot read input: `{reason}`")]
+    #[error("cannot read input: `{reason_q}`", reason_q = quote::cut(.reason, quote::MAX_QUOTED_TEXT_CHARS, Locale::En))]
     Io {
         /// The I/O error's text.
         reason: String,
@@ -172,15 +171,21 @@ impl AbsenceError {
     fn message_pl(&self) -> String {
         match self {
             Self::InvalidQuantity { value } => format!(
-                "nieprawidłowa wartość `{value}`: oczekiwano liczby całkowitej, dziesiętnej lub ułamka dokładnego w sześćdziesiątych"
+                "nieprawidłowa wartość {value_q}: oczekiwano liczby całkowitej, dziesiętnej lub ułamka dokładnego w sześćdziesiątych",
+                value_q = quote::quoted(value, Locale::Pl)
             ),
             Self::InvalidPercent { value } => format!(
-                "nieprawidłowy procent `{value}`: dozwolone najwyżej dwie cyfry po przecinku"
+                "nieprawidłowy procent {value_q}: dozwolone najwyżej dwie cyfry po przecinku",
+                value_q = quote::quoted(value, Locale::Pl)
             ),
-            Self::InvalidWindow { reason } => format!("nieprawidłowy okres: {reason}"),
+            Self::InvalidWindow { reason } => format!(
+                "nieprawidłowy okres: {reason_q}",
+                reason_q = quote::cut(reason, quote::MAX_QUOTED_TEXT_CHARS, Locale::Pl)
+            ),
             Self::InvalidProfile { profile, problems } => format!(
-                "nieprawidłowy profil reguł `{profile}`: {}",
-                problems.join("; ")
+                "nieprawidłowy profil reguł {profile_q}: {}",
+                problem_list(problems, Locale::Pl),
+                profile_q = quote::quoted(profile, Locale::Pl)
             ),
             Self::DuplicatePupil { pupil } => {
                 format!("uczeń `{pupil}` występuje w wykazie dwukrotnie")
@@ -201,30 +206,49 @@ impl AbsenceError {
             } => format!(
                 "wpis ucznia `{pupil}` z dnia `{date}`: lekcja `{lesson}` musi wynosić dokładnie jedną godzinę"
             ),
-            Self::CsvHeader { column } => format!("nagłówek csv: brak kolumny `{column}`"),
+            Self::CsvHeader { column } => format!(
+                "nagłówek csv: brak kolumny {column_q}",
+                column_q = quote::quoted(column, Locale::Pl)
+            ),
             Self::CsvField {
                 line,
                 column,
                 value,
                 expected,
-            } => format!("csv, wiersz {line}, kolumna `{column}`: `{value}` to nie {expected}"),
-            Self::CsvRow { line, reason } => format!("csv, wiersz {line}: {reason}"),
-            Self::Io { reason } => format!("nie można odczytać danych: `{reason}`"),
+            } => format!(
+                "csv, wiersz {line}, kolumna {column_q}: {value_q} to nie {expected}",
+                value_q = quote::quoted(value, Locale::Pl),
+                column_q = quote::quoted(column, Locale::Pl)
+            ),
+            Self::CsvRow { line, reason } => format!(
+                "csv, wiersz {line}: {reason_q}",
+                reason_q = quote::cut(reason, quote::MAX_QUOTED_TEXT_CHARS, Locale::Pl)
+            ),
+            Self::Io { reason } => format!(
+                "nie można odczytać danych: `{reason_q}`",
+                reason_q = quote::cut(reason, quote::MAX_QUOTED_TEXT_CHARS, Locale::Pl)
+            ),
         }
     }
 
     fn message_bg(&self) -> String {
         match self {
             Self::InvalidQuantity { value } => format!(
-                "невалидно количество `{value}`: очаква се цяло число, десетична дроб или дроб, точна в шестдесетини"
+                "невалидно количество {value_q}: очаква се цяло число, десетична дроб или дроб, точна в шестдесетини",
+                value_q = quote::quoted(value, Locale::Bg)
             ),
             Self::InvalidPercent { value } => format!(
-                "невалиден процент `{value}`: допускат се най-много два знака след десетичната запетая"
+                "невалиден процент {value_q}: допускат се най-много два знака след десетичната запетая",
+                value_q = quote::quoted(value, Locale::Bg)
             ),
-            Self::InvalidWindow { reason } => format!("невалиден период: {reason}"),
+            Self::InvalidWindow { reason } => format!(
+                "невалиден период: {reason_q}",
+                reason_q = quote::cut(reason, quote::MAX_QUOTED_TEXT_CHARS, Locale::Bg)
+            ),
             Self::InvalidProfile { profile, problems } => format!(
-                "невалиден профил с правила `{profile}`: {}",
-                problems.join("; ")
+                "невалиден профил с правила {profile_q}: {}",
+                problem_list(problems, Locale::Bg),
+                profile_q = quote::quoted(profile, Locale::Bg)
             ),
             Self::DuplicatePupil { pupil } => {
                 format!("ученик `{pupil}` се среща два пъти в списъка")
@@ -245,17 +269,39 @@ impl AbsenceError {
             } => format!(
                 "запис на ученик `{pupil}` от `{date}`: учебен час `{lesson}` трябва да е точно един час"
             ),
-            Self::CsvHeader { column } => format!("заглавен ред на csv: липсва колона `{column}`"),
+            Self::CsvHeader { column } => format!(
+                "заглавен ред на csv: липсва колона {column_q}",
+                column_q = quote::quoted(column, Locale::Bg)
+            ),
             Self::CsvField {
                 line,
                 column,
                 value,
                 expected,
-            } => format!("csv, ред {line}, колона `{column}`: `{value}` не е {expected}"),
-            Self::CsvRow { line, reason } => format!("csv, ред {line}: {reason}"),
+            } => format!(
+                "csv, ред {line}, колона {column_q}: {value_q} не е {expected}",
+                value_q = quote::quoted(value, Locale::Bg),
+                column_q = quote::quoted(column, Locale::Bg)
+            ),
+            Self::CsvRow { line, reason } => format!(
+                "csv, ред {line}: {reason_q}",
+                reason_q = quote::cut(reason, quote::MAX_QUOTED_TEXT_CHARS, Locale::Bg)
+            ),
             Self::Io { reason } => {
-                format!("входните данни не могат да бъдат прочетени: `{reason}`")
+                format!(
+                    "входните данни не могат да бъдат прочетени: `{reason_q}`",
+                    reason_q = quote::cut(reason, quote::MAX_QUOTED_TEXT_CHARS, Locale::Bg)
+                )
             }
         }
     }
+}
+
+/// Each problem escaped and cut (see [`quote::cut`]), joined by `; `.
+fn problem_list(problems: &[String], locale: Locale) -> String {
+    problems
+        .iter()
+        .map(|p| quote::cut(p, quote::MAX_QUOTED_TEXT_CHARS, locale))
+        .collect::<Vec<_>>()
+        .join("; ")
 }

@@ -6,6 +6,7 @@ mod error;
 mod locale;
 mod model;
 mod quantity;
+mod quote;
 mod report;
 mod rule;
 mod signal;

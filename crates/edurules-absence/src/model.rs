@@ -552,7 +552,8 @@ impl Roster {
         }
         let first_id = pupils.first().map_or(0, |p| p.id.0);
         let last_id = pupils.last().map_or(0, |p| p.id.0);
-        if last_id - first_id + 1 == pupils.len() as u64 {
+        // Sorted, so `last_id >= first_id`; the span of ids 0..=u64::MAX does not fit a u64.
+        if (last_id - first_id).checked_add(1) == Some(pupils.len() as u64) {
             return Ok(Self {
                 pupils,
                 index: PupilIndex::Range(first_id),

@@ -246,7 +246,7 @@ impl RuleProfile {
     ///
     /// [`AbsenceError::InvalidProfile`] naming each problem: empty ids or descriptions, repeated
     /// rule ids, empty `any`/`all`, nesting deeper than [`MAX_CONDITION_DEPTH`], thresholds in
-    /// minutes, a zero share, late-arrival bands out of order or without an open last band.
+    /// minutes, `ge` a zero limit (amount or share: it would hold for every pupil), late-arrival bands out of order or without an open last band.
     ///
     /// # Example
     ///
@@ -325,9 +325,13 @@ fn check_condition(rule: &str, c: &Condition, depth: usize, problems: &mut Vec<S
             if t.unit == Unit::Minutes {
                 problems.push(format!("rule `{rule}`: a threshold cannot count `minutes` (late arrivals are converted to hours)"));
             }
-            if t.limit == Limit::Share(Percent::from_basis_points(0)) {
+            let zero = match t.limit {
+                Limit::Amount(q) => q == Quantity::ZERO,
+                Limit::Share(p) => p == Percent::from_basis_points(0),
+            };
+            if zero && t.operator == Operator::Ge {
                 problems.push(format!(
-                    "rule `{rule}`: a share limit of `0` % flags every pupil"
+                    "rule `{rule}`: `ge` a limit of `0` holds for every pupil, absent or not; write `gt` `0` for any absence"
                 ));
             }
         }

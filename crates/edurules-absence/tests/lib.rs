@@ -10,6 +10,7 @@
 
 mod boundaries;
 mod csv;
+mod limits;
 mod messages;
 mod properties;
 mod streaming;

@@ -100,3 +100,39 @@ fn explanations_in_three_languages() {
         assert!(!t.message(l).is_empty());
     }
 }
+
+#[test]
+fn errors_quote_input_cut_and_escaped() {
+    let safe = |e: &AbsenceError| {
+        for l in Locale::ALL {
+            let m = e.message(l);
+            assert!(!m.chars().any(char::is_control), "{m:?}");
+            assert!(!m.contains('\u{202e}'), "{m:?}");
+            assert!(m.chars().count() < 800, "{m}");
+        }
+    };
+    let long = format!("1\u{1b}[2J\n{}", "9".repeat(1_000));
+    let e = long.parse::<Quantity>().unwrap_err();
+    safe(&e);
+    assert!(e.to_string().contains(r"`1\u{1b}[2J\n99"), "{e}");
+    assert!(
+        e.to_string().contains("…` (and 942 more characters)"),
+        "{e}"
+    );
+    assert!(e.message(Locale::Pl).contains("(i jeszcze 942 znaki)"));
+    assert!(e.message(Locale::Bg).contains("(и още 942 знака)"));
+    let e = "5\u{202e}%".parse::<Percent>().unwrap_err();
+    safe(&e);
+    let csv = format!(
+        "pupil_id,date,hours,kind\n1,2026-03-02,2,\u{1b}[31m{}\n",
+        "z".repeat(3_000)
+    );
+    let e = read_records(csv.as_bytes(), Mode::Strict).unwrap_err();
+    safe(&e);
+    let mut p = RuleProfile::bg_isrm();
+    p.id = format!("x\n{}", "p".repeat(2_000));
+    p.rules[0].id = "r\u{1b}[0m".into();
+    p.rules[1].id = "r\u{1b}[0m".into();
+    let e = p.validate().unwrap_err();
+    safe(&e);
+}

@@ -3,6 +3,9 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::quote;
+use crate::sio::Contest;
+
 /// A language for messages a person reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
@@ -47,7 +50,7 @@ pub enum DeadlineError {
         date: NaiveDate,
     },
     /// The category is not one the rules know.
-    #[error("unknown data category `{category}`")]
+    #[error("unknown data category {category_q}", category_q = quote::quoted(.category, Locale::En))]
     UnknownCategory {
         /// The category as the caller gave it.
         category: String,
@@ -55,7 +58,10 @@ pub enum DeadlineError {
     /// The version in force excepts the category from the 7-day rule, but
     /// the rules do not encode its own term: the crate will not guess.
     #[error(
-        "category `{category}` is excepted from the 7-day rule by {provision} ({version_source}) and its own term is not encoded"
+        "category {category_q} is excepted from the 7-day rule by {provision_q} ({source_q}) and its own term is not encoded",
+        category_q = quote::quoted(.category, Locale::En),
+        provision_q = quote::cut(.provision, quote::MAX_QUOTED_CHARS, Locale::En),
+        source_q = quote::cut(.version_source, quote::MAX_QUOTED_CHARS, Locale::En)
     )]
     UnknownExceptionTerm {
         /// The category.
@@ -65,14 +71,35 @@ pub enum DeadlineError {
         /// The consolidated text or amending act of the version applied.
         version_source: String,
     },
+    /// The law is read two ways for this change and the readings give
+    /// different answers: no single date is given ([`Contest`] says both).
+    #[error("the deadline of category {category_q} for a change on `{change_date}` is contested: {}", contest.readings(Locale::En), category_q = quote::quoted(.category, Locale::En))]
+    ContestedTerm {
+        /// The category.
+        category: String,
+        /// The day of the change.
+        change_date: NaiveDate,
+        /// The two readings.
+        contest: Contest,
+    },
     /// The rules file is not valid JSON for the rules format.
-    #[error("rules file cannot be read: `{message}`")]
+    #[error("rules file cannot be read: `{message_q}`", message_q = quote::cut(.message, quote::MAX_QUOTED_TEXT_CHARS, Locale::En))]
     RulesSyntax {
         /// What the JSON parser reported.
         message: String,
     },
+    /// The rules text is longer than
+    /// [`MAX_RULES_JSON_BYTES`](crate::sio::MAX_RULES_JSON_BYTES); it is
+    /// refused before parsing.
+    #[error("rules file has {bytes} bytes, more than the limit of {limit}")]
+    RulesTooLarge {
+        /// The length of the text, in bytes.
+        bytes: usize,
+        /// The limit, in bytes.
+        limit: usize,
+    },
     /// The rules file parses but breaks one or more rules; every problem is listed.
-    #[error("rules file is invalid: {}", problems.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join("; "))]
+    #[error("rules file is invalid: {}", problem_list(.problems, Locale::En))]
     InvalidRules {
         /// Every problem found.
         problems: Vec<String>,
@@ -96,8 +123,10 @@ impl DeadlineError {
             Self::NoVersionInForce { .. } => "deadline.no_version_in_force",
             Self::UnknownCategory { .. } => "deadline.unknown_category",
             Self::UnknownExceptionTerm { .. } => "deadline.unknown_exception_term",
+            Self::ContestedTerm { .. } => "deadline.contested_term",
             Self::RulesSyntax { .. } => "deadline.rules_syntax",
             Self::InvalidRules { .. } => "deadline.invalid_rules",
+            Self::RulesTooLarge { .. } => "deadline.rules_too_large",
         }
     }
 
@@ -129,22 +158,40 @@ impl DeadlineError {
             Self::NoVersionInForce { date } => {
                 format!("żadna wersja art. 30 w regułach nie obowiązuje w dniu `{date}`")
             }
-            Self::UnknownCategory { category } => format!("nieznana kategoria danych `{category}`"),
+            Self::UnknownCategory { category } => format!(
+                "nieznana kategoria danych {}",
+                quote::quoted(category, Locale::Pl)
+            ),
             Self::UnknownExceptionTerm {
                 category,
                 provision,
                 version_source,
             } => format!(
-                "kategoria `{category}` jest wyłączona z terminu 7 dni przez {provision} ({version_source}), a jej własny termin nie jest zakodowany"
+                "kategoria {} jest wyłączona z terminu 7 dni przez {} ({}), a jej własny termin nie jest zakodowany",
+                quote::quoted(category, Locale::Pl),
+                quote::cut(provision, quote::MAX_QUOTED_CHARS, Locale::Pl),
+                quote::cut(version_source, quote::MAX_QUOTED_CHARS, Locale::Pl)
             ),
-            Self::RulesSyntax { message } => format!("nie można odczytać pliku reguł: `{message}`"),
+            Self::ContestedTerm {
+                category,
+                change_date,
+                contest,
+            } => format!(
+                "termin kategorii {} dla zmiany z dnia `{change_date}` jest sporny: {}",
+                quote::quoted(category, Locale::Pl),
+                contest.readings(Locale::Pl)
+            ),
+            Self::RulesSyntax { message } => format!(
+                "nie można odczytać pliku reguł: `{}`",
+                quote::cut(message, quote::MAX_QUOTED_TEXT_CHARS, Locale::Pl)
+            ),
+            Self::RulesTooLarge { bytes, limit } => format!(
+                "plik reguł ma {bytes} {}, więcej niż limit {limit}",
+                pl_bytes(*bytes)
+            ),
             Self::InvalidRules { problems } => format!(
                 "plik reguł jest nieprawidłowy: {}",
-                problems
-                    .iter()
-                    .map(|p| format!("`{p}`"))
-                    .collect::<Vec<_>>()
-                    .join("; ")
+                problem_list(problems, Locale::Pl)
             ),
         }
     }
@@ -161,27 +208,70 @@ impl DeadlineError {
                 format!("никоя версия на чл. 30 в правилата не е в сила на `{date}`")
             }
             Self::UnknownCategory { category } => {
-                format!("неизвестна категория данни `{category}`")
+                format!(
+                    "неизвестна категория данни {}",
+                    quote::quoted(category, Locale::Bg)
+                )
             }
             Self::UnknownExceptionTerm {
                 category,
                 provision,
                 version_source,
             } => format!(
-                "категорията `{category}` е изключена от 7-дневния срок с {provision} ({version_source}) и собственият ѝ срок не е кодиран"
+                "категорията {} е изключена от 7-дневния срок с {} ({}) и собственият ѝ срок не е кодиран",
+                quote::quoted(category, Locale::Bg),
+                quote::cut(provision, quote::MAX_QUOTED_CHARS, Locale::Bg),
+                quote::cut(version_source, quote::MAX_QUOTED_CHARS, Locale::Bg)
+            ),
+            Self::ContestedTerm {
+                category,
+                change_date,
+                contest,
+            } => format!(
+                "срокът за категория {} при промяна от `{change_date}` е спорен: {}",
+                quote::quoted(category, Locale::Bg),
+                contest.readings(Locale::Bg)
             ),
             Self::RulesSyntax { message } => {
-                format!("файлът с правила не може да бъде прочетен: `{message}`")
+                format!(
+                    "файлът с правила не може да бъде прочетен: `{}`",
+                    quote::cut(message, quote::MAX_QUOTED_TEXT_CHARS, Locale::Bg)
+                )
             }
+            Self::RulesTooLarge { bytes, limit } => format!(
+                "файлът с правила има {bytes} {}, повече от границата {limit}",
+                if *bytes == 1 {
+                    "байт"
+                } else {
+                    "байта"
+                }
+            ),
             Self::InvalidRules { problems } => format!(
                 "файлът с правила е невалиден: {}",
-                problems
-                    .iter()
-                    .map(|p| format!("`{p}`"))
-                    .collect::<Vec<_>>()
-                    .join("; ")
+                problem_list(problems, Locale::Bg)
             ),
         }
+    }
+}
+
+/// Each problem in backticks, escaped and cut (see [`quote::cut`]).
+fn problem_list(problems: &[String], locale: Locale) -> String {
+    problems
+        .iter()
+        .map(|p| format!("`{}`", quote::cut(p, quote::MAX_QUOTED_TEXT_CHARS, locale)))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The Polish word for "byte" after `n`: 1 bajt, 2–4 bajty (not 12–14),
+/// otherwise bajtów.
+fn pl_bytes(n: usize) -> &'static str {
+    if n == 1 {
+        "bajt"
+    } else if (2..=4).contains(&(n % 10)) && !(12..=14).contains(&(n % 100)) {
+        "bajty"
+    } else {
+        "bajtów"
     }
 }
 
@@ -216,6 +306,23 @@ mod tests {
             DeadlineError::InvalidRules {
                 problems: vec!["a".into(), "b".into()],
             },
+            DeadlineError::ContestedTerm {
+                category: "c".into(),
+                change_date: d,
+                contest: Contest::LowerSecondaryExam { literal_due: d },
+            },
+            DeadlineError::ContestedTerm {
+                category: "c".into(),
+                change_date: d,
+                contest: Contest::ReplacedBeforeDue {
+                    earlier_due: d,
+                    replaced_from: d,
+                },
+            },
+            DeadlineError::RulesTooLarge {
+                bytes: 1_048_577,
+                limit: 1_048_576,
+            },
         ]
     }
 
@@ -229,6 +336,15 @@ mod tests {
             }
             assert!(e.code().starts_with("deadline."));
         }
+    }
+
+    #[test]
+    fn polish_plural_of_bytes() {
+        assert_eq!(pl_bytes(1), "bajt");
+        assert_eq!(pl_bytes(3), "bajty");
+        assert_eq!(pl_bytes(13), "bajtów");
+        assert_eq!(pl_bytes(1_048_577), "bajtów");
+        assert_eq!(pl_bytes(1_048_574), "bajty");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 pub mod calendar;
 mod error;
+mod quote;
 pub mod sio;
 pub mod term;
 

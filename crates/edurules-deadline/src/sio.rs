@@ -6,10 +6,12 @@
 //! The shipped rules ([`BUILTIN_RULES_JSON`]) are parsed and validated once,
 //! on first use; a caller may load its own file with [`Rules::from_json`].
 
+mod contest;
 mod data;
 mod deadline;
 mod validate;
 
+pub use contest::Contest;
 pub use data::{CategoryDef, Coverage, Exception, ExceptionTerm, FixedDue, RulesFile, Version};
 pub use deadline::{Deadline, DeadlineTerm, Lateness, is_late};
 
@@ -44,6 +46,17 @@ impl Hasher for Fnv1a {
 /// The shipped rules file (JSON; its schema is [`Rules::json_schema`]).
 pub const BUILTIN_RULES_JSON: &str = include_str!("../data/sio_art30.json");
 
+/// The longest rules text [`Rules::from_json`] parses: 1 MiB, about 24 times
+/// the shipped file; a longer text is refused before parsing
+/// ([`DeadlineError::RulesTooLarge`]).
+///
+/// # Example
+/// ```
+/// use edurules_deadline::sio::{BUILTIN_RULES_JSON, MAX_RULES_JSON_BYTES};
+/// assert!(BUILTIN_RULES_JSON.len() < MAX_RULES_JSON_BYTES / 20);
+/// ```
+pub const MAX_RULES_JSON_BYTES: usize = 1 << 20;
+
 /// Validated rules with lookup tables; cheap to query. Serializes as its
 /// [`RulesFile`]; deserializing validates (an invalid file is an error).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -56,6 +69,24 @@ pub struct Rules {
     starts: Vec<NaiveDate>,
     /// Per version, per category: `None` = the general term, `Some(i)` = exception `i`.
     status: Vec<Vec<Option<usize>>>,
+    /// Per version: the first day of its wording (see [`wording_starts`]).
+    wording_from: Vec<NaiveDate>,
+}
+
+/// Per version, the first day its wording was in force: its own start if it
+/// is the original text or was given by an amending act (`amended_by`), else
+/// (a consolidated text restates the law without changing it) the wording's
+/// start of the version before.
+fn wording_starts(versions: &[Version]) -> Vec<NaiveDate> {
+    let mut out: Vec<NaiveDate> = Vec::with_capacity(versions.len());
+    for v in versions {
+        let start = match out.last() {
+            Some(&previous) if v.amended_by.is_none() => previous,
+            _ => v.in_force_from,
+        };
+        out.push(start);
+    }
+    out
 }
 
 impl TryFrom<RulesFile> for Rules {
@@ -95,6 +126,8 @@ impl Rules {
     /// Parses and validates a rules file.
     ///
     /// # Errors
+    /// [`DeadlineError::RulesTooLarge`] when the text is longer than
+    /// [`MAX_RULES_JSON_BYTES`] (checked before parsing);
     /// [`DeadlineError::RulesSyntax`] when the text is not a rules file;
     /// [`DeadlineError::InvalidRules`] listing every problem (overlapping or
     /// gapped versions, unknown category references, impossible dates…).
@@ -106,6 +139,12 @@ impl Rules {
     /// assert!(Rules::from_json(edurules_deadline::sio::BUILTIN_RULES_JSON).is_ok());
     /// ```
     pub fn from_json(text: &str) -> Result<Self, DeadlineError> {
+        if text.len() > MAX_RULES_JSON_BYTES {
+            return Err(DeadlineError::RulesTooLarge {
+                bytes: text.len(),
+                limit: MAX_RULES_JSON_BYTES,
+            });
+        }
         let file: RulesFile =
             serde_json::from_str(text).map_err(|e| DeadlineError::RulesSyntax {
                 message: e.to_string(),
@@ -155,11 +194,13 @@ impl Rules {
                 row
             })
             .collect();
+        let wording_from = wording_starts(&file.versions);
         Ok(Self {
             file,
             index,
             starts,
             status,
+            wording_from,
         })
     }
 

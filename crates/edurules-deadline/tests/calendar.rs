@@ -137,3 +137,24 @@ fn working_days() {
     assert!(calendar::is_day_off(date("2025-12-28")).unwrap());
     assert!(calendar::is_working_day(date("1950-01-02")).is_err());
 }
+
+#[test]
+fn the_centenary_day_off_cites_its_act_by_its_title() {
+    // Ustawa z dnia 7 listopada 2018 r. o ustanowieniu Święta Narodowego z okazji Setnej
+    // Rocznicy Odzyskania Niepodległości Rzeczypospolitej Polskiej (published 9 November
+    // 2018); see the README, "Citations".
+    let basis = HolidayKind::IndependenceCentenary.legal_basis();
+    assert!(
+        basis.contains(
+            "ustawy z dnia 7 listopada 2018 r. o ustanowieniu Święta Narodowego z okazji Setnej Rocznicy Odzyskania Niepodległości Rzeczypospolitej Polskiej"
+        ),
+        "{basis}"
+    );
+    assert!(basis.contains("Dz.U. 2018 poz. 2117"), "{basis}");
+    assert!(!basis.contains("24 października"), "{basis}");
+    assert!(
+        HolidayKind::IndependenceCentenary
+            .name(Locale::Pl)
+            .contains("Setnej Rocznicy Odzyskania Niepodległości")
+    );
+}

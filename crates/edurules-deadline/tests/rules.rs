@@ -211,3 +211,62 @@ fn unknown_fields_inside_terms_are_refused() {
         Err(DeadlineError::RulesSyntax { .. })
     ));
 }
+
+#[test]
+fn a_rules_text_is_bounded_before_it_is_parsed() {
+    use edurules_deadline::sio::MAX_RULES_JSON_BYTES;
+    // Trailing white space keeps the JSON valid: only the size decides.
+    let pad = |n: usize| {
+        format!(
+            "{BUILTIN_RULES_JSON}{}",
+            " ".repeat(n - BUILTIN_RULES_JSON.len())
+        )
+    };
+    assert!(Rules::from_json(&pad(MAX_RULES_JSON_BYTES)).is_ok());
+    let err = Rules::from_json(&pad(MAX_RULES_JSON_BYTES + 1)).unwrap_err();
+    assert_eq!(
+        err,
+        DeadlineError::RulesTooLarge {
+            bytes: MAX_RULES_JSON_BYTES + 1,
+            limit: MAX_RULES_JSON_BYTES,
+        }
+    );
+    assert_eq!(err.code(), "deadline.rules_too_large");
+    // Deep nesting is refused by the parser, not by recursion.
+    let deep = "[".repeat(100_000);
+    assert!(matches!(
+        Rules::from_json(&deep),
+        Err(DeadlineError::RulesSyntax { .. })
+    ));
+}
+
+#[test]
+fn errors_quote_input_cut_and_escaped() {
+    use edurules_deadline::{Locale, submission_deadline};
+    let safe = |e: &DeadlineError| {
+        for l in [Locale::Pl, Locale::Bg, Locale::En] {
+            let m = e.message(l);
+            assert!(!m.chars().any(char::is_control), "{m:?}");
+            assert!(!m.contains('\u{202e}'), "{m:?}");
+            assert!(m.chars().count() < 800, "{m}");
+        }
+    };
+    let long = format!("art. 8\u{1b}[2J\n{}", "x".repeat(1_000));
+    let e = submission_deadline(&long, date("2025-03-03")).unwrap_err();
+    safe(&e);
+    assert!(e.to_string().contains(r"`art. 8\u{1b}[2J\nxx"), "{e}");
+    assert!(
+        e.to_string().contains("…` (and 947 more characters)"),
+        "{e}"
+    );
+    assert!(e.message(Locale::Pl).contains("(i jeszcze 947 znaków)"));
+    assert!(e.message(Locale::Bg).contains("(и още 947 знака)"));
+    let e = Rules::from_json("{\"act\\u001b\\u202e\": 1}").unwrap_err();
+    safe(&e);
+    let mut file = builtin_file();
+    file.versions[4].exceptions[0]
+        .categories
+        .push(format!("\u{1b}]0;{}", "y".repeat(5_000)));
+    let e = Rules::from_file(file).unwrap_err();
+    safe(&e);
+}

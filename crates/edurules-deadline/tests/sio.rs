@@ -127,3 +127,37 @@ fn each_version_on_its_first_and_last_day_worked_independently() {
         );
     }
 }
+
+#[test]
+fn the_legal_basis_names_the_text_applied_and_when_its_wording_took_force() {
+    // Art. 30 has read the same since 1 September 2019 (art. 31 pkt 11 of Dz.U. 2018 poz. 2245);
+    // Dz.U. 2024 poz. 152 is a consolidated text in use from 7 February 2024.
+    let d = submission_deadline("art. 8 pkt 1 lit. d", date("2025-12-19")).unwrap();
+    assert_eq!(d.wording_in_force_from, date("2019-09-01"));
+    assert_eq!(d.version_in_force_from, date("2024-02-07"));
+    let en = d.legal_basis(Locale::En);
+    assert!(!en.contains("as worded from 2024-02-07"), "{en}");
+    assert!(
+        en.contains("text applied: Dz.U. 2024 poz. 152 (tekst jednolity), current from 2024-02-07; this wording in force since 2019-09-01"),
+        "{en}"
+    );
+    assert!(
+        d.legal_basis(Locale::Pl)
+            .contains("to brzmienie obowiązuje od 2019-09-01")
+    );
+    assert!(
+        d.legal_basis(Locale::Bg)
+            .contains("тази редакция е в сила от 2019-09-01")
+    );
+    // An amending act is its own wording's start; a past consolidated text has an end.
+    let a = submission_deadline("art. 8 pkt 1 lit. d", date("2019-09-02")).unwrap();
+    assert_eq!(a.wording_in_force_from, date("2019-09-01"));
+    assert!(a.legal_basis(Locale::En).contains(
+        "text applied: Dz.U. 2018 poz. 2245, current from 2019-09-01 to 2019-10-10; this wording in force since 2019-09-01"
+    ));
+    let t = submission_deadline("art. 8 pkt 1 lit. d", date("2018-11-05")).unwrap();
+    assert_eq!(t.wording_in_force_from, date("2017-09-02"));
+    // The original text.
+    let o = submission_deadline("art. 8 pkt 1 lit. c", date("2012-05-02")).unwrap();
+    assert_eq!(o.wording_in_force_from, date("2012-04-30"));
+}

@@ -2,6 +2,9 @@
 //! messages in Polish, Bulgarian and English.
 
 mod messages;
+mod quote;
+
+pub use quote::MAX_QUOTED_CHARS;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -119,6 +122,24 @@ pub enum ConfigProblem {
     },
     /// The number of attempts is zero.
     MaxAttemptsZero,
+    /// The number of attempts is above the crate's hard limit
+    /// ([`GeneratorConfig::MAX_ATTEMPTS_LIMIT`](crate::GeneratorConfig::MAX_ATTEMPTS_LIMIT)),
+    /// which bounds the time a generator may spend on one person.
+    MaxAttemptsAboveLimit {
+        /// The configured number.
+        max_attempts: u32,
+        /// The hard limit.
+        limit: u32,
+    },
+    /// The blocklist has more entries than
+    /// [`GeneratorConfig::MAX_BLOCKLIST_ENTRIES`](crate::GeneratorConfig::MAX_BLOCKLIST_ENTRIES)
+    /// (each candidate is compared with every entry).
+    BlocklistTooLong {
+        /// The number of entries configured.
+        entries: usize,
+        /// The hard limit.
+        limit: usize,
+    },
 }
 
 /// Everything that can go wrong in this crate.
@@ -144,13 +165,13 @@ pub enum ConfigProblem {
 #[non_exhaustive]
 pub enum LoginError {
     /// Nothing is left after trimming white space.
-    #[error("login `{input}` is empty")]
+    #[error("login {input_q} is empty", input_q = quote::en(.input))]
     Empty {
         /// The input as given.
         input: String,
     },
     /// The canonical login is shorter than the policy allows.
-    #[error("login `{login}` has {length} characters, fewer than the minimum {min}")]
+    #[error("login {login_q} has {length} characters, fewer than the minimum {min}", login_q = quote::en(.login))]
     TooShort {
         /// The canonical form that was checked.
         login: String,
@@ -160,7 +181,7 @@ pub enum LoginError {
         min: usize,
     },
     /// The canonical login is longer than the policy allows.
-    #[error("login `{login}` has {length} characters, more than the maximum {max}")]
+    #[error("login {login_q} has {length} characters, more than the maximum {max}", login_q = quote::en(.login))]
     TooLong {
         /// The canonical form that was checked.
         login: String,
@@ -170,7 +191,7 @@ pub enum LoginError {
         max: usize,
     },
     /// White space inside the login (surrounding white space is trimmed).
-    #[error("login `{input}` contains white space at position {position}")]
+    #[error("login {input_q} contains white space at position {position}", input_q = quote::en(.input))]
     InnerWhitespace {
         /// The input as given.
         input: String,
@@ -179,8 +200,7 @@ pub enum LoginError {
     },
     /// A Polish letter with a diacritic; never transliterated silently.
     #[error(
-        "login `{input}` contains the polish letter `{character}` at position {position}; write `{suggestion}` if that is really the login"
-    )]
+        "login {input_q} contains the polish letter `{character_q}` at position {position}; write `{suggestion}` if that is really the login", input_q = quote::en(.input), character_q = quote::escaped_char(.character))]
     PolishLetter {
         /// The input as given.
         input: String,
@@ -193,9 +213,8 @@ pub enum LoginError {
     },
     /// A non-Latin letter that looks like a Latin one (Cyrillic `А`, Greek `Ο`).
     #[error(
-        "login `{input}` contains the {} letter `{character}` (U+{code_point:04X}) at position {position}, which looks like the latin `{looks_like}` but is a different character",
-        script.name(Locale::En)
-    )]
+        "login {input_q} contains the {} letter `{character_q}` (U+{code_point:04X}) at position {position}, which looks like the latin `{looks_like}` but is a different character",
+        script.name(Locale::En), input_q = quote::en(.input), character_q = quote::escaped_char(.character))]
     Lookalike {
         /// The input as given.
         input: String,
@@ -212,8 +231,7 @@ pub enum LoginError {
     },
     /// A Latin letter with a diacritic other than the Polish ones (`é`, `ü`).
     #[error(
-        "login `{input}` contains the accented letter `{character}` at position {position}; only `A-Z` and `0-9` are allowed (`{suggestion}` without the accent)"
-    )]
+        "login {input_q} contains the accented letter `{character_q}` at position {position}; only `A-Z` and `0-9` are allowed (`{suggestion}` without the accent)", input_q = quote::en(.input), character_q = quote::escaped_char(.character))]
     AccentedLetter {
         /// The input as given.
         input: String,
@@ -227,8 +245,7 @@ pub enum LoginError {
     /// Any other character outside `A-Z0-9` after NFKC (punctuation, symbols,
     /// other scripts, control characters).
     #[error(
-        "login `{input}` contains the character `{character}` (U+{code_point:04X}) at position {position}; only `A-Z` and `0-9` are allowed"
-    )]
+        "login {input_q} contains the character `{character_q}` (U+{code_point:04X}) at position {position}; only `A-Z` and `0-9` are allowed", input_q = quote::en(.input), character_q = quote::escaped_char(.character))]
     ForbiddenCharacter {
         /// The input as given.
         input: String,
@@ -245,8 +262,7 @@ pub enum LoginError {
     /// [`PolishLetter`](Self::PolishLetter) or
     /// [`AccentedLetter`](Self::AccentedLetter) at the base letter's position).
     #[error(
-        "login `{input}` contains the combining mark U+{code_point:04X} (an accent typed as a separate character) at position {position}; only `A-Z` and `0-9` are allowed"
-    )]
+        "login {input_q} contains the combining mark U+{code_point:04X} (an accent typed as a separate character) at position {position}; only `A-Z` and `0-9` are allowed", input_q = quote::en(.input))]
     CombiningMark {
         /// The input as given.
         input: String,
@@ -261,8 +277,7 @@ pub enum LoginError {
     /// hyphen, byte-order mark, variation selector, bidi control: Unicode's
     /// default-ignorable code points), usually pasted along with the login.
     #[error(
-        "login `{input}` contains the invisible character U+{code_point:04X} at position {position}; only `A-Z` and `0-9` are allowed"
-    )]
+        "login {input_q} contains the invisible character U+{code_point:04X} at position {position}; only `A-Z` and `0-9` are allowed", input_q = quote::en(.input))]
     InvisibleCharacter {
         /// The input as given.
         input: String,
@@ -280,7 +295,7 @@ pub enum LoginError {
         problems: Vec<ConfigProblem>,
     },
     /// Neither name gives a single letter to build a login from.
-    #[error("no login can be built from the names `{given}` `{surname}`: no usable letter")]
+    #[error("no login can be built from the names {given_q} {surname_q}: no usable letter", given_q = quote::en(.given), surname_q = quote::en(.surname))]
     NameUnusable {
         /// The given name as passed.
         given: String,
@@ -288,7 +303,7 @@ pub enum LoginError {
         surname: String,
     },
     /// Every base the pattern can build contains a blocklisted word.
-    #[error("every login that can be built from `{base}` contains the blocked word `{word}`")]
+    #[error("every login that can be built from {base_q} contains the blocked word {word_q}", base_q = quote::en(.base), word_q = quote::en(.word))]
     Blocked {
         /// The first base the pattern built.
         base: String,
@@ -296,7 +311,7 @@ pub enum LoginError {
         word: String,
     },
     /// Every numbered candidate was taken, blocked or too long.
-    #[error("no free login for `{base}` after {attempts} attempts")]
+    #[error("no free login for {base_q} after {attempts} attempts", base_q = quote::en(.base))]
     CandidatesExhausted {
         /// The base the numbers were appended to.
         base: String,
@@ -304,13 +319,13 @@ pub enum LoginError {
         attempts: u32,
     },
     /// A login given to resolve a consolidation plan is not allowed by it.
-    #[error("login `{login}` cannot be the surviving login of this plan")]
+    #[error("login {login_q} cannot be the surviving login of this plan", login_q = quote::en(.login))]
     NotACandidate {
         /// The login offered.
         login: String,
     },
     /// A national id number has the wrong number of characters.
-    #[error("{} `{input}` has {length} characters, expected {expected}", kind.name())]
+    #[error("{} {input_q} has {length} characters, expected {expected}", kind.name(), input_q = quote::en(.input))]
     IdLength {
         /// PESEL or EGN.
         kind: NationalIdKind,
@@ -322,7 +337,7 @@ pub enum LoginError {
         expected: usize,
     },
     /// A national id number contains something other than an ASCII digit.
-    #[error("{} `{input}` contains the non-digit `{character}` at position {position}", kind.name())]
+    #[error("{} {input_q} contains the non-digit `{character_q}` at position {position}", kind.name(), input_q = quote::en(.input), character_q = quote::escaped_char(.character))]
     IdNonDigit {
         /// PESEL or EGN.
         kind: NationalIdKind,
@@ -334,7 +349,7 @@ pub enum LoginError {
         position: usize,
     },
     /// The check digit does not match.
-    #[error("{} `{input}` has the check digit {found}, expected {expected}", kind.name())]
+    #[error("{} {input_q} has the check digit {found}, expected {expected}", kind.name(), input_q = quote::en(.input))]
     IdChecksum {
         /// PESEL or EGN.
         kind: NationalIdKind,
@@ -347,9 +362,8 @@ pub enum LoginError {
     },
     /// The birth date coded in the number does not exist.
     #[error(
-        "{} `{input}` codes an impossible birth date (year digits {year_digits:02}, month code {month_code:02}, day {day:02})",
-        kind.name()
-    )]
+        "{} {input_q} codes an impossible birth date (year digits {year_digits:02}, month code {month_code:02}, day {day:02})",
+        kind.name(), input_q = quote::en(.input))]
     IdImpossibleDate {
         /// PESEL or EGN.
         kind: NationalIdKind,

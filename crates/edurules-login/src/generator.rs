@@ -1,218 +1,14 @@
 //! [`LoginGenerator`]: new canonical logins from a given name and a surname.
 
+mod config;
 mod directory;
 mod translit;
 
+pub use config::{GeneratorConfig, LoginPattern, NameOrder};
 pub use directory::{LoginDirectory, skeleton_directory};
 
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
-
-use crate::{ConfigProblem, Login, LoginError, LoginPolicy, SkeletonKey};
+use crate::{Login, LoginError, SkeletonKey};
 use translit::Transliterated;
-
-/// Which name comes first in a generated login.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum NameOrder {
-    /// Given name, then surname (`JAN` + `KOW`), the default.
-    #[default]
-    GivenFirst,
-    /// Surname, then given name (`KOW` + `JAN`).
-    SurnameFirst,
-}
-
-/// How a login is built from the names. The default reads the seed's example
-/// `JANKOW1`: the first 3 letters of the given name, the first 3 of the
-/// surname, then the smallest number ≥ 1 that makes it unique.
-///
-/// Letters are counted in the name as written, before transliteration
-/// (the first three letters of `Жечко` give `ZHECH`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, default)]
-pub struct LoginPattern {
-    /// Letters taken from the start of the given name.
-    pub given_letters: usize,
-    /// Letters taken from the start of the surname.
-    pub surname_letters: usize,
-    /// Which name comes first.
-    pub order: NameOrder,
-    /// The first number tried.
-    pub first_number: u32,
-    /// Always append a number (`JANKOW1`); when `false`, the bare base
-    /// (`JANKOW`) is tried first.
-    pub always_number: bool,
-}
-
-impl LoginPattern {
-    /// The default number of letters taken from each name.
-    pub const DEFAULT_LETTERS: usize = 3;
-}
-
-impl Default for LoginPattern {
-    fn default() -> Self {
-        Self {
-            given_letters: Self::DEFAULT_LETTERS,
-            surname_letters: Self::DEFAULT_LETTERS,
-            order: NameOrder::GivenFirst,
-            first_number: 1,
-            always_number: true,
-        }
-    }
-}
-
-/// The generator's configuration: login policy, pattern, blocklist and the
-/// number of numbered candidates tried before giving up. Deserializing
-/// validates and lists every problem.
-///
-/// # Example
-///
-/// ```
-/// use edurules_login::GeneratorConfig;
-///
-/// let c: GeneratorConfig = serde_json::from_str(
-///     r#"{"pattern": {"given_letters": 1, "surname_letters": 5}, "blocklist": ["KUR"]}"#,
-/// ).unwrap();
-/// assert_eq!(c.pattern.surname_letters, 5);
-/// assert_eq!(c.policy.max_length(), 32);
-/// let err = serde_json::from_str::<GeneratorConfig>(r#"{"blocklist": ["ok!"], "max_attempts": 0}"#);
-/// assert!(err.unwrap_err().to_string().contains("max"));
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(try_from = "ConfigFields")]
-pub struct GeneratorConfig {
-    /// Length bounds of generated logins.
-    pub policy: LoginPolicy,
-    /// How the base is built.
-    pub pattern: LoginPattern,
-    /// Words no generated login may contain (`A-Z0-9`; compared by skeleton,
-    /// so `K0T` also blocks `KOT`).
-    pub blocklist: Vec<String>,
-    /// How many numbers are tried before giving up.
-    pub max_attempts: u32,
-}
-
-/// The unvalidated fields of a [`GeneratorConfig`].
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-struct ConfigFields {
-    /// Length bounds of generated logins.
-    #[serde(default)]
-    policy: LoginPolicy,
-    /// How the base is built.
-    #[serde(default)]
-    pattern: LoginPattern,
-    /// Words no generated login may contain.
-    #[serde(default)]
-    blocklist: Vec<String>,
-    /// How many numbers are tried before giving up.
-    #[serde(default = "default_attempts")]
-    max_attempts: u32,
-}
-
-const fn default_attempts() -> u32 {
-    GeneratorConfig::DEFAULT_MAX_ATTEMPTS
-}
-
-impl TryFrom<ConfigFields> for GeneratorConfig {
-    type Error = LoginError;
-
-    fn try_from(f: ConfigFields) -> Result<Self, Self::Error> {
-        let c = Self {
-            policy: f.policy,
-            pattern: f.pattern,
-            blocklist: f.blocklist,
-            max_attempts: f.max_attempts,
-        };
-        c.validate()?;
-        Ok(c)
-    }
-}
-
-impl Default for GeneratorConfig {
-    fn default() -> Self {
-        Self {
-            policy: LoginPolicy::SIO,
-            pattern: LoginPattern::default(),
-            blocklist: Vec::new(),
-            max_attempts: Self::DEFAULT_MAX_ATTEMPTS,
-        }
-    }
-}
-
-impl GeneratorConfig {
-    /// The default number of numbers tried.
-    pub const DEFAULT_MAX_ATTEMPTS: u32 = 100_000;
-
-    /// The preset for the Polish SIO (seed 001), equal to `Default`: policy
-    /// [`LoginPolicy::SIO`], the `JANKOW1` pattern (3 + 3 letters, numbers from
-    /// 1, always numbered), no blocklist.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use edurules_login::GeneratorConfig;
-    /// assert_eq!(GeneratorConfig::sio(), GeneratorConfig::default());
-    /// ```
-    #[must_use]
-    pub fn sio() -> Self {
-        Self::default()
-    }
-
-    /// Checks the configuration.
-    ///
-    /// # Errors
-    ///
-    /// [`LoginError::InvalidConfig`] listing every problem.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use edurules_login::GeneratorConfig;
-    ///
-    /// let mut c = GeneratorConfig::default();
-    /// assert!(c.validate().is_ok());
-    /// c.pattern.given_letters = 0;
-    /// c.pattern.surname_letters = 0;
-    /// c.blocklist.push("bad word".into());
-    /// let err = c.validate().unwrap_err();
-    /// assert!(matches!(err, edurules_login::LoginError::InvalidConfig { ref problems } if problems.len() == 2));
-    /// ```
-    pub fn validate(&self) -> Result<(), LoginError> {
-        let mut problems = Vec::new();
-        if let Err(LoginError::InvalidConfig { problems: p }) =
-            LoginPolicy::new(self.policy.min_length(), self.policy.max_length())
-        {
-            problems.extend(p);
-        }
-        if self.pattern.given_letters == 0 && self.pattern.surname_letters == 0 {
-            problems.push(ConfigProblem::PatternTakesNoLetters);
-        }
-        if self.pattern.first_number == 0 {
-            problems.push(ConfigProblem::FirstNumberZero);
-        }
-        for entry in &self.blocklist {
-            if entry.is_empty()
-                || !entry
-                    .bytes()
-                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
-            {
-                problems.push(ConfigProblem::BadBlocklistEntry {
-                    entry: entry.clone(),
-                });
-            }
-        }
-        if self.max_attempts == 0 {
-            problems.push(ConfigProblem::MaxAttemptsZero);
-        }
-        if problems.is_empty() {
-            Ok(())
-        } else {
-            Err(LoginError::InvalidConfig { problems })
-        }
-    }
-}
 
 /// Builds new canonical logins from a given name and a surname.
 ///
@@ -468,6 +264,7 @@ fn decimal_width(n: u32) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::LoginPolicy;
     use std::collections::HashSet;
 
     fn empty() -> HashSet<SkeletonKey> {

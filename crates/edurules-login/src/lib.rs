@@ -13,7 +13,7 @@ pub use consolidation::{
     ConflictKind, ConsolidationCase, ConsolidationPlan, LegacyAccount, LoginConflict, Resolution,
     UnrecognizedLogin, plan_consolidation, plan_consolidation_with,
 };
-pub use error::{ConfigProblem, LoginError, NationalIdKind, Script};
+pub use error::{ConfigProblem, LoginError, MAX_QUOTED_CHARS, NationalIdKind, Script};
 pub use generator::{
     GeneratorConfig, LoginDirectory, LoginGenerator, LoginPattern, NameOrder, skeleton_directory,
 };

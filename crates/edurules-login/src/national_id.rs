@@ -24,13 +24,25 @@ pub enum Sex {
     Male,
 }
 
+/// `input` as an error may show it: the first two characters, then every
+/// ASCII digit replaced by `*` (other characters kept, so a stray letter can
+/// be found). A national id is personal data; two digits (the year of birth's
+/// last two) do not identify anyone, and the length stays visible.
+fn masked(input: &str) -> String {
+    input
+        .chars()
+        .enumerate()
+        .map(|(i, c)| if i >= 2 && c.is_ascii_digit() { '*' } else { c })
+        .collect()
+}
+
 /// Checks the length and the digits of `input` and returns the digit values.
 fn digits<const N: usize>(input: &str, kind: NationalIdKind) -> Result<[u8; N], LoginError> {
     let length = input.chars().count();
     if length != N {
         return Err(LoginError::IdLength {
             kind,
-            input: input.to_owned(),
+            input: masked(input),
             length,
             expected: N,
         });
@@ -40,7 +52,7 @@ fn digits<const N: usize>(input: &str, kind: NationalIdKind) -> Result<[u8; N], 
         let Some(d) = c.to_digit(10).filter(|_| c.is_ascii_digit()) else {
             return Err(LoginError::IdNonDigit {
                 kind,
-                input: input.to_owned(),
+                input: masked(input),
                 character: c,
                 position: i.saturating_add(1),
             });
@@ -66,7 +78,7 @@ fn parse_dated_id<const N: usize>(
     if found != expected {
         return Err(LoginError::IdChecksum {
             kind,
-            input: input.to_owned(),
+            input: masked(input),
             expected,
             found,
         });
@@ -75,7 +87,7 @@ fn parse_dated_id<const N: usize>(
     let (yy, mm, dd) = (pair(at(0), at(1)), pair(at(2), at(3)), pair(at(4), at(5)));
     let date = birth_date(yy, mm, dd).ok_or_else(|| LoginError::IdImpossibleDate {
         kind,
-        input: input.to_owned(),
+        input: masked(input),
         year_digits: yy,
         month_code: mm,
         day: dd,

@@ -202,3 +202,56 @@ fn exhausting_the_space_is_a_typed_error_not_a_loop() {
         Err(LoginError::CandidatesExhausted { attempts: 1000, .. })
     ));
 }
+
+#[test]
+fn attempts_and_blocklist_are_bounded_at_load() {
+    use edurules_login::{ConfigProblem, LoginError};
+    // Before: every digit blocked and `max_attempts` = u32::MAX spun for about 6 minutes.
+    let digits: Vec<String> = (0..10).map(|d: u8| d.to_string()).collect();
+    let json = format!(
+        r#"{{"blocklist": {}, "max_attempts": {}}}"#,
+        serde_json::to_string(&digits).unwrap(),
+        u32::MAX
+    );
+    let err = serde_json::from_str::<GeneratorConfig>(&json).unwrap_err();
+    assert!(err.to_string().contains("attempts"), "{err}");
+    let config = GeneratorConfig {
+        blocklist: digits.clone(),
+        max_attempts: u32::MAX,
+        ..GeneratorConfig::default()
+    };
+    assert_eq!(
+        LoginGenerator::new(config).unwrap_err(),
+        LoginError::InvalidConfig {
+            problems: vec![ConfigProblem::MaxAttemptsAboveLimit {
+                max_attempts: u32::MAX,
+                limit: GeneratorConfig::MAX_ATTEMPTS_LIMIT,
+            }]
+        }
+    );
+    let long = GeneratorConfig {
+        blocklist: (0..=GeneratorConfig::MAX_BLOCKLIST_ENTRIES)
+            .map(|i| format!("W{i}"))
+            .collect(),
+        ..GeneratorConfig::default()
+    };
+    assert!(matches!(
+        long.validate(),
+        Err(LoginError::InvalidConfig { ref problems })
+            if problems == &[ConfigProblem::BlocklistTooLong {
+                entries: GeneratorConfig::MAX_BLOCKLIST_ENTRIES + 1,
+                limit: GeneratorConfig::MAX_BLOCKLIST_ENTRIES,
+            }]
+    ));
+    // At the limits, a generator whose every number is blocked gives up in bounded time.
+    let worst = GeneratorConfig {
+        blocklist: digits,
+        max_attempts: GeneratorConfig::MAX_ATTEMPTS_LIMIT,
+        ..GeneratorConfig::default()
+    };
+    let g = LoginGenerator::new(worst).unwrap();
+    assert_eq!(
+        g.generate("Jan", "Kowalski", &none()).unwrap_err().code(),
+        "login.candidates_exhausted"
+    );
+}

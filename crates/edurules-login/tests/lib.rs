@@ -12,6 +12,7 @@ mod national_id;
 mod normalize;
 #[cfg(test)]
 mod properties;
+mod redaction;
 
 /// Helpers shared by the test modules.
 #[cfg(test)]

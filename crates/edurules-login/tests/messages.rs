@@ -78,6 +78,14 @@ fn every_error() -> Vec<LoginError> {
                 ConfigProblem::FirstNumberZero,
                 ConfigProblem::BadBlocklistEntry { entry: s("x") },
                 ConfigProblem::MaxAttemptsZero,
+                ConfigProblem::MaxAttemptsAboveLimit {
+                    max_attempts: 2_000_000,
+                    limit: 1_000_000,
+                },
+                ConfigProblem::BlocklistTooLong {
+                    entries: 1_025,
+                    limit: 1_024,
+                },
             ],
         },
         LoginError::NameUnusable {

@@ -131,7 +131,7 @@ impl HolidayKind {
                 "Втори ден на Коледа",
             ),
             Self::IndependenceCentenary => (
-                "Święto Narodowe z okazji 100. rocznicy odzyskania niepodległości",
+                "Święto Narodowe z okazji Setnej Rocznicy Odzyskania Niepodległości Rzeczypospolitej Polskiej",
                 "National holiday for the centenary of independence",
                 "Национален празник за 100 години независимост",
             ),
@@ -178,7 +178,7 @@ impl HolidayKind {
                 "art. 1 pkt 1 lit. ka ustawy z 1951 r., added by the act of 6 December 2024 (Dz.U. 2024 poz. 1965), in force 1 February 2025"
             }
             Self::IndependenceCentenary => {
-                "art. 2 ustawy z dnia 24 października 2018 r. o ustanowieniu dnia 12 listopada 2018 r. dniem wolnym od pracy (Dz.U. 2018 poz. 2120)"
+                "art. 2 ustawy z dnia 7 listopada 2018 r. o ustanowieniu Święta Narodowego z okazji Setnej Rocznicy Odzyskania Niepodległości Rzeczypospolitej Polskiej (Dz.U. 2018 poz. 2117), published and in force 9 November 2018"
             }
         }
     }

@@ -62,6 +62,11 @@ pub struct Deadline<'r> {
     pub version_in_force_from: NaiveDate,
     /// Last day of that version, if it is no longer in force.
     pub version_in_force_to: Option<NaiveDate>,
+    /// The day the wording of the version applied took force: the start of
+    /// the amending act (or original text) whose wording the version
+    /// restates. A consolidated text changes no wording, so for
+    /// Dz.U. 2024 poz. 152 (in use from 2024-02-07) this is 2019-09-01.
+    pub wording_in_force_from: NaiveDate,
     /// The text applied (consolidated text or amending act).
     pub version_source: &'r str,
     /// For an excepted category with a known term: the provision setting it.
@@ -157,18 +162,46 @@ impl Deadline<'_> {
     /// let basis = d.legal_basis(Locale::Pl);
     /// assert!(basis.starts_with("art. 30, ustawa z dnia 15 kwietnia 2011"));
     /// assert!(basis.contains("Dz.U. 2024 poz. 152"));
+    /// // A consolidated text changes no wording: art. 30 reads the same since 2019.
+    /// assert!(basis.contains("to brzmienie obowiązuje od 2019-09-01"));
     /// # Ok::<(), edurules_deadline::DeadlineError>(())
     /// ```
     #[must_use]
     pub fn legal_basis(&self, locale: Locale) -> String {
-        let (wording, from, kc) = match locale {
-            Locale::Pl => ("w brzmieniu", "od", "termin liczony wg"),
-            Locale::Bg => ("в редакцията", "от", "срокът се изчислява по"),
-            _ => ("as worded", "from", "counted by"),
+        let (applied, current, to, wording, kc) = match locale {
+            Locale::Pl => (
+                "tekst stosowany:",
+                "aktualny od",
+                "do",
+                "to brzmienie obowiązuje od",
+                "termin liczony wg",
+            ),
+            Locale::Bg => (
+                "приложен текст:",
+                "актуален от",
+                "до",
+                "тази редакция е в сила от",
+                "срокът се изчислява по",
+            ),
+            _ => (
+                "text applied:",
+                "current from",
+                "to",
+                "this wording in force since",
+                "counted by",
+            ),
         };
+        let until = self
+            .version_in_force_to
+            .map(|t| format!(" {to} {t}"))
+            .unwrap_or_default();
         let mut s = format!(
-            "{}, {} ({}, {wording} {from} {}); ",
-            self.provision, self.act, self.version_source, self.version_in_force_from
+            "{}, {} ({applied} {}, {current} {}{until}; {wording} {}); ",
+            self.provision,
+            self.act,
+            self.version_source,
+            self.version_in_force_from,
+            self.wording_in_force_from
         );
         if let Some(basis) = self.term_basis {
             s.push_str(basis);
@@ -380,6 +413,7 @@ pub(super) fn compute<'r>(
         },
     };
     let (due, rule) = term::shift_end(nominal)?;
+    super::contest::check(rules, vi, cat_index, cat_id, change, status, due)?;
     Ok(Deadline {
         category: cat_id,
         change_date: change,
@@ -391,6 +425,11 @@ pub(super) fn compute<'r>(
         provision,
         version_in_force_from: version.in_force_from,
         version_in_force_to: version.in_force_to,
+        wording_in_force_from: rules
+            .wording_from
+            .get(vi)
+            .copied()
+            .unwrap_or(version.in_force_from),
         version_source: version.source.as_str(),
         term_basis: basis,
     })

@@ -1,11 +1,11 @@
 //! Polish and Bulgarian texts of [`LoginError`] and [`ConfigProblem`] (the
 //! English ones are the `Display` texts).
 
-use super::{ConfigProblem, LoginError, NationalIdKind};
+use super::{ConfigProblem, LoginError, NationalIdKind, quote};
 use crate::Locale;
 
 /// Polish plural of "znak" (character): 1 znak, 2–4 znaki, 5+ znaków (but 12–14 znaków).
-fn pl_chars(n: usize) -> String {
+pub(super) fn pl_chars(n: usize) -> String {
     let word = if n == 1 {
         "znak"
     } else if (2..=4).contains(&(n % 10)) && !(12..=14).contains(&(n % 100)) {
@@ -17,7 +17,7 @@ fn pl_chars(n: usize) -> String {
 }
 
 /// Bulgarian count of "знак" (character): 1 знак, otherwise знака.
-fn bg_chars(n: usize) -> String {
+pub(super) fn bg_chars(n: usize) -> String {
     let word = if n == 1 { "знак" } else { "знака" };
     format!("{n} {word}")
 }
@@ -76,13 +76,22 @@ pub(super) fn problem(p: &ConfigProblem, locale: Locale) -> String {
             "the pattern's first number is 0 (numbering starts at 1)".to_owned()
         }
         (ConfigProblem::BadBlocklistEntry { entry }, Locale::Pl) => {
-            format!("pozycja listy zablokowanych `{entry}` musi składać się z `A-Z0-9`")
+            format!(
+                "pozycja listy zablokowanych {} musi składać się z `A-Z0-9`",
+                quote::quoted(entry, Locale::Pl)
+            )
         }
         (ConfigProblem::BadBlocklistEntry { entry }, Locale::Bg) => {
-            format!("елементът от забранения списък `{entry}` трябва да съдържа само `A-Z0-9`")
+            format!(
+                "елементът от забранения списък {} трябва да съдържа само `A-Z0-9`",
+                quote::quoted(entry, Locale::Bg)
+            )
         }
         (ConfigProblem::BadBlocklistEntry { entry }, Locale::En) => {
-            format!("blocklist entry `{entry}` must be made of `A-Z0-9` only")
+            format!(
+                "blocklist entry {} must be made of `A-Z0-9` only",
+                quote::quoted(entry, Locale::En)
+            )
         }
         (ConfigProblem::MaxAttemptsZero, Locale::Pl) => {
             "maksymalna liczba prób wynosi 0".to_owned()
@@ -90,6 +99,42 @@ pub(super) fn problem(p: &ConfigProblem, locale: Locale) -> String {
         (ConfigProblem::MaxAttemptsZero, Locale::Bg) => "максималният брой опити е 0".to_owned(),
         (ConfigProblem::MaxAttemptsZero, Locale::En) => {
             "maximum number of attempts is 0".to_owned()
+        }
+        (
+            ConfigProblem::MaxAttemptsAboveLimit {
+                max_attempts,
+                limit,
+            },
+            Locale::Pl,
+        ) => {
+            format!("maksymalna liczba prób {max_attempts} przekracza limit {limit}")
+        }
+        (
+            ConfigProblem::MaxAttemptsAboveLimit {
+                max_attempts,
+                limit,
+            },
+            Locale::Bg,
+        ) => {
+            format!("максималният брой опити {max_attempts} надвишава границата {limit}")
+        }
+        (
+            ConfigProblem::MaxAttemptsAboveLimit {
+                max_attempts,
+                limit,
+            },
+            Locale::En,
+        ) => {
+            format!("maximum number of attempts {max_attempts} is above the limit {limit}")
+        }
+        (ConfigProblem::BlocklistTooLong { entries, limit }, Locale::Pl) => {
+            format!("liczba pozycji listy zablokowanych {entries} przekracza limit {limit}")
+        }
+        (ConfigProblem::BlocklistTooLong { entries, limit }, Locale::Bg) => {
+            format!("броят на елементите в забранения списък {entries} надвишава границата {limit}")
+        }
+        (ConfigProblem::BlocklistTooLong { entries, limit }, Locale::En) => {
+            format!("the number of blocklist entries {entries} is above the limit {limit}")
         }
     }
 }
@@ -110,21 +155,29 @@ fn bg_id(kind: NationalIdKind) -> &'static str {
 
 pub(super) fn pl(e: &LoginError) -> String {
     match e {
-        LoginError::Empty { input } => format!("login `{input}` jest pusty"),
+        LoginError::Empty { input } => format!(
+            "login {input_q} jest pusty",
+            input_q = quote::quoted(input, Locale::Pl)
+        ),
         LoginError::TooShort { login, length, min } => {
             format!(
-                "login `{login}` ma {}, mniej niż minimum {min}",
-                pl_chars(*length)
+                "login {login_q} ma {}, mniej niż minimum {min}",
+                pl_chars(*length),
+                login_q = quote::quoted(login, Locale::Pl)
             )
         }
         LoginError::TooLong { login, length, max } => {
             format!(
-                "login `{login}` ma {}, więcej niż maksimum {max}",
-                pl_chars(*length)
+                "login {login_q} ma {}, więcej niż maksimum {max}",
+                pl_chars(*length),
+                login_q = quote::quoted(login, Locale::Pl)
             )
         }
         LoginError::InnerWhitespace { input, position } => {
-            format!("login `{input}` zawiera odstęp na pozycji {position}")
+            format!(
+                "login {input_q} zawiera odstęp na pozycji {position}",
+                input_q = quote::quoted(input, Locale::Pl)
+            )
         }
         LoginError::PolishLetter {
             input,
@@ -132,7 +185,9 @@ pub(super) fn pl(e: &LoginError) -> String {
             position,
             suggestion,
         } => format!(
-            "login `{input}` zawiera polską literę `{character}` na pozycji {position}; jeśli to naprawdę ten login, wpisz `{suggestion}`"
+            "login {input_q} zawiera polską literę `{character_q}` na pozycji {position}; jeśli to naprawdę ten login, wpisz `{suggestion}`",
+            character_q = quote::escaped_char(character),
+            input_q = quote::quoted(input, Locale::Pl)
         ),
         LoginError::Lookalike {
             input,
@@ -143,8 +198,10 @@ pub(super) fn pl(e: &LoginError) -> String {
             looks_like,
         } => {
             format!(
-                "login `{input}` zawiera {} literę `{character}` (U+{code_point:04X}) na pozycji {position}: wygląda jak łacińskie `{looks_like}`, ale jest innym znakiem",
-                script.name(Locale::Pl)
+                "login {input_q} zawiera {} literę `{character_q}` (U+{code_point:04X}) na pozycji {position}: wygląda jak łacińskie `{looks_like}`, ale jest innym znakiem",
+                script.name(Locale::Pl),
+                character_q = quote::escaped_char(character),
+                input_q = quote::quoted(input, Locale::Pl)
             )
         }
         LoginError::AccentedLetter {
@@ -153,7 +210,9 @@ pub(super) fn pl(e: &LoginError) -> String {
             position,
             suggestion,
         } => format!(
-            "login `{input}` zawiera literę ze znakiem diakrytycznym `{character}` na pozycji {position}; dozwolone są tylko `A-Z` i `0-9` (`{suggestion}` bez znaku)"
+            "login {input_q} zawiera literę ze znakiem diakrytycznym `{character_q}` na pozycji {position}; dozwolone są tylko `A-Z` i `0-9` (`{suggestion}` bez znaku)",
+            character_q = quote::escaped_char(character),
+            input_q = quote::quoted(input, Locale::Pl)
         ),
         LoginError::ForbiddenCharacter {
             input,
@@ -161,7 +220,9 @@ pub(super) fn pl(e: &LoginError) -> String {
             code_point,
             position,
         } => format!(
-            "login `{input}` zawiera niedozwolony znak `{character}` (U+{code_point:04X}) na pozycji {position}; dozwolone są tylko `A-Z` i `0-9`"
+            "login {input_q} zawiera niedozwolony znak `{character_q}` (U+{code_point:04X}) na pozycji {position}; dozwolone są tylko `A-Z` i `0-9`",
+            character_q = quote::escaped_char(character),
+            input_q = quote::quoted(input, Locale::Pl)
         ),
         LoginError::CombiningMark {
             input,
@@ -169,7 +230,8 @@ pub(super) fn pl(e: &LoginError) -> String {
             position,
             ..
         } => format!(
-            "login `{input}` zawiera znak łączący U+{code_point:04X} (akcent wpisany jako osobny znak) na pozycji {position}; dozwolone są tylko `A-Z` i `0-9`"
+            "login {input_q} zawiera znak łączący U+{code_point:04X} (akcent wpisany jako osobny znak) na pozycji {position}; dozwolone są tylko `A-Z` i `0-9`",
+            input_q = quote::quoted(input, Locale::Pl)
         ),
         LoginError::InvisibleCharacter {
             input,
@@ -177,22 +239,33 @@ pub(super) fn pl(e: &LoginError) -> String {
             position,
             ..
         } => format!(
-            "login `{input}` zawiera niewidoczny znak U+{code_point:04X} na pozycji {position}; dozwolone są tylko `A-Z` i `0-9`"
+            "login {input_q} zawiera niewidoczny znak U+{code_point:04X} na pozycji {position}; dozwolone są tylko `A-Z` i `0-9`",
+            input_q = quote::quoted(input, Locale::Pl)
         ),
         LoginError::InvalidConfig { problems } => {
             format!("błędna konfiguracja: {}", join(problems, Locale::Pl))
         }
         LoginError::NameUnusable { given, surname } => format!(
-            "z imienia i nazwiska `{given}` `{surname}` nie da się utworzyć loginu: brak użytecznej litery"
+            "z imienia i nazwiska {given_q} {surname_q} nie da się utworzyć loginu: brak użytecznej litery",
+            given_q = quote::quoted(given, Locale::Pl),
+            surname_q = quote::quoted(surname, Locale::Pl)
         ),
         LoginError::Blocked { base, word } => format!(
-            "każdy login, który można utworzyć z `{base}`, zawiera zablokowane słowo `{word}`"
+            "każdy login, który można utworzyć z {base_q}, zawiera zablokowane słowo {word_q}",
+            base_q = quote::quoted(base, Locale::Pl),
+            word_q = quote::quoted(word, Locale::Pl)
         ),
         LoginError::CandidatesExhausted { base, attempts } => {
-            format!("brak wolnego loginu dla `{base}` po {attempts} próbach")
+            format!(
+                "brak wolnego loginu dla {base_q} po {attempts} próbach",
+                base_q = quote::quoted(base, Locale::Pl)
+            )
         }
         LoginError::NotACandidate { login } => {
-            format!("login `{login}` nie może być loginem pozostającym w tym planie")
+            format!(
+                "login {login_q} nie może być loginem pozostającym w tym planie",
+                login_q = quote::quoted(login, Locale::Pl)
+            )
         }
         LoginError::IdLength {
             kind,
@@ -200,9 +273,10 @@ pub(super) fn pl(e: &LoginError) -> String {
             length,
             expected,
         } => format!(
-            "{} `{input}` ma {}, wymagane {expected}",
+            "{} {input_q} ma {}, wymagane {expected}",
             pl_id(*kind),
-            pl_chars(*length)
+            pl_chars(*length),
+            input_q = quote::quoted(input, Locale::Pl)
         ),
         LoginError::IdNonDigit {
             kind,
@@ -210,8 +284,10 @@ pub(super) fn pl(e: &LoginError) -> String {
             character,
             position,
         } => format!(
-            "{} `{input}` zawiera znak niebędący cyfrą `{character}` na pozycji {position}",
-            pl_id(*kind)
+            "{} {input_q} zawiera znak niebędący cyfrą `{character_q}` na pozycji {position}",
+            pl_id(*kind),
+            character_q = quote::escaped_char(character),
+            input_q = quote::quoted(input, Locale::Pl)
         ),
         LoginError::IdChecksum {
             kind,
@@ -219,8 +295,9 @@ pub(super) fn pl(e: &LoginError) -> String {
             expected,
             found,
         } => format!(
-            "{} `{input}` ma cyfrę kontrolną {found}, a powinna być {expected}",
-            pl_id(*kind)
+            "{} {input_q} ma cyfrę kontrolną {found}, a powinna być {expected}",
+            pl_id(*kind),
+            input_q = quote::quoted(input, Locale::Pl)
         ),
         LoginError::IdImpossibleDate {
             kind,
@@ -229,25 +306,34 @@ pub(super) fn pl(e: &LoginError) -> String {
             month_code,
             day,
         } => format!(
-            "{} `{input}` koduje niemożliwą datę urodzenia (rok {year_digits:02}, kod miesiąca {month_code:02}, dzień {day:02})",
-            pl_id(*kind)
+            "{} {input_q} koduje niemożliwą datę urodzenia (rok {year_digits:02}, kod miesiąca {month_code:02}, dzień {day:02})",
+            pl_id(*kind),
+            input_q = quote::quoted(input, Locale::Pl)
         ),
     }
 }
 
 pub(super) fn bg(e: &LoginError) -> String {
     match e {
-        LoginError::Empty { input } => format!("потребителското име `{input}` е празно"),
+        LoginError::Empty { input } => format!(
+            "потребителското име {input_q} е празно",
+            input_q = quote::quoted(input, Locale::Bg)
+        ),
         LoginError::TooShort { login, length, min } => format!(
-            "потребителското име `{login}` има {}, по-малко от минимума {min}",
-            bg_chars(*length)
+            "потребителското име {login_q} има {}, по-малко от минимума {min}",
+            bg_chars(*length),
+            login_q = quote::quoted(login, Locale::Bg)
         ),
         LoginError::TooLong { login, length, max } => format!(
-            "потребителското име `{login}` има {}, повече от максимума {max}",
-            bg_chars(*length)
+            "потребителското име {login_q} има {}, повече от максимума {max}",
+            bg_chars(*length),
+            login_q = quote::quoted(login, Locale::Bg)
         ),
         LoginError::InnerWhitespace { input, position } => {
-            format!("потребителското име `{input}` съдържа интервал на позиция {position}")
+            format!(
+                "потребителското име {input_q} съдържа интервал на позиция {position}",
+                input_q = quote::quoted(input, Locale::Bg)
+            )
         }
         LoginError::PolishLetter {
             input,
@@ -255,7 +341,9 @@ pub(super) fn bg(e: &LoginError) -> String {
             position,
             suggestion,
         } => format!(
-            "потребителското име `{input}` съдържа полска буква `{character}` на позиция {position}; ако това наистина е името, напишете `{suggestion}`"
+            "потребителското име {input_q} съдържа полска буква `{character_q}` на позиция {position}; ако това наистина е името, напишете `{suggestion}`",
+            character_q = quote::escaped_char(character),
+            input_q = quote::quoted(input, Locale::Bg)
         ),
         LoginError::Lookalike {
             input,
@@ -266,8 +354,10 @@ pub(super) fn bg(e: &LoginError) -> String {
             looks_like,
         } => {
             format!(
-                "потребителското име `{input}` съдържа {} буква `{character}` (U+{code_point:04X}) на позиция {position}: прилича на латинското `{looks_like}`, но е друг знак",
-                script.name(Locale::Bg)
+                "потребителското име {input_q} съдържа {} буква `{character_q}` (U+{code_point:04X}) на позиция {position}: прилича на латинското `{looks_like}`, но е друг знак",
+                script.name(Locale::Bg),
+                character_q = quote::escaped_char(character),
+                input_q = quote::quoted(input, Locale::Bg)
             )
         }
         LoginError::AccentedLetter {
@@ -276,7 +366,9 @@ pub(super) fn bg(e: &LoginError) -> String {
             position,
             suggestion,
         } => format!(
-            "потребителското име `{input}` съдържа буква с диакритичен знак `{character}` на позиция {position}; разрешени са само `A-Z` и `0-9` (`{suggestion}` без знака)"
+            "потребителското име {input_q} съдържа буква с диакритичен знак `{character_q}` на позиция {position}; разрешени са само `A-Z` и `0-9` (`{suggestion}` без знака)",
+            character_q = quote::escaped_char(character),
+            input_q = quote::quoted(input, Locale::Bg)
         ),
         LoginError::ForbiddenCharacter {
             input,
@@ -284,7 +376,9 @@ pub(super) fn bg(e: &LoginError) -> String {
             code_point,
             position,
         } => format!(
-            "потребителското име `{input}` съдържа недопустим знак `{character}` (U+{code_point:04X}) на позиция {position}; разрешени са само `A-Z` и `0-9`"
+            "потребителското име {input_q} съдържа недопустим знак `{character_q}` (U+{code_point:04X}) на позиция {position}; разрешени са само `A-Z` и `0-9`",
+            character_q = quote::escaped_char(character),
+            input_q = quote::quoted(input, Locale::Bg)
         ),
         LoginError::CombiningMark {
             input,
@@ -292,7 +386,8 @@ pub(super) fn bg(e: &LoginError) -> String {
             position,
             ..
         } => format!(
-            "потребителското име `{input}` съдържа комбиниращ знак U+{code_point:04X} (ударение, въведено като отделен знак) на позиция {position}; разрешени са само `A-Z` и `0-9`"
+            "потребителското име {input_q} съдържа комбиниращ знак U+{code_point:04X} (ударение, въведено като отделен знак) на позиция {position}; разрешени са само `A-Z` и `0-9`",
+            input_q = quote::quoted(input, Locale::Bg)
         ),
         LoginError::InvisibleCharacter {
             input,
@@ -300,22 +395,33 @@ pub(super) fn bg(e: &LoginError) -> String {
             position,
             ..
         } => format!(
-            "потребителското име `{input}` съдържа невидим знак U+{code_point:04X} на позиция {position}; разрешени са само `A-Z` и `0-9`"
+            "потребителското име {input_q} съдържа невидим знак U+{code_point:04X} на позиция {position}; разрешени са само `A-Z` и `0-9`",
+            input_q = quote::quoted(input, Locale::Bg)
         ),
         LoginError::InvalidConfig { problems } => {
             format!("невалидна конфигурация: {}", join(problems, Locale::Bg))
         }
         LoginError::NameUnusable { given, surname } => format!(
-            "от имената `{given}` `{surname}` не може да се състави потребителско име: няма използваема буква"
+            "от имената {given_q} {surname_q} не може да се състави потребителско име: няма използваема буква",
+            given_q = quote::quoted(given, Locale::Bg),
+            surname_q = quote::quoted(surname, Locale::Bg)
         ),
         LoginError::Blocked { base, word } => format!(
-            "всяко потребителско име, което може да се състави от `{base}`, съдържа забранената дума `{word}`"
+            "всяко потребителско име, което може да се състави от {base_q}, съдържа забранената дума {word_q}",
+            base_q = quote::quoted(base, Locale::Bg),
+            word_q = quote::quoted(word, Locale::Bg)
         ),
         LoginError::CandidatesExhausted { base, attempts } => {
-            format!("няма свободно потребителско име за `{base}` след {attempts} опита")
+            format!(
+                "няма свободно потребителско име за {base_q} след {attempts} опита",
+                base_q = quote::quoted(base, Locale::Bg)
+            )
         }
         LoginError::NotACandidate { login } => {
-            format!("потребителското име `{login}` не може да остане като единствено по този план")
+            format!(
+                "потребителското име {login_q} не може да остане като единствено по този план",
+                login_q = quote::quoted(login, Locale::Bg)
+            )
         }
         LoginError::IdLength {
             kind,
@@ -323,9 +429,10 @@ pub(super) fn bg(e: &LoginError) -> String {
             length,
             expected,
         } => format!(
-            "{} `{input}` има {}, изискват се {expected}",
+            "{} {input_q} има {}, изискват се {expected}",
             bg_id(*kind),
-            bg_chars(*length)
+            bg_chars(*length),
+            input_q = quote::quoted(input, Locale::Bg)
         ),
         LoginError::IdNonDigit {
             kind,
@@ -333,8 +440,10 @@ pub(super) fn bg(e: &LoginError) -> String {
             character,
             position,
         } => format!(
-            "{} `{input}` съдържа знак, който не е цифра, `{character}` на позиция {position}",
-            bg_id(*kind)
+            "{} {input_q} съдържа знак, който не е цифра, `{character_q}` на позиция {position}",
+            bg_id(*kind),
+            character_q = quote::escaped_char(character),
+            input_q = quote::quoted(input, Locale::Bg)
         ),
         LoginError::IdChecksum {
             kind,
@@ -342,8 +451,9 @@ pub(super) fn bg(e: &LoginError) -> String {
             expected,
             found,
         } => format!(
-            "{} `{input}` има контролна цифра {found}, а трябва да е {expected}",
-            bg_id(*kind)
+            "{} {input_q} има контролна цифра {found}, а трябва да е {expected}",
+            bg_id(*kind),
+            input_q = quote::quoted(input, Locale::Bg)
         ),
         LoginError::IdImpossibleDate {
             kind,
@@ -352,8 +462,9 @@ pub(super) fn bg(e: &LoginError) -> String {
             month_code,
             day,
         } => format!(
-            "{} `{input}` съдържа невъзможна дата на раждане (година {year_digits:02}, код на месеца {month_code:02}, ден {day:02})",
-            bg_id(*kind)
+            "{} {input_q} съдържа невъзможна дата на раждане (година {year_digits:02}, код на месеца {month_code:02}, ден {day:02})",
+            bg_id(*kind),
+            input_q = quote::quoted(input, Locale::Bg)
         ),
     }
 }

@@ -1,0 +1,157 @@
+//! Deadlines the law leaves contested: the crate answers with
+//! [`DeadlineError::ContestedTerm`] and both readings, never one date.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::Rules;
+use super::data::ExceptionTerm;
+use crate::{DeadlineError, Locale};
+
+/// Why no single deadline is given (see the README, "Contested readings").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Contest {
+    /// The own term in force on the day of the change falls due after the
+    /// text that set it was replaced, and the text in force then does not
+    /// encode the same term (art. 8 pkt 4, changes from 1 July to 31 August
+    /// 2019: 10 October 2019 by the regulation of 2017, replaced on
+    /// 1 September 2019 by one whose term is not encoded).
+    ReplacedBeforeDue {
+        /// The due date by the term in force on the day of the change.
+        earlier_due: NaiveDate,
+        /// The first day of the text that replaced it.
+        replaced_from: NaiveDate,
+    },
+    /// Candidates for the lower-secondary exam (egzamin gimnazjalny), changes
+    /// from 2 September 2017 to 31 August 2019: read literally, the wording of
+    /// art. 30 given by Dz.U. 2017 poz. 949 no longer excepts them (7 days);
+    /// read with art. 353 of Dz.U. 2017 poz. 60, they stay excepted (term not
+    /// encoded) until the exam's last sitting in 2019.
+    LowerSecondaryExam {
+        /// The due date by the literal reading (7 days).
+        literal_due: NaiveDate,
+    },
+}
+
+/// The lower-secondary exam's category.
+const LOWER_SECONDARY: &str = "exam candidates: egzamin gimnazjalny";
+
+/// The changes for which the lower-secondary exam's term is contested: the
+/// wording of Dz.U. 2017 poz. 949 (from 2 September 2017) until the end of
+/// the 2018 consolidated text (31 August 2019).
+fn lower_secondary_span() -> Option<(NaiveDate, NaiveDate)> {
+    Some((
+        NaiveDate::from_ymd_opt(2017, 9, 2)?,
+        NaiveDate::from_ymd_opt(2019, 8, 31)?,
+    ))
+}
+
+/// Refuses a deadline that one reading of the law would put elsewhere.
+/// `exception` is the index of the category's exception in version `vi`
+/// (`None`: the general term); `due` the date computed.
+pub(super) fn check(
+    rules: &Rules,
+    vi: usize,
+    cat_index: usize,
+    category: &str,
+    change: NaiveDate,
+    exception: Option<usize>,
+    due: NaiveDate,
+) -> Result<(), DeadlineError> {
+    let contested = |contest| DeadlineError::ContestedTerm {
+        category: category.to_owned(),
+        change_date: change,
+        contest,
+    };
+    let Some(ei) = exception else {
+        if category == LOWER_SECONDARY
+            && let Some((from, to)) = lower_secondary_span()
+            && (from..=to).contains(&change)
+        {
+            return Err(contested(Contest::LowerSecondaryExam { literal_due: due }));
+        }
+        return Ok(());
+    };
+    let versions = &rules.file.versions;
+    let term_of = |v: usize, e: Option<usize>| -> Option<&ExceptionTerm> {
+        versions.get(v)?.exceptions.get(e?).map(|x| &x.term)
+    };
+    let Some(to) = versions.get(vi).and_then(|v| v.in_force_to) else {
+        return Ok(());
+    };
+    if due <= to {
+        return Ok(());
+    }
+    let next = vi.saturating_add(1);
+    let next_exception = rules
+        .status
+        .get(next)
+        .and_then(|row| row.get(cat_index))
+        .copied()
+        .flatten();
+    if term_of(next, next_exception) == term_of(vi, Some(ei)) {
+        return Ok(());
+    }
+    let replaced_from = to.succ_opt().unwrap_or(to);
+    Err(contested(Contest::ReplacedBeforeDue {
+        earlier_due: due,
+        replaced_from,
+    }))
+}
+
+impl Contest {
+    /// Both readings, in a language (the tail of
+    /// [`DeadlineError::ContestedTerm`]'s message).
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use edurules_deadline::{Locale, sio::Contest};
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2019, m, day).unwrap();
+    /// let c = Contest::ReplacedBeforeDue { earlier_due: d(10, 10), replaced_from: d(9, 1) };
+    /// assert!(c.readings(Locale::En).contains("2019-10-10"));
+    /// ```
+    #[must_use]
+    pub fn readings(&self, locale: Locale) -> String {
+        match (self, locale) {
+            (
+                Self::ReplacedBeforeDue {
+                    earlier_due,
+                    replaced_from,
+                },
+                Locale::Pl,
+            ) => format!(
+                "według terminu obowiązującego w dniu zmiany przypada {earlier_due}, ale przepis, który go ustanowił, zastąpiono {replaced_from}, zanim termin upłynął, a termin nowego przepisu nie jest zakodowany"
+            ),
+            (
+                Self::ReplacedBeforeDue {
+                    earlier_due,
+                    replaced_from,
+                },
+                Locale::Bg,
+            ) => format!(
+                "според срока, действащ в деня на промяната, изтича на {earlier_due}, но разпоредбата, която го определя, е заменена на {replaced_from}, преди срокът да изтече, а срокът по новата разпоредба не е кодиран"
+            ),
+            (
+                Self::ReplacedBeforeDue {
+                    earlier_due,
+                    replaced_from,
+                },
+                _,
+            ) => format!(
+                "by the term in force on the day of the change it falls due on {earlier_due}, but the text that set that term was replaced on {replaced_from}, before it fell due, and the new text's term is not encoded"
+            ),
+            (Self::LowerSecondaryExam { literal_due }, Locale::Pl) => format!(
+                "według wykładni językowej brzmienie art. 30 od 2 września 2017 r. (Dz.U. 2017 poz. 949) nie wyłącza już egzaminu gimnazjalnego, więc obowiązuje termin 7 dni, do {literal_due}; według wykładni celowościowej art. 353 Dz.U. 2017 poz. 60 wyłączenie trwa do ostatniego egzaminu gimnazjalnego w 2019 r., a jego termin nie jest zakodowany"
+            ),
+            (Self::LowerSecondaryExam { literal_due }, Locale::Bg) => format!(
+                "при буквално тълкуване редакцията на чл. 30 от 2 септември 2017 г. (Dz.U. 2017 poz. 949) вече не изключва изпита в края на полската гимназия (egzamin gimnazjalny), следователно срокът е 7 дни, до {literal_due}; при тълкуване според целта на чл. 353 от Dz.U. 2017 poz. 60 изключението остава до последния такъв изпит през 2019 г., а срокът му не е кодиран"
+            ),
+            (Self::LowerSecondaryExam { literal_due }, _) => format!(
+                "read literally, the wording of art. 30 from 2 September 2017 (Dz.U. 2017 poz. 949) no longer excepts the lower-secondary exam, so 7 days, due {literal_due}; read with the purpose of art. 353 of Dz.U. 2017 poz. 60, the exception stays until the exam's last sitting in 2019, and its term is not encoded"
+            ),
+        }
+    }
+}
