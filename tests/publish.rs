@@ -28,8 +28,8 @@ fn manifest(dir: &Path) -> toml::Table {
         .unwrap()
 }
 
-/// The targets of Markdown links `[text](target)` that are not absolute URLs
-/// or anchors.
+/// The targets of Markdown links `[text](target)` that are not absolute URLs,
+/// anchors or rustdoc intra-doc links (`LoginError::code`).
 fn relative_links(markdown: &str) -> Vec<String> {
     let mut found = Vec::new();
     let mut rest = markdown;
@@ -40,7 +40,8 @@ fn relative_links(markdown: &str) -> Vec<String> {
         if !(target.starts_with("https://")
             || target.starts_with("http://")
             || target.starts_with('#')
-            || target.starts_with("mailto:"))
+            || target.starts_with("mailto:")
+            || is_rust_path(target))
         {
             found.push(target.to_owned());
         }
@@ -48,10 +49,18 @@ fn relative_links(markdown: &str) -> Vec<String> {
     found
 }
 
+/// `Type::item` or `item`: a path rustdoc resolves, not a file.
+fn is_rust_path(target: &str) -> bool {
+    target.contains("::")
+        && target
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b':')
+}
+
 #[test]
 fn relative_links_are_found() {
     assert_eq!(
-        relative_links("[a](docs/x.md) [b](https://e.org) [c](#top)"),
+        relative_links("[a](docs/x.md) [b](https://e.org) [c](#top) [d](Error::code)"),
         ["docs/x.md"]
     );
 }
