@@ -133,6 +133,7 @@ impl fmt::Display for Format {
 /// (login, password); the crate's English text in every language where it
 /// gives only English (delegation, deadline, absence).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct ConfigProblem {
     /// The dotted path of the field (`password.min_length`), or of the
     /// section (`absence`) when the problem concerns several fields.

@@ -297,27 +297,25 @@ fn delegation_messages_exist_in_every_language() {
     let mut reg = Registry::new(policy).unwrap();
     reg.apply(Event::AppointmentRecorded {
         on: day(2025, 9, 1),
-        appointment: Appointment {
-            id: AppointmentId::new("ap-1").unwrap(),
-            person: dyr.clone(),
-            entity: sp7.clone(),
-            from: day(2025, 9, 1),
-            until: day(2026, 8, 31),
-        },
+        appointment: Appointment::new(
+            AppointmentId::new("ap-1").unwrap(),
+            dyr.clone(),
+            sp7.clone(),
+            day(2025, 9, 1),
+            day(2026, 8, 31),
+        ),
     })
     .unwrap();
     // A grant without the written document is refused: its violations.
-    let grant = Authorization {
-        id: AuthorizationId::new("auth-1").unwrap(),
-        grantor: dyr.clone(),
-        grantee: anna.clone(),
-        entity: sp7.clone(),
-        permissions: vec![read.clone()],
-        valid_from: day(2025, 9, 2),
-        valid_until: day(2035, 8, 31),
-        document: None,
-        request: None,
-    };
+    let grant = Authorization::new(
+        AuthorizationId::new("auth-1").unwrap(),
+        dyr.clone(),
+        anna.clone(),
+        sp7.clone(),
+        vec![read.clone()],
+        day(2025, 9, 2),
+        day(2035, 8, 31),
+    );
     let err = reg
         .apply(Event::AuthorizationGranted {
             authorization: grant.clone(),

@@ -2,6 +2,8 @@
 //! categories, and the README that is its documentation front page has no
 //! relative link (which would break on a documentation site).
 
+#![cfg(test)]
+
 use std::path::{Path, PathBuf};
 
 fn root() -> PathBuf {

@@ -22,13 +22,13 @@ fn school_log() -> Result<Vec<Event>, DelegationError> {
     let sp7 = EntityId::new("SP7-Opole")?;
     let dyr = Login::new("jkowalski")?;
     let mut events = vec![Event::AppointmentRecorded {
-        appointment: Appointment {
-            id: AppointmentId::new("powierzenie-2021")?,
-            person: dyr.clone(),
-            entity: sp7.clone(),
-            from: day(2021, 9, 1),
-            until: day(2026, 8, 31),
-        },
+        appointment: Appointment::new(
+            AppointmentId::new("powierzenie-2021")?,
+            dyr.clone(),
+            sp7.clone(),
+            day(2021, 9, 1),
+            day(2026, 8, 31),
+        ),
         on: day(2021, 9, 1),
     }];
     let staff = [
@@ -49,30 +49,29 @@ fn school_log() -> Result<Vec<Event>, DelegationError> {
         let person = Login::new(who)?;
         let req = RequestId::new(format!("wniosek-{who}"))?;
         events.push(Event::RequestFiled {
-            request: AccessRequest {
-                id: req.clone(),
-                applicant: person.clone(),
-                entity: sp7.clone(),
-                personal_email: format!("{who}@poczta.example"),
-                filed_on: day(2025, 9, 1),
-                extends: None,
-            },
+            request: AccessRequest::new(
+                req.clone(),
+                person.clone(),
+                sp7.clone(),
+                format!("{who}@poczta.example"),
+                day(2025, 9, 1),
+            ),
         });
         events.push(Event::AuthorizationGranted {
-            authorization: Authorization {
-                id: AuthorizationId::new(format!("upow-{who}"))?,
-                grantor: dyr.clone(),
-                grantee: person.clone(),
-                entity: sp7.clone(),
-                permissions: perms
+            authorization: Authorization::new(
+                AuthorizationId::new(format!("upow-{who}"))?,
+                dyr.clone(),
+                person.clone(),
+                sp7.clone(),
+                perms
                     .iter()
                     .map(|p| Permission::parse(p))
                     .collect::<Result<_, _>>()?,
-                valid_from: day(2025, 9, 1),
-                valid_until: until,
-                document: Some(DocumentRef::new(format!("upoważnienie nr {}/2025", i + 1))?),
-                request: Some(req),
-            },
+                day(2025, 9, 1),
+                until,
+            )
+            .with_document(DocumentRef::new(format!("upoważnienie nr {}/2025", i + 1))?)
+            .with_request(req),
             on: day(2025, 9, 1),
         });
         events.push(Event::RoleAssigned {
@@ -141,13 +140,13 @@ fn run(
         let mut reg = Registry::replay(policy.clone().with_derived_grants(mode), school_log()?)?;
         let nowa = Login::new("mbak")?;
         reg.apply(Event::AppointmentRecorded {
-            appointment: Appointment {
-                id: AppointmentId::new("powierzenie-2026")?,
-                person: nowa.clone(),
-                entity: sp7.clone(),
-                from: day(2026, 9, 1),
-                until: day(2031, 8, 31),
-            },
+            appointment: Appointment::new(
+                AppointmentId::new("powierzenie-2026")?,
+                nowa.clone(),
+                sp7.clone(),
+                day(2026, 9, 1),
+                day(2031, 8, 31),
+            ),
             on: day(2026, 9, 1),
         })?;
         let sept1 = reg.decide(&anna, &enter, &sp7, day(2026, 9, 1));
@@ -173,31 +172,30 @@ fn run(
         };
         let req = RequestId::new("wniosek-anowak-2026")?;
         reg.apply(Event::RequestFiled {
-            request: AccessRequest {
-                id: req.clone(),
-                applicant: anna.clone(),
-                entity: sp7.clone(),
-                personal_email: "anowak@poczta.example".into(),
-                filed_on: regrant_on,
-                extends: None,
-            },
+            request: AccessRequest::new(
+                req.clone(),
+                anna.clone(),
+                sp7.clone(),
+                "anowak@poczta.example",
+                regrant_on,
+            ),
         })?;
         reg.apply(Event::AuthorizationGranted {
-            authorization: Authorization {
-                id: AuthorizationId::new("upow-anowak-2026")?,
-                grantor: nowa.clone(),
-                grantee: anna.clone(),
-                entity: sp7.clone(),
-                permissions: vec![
+            authorization: Authorization::new(
+                AuthorizationId::new("upow-anowak-2026")?,
+                nowa.clone(),
+                anna.clone(),
+                sp7.clone(),
+                vec![
                     Permission::parse("sio:access")?,
                     read.clone(),
                     enter.clone(),
                 ],
-                valid_from: regrant_on,
-                valid_until: day(2027, 8, 31),
-                document: Some(DocumentRef::new("upoważnienie nr 1/2026")?),
-                request: Some(req),
-            },
+                regrant_on,
+                day(2027, 8, 31),
+            )
+            .with_document(DocumentRef::new("upoważnienie nr 1/2026")?)
+            .with_request(req),
             on: regrant_on,
         })?;
         let regranted = reg.decide(&anna, &enter, &sp7, regrant_on);
@@ -216,27 +214,25 @@ fn run(
     let mut reg = reg;
     let piotr = Login::new("pzielinski")?;
     reg.apply(Event::RequestFiled {
-        request: AccessRequest {
-            id: RequestId::new("wniosek-pzielinski")?,
-            applicant: piotr.clone(),
-            entity: sp7.clone(),
-            personal_email: "pzielinski@poczta.example".into(),
-            filed_on: day(2026, 3, 3),
-            extends: None,
-        },
+        request: AccessRequest::new(
+            RequestId::new("wniosek-pzielinski")?,
+            piotr.clone(),
+            sp7.clone(),
+            "pzielinski@poczta.example",
+            day(2026, 3, 3),
+        ),
     })?;
     let attempt = reg.apply(Event::AuthorizationGranted {
-        authorization: Authorization {
-            id: AuthorizationId::new("upow-pzielinski")?,
-            grantor: Login::new("jkowalski")?,
-            grantee: piotr.clone(),
-            entity: sp7.clone(),
-            permissions: vec![read.clone()],
-            valid_from: day(2026, 3, 3),
-            valid_until: day(2026, 8, 31),
-            document: None,
-            request: Some(RequestId::new("wniosek-pzielinski")?),
-        },
+        authorization: Authorization::new(
+            AuthorizationId::new("upow-pzielinski")?,
+            Login::new("jkowalski")?,
+            piotr.clone(),
+            sp7.clone(),
+            vec![read.clone()],
+            day(2026, 3, 3),
+            day(2026, 8, 31),
+        )
+        .with_request(RequestId::new("wniosek-pzielinski")?),
         on: day(2026, 3, 3),
     });
     lines.push("Grant to pzielinski on 2026-03-03 without a written document:".into());

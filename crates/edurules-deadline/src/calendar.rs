@@ -39,6 +39,7 @@ pub const LAST_YEAR: i32 = 2100;
     Deserialize,
     schemars::JsonSchema,
 )]
+#[non_exhaustive]
 pub struct Holiday {
     /// The date.
     pub date: NaiveDate,

@@ -44,6 +44,7 @@ pub enum TermUnit {
 /// A term: a count of units.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Term {
     /// How many units.
     pub count: u32,
@@ -52,6 +53,19 @@ pub struct Term {
 }
 
 impl Term {
+    /// A term of `count` units.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use edurules_deadline::term::{Term, TermUnit};
+    /// assert_eq!(Term::new(7, TermUnit::Days), Term::days(7));
+    /// ```
+    #[must_use]
+    pub const fn new(count: u32, unit: TermUnit) -> Self {
+        Self { count, unit }
+    }
+
     /// A term of `count` days.
     ///
     /// # Example
@@ -200,6 +214,7 @@ impl CountingRule {
 
 /// The computed end of a term, with what the computation did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[non_exhaustive]
 pub struct TermEnd {
     /// The day of the event (not counted).
     pub event: NaiveDate,

@@ -150,11 +150,10 @@ fn oversized_files_are_refused_before_building_tables() {
     let mut file = builtin_file();
     let v = file.versions[0].clone();
     for i in 0..2_000 {
-        file.categories.push(edurules_deadline::sio::CategoryDef {
-            id: format!("extra {i}"),
-            description_pl: None,
-            description_en: None,
-        });
+        file.categories
+            .push(edurules_deadline::sio::CategoryDef::new(format!(
+                "extra {i}"
+            )));
     }
     let p = problems(file.clone());
     assert!(p.iter().any(|s| s.contains("too many categories")), "{p:?}");

@@ -9,10 +9,7 @@ fn worked_examples_from_the_civil_code() {
     for c in cases {
         let name = c["name"].as_str().unwrap();
         let unit: TermUnit = serde_json::from_value(c["unit"].clone()).unwrap();
-        let term = Term {
-            count: u32::try_from(c["count"].as_u64().unwrap()).unwrap(),
-            unit,
-        };
+        let term = Term::new(u32::try_from(c["count"].as_u64().unwrap()).unwrap(), unit);
         let t = term_end(date(c["event"].as_str().unwrap()), term).unwrap();
         assert_eq!(
             t.nominal_end,

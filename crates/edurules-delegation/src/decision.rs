@@ -176,19 +176,32 @@ impl Link {
 /// appointment, or under [`crate::DerivedGrantPolicy::Survive`] an authorization whose
 /// grantor's access has ended) down to the role, every link valid at the asked date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Chain {
     /// The links, root first.
     pub links: Vec<Link>,
 }
 
 impl Chain {
+    /// A chain of these links, root first.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_delegation::Chain;
+    /// assert!(Chain::new(vec![]).links.is_empty());
+    /// ```
+    #[must_use]
+    pub fn new(links: Vec<Link>) -> Self {
+        Self { links }
+    }
+
     /// The earliest last day among the links: a cached `Allowed` must not be used after it
     /// (and must be dropped on any later event, such as a revocation).
     ///
     /// # Example
     /// ```
     /// use edurules_delegation::{Chain, Link, RoleName};
-    /// let c = Chain { links: vec![] };
+    /// let c = Chain::new(vec![]);
     /// assert_eq!(c.valid_through(), None);
     /// ```
     #[must_use]
@@ -416,7 +429,7 @@ impl Decision {
     /// # Example
     /// ```
     /// use edurules_delegation::{Decision, Chain};
-    /// assert!(Decision::Allowed { chain: Chain { links: vec![] } }.is_allowed());
+    /// assert!(Decision::Allowed { chain: Chain::new(vec![]) }.is_allowed());
     /// ```
     #[must_use]
     pub fn is_allowed(&self) -> bool {

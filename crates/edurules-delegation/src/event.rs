@@ -18,17 +18,12 @@ use serde::{Deserialize, Serialize};
 /// ```
 /// use edurules_delegation::{Appointment, AppointmentId, Login, EntityId};
 /// use chrono::NaiveDate;
-/// let a = Appointment {
-///     id: AppointmentId::new("appt-1").unwrap(),
-///     person: Login::new("dyrektor").unwrap(),
-///     entity: EntityId::new("SP7").unwrap(),
-///     from: NaiveDate::from_ymd_opt(2025, 9, 1).unwrap(),
-///     until: NaiveDate::from_ymd_opt(2030, 8, 31).unwrap(),
-/// };
+/// let a = Appointment::new(AppointmentId::new("appt-1").unwrap(), Login::new("dyrektor").unwrap(), EntityId::new("SP7").unwrap(), NaiveDate::from_ymd_opt(2025, 9, 1).unwrap(), NaiveDate::from_ymd_opt(2030, 8, 31).unwrap());
 /// assert!(a.from < a.until);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Appointment {
     /// The record's id.
     pub id: AppointmentId,
@@ -50,21 +45,12 @@ pub struct Appointment {
 /// ```
 /// use edurules_delegation::*;
 /// use chrono::NaiveDate;
-/// let a = Authorization {
-///     id: AuthorizationId::new("auth-1").unwrap(),
-///     grantor: Login::new("dyrektor").unwrap(),
-///     grantee: Login::new("sekretarka").unwrap(),
-///     entity: EntityId::new("SP7").unwrap(),
-///     permissions: vec![Permission::parse("pupils:enter").unwrap()],
-///     valid_from: NaiveDate::from_ymd_opt(2025, 9, 1).unwrap(),
-///     valid_until: NaiveDate::from_ymd_opt(2026, 8, 31).unwrap(),
-///     document: Some(DocumentRef::new("upoważnienie 1/2025").unwrap()),
-///     request: Some(RequestId::new("req-1").unwrap()),
-/// };
+/// let a = Authorization::new(AuthorizationId::new("auth-1").unwrap(), Login::new("dyrektor").unwrap(), Login::new("sekretarka").unwrap(), EntityId::new("SP7").unwrap(), vec![Permission::parse("pupils:enter").unwrap()], NaiveDate::from_ymd_opt(2025, 9, 1).unwrap(), NaiveDate::from_ymd_opt(2026, 8, 31).unwrap()).with_document(DocumentRef::new("upoważnienie 1/2025").unwrap()).with_request(RequestId::new("req-1").unwrap());
 /// assert!(a.document.is_some());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Authorization {
     /// The record's id.
     pub id: AuthorizationId,
@@ -95,18 +81,12 @@ pub struct Authorization {
 /// ```
 /// use edurules_delegation::*;
 /// use chrono::NaiveDate;
-/// let r = AccessRequest {
-///     id: RequestId::new("req-1").unwrap(),
-///     applicant: Login::new("sekretarka").unwrap(),
-///     entity: EntityId::new("SP7").unwrap(),
-///     personal_email: "anna.nowak@example.com".to_owned(),
-///     filed_on: NaiveDate::from_ymd_opt(2025, 9, 1).unwrap(),
-///     extends: None,
-/// };
+/// let r = AccessRequest::new(RequestId::new("req-1").unwrap(), Login::new("sekretarka").unwrap(), EntityId::new("SP7").unwrap(), "anna.nowak@example.com".to_owned(), NaiveDate::from_ymd_opt(2025, 9, 1).unwrap());
 /// assert!(r.extends.is_none());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct AccessRequest {
     /// The request's id.
     pub id: RequestId,
@@ -121,6 +101,158 @@ pub struct AccessRequest {
     /// For an extension (art. 74): the authorization to extend.
     #[serde(default)]
     pub extends: Option<AuthorizationId>,
+}
+
+impl Appointment {
+    /// The appointment `id` of `person` to head `entity` from `from` to
+    /// `until` (both inclusive), as the appointment act gives them.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use edurules_delegation::{Appointment, AppointmentId, EntityId, Login};
+    ///
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    /// let a = Appointment::new(
+    ///     AppointmentId::new("a1")?,
+    ///     Login::new("jkowalski")?,
+    ///     EntityId::new("SP7")?,
+    ///     d(2025, 9, 1),
+    ///     d(2030, 8, 31),
+    /// );
+    /// assert_eq!(a.until, d(2030, 8, 31));
+    /// # Ok::<(), edurules_delegation::DelegationError>(())
+    /// ```
+    #[must_use]
+    pub fn new(
+        id: AppointmentId,
+        person: Login,
+        entity: EntityId,
+        from: NaiveDate,
+        until: NaiveDate,
+    ) -> Self {
+        Self {
+            id,
+            person,
+            entity,
+            from,
+            until,
+        }
+    }
+}
+
+impl Authorization {
+    /// A written authorization `id` by `grantor` for `grantee` at `entity`,
+    /// with these permissions, valid from `valid_from` to `valid_until`
+    /// (inclusive); no document reference and no request until
+    /// [`with_document`](Self::with_document) and
+    /// [`with_request`](Self::with_request).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use edurules_delegation::{Authorization, AuthorizationId, DocumentRef, EntityId, Login, Permission};
+    ///
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    /// let g = Authorization::new(
+    ///     AuthorizationId::new("g1")?,
+    ///     Login::new("jkowalski")?,
+    ///     Login::new("anowak")?,
+    ///     EntityId::new("SP7")?,
+    ///     vec![Permission::parse("pupils:read")?],
+    ///     d(2025, 9, 1),
+    ///     d(2026, 8, 31),
+    /// )
+    /// .with_document(DocumentRef::new("upoważnienie 1/2025")?);
+    /// assert!(g.document.is_some() && g.request.is_none());
+    /// # Ok::<(), edurules_delegation::DelegationError>(())
+    /// ```
+    #[must_use]
+    pub fn new(
+        id: AuthorizationId,
+        grantor: Login,
+        grantee: Login,
+        entity: EntityId,
+        permissions: Vec<Permission>,
+        valid_from: NaiveDate,
+        valid_until: NaiveDate,
+    ) -> Self {
+        Self {
+            id,
+            grantor,
+            grantee,
+            entity,
+            permissions,
+            valid_from,
+            valid_until,
+            document: None,
+            request: None,
+        }
+    }
+
+    /// The same authorization with the reference of its written document.
+    #[must_use]
+    pub fn with_document(mut self, document: DocumentRef) -> Self {
+        self.document = Some(document);
+        self
+    }
+
+    /// The same authorization answering this access request.
+    #[must_use]
+    pub fn with_request(mut self, request: RequestId) -> Self {
+        self.request = Some(request);
+        self
+    }
+}
+
+impl AccessRequest {
+    /// The request `id` of `applicant` for access at `entity`, giving the
+    /// personal e-mail address the access data go to, filed on `filed_on`;
+    /// a first request until [`extends`](Self::extends).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use edurules_delegation::{AccessRequest, AuthorizationId, EntityId, Login, RequestId};
+    ///
+    /// let r = AccessRequest::new(
+    ///     RequestId::new("r1")?,
+    ///     Login::new("anowak")?,
+    ///     EntityId::new("SP7")?,
+    ///     "anna.nowak@example.com",
+    ///     NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
+    /// )
+    /// .extends(AuthorizationId::new("g1")?);
+    /// assert!(r.extends.is_some());
+    /// # Ok::<(), edurules_delegation::DelegationError>(())
+    /// ```
+    #[must_use]
+    pub fn new(
+        id: RequestId,
+        applicant: Login,
+        entity: EntityId,
+        personal_email: impl Into<String>,
+        filed_on: NaiveDate,
+    ) -> Self {
+        Self {
+            id,
+            applicant,
+            entity,
+            personal_email: personal_email.into(),
+            filed_on,
+            extends: None,
+        }
+    }
+
+    /// The same request, asking to extend this authorization.
+    #[must_use]
+    pub fn extends(mut self, authorization: AuthorizationId) -> Self {
+        self.extends = Some(authorization);
+        self
+    }
 }
 
 /// One entry of the append-only log. `on` is the date the event is recorded and takes effect.

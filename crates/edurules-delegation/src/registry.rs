@@ -60,9 +60,7 @@ impl AppointmentRecord {
     /// use chrono::NaiveDate;
     /// let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
     /// let mut reg = Registry::new(Policy::sio()).unwrap();
-    /// reg.apply(Event::AppointmentRecorded { on: d(1, 1), appointment: Appointment {
-    ///     id: AppointmentId::new("a").unwrap(), person: Login::new("dyr").unwrap(),
-    ///     entity: EntityId::new("SP7").unwrap(), from: d(1, 1), until: d(8, 31) } }).unwrap();
+    /// reg.apply(Event::AppointmentRecorded { on: d(1, 1), appointment: Appointment::new(AppointmentId::new("a").unwrap(), Login::new("dyr").unwrap(), EntityId::new("SP7").unwrap(), d(1, 1), d(8, 31)) }).unwrap();
     /// let rec = reg.appointment(&AppointmentId::new("a").unwrap()).unwrap();
     /// assert!(rec.in_force(d(8, 31)));
     /// assert!(!rec.in_force(d(9, 1)));
@@ -83,9 +81,7 @@ impl AppointmentRecord {
     /// use chrono::NaiveDate;
     /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
     /// let mut reg = Registry::new(Policy::sio()).unwrap();
-    /// reg.apply(Event::AppointmentRecorded { on: d(2026, 3, 1), appointment: Appointment {
-    ///     id: AppointmentId::new("a").unwrap(), person: Login::new("dyr").unwrap(),
-    ///     entity: EntityId::new("SP7").unwrap(), from: d(2026, 3, 1), until: d(2031, 8, 31) } }).unwrap();
+    /// reg.apply(Event::AppointmentRecorded { on: d(2026, 3, 1), appointment: Appointment::new(AppointmentId::new("a").unwrap(), Login::new("dyr").unwrap(), EntityId::new("SP7").unwrap(), d(2026, 3, 1), d(2031, 8, 31)) }).unwrap();
     /// let rec = reg.appointment(&AppointmentId::new("a").unwrap()).unwrap();
     /// assert_eq!(rec.term_last_day(), d(2031, 8, 31));
     /// assert_eq!(rec.last_day(), d(2031, 2, 28)); // access: at most 5 years
@@ -107,9 +103,7 @@ impl AppointmentRecord {
     /// use chrono::NaiveDate;
     /// let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
     /// let mut reg = Registry::new(Policy::sio()).unwrap();
-    /// reg.apply(Event::AppointmentRecorded { on: d(1, 1), appointment: Appointment {
-    ///     id: AppointmentId::new("a").unwrap(), person: Login::new("dyr").unwrap(),
-    ///     entity: EntityId::new("SP7").unwrap(), from: d(1, 1), until: d(8, 31) } }).unwrap();
+    /// reg.apply(Event::AppointmentRecorded { on: d(1, 1), appointment: Appointment::new(AppointmentId::new("a").unwrap(), Login::new("dyr").unwrap(), EntityId::new("SP7").unwrap(), d(1, 1), d(8, 31)) }).unwrap();
     /// let rec = reg.appointment(&AppointmentId::new("a").unwrap()).unwrap();
     /// assert_eq!(rec.last_day(), d(8, 31));
     /// ```

@@ -24,27 +24,26 @@ pub(crate) fn appoint(
     until: NaiveDate,
 ) -> Event {
     Event::AppointmentRecorded {
-        appointment: Appointment {
-            id: AppointmentId::new(id).unwrap(),
-            person: login(person),
-            entity: ent(entity),
-            from: on,
+        appointment: Appointment::new(
+            AppointmentId::new(id).unwrap(),
+            login(person),
+            ent(entity),
+            on,
             until,
-        },
+        ),
         on,
     }
 }
 
 pub(crate) fn request(id: &str, who: &str, entity: &str, on: NaiveDate) -> Event {
     Event::RequestFiled {
-        request: AccessRequest {
-            id: RequestId::new(id).unwrap(),
-            applicant: login(who),
-            entity: ent(entity),
-            personal_email: format!("{who}@example.com"),
-            filed_on: on,
-            extends: None,
-        },
+        request: AccessRequest::new(
+            RequestId::new(id).unwrap(),
+            login(who),
+            ent(entity),
+            format!("{who}@example.com"),
+            on,
+        ),
     }
 }
 
@@ -67,22 +66,23 @@ impl Grant<'_> {
 
     /// The grant recorded on `on`, valid from `self.on`.
     pub(crate) fn event_on(&self, on: NaiveDate) -> Event {
-        Event::AuthorizationGranted {
-            authorization: Authorization {
-                id: AuthorizationId::new(self.id).unwrap(),
-                grantor: login(self.grantor),
-                grantee: login(self.grantee),
-                entity: ent(self.entity),
-                permissions: self.perms.iter().map(|p| perm(p)).collect(),
-                valid_from: self.on,
-                valid_until: self.until,
-                document: self
-                    .document
-                    .then(|| DocumentRef::new(format!("upoważnienie {}", self.id)).unwrap()),
-                request: self.request.map(|r| RequestId::new(r).unwrap()),
-            },
-            on,
+        let mut authorization = Authorization::new(
+            AuthorizationId::new(self.id).unwrap(),
+            login(self.grantor),
+            login(self.grantee),
+            ent(self.entity),
+            self.perms.iter().map(|p| perm(p)).collect(),
+            self.on,
+            self.until,
+        );
+        if self.document {
+            authorization = authorization
+                .with_document(DocumentRef::new(format!("upoważnienie {}", self.id)).unwrap());
         }
+        if let Some(r) = self.request {
+            authorization = authorization.with_request(RequestId::new(r).unwrap());
+        }
+        Event::AuthorizationGranted { authorization, on }
     }
 }
 

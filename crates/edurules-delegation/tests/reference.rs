@@ -166,13 +166,13 @@ fn to_events(base: NaiveDate, ops: &[(u32, u8, Op)]) -> Vec<Event> {
             } => {
                 let from = plus(*start);
                 out.push(Event::AppointmentRecorded {
-                    appointment: Appointment {
-                        id: AppointmentId::new(format!("a{n_appt}")).unwrap(),
-                        person: login(PEOPLE[*who]),
-                        entity: ent_id(*ent),
+                    appointment: Appointment::new(
+                        AppointmentId::new(format!("a{n_appt}")).unwrap(),
+                        login(PEOPLE[*who]),
+                        ent_id(*ent),
                         from,
-                        until: from + chrono::Days::new(u64::from(*days)),
-                    },
+                        from + chrono::Days::new(u64::from(*days)),
+                    ),
                     on,
                 });
                 n_appt += 1;
@@ -201,13 +201,18 @@ fn to_events(base: NaiveDate, ops: &[(u32, u8, Op)]) -> Vec<Event> {
                     None => (*who, *ent),
                 };
                 out.push(Event::RequestFiled {
-                    request: AccessRequest {
-                        id: RequestId::new(&id).unwrap(),
-                        applicant: login(PEOPLE[who]),
-                        entity: ent_id(ent),
-                        personal_email: email(PEOPLE[who], *kind),
-                        filed_on: on,
-                        extends: target.map(|g| AuthorizationId::new(format!("g{g}")).unwrap()),
+                    request: {
+                        let r = AccessRequest::new(
+                            RequestId::new(&id).unwrap(),
+                            login(PEOPLE[who]),
+                            ent_id(ent),
+                            email(PEOPLE[who], *kind),
+                            on,
+                        );
+                        match target.map(|g| AuthorizationId::new(format!("g{g}")).unwrap()) {
+                            Some(a) => r.extends(a),
+                            None => r,
+                        }
                     },
                 });
                 last_req[who] = Some(id);

@@ -219,14 +219,14 @@ fn extension_window_art_74() {
         ),
     );
     let ext = |id: &str, on| Event::RequestFiled {
-        request: AccessRequest {
-            id: RequestId::new(id).unwrap(),
-            applicant: login("anna"),
-            entity: ent("SP7"),
-            personal_email: "anna@example.com".into(),
-            filed_on: on,
-            extends: Some(AuthorizationId::new("g1").unwrap()),
-        },
+        request: AccessRequest::new(
+            RequestId::new(id).unwrap(),
+            login("anna"),
+            ent("SP7"),
+            "anna@example.com",
+            on,
+        )
+        .extends(AuthorizationId::new("g1").unwrap()),
     };
     assert_eq!(
         codes(reg.apply(ext("e1", d(2026, 5, 31))).unwrap_err()),
@@ -270,14 +270,14 @@ fn extension_request_lapses_when_access_expires_first_art_74() {
         ),
     );
     reg.apply(Event::RequestFiled {
-        request: AccessRequest {
-            id: RequestId::new("e1").unwrap(),
-            applicant: login("anna"),
-            entity: ent("SP7"),
-            personal_email: "anna@example.com".into(),
-            filed_on: d(2026, 7, 1),
-            extends: Some(AuthorizationId::new("g1").unwrap()),
-        },
+        request: AccessRequest::new(
+            RequestId::new("e1").unwrap(),
+            login("anna"),
+            ent("SP7"),
+            "anna@example.com",
+            d(2026, 7, 1),
+        )
+        .extends(AuthorizationId::new("g1").unwrap()),
     })
     .unwrap();
     let g2 = Grant {

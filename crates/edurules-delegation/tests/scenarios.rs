@@ -584,14 +584,14 @@ fn cascade_grant_during_an_extension_derives_from_the_longer_access() {
     apply_all(
         &mut reg,
         [Event::RequestFiled {
-            request: AccessRequest {
-                id: RequestId::new("ext").unwrap(),
-                applicant: login("anna"),
-                entity: ent("SP7"),
-                personal_email: "anna@example.com".into(),
-                filed_on: d(2026, 6, 1),
-                extends: Some(AuthorizationId::new("g1").unwrap()),
-            },
+            request: AccessRequest::new(
+                RequestId::new("ext").unwrap(),
+                login("anna"),
+                ent("SP7"),
+                "anna@example.com",
+                d(2026, 6, 1),
+            )
+            .extends(AuthorizationId::new("g1").unwrap()),
         }],
     );
     let extension = Grant {

@@ -14,6 +14,7 @@ use crate::{Login, LoginError, LoginKind, LoginPolicy, SkeletonKey, classify_wit
 /// entities (schools, reported as their RSPO or REGON id) it gives access to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct LegacyAccount {
     /// The login exactly as stored.
     pub login: String,
@@ -115,6 +116,7 @@ pub enum ConflictKind {
 
 /// Active logins that collide; reported, never merged silently.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct LoginConflict {
     /// How they collide.
     pub kind: ConflictKind,
@@ -122,10 +124,33 @@ pub struct LoginConflict {
     pub logins: Vec<String>,
 }
 
+impl LoginConflict {
+    /// A conflict of this kind between these logins (sorted here).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use edurules_login::{ConflictKind, LoginConflict};
+    /// let c = LoginConflict::new(ConflictKind::CaseInsensitive, ["a1", "A1"]);
+    /// assert_eq!(c.logins, ["A1", "a1"]);
+    /// ```
+    #[must_use]
+    pub fn new<I, S>(kind: ConflictKind, logins: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        let mut logins: Vec<String> = logins.into_iter().map(Into::into).collect();
+        logins.sort();
+        Self { kind, logins }
+    }
+}
+
 /// An active login that is neither canonical nor legacy mixed-case (white
 /// space, diacritics, punctuation, wrong length). It cannot survive, and a
 /// person should look at it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct UnrecognizedLogin {
     /// The login as stored.
     pub login: String,
@@ -135,6 +160,7 @@ pub struct UnrecognizedLogin {
 
 /// The plan that turns a user's legacy logins into one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct ConsolidationPlan {
     /// The case that applies and what the user must do.
     pub case: ConsolidationCase,
@@ -156,6 +182,7 @@ pub struct ConsolidationPlan {
 /// The outcome once the user has chosen (rules 2, 3) or received (rule 4) the
 /// surviving login.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Resolution {
     /// The one login the user keeps.
     pub surviving: Login,

@@ -61,7 +61,7 @@ impl LoginGenerator {
     /// let g = LoginGenerator::new(config).unwrap();
     /// let dir = edurules_login::skeleton_directory(Vec::<String>::new());
     /// assert_eq!(g.generate("Jan", "Kowalski", &dir).unwrap().as_str(), "KOWJAN1");
-    /// assert!(LoginGenerator::new(GeneratorConfig { max_attempts: 0, ..GeneratorConfig::default() }).is_err());
+    /// assert!(LoginGenerator::new(GeneratorConfig::default().with_max_attempts(0)).is_err());
     /// ```
     pub fn new(config: GeneratorConfig) -> Result<Self, LoginError> {
         config.validate()?;

@@ -182,21 +182,16 @@ fn exhausting_the_space_is_a_typed_error_not_a_loop() {
         }
     }
     // Short maximum: the numbers run out of room (J1..J99 with max 3).
-    let g = LoginGenerator::new(GeneratorConfig {
-        policy: LoginPolicy::new(1, 3).unwrap(),
-        ..GeneratorConfig::default()
-    })
+    let g = LoginGenerator::new(
+        GeneratorConfig::default().with_policy(LoginPolicy::new(1, 3).unwrap()),
+    )
     .unwrap();
     assert!(matches!(
         g.generate("Jan", "Kowalski", &Full),
         Err(LoginError::CandidatesExhausted { .. })
     ));
     // Default policy: stops after max_attempts.
-    let g = LoginGenerator::new(GeneratorConfig {
-        max_attempts: 1000,
-        ..GeneratorConfig::default()
-    })
-    .unwrap();
+    let g = LoginGenerator::new(GeneratorConfig::default().with_max_attempts(1000)).unwrap();
     assert!(matches!(
         g.generate("Jan", "Kowalski", &Full),
         Err(LoginError::CandidatesExhausted { attempts: 1000, .. })
@@ -215,11 +210,9 @@ fn attempts_and_blocklist_are_bounded_at_load() {
     );
     let err = serde_json::from_str::<GeneratorConfig>(&json).unwrap_err();
     assert!(err.to_string().contains("attempts"), "{err}");
-    let config = GeneratorConfig {
-        blocklist: digits.clone(),
-        max_attempts: u32::MAX,
-        ..GeneratorConfig::default()
-    };
+    let config = GeneratorConfig::default()
+        .with_blocklist(digits.clone())
+        .with_max_attempts(u32::MAX);
     assert_eq!(
         LoginGenerator::new(config).unwrap_err(),
         LoginError::InvalidConfig {
@@ -229,12 +222,8 @@ fn attempts_and_blocklist_are_bounded_at_load() {
             }]
         }
     );
-    let long = GeneratorConfig {
-        blocklist: (0..=GeneratorConfig::MAX_BLOCKLIST_ENTRIES)
-            .map(|i| format!("W{i}"))
-            .collect(),
-        ..GeneratorConfig::default()
-    };
+    let long = GeneratorConfig::default()
+        .with_blocklist((0..=GeneratorConfig::MAX_BLOCKLIST_ENTRIES).map(|i| format!("W{i}")));
     assert!(matches!(
         long.validate(),
         Err(LoginError::InvalidConfig { ref problems })
@@ -244,11 +233,9 @@ fn attempts_and_blocklist_are_bounded_at_load() {
             }]
     ));
     // At the limits, a generator whose every number is blocked gives up in bounded time.
-    let worst = GeneratorConfig {
-        blocklist: digits,
-        max_attempts: GeneratorConfig::MAX_ATTEMPTS_LIMIT,
-        ..GeneratorConfig::default()
-    };
+    let worst = GeneratorConfig::default()
+        .with_blocklist(digits)
+        .with_max_attempts(GeneratorConfig::MAX_ATTEMPTS_LIMIT);
     let g = LoginGenerator::new(worst).unwrap();
     assert_eq!(
         g.generate("Jan", "Kowalski", &none()).unwrap_err().code(),

@@ -197,10 +197,7 @@ fn explanations_exist_in_three_languages() {
         ConflictKind::CaseInsensitive,
         ConflictKind::Confusable,
     ] {
-        let c = LoginConflict {
-            kind,
-            logins: vec!["A1".into(), "a1".into()],
-        };
+        let c = LoginConflict::new(kind, ["A1", "a1"]);
         let texts: std::collections::BTreeSet<String> =
             Locale::ALL.iter().map(|&l| c.message(l)).collect();
         assert_eq!(texts.len(), 3, "{kind:?}");

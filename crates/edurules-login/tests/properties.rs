@@ -94,10 +94,8 @@ fn accounts() -> impl Strategy<Value = Vec<edurules_login::LegacyAccount>> {
             any::<bool>(),
             proptest::collection::btree_set("S[1-9]", 0..3),
         )
-            .prop_map(|(login, active, entities)| edurules_login::LegacyAccount {
-                login,
-                active,
-                entities,
+            .prop_map(|(login, active, entities)| {
+                edurules_login::LegacyAccount::new(login, active, entities)
             }),
         0..8,
     )

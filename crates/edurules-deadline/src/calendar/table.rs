@@ -50,6 +50,7 @@ impl Validity {
 
 /// One holiday of the 1951 act (or a later statute) with its history.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct HolidayRule {
     /// Which holiday.
     pub kind: HolidayKind,
@@ -61,6 +62,7 @@ pub struct HolidayRule {
 
 /// A day off declared once by its own statute.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct OneOffDayOff {
     /// Year.
     pub year: i32,

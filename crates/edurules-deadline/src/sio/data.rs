@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 /// The whole rules file: art. 30 of the SIO act in every version.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct RulesFile {
     /// The act, e.g. `ustawa z dnia 15 kwietnia 2011 r. o systemie informacji oświatowej`.
     pub act: String,
@@ -27,6 +28,7 @@ pub struct RulesFile {
 /// exception covers only part of the data under that reference).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct CategoryDef {
     /// The id callers pass, e.g. `art. 8 pkt 1 lit. a` or `art. 29 ust. 1 pkt 1 lit. i [promotion]`.
     pub id: String,
@@ -38,9 +40,29 @@ pub struct CategoryDef {
     pub description_en: Option<String>,
 }
 
+impl CategoryDef {
+    /// A category with this id and no descriptions.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let c = edurules_deadline::sio::CategoryDef::new("art. 8 pkt 1 lit. a");
+    /// assert!(c.description_pl.is_none());
+    /// ```
+    #[must_use]
+    pub fn new(id: impl Into<String>) -> Self {
+        Self {
+            id: id.into(),
+            description_pl: None,
+            description_en: None,
+        }
+    }
+}
+
 /// One version of the article.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Version {
     /// First day in force.
     pub in_force_from: NaiveDate,
@@ -63,6 +85,7 @@ pub struct Version {
 /// Categories the version excepts from the general term, with their own term.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Exception {
     /// The provision, e.g. `art. 30 pkt 1` (or `art. 30` before the points).
     pub provision: String,
@@ -110,6 +133,7 @@ pub enum ExceptionTerm {
 /// A fixed due date ("by 10 October") and the months its report covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct FixedDue {
     /// Month of the due date, 1–12.
     pub month: u32,
@@ -122,6 +146,7 @@ pub struct FixedDue {
 /// A period of months relative to the year of a due date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Coverage {
     /// 0 = the due date's year, -1 = the year before.
     pub year_offset: i32,

@@ -41,6 +41,7 @@ pub enum DeadlineTerm {
 /// borrowed JSON buffer (as `serde_json::from_str` gives); a string with JSON
 /// escape sequences cannot be borrowed and is refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Deadline<'r> {
     /// The category, as the rules spell it.
     pub category: &'r str,

@@ -36,9 +36,7 @@ impl Registry {
     /// use chrono::NaiveDate;
     /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
     /// let mut reg = Registry::new(Policy::sio()).unwrap();
-    /// let appointment = Appointment {
-    ///     id: AppointmentId::new("a").unwrap(), person: Login::new("dyr").unwrap(),
-    ///     entity: EntityId::new("SP7").unwrap(), from: d(2025, 9, 1), until: d(2031, 8, 31) };
+    /// let appointment = Appointment::new(AppointmentId::new("a").unwrap(), Login::new("dyr").unwrap(), EntityId::new("SP7").unwrap(), d(2025, 9, 1), d(2031, 8, 31));
     /// let err = reg.apply(Event::AppointmentRecorded { on: d(2025, 9, 1), appointment }).unwrap_err();
     /// let DelegationError::Rejected { violations } = err else { unreachable!() };
     /// assert_eq!(violations[0].rule(), Rule::MaxValidity);

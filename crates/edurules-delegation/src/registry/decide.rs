@@ -302,9 +302,7 @@ impl Registry {
     /// use chrono::NaiveDate;
     /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
     /// let mut reg = Registry::new(Policy::sio()).unwrap();
-    /// reg.apply(Event::AppointmentRecorded { on: d(2025, 9, 1), appointment: Appointment {
-    ///     id: AppointmentId::new("a").unwrap(), person: Login::new("dyr").unwrap(),
-    ///     entity: EntityId::new("SP7").unwrap(), from: d(2025, 9, 1), until: d(2026, 8, 31) } }).unwrap();
+    /// reg.apply(Event::AppointmentRecorded { on: d(2025, 9, 1), appointment: Appointment::new(AppointmentId::new("a").unwrap(), Login::new("dyr").unwrap(), EntityId::new("SP7").unwrap(), d(2025, 9, 1), d(2026, 8, 31)) }).unwrap();
     /// let p = Permission::parse("pupils:modify").unwrap();
     /// let dyr = Login::new("dyr").unwrap();
     /// let sp7 = EntityId::new("SP7").unwrap();

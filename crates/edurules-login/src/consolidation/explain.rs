@@ -87,7 +87,7 @@ impl LoginConflict {
     /// ```
     /// use edurules_login::{ConflictKind, Locale, LoginConflict};
     ///
-    /// let c = LoginConflict { kind: ConflictKind::CaseInsensitive, logins: vec!["JANKOW5".into(), "JanKow5".into()] };
+    /// let c = LoginConflict::new(ConflictKind::CaseInsensitive, ["JANKOW5", "JanKow5"]);
     /// assert_eq!(c.message(Locale::En), "logins `JANKOW5`, `JanKow5` are equal ignoring case");
     /// ```
     #[must_use]

@@ -26,6 +26,7 @@ pub enum NameOrder {
 /// (the first three letters of `Жечко` give `ZHECH`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
+#[non_exhaustive]
 pub struct LoginPattern {
     /// Letters taken from the start of the given name.
     pub given_letters: usize,
@@ -43,6 +44,53 @@ pub struct LoginPattern {
 impl LoginPattern {
     /// The default number of letters taken from each name.
     pub const DEFAULT_LETTERS: usize = 3;
+
+    /// The same pattern taking `given` letters of the given name and
+    /// `surname` letters of the surname.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let p = edurules_login::LoginPattern::default().with_letters(1, 7);
+    /// assert_eq!((p.given_letters, p.surname_letters), (1, 7));
+    /// ```
+    #[must_use]
+    pub fn with_letters(mut self, given: usize, surname: usize) -> Self {
+        self.given_letters = given;
+        self.surname_letters = surname;
+        self
+    }
+
+    /// The same pattern with the names in this order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use edurules_login::{LoginPattern, NameOrder};
+    /// let p = LoginPattern::default().with_order(NameOrder::SurnameFirst);
+    /// assert_eq!(p.order, NameOrder::SurnameFirst);
+    /// ```
+    #[must_use]
+    pub fn with_order(mut self, order: NameOrder) -> Self {
+        self.order = order;
+        self
+    }
+
+    /// The same pattern numbering from `first` and, if `always`, numbering
+    /// even the first login of a base.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let p = edurules_login::LoginPattern::default().with_numbering(2, false);
+    /// assert_eq!((p.first_number, p.always_number), (2, false));
+    /// ```
+    #[must_use]
+    pub fn with_numbering(mut self, first: u32, always: bool) -> Self {
+        self.first_number = first;
+        self.always_number = always;
+        self
+    }
 }
 
 impl Default for LoginPattern {
@@ -76,6 +124,7 @@ impl Default for LoginPattern {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(try_from = "ConfigFields")]
+#[non_exhaustive]
 pub struct GeneratorConfig {
     /// Length bounds of generated logins.
     pub policy: LoginPolicy,
@@ -140,6 +189,72 @@ impl Default for GeneratorConfig {
 impl GeneratorConfig {
     /// The default number of numbers tried.
     pub const DEFAULT_MAX_ATTEMPTS: u32 = 100_000;
+
+    /// The same configuration with these length bounds (not validated until
+    /// [`LoginGenerator::new`](crate::LoginGenerator::new) or
+    /// [`GeneratorConfig::validate`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use edurules_login::{GeneratorConfig, LoginPolicy};
+    /// let c = GeneratorConfig::default().with_policy(LoginPolicy::new(4, 12)?);
+    /// assert_eq!(c.policy.max_length(), 12);
+    /// # Ok::<(), edurules_login::LoginError>(())
+    /// ```
+    #[must_use]
+    pub fn with_policy(mut self, policy: LoginPolicy) -> Self {
+        self.policy = policy;
+        self
+    }
+
+    /// The same configuration with this pattern.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use edurules_login::{GeneratorConfig, LoginPattern};
+    /// let c = GeneratorConfig::default().with_pattern(LoginPattern::default().with_letters(1, 5));
+    /// assert_eq!(c.pattern.surname_letters, 5);
+    /// ```
+    #[must_use]
+    pub fn with_pattern(mut self, pattern: LoginPattern) -> Self {
+        self.pattern = pattern;
+        self
+    }
+
+    /// The same configuration with this blocklist.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use edurules_login::GeneratorConfig;
+    /// let c = GeneratorConfig::default().with_blocklist(["KUR"]);
+    /// assert_eq!(c.blocklist, ["KUR"]);
+    /// ```
+    #[must_use]
+    pub fn with_blocklist<I, S>(mut self, words: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.blocklist = words.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// The same configuration with this number of attempts.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use edurules_login::GeneratorConfig;
+    /// assert_eq!(GeneratorConfig::default().with_max_attempts(10).max_attempts, 10);
+    /// ```
+    #[must_use]
+    pub fn with_max_attempts(mut self, max_attempts: u32) -> Self {
+        self.max_attempts = max_attempts;
+        self
+    }
 
     /// The most numbers a configuration may ask to try: a generator whose
     /// every number is taken or blocked gives up after at most this many
