@@ -176,6 +176,29 @@ impl Blocklist {
         self.entries.insert(folded.into_boxed_str());
     }
 
+    /// Adds an entry as `Vec::push` did when the field was a `Vec<String>`:
+    /// a blank entry is not added but reported by
+    /// [`PasswordPolicy::problems`](crate::PasswordPolicy::problems) as
+    /// `policy.blocklist_entry_empty`.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_password::PasswordPolicy;
+    /// let mut p = PasswordPolicy::opolska_eszkola();
+    /// p.blocklist.push("Opole2026".into());
+    /// assert!(p.validate().is_ok());
+    /// p.blocklist.push(" ".into());
+    /// assert_eq!(p.problems()[0].code(), "policy.blocklist_entry_empty");
+    /// ```
+    pub fn push(&mut self, entry: String) {
+        if entry.trim().is_empty() {
+            self.blank
+                .push(self.entries.len().saturating_add(self.blank.len()));
+        } else {
+            self.insert(&entry);
+        }
+    }
+
     /// Whether `password` (as typed) is on the list.
     ///
     /// # Example
