@@ -231,6 +231,7 @@ mod tests {
     fn three_of_four_classes() {
         let mut p = PasswordPolicy::nist_800_63b();
         p.min_length = 8;
+        p.min_zxcvbn_score = None; // classes only
         p.character_classes = vec![ClassRequirement::n_of(
             3,
             &[

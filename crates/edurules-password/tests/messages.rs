@@ -2,8 +2,8 @@
 
 use chrono::{TimeZone, Utc};
 use edurules_password::{
-    CharClass, Edge, HashField, HashProblem, Locale, PasswordError, PasswordPolicy, PersonalField, PolicyProblem,
-    StrengthWarning, Violation,
+    CharClass, Edge, HashField, HashProblem, Locale, PasswordError, PasswordPolicy, PersonalField,
+    PolicyProblem, StrengthWarning, Violation,
 };
 
 fn all_violations() -> Vec<Violation> {
@@ -131,7 +131,9 @@ fn all_errors() -> Vec<PasswordError> {
             reason: "rng".into(),
         },
         PasswordError::MalformedHash {
-            problem: HashProblem::MissingParameter { field: HashField::M },
+            problem: HashProblem::MissingParameter {
+                field: HashField::M,
+            },
         },
         PasswordError::InputTooLong {
             max_bytes: 4096,
@@ -204,11 +206,17 @@ fn every_hash_problem_has_three_distinct_messages() {
         HashProblem::NotPhc,
         HashProblem::UnsupportedAlgorithm,
         HashProblem::UnsupportedVersion { version: 20 },
-        HashProblem::MissingParameter { field: HashField::T },
-        HashProblem::DuplicateParameter { field: HashField::P },
+        HashProblem::MissingParameter {
+            field: HashField::T,
+        },
+        HashProblem::DuplicateParameter {
+            field: HashField::P,
+        },
         HashProblem::UnknownParameter { index: 3 },
         HashProblem::ParametersOutOfOrder,
-        HashProblem::BadNumber { field: HashField::V },
+        HashProblem::BadNumber {
+            field: HashField::V,
+        },
         HashProblem::OutOfRange {
             field: HashField::Salt,
             value: 4,

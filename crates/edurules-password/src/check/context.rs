@@ -43,7 +43,7 @@ fn bounded(s: &str) -> &str {
 ///     .with_email("jan.kowalski@sp7.opole.pl");
 /// assert_eq!(u.login.as_deref(), Some("jan.kowalski"));
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UserContext {
     /// The login.
@@ -61,6 +61,23 @@ pub struct UserContext {
     /// Other weak words for zxcvbn only (school, town): not refused by themselves.
     #[serde(default)]
     pub extra_words: Vec<String>,
+}
+
+/// Personal data stays out of logs: `Debug` shows which fields are set and
+/// how many names and words there are, never their values.
+impl std::fmt::Debug for UserContext {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UserContext")
+            .field("login", &self.login.as_ref().map(|_| "[redacted]"))
+            .field("names", &self.names.len())
+            .field("email", &self.email.as_ref().map(|_| "[redacted]"))
+            .field(
+                "national_id",
+                &self.national_id.as_ref().map(|_| "[redacted]"),
+            )
+            .field("extra_words", &self.extra_words.len())
+            .finish()
+    }
 }
 
 /// Which personal datum a password contains.
@@ -254,6 +271,19 @@ mod tests {
             .with_login("an");
         let tokens: Vec<String> = u.personal_tokens().into_iter().map(|(_, t)| t).collect();
         assert_eq!(tokens, ["anna-maria nowak", "anna", "maria", "nowak"]);
+    }
+
+    #[test]
+    fn debug_hides_personal_data() {
+        let u = UserContext::default()
+            .with_login("anowak")
+            .with_name("Anna Nowak")
+            .with_email("anna@sp7.pl")
+            .with_national_id("02070803628");
+        let shown = format!("{u:?}");
+        for secret in ["anowak", "Nowak", "anna@", "02070803628"] {
+            assert!(!shown.contains(secret), "{shown}");
+        }
     }
 
     #[test]
