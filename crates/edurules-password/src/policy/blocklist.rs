@@ -135,6 +135,12 @@ impl Blocklist {
     #[must_use]
     pub fn from_lines(text: &str, case_sensitive: bool) -> Self {
         let mut list = Self::new(case_sensitive);
+        list.entries.reserve(
+            text.bytes()
+                .filter(|b| *b == b'\n')
+                .count()
+                .saturating_add(1),
+        );
         for line in text.lines() {
             if !line.trim().is_empty() {
                 list.insert(line);
@@ -261,6 +267,14 @@ impl Blocklist {
     }
 
     fn fold(&self, s: &str) -> String {
+        // ASCII is its own NFKC form: skip the normalizer (most list entries).
+        if s.is_ascii() {
+            return if self.case_sensitive {
+                s.to_owned()
+            } else {
+                s.to_ascii_lowercase()
+            };
+        }
         if self.case_sensitive {
             s.nfkc().collect()
         } else {
