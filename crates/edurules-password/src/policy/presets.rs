@@ -5,9 +5,11 @@ use crate::class::{CharClass, ClassRequirement};
 use crate::hash::HashParams;
 use crate::limits::Limits;
 
-/// A small sample of very common passwords (English and Polish), used by the
-/// NIST and SIO presets. It is **not** CERT Polska's list nor a breach corpus:
-/// load a real list into [`PasswordPolicy::blocklist`] in production.
+/// A small sample of very common passwords (English, Polish, Bulgarian),
+/// written for this crate; [`Blocklist::common`] adds it to zxcvbn's 1,000
+/// most common passwords for the NIST and SIO presets. It is **not** CERT
+/// Polska's list nor a breach corpus: load a real list into
+/// [`PasswordPolicy::blocklist`] in production ([`Blocklist::from_lines`]).
 pub const COMMON_PASSWORDS_SAMPLE: &[&str] = &[
     "123456",
     "123456789",
