@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use crate::check::{UserContext, check};
 use crate::error::{ChangeError, PasswordError};
 use crate::hash::{
-    SALT_LEN, Scratch, StoredHash, hash_in, hash_password, random_salt, verify, verify_in,
+    SALT_LEN, Scratch, StoredHash, hash_in, random_salt, verify_in, verify_with_limits,
 };
 use crate::policy::PasswordPolicy;
 use crate::rotation::{AccountState, MustChangeReason, change_allowed_from};
@@ -54,7 +54,13 @@ pub fn issue_account(
 ) -> Result<AccountState, PasswordError> {
     policy.validate()?;
     Ok(AccountState {
-        current: hash_password(&policy.hashing, initial)?,
+        current: hash_in(
+            &policy.hashing,
+            initial,
+            &random_salt()?,
+            &mut Scratch::default(),
+            &policy.limits,
+        )?,
         previous: Vec::new(),
         changed_at: now,
         must_change: policy
@@ -92,7 +98,13 @@ pub fn admin_reset(
 ) -> Result<AccountState, PasswordError> {
     policy.validate()?;
     Ok(AccountState {
-        current: hash_password(&policy.hashing, temporary)?,
+        current: hash_in(
+            &policy.hashing,
+            temporary,
+            &random_salt()?,
+            &mut Scratch::default(),
+            &policy.limits,
+        )?,
         previous: shifted_history(policy, state),
         changed_at: now,
         must_change: Some(MustChangeReason::AdminReset),
@@ -170,7 +182,7 @@ impl Shared<'_> {
         match *job {
             // Always run: nothing is told to the caller unless it succeeds.
             Job::VerifyOld => {
-                let result = verify_in(&self.state.current, self.old, scratch);
+                let result = verify_in(&self.state.current, self.old, scratch, &self.policy.limits);
                 if result.is_err() {
                     self.old_failed.store(true, Ordering::Relaxed);
                 }
@@ -178,16 +190,20 @@ impl Shared<'_> {
             }
             Job::Earlier(..) if old_failed => Outcome::Skipped,
             Job::Earlier(position, hash) => {
-                let result = verify_in(hash, self.new, scratch);
+                let result = verify_in(hash, self.new, scratch, &self.policy.limits);
                 if result.is_ok() {
                     self.reused.store(true, Ordering::Relaxed);
                 }
                 Outcome::Earlier(position, result)
             }
             Job::HashNew if old_failed || self.reused.load(Ordering::Relaxed) => Outcome::Skipped,
-            Job::HashNew => {
-                Outcome::New(hash_in(&self.policy.hashing, self.new, self.salt, scratch))
-            }
+            Job::HashNew => Outcome::New(hash_in(
+                &self.policy.hashing,
+                self.new,
+                self.salt,
+                scratch,
+                &self.policy.limits,
+            )),
         }
     }
 }
@@ -267,7 +283,7 @@ pub fn change_password_with_salt(
         None
     };
     if let Some(error) = cheap {
-        verify(&state.current, old)?;
+        verify_with_limits(&policy.limits, &state.current, old)?;
         return Err(error);
     }
 
@@ -343,6 +359,7 @@ pub fn change_password_with_salt(
 mod tests {
     use super::*;
     use crate::hash::HashParams;
+    use crate::hash::verify;
     use chrono::{TimeDelta, TimeZone};
 
     fn policy() -> PasswordPolicy {

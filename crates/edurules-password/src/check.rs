@@ -4,11 +4,12 @@ mod context;
 mod strength;
 mod violation;
 
-pub use context::{MAX_TOKEN_CHARS, MAX_TOKENS, MIN_TOKEN_CHARS, PersonalField, UserContext};
+pub use context::{
+    MAX_FIELD_BYTES, MAX_TOKEN_CHARS, MAX_TOKENS, MIN_TOKEN_CHARS, PersonalField, UserContext,
+};
 pub use strength::StrengthWarning;
 pub use violation::{Edge, Violation};
 
-use unicode_normalization::UnicodeNormalization;
 use zeroize::Zeroizing;
 
 use crate::class::CharClass;
@@ -19,15 +20,14 @@ use crate::secret::Password;
 /// the `too_long` violation: nothing else is computed on them, which bounds
 /// the time of a check.
 pub const MAX_CHECKED_CHARS: usize = 4096;
-/// zxcvbn sees at most this many code points of the (normalized) password.
-/// zxcvbn's matching is super-linear in length: crafted 42-character strings
-/// take ~140 ms and 100 characters ~0.7 s; measured here (release build,
-/// zxcvbn 3.1.1), random strings of digits and punctuation reach ~24 ms at 32
-/// characters, ~8 ms at 28, ~6 ms at 24 and under 5 ms at 20. So 20 keeps a
-/// check under the 10 ms goal. A longer password is scored on its first 20
-/// characters only, which can under-estimate its strength, never
-/// over-estimate it.
-pub const ZXCVBN_MAX_CHARS: usize = 20;
+/// zxcvbn reads at most this many code points of a password (zxcvbn 3.1.1
+/// truncates there itself), so scoring the first 100 is scoring the whole.
+pub const ZXCVBN_MAX_CHARS: usize = 100;
+/// The largest predicted cost (n² × (1 + substitution tables), see the
+/// README's "Strength score bound") for which zxcvbn is run; costlier
+/// passwords are scored 0 ([`StrengthWarning::NotRated`]). Calibrated in a
+/// release build here so that zxcvbn takes under 10 ms on any such input.
+pub const ZXCVBN_COST_BUDGET: u64 = 8_000;
 
 /// Checks a candidate password against every rule of `policy` and returns
 /// **all** violations, in a fixed order: length, control characters, classes,
@@ -36,7 +36,7 @@ pub const ZXCVBN_MAX_CHARS: usize = 20;
 /// Length is counted in code points after NFKC. The personal data of `user`
 /// is refused when `policy.forbid_personal_data` and is always given to
 /// zxcvbn as user inputs. `check` never hashes and never panics; its time is
-/// bounded (see [`MAX_CHECKED_CHARS`], [`ZXCVBN_MAX_CHARS`]). It assumes a
+/// bounded (see [`MAX_CHECKED_CHARS`], [`ZXCVBN_COST_BUDGET`]). It assumes a
 /// valid policy ([`PasswordPolicy::validate`]) but does not fail on an
 /// invalid one.
 ///
@@ -59,16 +59,29 @@ pub fn check(
     user: &UserContext,
 ) -> Result<(), Vec<Violation>> {
     let mut out = Vec::new();
+    // Sizes first: bytes as typed, then bytes after NFKC (counted before
+    // anything is allocated), then code points.
+    let too_long = |actual: usize| {
+        Err(vec![Violation::TooLong {
+            max: policy.max_length,
+            actual: saturate(actual),
+        }])
+    };
+    let Ok(normalized) = candidate.nfkc_within(&policy.limits) else {
+        return too_long(
+            candidate
+                .char_count()
+                .max(MAX_CHECKED_CHARS.saturating_add(1)),
+        );
+    };
     let raw_count = candidate.char_count();
     if raw_count > MAX_CHECKED_CHARS {
-        out.push(Violation::TooLong {
-            max: policy.max_length,
-            actual: saturate(raw_count),
-        });
-        return Err(out);
+        return too_long(raw_count);
     }
-    let normalized = candidate.nfkc();
-    let chars: Zeroizing<Vec<char>> = Zeroizing::new(normalized.chars().collect());
+    // Exact capacities: no reallocation leaves a partial copy unwiped.
+    let mut chars: Zeroizing<Vec<char>> =
+        Zeroizing::new(Vec::with_capacity(normalized.chars().count()));
+    chars.extend(normalized.chars());
     let length = saturate(chars.len());
     if length < policy.min_length {
         out.push(Violation::TooShort {
@@ -119,22 +132,22 @@ pub fn check(
         }
     }
 
-    let lower = Zeroizing::new(normalized.to_lowercase());
+    let lower_size: usize = normalized
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(char::len_utf8)
+        .sum();
+    let mut lower = Zeroizing::new(String::with_capacity(lower_size));
+    lower.extend(normalized.chars().flat_map(char::to_lowercase));
     if policy.forbid_personal_data {
         for field in user.fields_found_in(&lower) {
             out.push(Violation::ContainsPersonalData { field });
         }
     }
 
-    if !policy.blocklist.is_empty() {
-        // NFKC + lower case on both sides, without allocating per entry.
-        if policy
-            .blocklist
-            .iter()
-            .any(|b| b.nfkc().flat_map(char::to_lowercase).eq(lower.chars()))
-        {
-            out.push(Violation::Blocklisted);
-        }
+    // Entries were normalized when the list was loaded: one look-up.
+    if policy.blocklist.contains_normalized(&normalized, &lower) {
+        out.push(Violation::Blocklisted);
     }
 
     if let Some(min_score) = policy.min_zxcvbn_score {
@@ -218,6 +231,7 @@ mod tests {
     fn three_of_four_classes() {
         let mut p = PasswordPolicy::nist_800_63b();
         p.min_length = 8;
+        p.min_zxcvbn_score = None; // classes only
         p.character_classes = vec![ClassRequirement::n_of(
             3,
             &[

@@ -3,7 +3,8 @@
 use chrono::{DateTime, Utc};
 
 use crate::check::Violation;
-use crate::locale::{Locale, days, pick};
+use crate::hash::HashProblem;
+use crate::locale::{Locale, bytes, days, pick};
 use crate::policy::PolicyProblem;
 
 /// Everything that can go wrong in `edurules-password`. No variant ever holds
@@ -41,6 +42,37 @@ pub enum PasswordError {
     InvalidHash {
         /// Why (never includes the tag).
         reason: String,
+    },
+    /// A stored PHC string is not parsed as strictly as the C reference does.
+    #[error("malformed stored hash: {}", .problem.message(Locale::En))]
+    MalformedHash {
+        /// What is wrong (never the salt or the tag).
+        problem: HashProblem,
+    },
+    /// A password is larger than the policy's [`Limits`](crate::Limits) allow;
+    /// refused before normalizing (or after counting the normalized size)
+    /// and before hashing.
+    #[error("password too large: more than `{max_bytes}` bytes{}", if *.after_normalization { " after normalization" } else { "" })]
+    InputTooLong {
+        /// The limit in UTF-8 bytes.
+        max_bytes: u32,
+        /// Whether the limit after NFKC was exceeded (else the one as typed).
+        after_normalization: bool,
+    },
+    /// A stored hash costs more than the policy's verification ceiling;
+    /// refused before hashing. The account needs a reset by an administrator.
+    #[error(
+        "stored hash too costly to verify: m=`{m_cost_kib}` KiB, t=`{t_cost}` (ceiling: m ≤ `{max_m_cost_kib}` KiB, m × t ≤ `{max_work}`)"
+    )]
+    HashTooCostly {
+        /// The stored memory cost (KiB).
+        m_cost_kib: u32,
+        /// The stored time cost.
+        t_cost: u32,
+        /// The ceiling on memory (KiB).
+        max_m_cost_kib: u32,
+        /// The ceiling on `m × t`.
+        max_work: u64,
     },
     /// Hashing failed (random source, salt).
     #[error("hashing failed: `{reason}`")]
@@ -110,6 +142,9 @@ impl PasswordError {
             PasswordError::PolicyFormat { .. } => "password.policy_format",
             PasswordError::InvalidPolicy { .. } => "password.invalid_policy",
             PasswordError::InvalidHash { .. } => "password.invalid_hash",
+            PasswordError::MalformedHash { .. } => "password.malformed_hash",
+            PasswordError::InputTooLong { .. } => "password.input_too_long",
+            PasswordError::HashTooCostly { .. } => "password.hash_too_costly",
             PasswordError::Hashing { .. } => "password.hashing",
             PasswordError::InvalidCredentials => "password.invalid_credentials",
             PasswordError::TooSoon { .. } => "password.too_soon",
@@ -150,6 +185,64 @@ impl PasswordError {
                 format!("nieprawidłowy zapisany skrót hasła: `{reason}`"),
                 format!("невалиден съхранен хеш на парола: `{reason}`"),
                 format!("invalid stored hash: `{reason}`"),
+            ),
+            PasswordError::MalformedHash { problem } => pick(
+                locale,
+                format!(
+                    "błędny zapisany skrót hasła: {}",
+                    problem.message(Locale::Pl)
+                ),
+                format!(
+                    "грешен съхранен хеш на парола: {}",
+                    problem.message(Locale::Bg)
+                ),
+                format!("malformed stored hash: {}", problem.message(Locale::En)),
+            ),
+            PasswordError::InputTooLong {
+                max_bytes,
+                after_normalization,
+            } => {
+                let (pl, bg, en) = if *after_normalization {
+                    (
+                        " po normalizacji",
+                        " след нормализация",
+                        " after normalization",
+                    )
+                } else {
+                    ("", "", "")
+                };
+                pick(
+                    locale,
+                    format!(
+                        "hasło jest za duże: ponad {}{pl}",
+                        bytes(Locale::Pl, *max_bytes)
+                    ),
+                    format!(
+                        "паролата е твърде голяма: над {}{bg}",
+                        bytes(Locale::Bg, *max_bytes)
+                    ),
+                    format!(
+                        "password too large: more than {}{en}",
+                        bytes(Locale::En, *max_bytes)
+                    ),
+                )
+            }
+            PasswordError::HashTooCostly {
+                m_cost_kib,
+                t_cost,
+                max_m_cost_kib,
+                max_work,
+            } => pick(
+                locale,
+                format!(
+                    "zapisany skrót jest zbyt kosztowny do weryfikacji: m=`{m_cost_kib}` KiB, t=`{t_cost}` (limit: m ≤ `{max_m_cost_kib}` KiB, m × t ≤ `{max_work}`); konto wymaga zresetowania hasła"
+                ),
+                format!(
+                    "съхраненият хеш е твърде скъп за проверка: m=`{m_cost_kib}` KiB, t=`{t_cost}` (граница: m ≤ `{max_m_cost_kib}` KiB, m × t ≤ `{max_work}`); паролата на акаунта трябва да се нулира"
+                ),
+                format!(
+                    "stored hash too costly to verify: m=`{m_cost_kib}` KiB, t=`{t_cost}` (ceiling: m ≤ `{max_m_cost_kib}` KiB, m × t ≤ `{max_work}`); the account's password must be reset"
+                ),
             ),
             PasswordError::Hashing { reason } => pick(
                 locale,

@@ -1,5 +1,18 @@
 //! argon2id hashing in PHC strings: hash, verify, dummy verification, re-hash check.
 
+mod phc;
+mod verify;
+
+pub(crate) use verify::verify_in;
+pub use verify::{needs_rehash, verify, verify_or_dummy, verify_with_limits};
+
+pub use phc::{
+    HashField, HashProblem, MAX_PHC_BYTES, MAX_STORED_SALT_LEN, MAX_STORED_TAG_LEN,
+    MIN_STORED_SALT_LEN, MIN_STORED_TAG_LEN,
+};
+
+use std::fmt;
+
 use argon2::password_hash::{
     self,
     phc::{Output, ParamsString, Salt},
@@ -10,8 +23,10 @@ use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
 use crate::error::PasswordError;
+use crate::limits::Limits;
 use crate::policy::PolicyProblem;
 use crate::secret::Password;
+use phc::{Parsed, Variant};
 
 /// OWASP's memory cost: 19 MiB = 19 456 KiB.
 pub const DEFAULT_M_COST_KIB: u32 = 19_456;
@@ -21,13 +36,19 @@ pub const DEFAULT_T_COST: u32 = 2;
 pub const DEFAULT_P_COST: u32 = 1;
 /// The smallest memory cost argon2 accepts per lane (8 KiB × lanes).
 pub const MIN_M_COST_KIB_PER_LANE: u32 = 8;
-/// The largest memory cost accepted in a policy or a stored hash (1 GiB):
-/// a forged PHC string cannot make a verification allocate more.
+/// The largest memory cost a stored hash may name and still parse (1 GiB).
+/// Verifying is further bounded by the policy's [`Limits`] (256 MiB by default).
 pub const MAX_M_COST_KIB: u32 = 1_048_576;
-/// The largest time cost accepted in a policy or a stored hash.
+/// The largest time cost a stored hash may name and still parse.
 pub const MAX_T_COST: u32 = 64;
 /// The largest parallelism accepted in a policy or a stored hash.
 pub const MAX_P_COST: u32 = 16;
+/// The largest memory cost of a policy's [`HashParams`] (256 MiB): a change
+/// of password runs up to one hash per core at once.
+pub const MAX_HASH_M_COST_KIB: u32 = 262_144;
+/// The largest work (`m × t`, KiB × passes) of a policy's [`HashParams`]:
+/// 512 MiB-passes, about 0.3 s a hash on one core here (OWASP's: 38 MiB-passes).
+pub const MAX_HASH_WORK: u64 = 524_288;
 /// The salt length used for new hashes (bytes).
 pub const SALT_LEN: usize = 16;
 
@@ -91,11 +112,11 @@ impl HashParams {
             });
         }
         let min_m = MIN_M_COST_KIB_PER_LANE.saturating_mul(self.p_cost.max(1));
-        if self.m_cost_kib < min_m || self.m_cost_kib > MAX_M_COST_KIB {
+        if self.m_cost_kib < min_m || self.m_cost_kib > MAX_HASH_M_COST_KIB {
             out.push(PolicyProblem::HashMemory {
                 m_cost_kib: self.m_cost_kib,
                 min: min_m,
-                max: MAX_M_COST_KIB,
+                max: MAX_HASH_M_COST_KIB,
             });
         }
         if self.t_cost == 0 || self.t_cost > MAX_T_COST {
@@ -104,7 +125,25 @@ impl HashParams {
                 max: MAX_T_COST,
             });
         }
+        let work = self.work();
+        if work > MAX_HASH_WORK {
+            out.push(PolicyProblem::HashWork {
+                work,
+                max: MAX_HASH_WORK,
+            });
+        }
         out
+    }
+
+    /// `m × t` in KiB × passes: what one hash costs, in proportion.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(edurules_password::HashParams::OWASP.work(), 38_912);
+    /// ```
+    #[must_use]
+    pub fn work(&self) -> u64 {
+        u64::from(self.m_cost_kib).saturating_mul(u64::from(self.t_cost))
     }
 
     fn argon2(&self) -> Result<Argon2<'static>, PasswordError> {
@@ -142,10 +181,19 @@ pub enum Normalization {
 }
 
 impl Normalization {
-    fn apply(self, password: &Password) -> Zeroizing<String> {
+    /// The bytes that are hashed, within `limits` (checked before any work
+    /// proportional to the password).
+    fn apply(
+        self,
+        password: &Password,
+        limits: &Limits,
+    ) -> Result<Zeroizing<String>, PasswordError> {
         match self {
-            Normalization::Nfkc => password.nfkc(),
-            Normalization::None => Zeroizing::new(password.expose().to_owned()),
+            Normalization::Nfkc => password.nfkc_within(limits),
+            Normalization::None => {
+                password.check_raw_size(limits)?;
+                Ok(Zeroizing::new(password.expose().to_owned()))
+            }
         }
     }
 }
@@ -165,21 +213,32 @@ impl Normalization {
 /// assert_eq!(h.params().m_cost_kib, 19_456);
 /// assert!(StoredHash::new("$md5$x", Normalization::Nfkc).is_err());
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(try_from = "StoredHashRepr", into = "StoredHashRepr")]
 pub struct StoredHash {
     phc: String,
     normalization: Normalization,
     params: HashParams,
-    variant: Variant,
+    parsed: Parsed,
 }
 
-/// Which argon2 variant a stored hash uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Variant {
-    D,
-    I,
-    Id,
+/// Shows the algorithm, version, costs and normalization, never the salt or
+/// the tag (a hash is an offline-guessable secret).
+impl fmt::Debug for StoredHash {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let algorithm = match self.parsed.variant {
+            Variant::Id => "argon2id",
+            Variant::I => "argon2i",
+            Variant::D => "argon2d",
+        };
+        f.debug_struct("StoredHash")
+            .field("algorithm", &algorithm)
+            .field("version", &self.parsed.version)
+            .field("params", &self.params)
+            .field("normalization", &self.normalization)
+            .field("salt_and_tag", &"[redacted]")
+            .finish()
+    }
 }
 
 #[derive(Serialize, Deserialize, JsonSchema)]
@@ -218,9 +277,11 @@ impl StoredHash {
     /// Checks and wraps a PHC string.
     ///
     /// # Errors
-    /// [`PasswordError::InvalidHash`] when the string is not a PHC string, not
-    /// argon2 (d, i or id), has no salt or tag, or has costs above
-    /// [`MAX_M_COST_KIB`], [`MAX_T_COST`], [`MAX_P_COST`].
+    /// [`PasswordError::MalformedHash`] naming the [`HashProblem`] when the
+    /// string is not parsed as strictly as the C reference implementation
+    /// does (see [`HashProblem`]), or has costs above [`MAX_M_COST_KIB`],
+    /// [`MAX_T_COST`], [`MAX_P_COST`]. A missing `$v=` is version 16 (argon2
+    /// 1.0), as in the C reference.
     ///
     /// # Example
     /// ```
@@ -232,33 +293,18 @@ impl StoredHash {
         normalization: Normalization,
     ) -> Result<Self, PasswordError> {
         let phc = phc.into();
-        let parsed = PasswordHash::new(&phc).map_err(|e| invalid_hash(e.to_string()))?;
-        let variant = match parsed.algorithm.as_str() {
-            "argon2id" => Variant::Id,
-            "argon2i" => Variant::I,
-            "argon2d" => Variant::D,
-            other => return Err(invalid_hash(format!("unsupported algorithm `{other}`"))),
-        };
-        if parsed.salt.is_none() || parsed.hash.is_none() {
-            return Err(invalid_hash("missing salt or hash"));
-        }
-        let p = argon2::Params::try_from(&parsed).map_err(|e| invalid_hash(e.to_string()))?;
+        let parsed = phc::parse(&phc, MAX_M_COST_KIB, MAX_T_COST, MAX_P_COST)
+            .map_err(|problem| PasswordError::MalformedHash { problem })?;
         let params = HashParams {
-            m_cost_kib: p.m_cost(),
-            t_cost: p.t_cost(),
-            p_cost: p.p_cost(),
+            m_cost_kib: parsed.m,
+            t_cost: parsed.t,
+            p_cost: parsed.p,
         };
-        if !params.problems().is_empty() {
-            return Err(invalid_hash(format!(
-                "costs out of range: m=`{}`, t=`{}`, p=`{}`",
-                params.m_cost_kib, params.t_cost, params.p_cost
-            )));
-        }
         Ok(Self {
             phc,
             normalization,
             params,
-            variant,
+            parsed,
         })
     }
 
@@ -307,7 +353,9 @@ impl StoredHash {
 ///
 /// # Errors
 /// [`PasswordError::InvalidPolicy`] for unusable parameters,
-/// [`PasswordError::Hashing`] when the system's random source fails.
+/// [`PasswordError::InputTooLong`] for a password above [`Limits::default`]'s
+/// sizes (checked before normalizing), [`PasswordError::Hashing`] when the
+/// system's random source fails.
 ///
 /// # Example
 /// ```
@@ -336,7 +384,8 @@ pub(crate) fn random_salt() -> Result<[u8; SALT_LEN], PasswordError> {
 ///
 /// # Errors
 /// [`PasswordError::InvalidPolicy`] for unusable parameters,
-/// [`PasswordError::Hashing`] for a salt shorter than 8 bytes.
+/// [`PasswordError::InputTooLong`] for a password above [`Limits::default`]'s
+/// sizes, [`PasswordError::Hashing`] for a salt shorter than 8 bytes.
 ///
 /// # Example
 /// ```
@@ -350,7 +399,13 @@ pub fn hash_password_with_salt(
     password: &Password,
     salt: &[u8],
 ) -> Result<StoredHash, PasswordError> {
-    hash_in(params, password, salt, &mut Scratch::default())
+    hash_in(
+        params,
+        password,
+        salt,
+        &mut Scratch::default(),
+        &Limits::default(),
+    )
 }
 
 /// argon2's working memory, kept across several hashes on one thread and
@@ -393,16 +448,17 @@ fn hashing(e: impl std::fmt::Display) -> PasswordError {
     }
 }
 
-/// [`hash_password_with_salt`] in the given working memory.
+/// [`hash_password_with_salt`] in the given working memory, within `limits`.
 pub(crate) fn hash_in(
     params: &HashParams,
     password: &Password,
     salt: &[u8],
     scratch: &mut Scratch,
+    limits: &Limits,
 ) -> Result<StoredHash, PasswordError> {
     let argon = params.argon2()?;
     let salt = Salt::new(salt).map_err(hashing)?;
-    let normalized = Normalization::Nfkc.apply(password);
+    let normalized = Normalization::Nfkc.apply(password, limits)?;
     let mut tag = Zeroizing::new([0_u8; 32]);
     let memory = scratch.blocks(argon.params().block_count())?;
     argon
@@ -418,240 +474,5 @@ pub(crate) fn hash_in(
     StoredHash::new(phc.to_string(), Normalization::Nfkc)
 }
 
-/// [`verify`] in the given working memory: the same computation as
-/// `password_hash`'s `PasswordVerifier` (the stored algorithm, version,
-/// costs, salt and tag length; the tags compared in constant time).
-pub(crate) fn verify_in(
-    stored: &StoredHash,
-    password: &Password,
-    scratch: &mut Scratch,
-) -> Result<(), PasswordError> {
-    let parsed = PasswordHash::new(&stored.phc).map_err(|e| invalid_hash(e.to_string()))?;
-    let (Some(salt), Some(expected)) = (&parsed.salt, &parsed.hash) else {
-        return Err(invalid_hash("missing salt or hash"));
-    };
-    let algorithm =
-        Algorithm::try_from(parsed.algorithm.as_str()).map_err(|e| invalid_hash(e.to_string()))?;
-    let version = parsed
-        .version
-        .map(Version::try_from)
-        .transpose()
-        .map_err(|e| invalid_hash(e.to_string()))?
-        .unwrap_or_default();
-    let params = argon2::Params::try_from(&parsed).map_err(|e| invalid_hash(e.to_string()))?;
-    let count = params.block_count();
-    let argon = Argon2::new(algorithm, version, params);
-    let mut buffer = Zeroizing::new([0_u8; Output::MAX_LENGTH]);
-    let tag = buffer
-        .get_mut(..expected.len())
-        .ok_or_else(|| invalid_hash("tag too long"))?;
-    let normalized = stored.normalization.apply(password);
-    argon
-        .hash_password_into_with_memory(normalized.as_bytes(), salt, tag, scratch.blocks(count)?)
-        .map_err(|e| invalid_hash(e.to_string()))?;
-    let computed = Output::new(tag).map_err(|e| invalid_hash(e.to_string()))?;
-    // `Output`'s `==` is constant-time.
-    if computed == *expected {
-        Ok(())
-    } else {
-        Err(PasswordError::InvalidCredentials)
-    }
-}
-
-/// Checks a password against a stored hash (in constant time for the tag).
-///
-/// # Errors
-/// [`PasswordError::InvalidCredentials`] when the password does not match,
-/// [`PasswordError::InvalidHash`] when the stored hash cannot be used.
-///
-/// # Example
-/// ```
-/// use edurules_password::{verify, Normalization, Password, PasswordError, StoredHash};
-/// let h = StoredHash::new(
-///     "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$pt0OuF9rVdfw3e+4oDW+STqxPmywwTeYRme89Ph4jFY",
-///     Normalization::Nfkc,
-/// ).unwrap();
-/// assert!(verify(&h, &Password::new("Correct-Horse1")).is_ok());
-/// assert!(matches!(verify(&h, &Password::new("correct-horse1")), Err(PasswordError::InvalidCredentials)));
-/// ```
-pub fn verify(stored: &StoredHash, password: &Password) -> Result<(), PasswordError> {
-    verify_in(stored, password, &mut Scratch::default())
-}
-
-/// The salt of the dummy verification (any fixed value does).
-const DUMMY_SALT: &[u8; SALT_LEN] = b"edurules-dummy!!";
-
-/// Verifies a login's password, or, when the login is unknown (`stored` is
-/// `None`), spends the same work on a dummy hash with `params` and fails the
-/// same way, so that response times do not reveal which logins exist. The
-/// timing matches when stored hashes use `params` (re-hash with
-/// [`needs_rehash`] to keep it so).
-///
-/// # Errors
-/// [`PasswordError::InvalidCredentials`] for a wrong password or an unknown
-/// login (indistinguishable), [`PasswordError::InvalidHash`] for an unusable
-/// stored hash, [`PasswordError::InvalidPolicy`] for unusable `params`.
-///
-/// # Example
-/// ```
-/// use edurules_password::{hash_password, verify_or_dummy, HashParams, Password, PasswordError};
-/// let params = HashParams::INSECURE_FAST;
-/// let h = hash_password(&params, &Password::new("Haslo-123")).unwrap();
-/// assert!(verify_or_dummy(&params, Some(&h), &Password::new("Haslo-123")).is_ok());
-/// let unknown = verify_or_dummy(&params, None, &Password::new("Haslo-123"));
-/// assert!(matches!(unknown, Err(PasswordError::InvalidCredentials)));
-/// ```
-pub fn verify_or_dummy(
-    params: &HashParams,
-    stored: Option<&StoredHash>,
-    password: &Password,
-) -> Result<(), PasswordError> {
-    match stored {
-        Some(h) => verify(h, password),
-        None => {
-            // The same code path as `verify` (fresh working memory, argon2id
-            // with `params`), so that the two take the same time.
-            let dummy = hash_in(params, password, DUMMY_SALT, &mut Scratch::default())?;
-            std::hint::black_box(&dummy);
-            Err(PasswordError::InvalidCredentials)
-        }
-    }
-}
-
-/// Whether a stored hash should be replaced (after a successful login, with
-/// the password just typed) because it differs from `params`, is not
-/// argon2id v19 with a 32-byte tag, or was not NFKC-normalized.
-///
-/// Compares algorithm, version, m, t, p and tag length one by one: comparing
-/// `argon2::Params` structs would report a difference for equal settings
-/// (a parsed PHC string has `output_len = Some(32)`, `Params::new(.., None)`
-/// has `None`).
-///
-/// # Errors
-/// [`PasswordError::InvalidHash`] when the stored hash cannot be parsed.
-///
-/// # Example
-/// ```
-/// use edurules_password::{needs_rehash, HashParams, Normalization, StoredHash};
-/// let h = StoredHash::new(
-///     "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$pt0OuF9rVdfw3e+4oDW+STqxPmywwTeYRme89Ph4jFY",
-///     Normalization::Nfkc,
-/// ).unwrap();
-/// assert!(!needs_rehash(&h, &HashParams::OWASP).unwrap());
-/// assert!(needs_rehash(&h, &HashParams { m_cost_kib: 65_536, t_cost: 3, p_cost: 1 }).unwrap());
-/// ```
-pub fn needs_rehash(stored: &StoredHash, params: &HashParams) -> Result<bool, PasswordError> {
-    let parsed = PasswordHash::new(&stored.phc).map_err(|e| invalid_hash(e.to_string()))?;
-    let tag_len = parsed.hash.map(|h| h.len());
-    Ok(stored.variant != Variant::Id
-        || parsed.version != Some(19)
-        || stored.params.m_cost_kib != params.m_cost_kib
-        || stored.params.t_cost != params.t_cost
-        || stored.params.p_cost != params.p_cost
-        || tag_len != Some(32)
-        || stored.normalization != Normalization::Nfkc)
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const REFERENCE: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$pt0OuF9rVdfw3e+4oDW+STqxPmywwTeYRme89Ph4jFY";
-
-    #[test]
-    fn parsed_params_equal_new_params_pitfall_is_avoided() {
-        let h = StoredHash::new(REFERENCE, Normalization::Nfkc).unwrap();
-        assert!(!needs_rehash(&h, &HashParams::OWASP).unwrap());
-        let raw = StoredHash::new(REFERENCE, Normalization::None).unwrap();
-        assert!(needs_rehash(&raw, &HashParams::OWASP).unwrap());
-    }
-
-    #[test]
-    fn argon2i_is_accepted_and_flagged_for_rehash() {
-        let h = StoredHash::new(
-            "$argon2i$v=19$m=65536,t=1,p=1$c29tZXNhbHQAAAAAAAAAAA$+r0d29hqEB0yasKr55ZgICsQGSkl0v0kgwhd+U3wyRo",
-            Normalization::None,
-        )
-        .unwrap();
-        assert!(verify(&h, &Password::new("password")).is_ok());
-        assert!(
-            needs_rehash(
-                &h,
-                &HashParams {
-                    m_cost_kib: 65_536,
-                    t_cost: 1,
-                    p_cost: 1
-                }
-            )
-            .unwrap()
-        );
-    }
-
-    #[test]
-    fn huge_costs_in_stored_hash_are_refused() {
-        let forged = "$argon2id$v=19$m=4194304,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$pt0OuF9rVdfw3e+4oDW+STqxPmywwTeYRme89Ph4jFY";
-        let e = StoredHash::new(forged, Normalization::Nfkc).unwrap_err();
-        assert_eq!(e.code(), "password.invalid_hash");
-    }
-
-    #[test]
-    fn nfkc_makes_compatibility_forms_verify() {
-        let h = hash_password(&HashParams::INSECURE_FAST, &Password::new("Ｐａｓｓ-1")).unwrap();
-        assert!(verify(&h, &Password::new("Pass-1")).is_ok());
-    }
-
-    #[test]
-    fn scratch_memory_reused_across_costs_gives_the_same_answers() {
-        use argon2::PasswordVerifier;
-        let mut scratch = Scratch::default();
-        let small = hash_in(
-            &HashParams::INSECURE_FAST,
-            &Password::new("Maly-1"),
-            b"0123456789abcdef",
-            &mut scratch,
-        )
-        .unwrap();
-        // Grows to 19 MiB, then is used again for the small one.
-        let reference = StoredHash::new(REFERENCE, Normalization::Nfkc).unwrap();
-        let argon2i = StoredHash::new(
-            "$argon2i$v=19$m=65536,t=1,p=1$c29tZXNhbHQAAAAAAAAAAA$+r0d29hqEB0yasKr55ZgICsQGSkl0v0kgwhd+U3wyRo",
-            Normalization::None,
-        )
-        .unwrap();
-        for (stored, right, wrong) in [
-            (&reference, "Correct-Horse1", "Correct-Horse2"),
-            (&argon2i, "password", "Password"),
-            (&small, "Maly-1", "Maly-2"),
-        ] {
-            assert_eq!(
-                verify_in(stored, &Password::new(right), &mut scratch),
-                Ok(())
-            );
-            assert_eq!(
-                verify_in(stored, &Password::new(wrong), &mut scratch),
-                Err(PasswordError::InvalidCredentials)
-            );
-            // The argon2 crate's own verifier agrees.
-            let parsed = PasswordHash::new(stored.phc()).unwrap();
-            assert!(
-                Argon2::default()
-                    .verify_password(right.as_bytes(), &parsed)
-                    .is_ok()
-            );
-        }
-        let again = hash_in(
-            &HashParams::INSECURE_FAST,
-            &Password::new("Maly-1"),
-            b"0123456789abcdef",
-            &mut scratch,
-        )
-        .unwrap();
-        assert_eq!(again, small);
-    }
-
-    #[test]
-    fn dummy_fails_even_for_any_password() {
-        let e = verify_or_dummy(&HashParams::INSECURE_FAST, None, &Password::new("")).unwrap_err();
-        assert_eq!(e, PasswordError::InvalidCredentials);
-    }
-}
+mod tests;

@@ -67,6 +67,26 @@ pub(crate) fn characters(locale: Locale, n: impl Into<u64>) -> String {
     }
 }
 
+/// "1 byte" / "5 bytes" in each language (Polish: 1 bajt, 2–4 bajty except
+/// 12–14, otherwise bajtów; Bulgarian: 1 байт, otherwise байта).
+pub(crate) fn bytes(locale: Locale, n: impl Into<u64>) -> String {
+    let n = n.into();
+    match locale {
+        Locale::Pl => {
+            let word = if n == 1 {
+                "bajt"
+            } else if (2..=4).contains(&(n % 10)) && !(12..=14).contains(&(n % 100)) {
+                "bajty"
+            } else {
+                "bajtów"
+            };
+            format!("`{n}` {word}")
+        }
+        Locale::Bg => format!("`{n}` {}", if n == 1 { "байт" } else { "байта" }),
+        Locale::En => format!("`{n}` {}", if n == 1 { "byte" } else { "bytes" }),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -80,5 +100,11 @@ mod tests {
         assert_eq!(characters(Locale::Pl, 22_u32), "`22` znaki");
         assert_eq!(days(Locale::Pl, 1_u32), "`1` dzień");
         assert_eq!(days(Locale::En, 2_u32), "`2` days");
+        assert_eq!(bytes(Locale::Pl, 1_u32), "`1` bajt");
+        assert_eq!(bytes(Locale::Pl, 4096_u32), "`4096` bajtów");
+        assert_eq!(bytes(Locale::Pl, 512_u32), "`512` bajtów");
+        assert_eq!(bytes(Locale::Pl, 64_u32), "`64` bajty");
+        assert_eq!(bytes(Locale::Bg, 64_u32), "`64` байта");
+        assert_eq!(bytes(Locale::En, 1_u32), "`1` byte");
     }
 }

@@ -1,8 +1,10 @@
 //! The password policy as data: length, classes, rotation, history, hashing.
 
+mod blocklist;
 mod presets;
 mod problem;
 
+pub use blocklist::Blocklist;
 pub use presets::COMMON_PASSWORDS_SAMPLE;
 pub use problem::PolicyProblem;
 
@@ -12,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::class::{CharClass, ClassRequirement};
 use crate::error::PasswordError;
 use crate::hash::HashParams;
+use crate::limits::Limits;
 
 /// The largest `max_length` a policy may set (code points).
 pub const MAX_LENGTH_LIMIT: u32 = 1024;
@@ -91,15 +94,21 @@ pub struct PasswordPolicy {
     /// or national id (case-insensitive, tokens of 3+ characters).
     #[serde(default)]
     pub forbid_personal_data: bool,
-    /// Passwords refused outright, compared with the whole password, case-insensitively.
+    /// Passwords refused outright, compared with the whole password after
+    /// NFKC (case-insensitively unless the list says otherwise), normalized
+    /// once at load ([`Blocklist::from_lines`] for a file, [`Blocklist::common`]
+    /// for the shipped default).
     #[serde(default)]
-    pub blocklist: Vec<String>,
+    pub blocklist: Blocklist,
     /// Minimum zxcvbn score 0–4 (`None`: zxcvbn is not run).
     #[serde(default)]
     pub min_zxcvbn_score: Option<u8>,
     /// argon2id parameters for new hashes.
     #[serde(default)]
     pub hashing: HashParams,
+    /// Input bounds: password sizes, verification cost ceiling.
+    #[serde(default)]
+    pub limits: Limits,
 }
 
 impl Default for PasswordPolicy {
@@ -239,10 +248,8 @@ impl PasswordPolicy {
                 limit: MAX_HISTORY_DEPTH,
             });
         }
-        for (index, entry) in self.blocklist.iter().enumerate() {
-            if entry.trim().is_empty() {
-                out.push(PolicyProblem::BlocklistEntryEmpty { index });
-            }
+        for index in self.blocklist.blank_entries() {
+            out.push(PolicyProblem::BlocklistEntryEmpty { index: *index });
         }
         if let Some(score) = self.min_zxcvbn_score
             && score > 4
@@ -250,6 +257,16 @@ impl PasswordPolicy {
             out.push(PolicyProblem::ZxcvbnScore { score });
         }
         out.extend(self.hashing.problems());
+        if !self
+            .limits
+            .admits(self.hashing.m_cost_kib, self.hashing.t_cost)
+        {
+            out.push(PolicyProblem::HashAboveCeiling {
+                m_cost_kib: self.hashing.m_cost_kib,
+                t_cost: self.hashing.t_cost,
+            });
+        }
+        out.extend(self.limits.problems());
         out
     }
 

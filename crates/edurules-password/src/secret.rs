@@ -5,6 +5,9 @@ use std::fmt;
 use unicode_normalization::UnicodeNormalization;
 use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
+use crate::error::PasswordError;
+use crate::limits::Limits;
+
 /// A password (or any secret) given by a user.
 ///
 /// The text is overwritten with zeros when the value is dropped, `Debug` prints
@@ -78,9 +81,47 @@ impl Password {
         self.0.nfkc().count()
     }
 
-    /// The NFKC form of the password, zeroized when dropped.
+    /// The NFKC form of the password, zeroized when dropped. Built in a
+    /// buffer of the exact final size (a first pass counts the bytes), so
+    /// that no reallocation leaves an unwiped partial copy in freed memory.
     pub(crate) fn nfkc(&self) -> Zeroizing<String> {
-        Zeroizing::new(self.0.nfkc().collect())
+        let size: usize = self.0.nfkc().map(char::len_utf8).sum();
+        let mut out = Zeroizing::new(String::with_capacity(size));
+        out.extend(self.0.nfkc());
+        out
+    }
+
+    /// [`PasswordError::InputTooLong`] when the password as typed is larger
+    /// than `limits` allow (a length check, no work on the text).
+    pub(crate) fn check_raw_size(&self, limits: &Limits) -> Result<(), PasswordError> {
+        if self.0.len() > usize::try_from(limits.max_password_bytes()).unwrap_or(usize::MAX) {
+            return Err(PasswordError::InputTooLong {
+                max_bytes: limits.max_password_bytes(),
+                after_normalization: false,
+            });
+        }
+        Ok(())
+    }
+
+    /// The NFKC form within `limits`: the size as typed is checked first,
+    /// then the normalized size is counted (stopping at the limit) before
+    /// anything is allocated.
+    pub(crate) fn nfkc_within(&self, limits: &Limits) -> Result<Zeroizing<String>, PasswordError> {
+        self.check_raw_size(limits)?;
+        let max = usize::try_from(limits.max_normalized_bytes()).unwrap_or(usize::MAX);
+        let mut size = 0_usize;
+        for c in self.0.nfkc() {
+            size = size.saturating_add(c.len_utf8());
+            if size > max {
+                return Err(PasswordError::InputTooLong {
+                    max_bytes: limits.max_normalized_bytes(),
+                    after_normalization: true,
+                });
+            }
+        }
+        let mut out = Zeroizing::new(String::with_capacity(size));
+        out.extend(self.0.nfkc());
+        Ok(out)
     }
 }
 
@@ -118,6 +159,46 @@ mod tests {
         let mut p = Password::new("Sekret123!");
         p.zeroize();
         assert!(p.expose().is_empty());
+    }
+
+    #[test]
+    fn normalized_copies_never_grow() {
+        // A buffer that grows leaves its earlier, shorter copy unwiped in
+        // freed memory; exact capacity means no earlier copy existed.
+        for text in ["Sekret123!", "\u{FDFA}\u{FDFA}x", "Ｐａｓｓ\u{FB01}", ""] {
+            let p = Password::new(text);
+            let n = p.nfkc();
+            assert_eq!(n.capacity(), n.len(), "{text}");
+            let n = p.nfkc_within(&Limits::default()).unwrap();
+            assert_eq!(n.capacity(), n.len(), "{text}");
+        }
+    }
+
+    #[test]
+    fn sizes_are_bounded_before_and_after_nfkc() {
+        let limits = Limits::default()
+            .with_max_password_bytes(9)
+            .with_max_normalized_bytes(40);
+        assert!(Password::new("123456789").nfkc_within(&limits).is_ok());
+        assert_eq!(
+            Password::new("1234567890")
+                .nfkc_within(&limits)
+                .unwrap_err(),
+            PasswordError::InputTooLong {
+                max_bytes: 9,
+                after_normalization: false
+            }
+        );
+        // U+FDFA: 3 bytes typed, 33 after NFKC.
+        assert_eq!(
+            Password::new("\u{FDFA}\u{FDFA}")
+                .nfkc_within(&limits)
+                .unwrap_err(),
+            PasswordError::InputTooLong {
+                max_bytes: 40,
+                after_normalization: true
+            }
+        );
     }
 
     #[test]

@@ -6,9 +6,13 @@ mod check_table;
 #[cfg(test)]
 mod common;
 #[cfg(test)]
+mod hash_strict;
+#[cfg(test)]
 mod hashing;
 #[cfg(test)]
 mod history;
+#[cfg(test)]
+mod issue13;
 #[cfg(test)]
 mod messages;
 #[cfg(test)]

@@ -2,8 +2,8 @@
 
 use chrono::{TimeZone, Utc};
 use edurules_password::{
-    CharClass, Edge, Locale, PasswordError, PasswordPolicy, PersonalField, PolicyProblem,
-    StrengthWarning, Violation,
+    CharClass, Edge, HashField, HashProblem, Locale, PasswordError, PasswordPolicy, PersonalField,
+    PolicyProblem, StrengthWarning, Violation,
 };
 
 fn all_violations() -> Vec<Violation> {
@@ -97,6 +97,22 @@ fn all_problems() -> Vec<PolicyProblem> {
         },
         PolicyProblem::HashTime { t_cost: 0, max: 64 },
         PolicyProblem::HashParallelism { p_cost: 0, max: 16 },
+        PolicyProblem::HashWork {
+            work: 1_000_000,
+            max: 524_288,
+        },
+        PolicyProblem::HashAboveCeiling {
+            m_cost_kib: 262_144,
+            t_cost: 4,
+        },
+        PolicyProblem::PasswordBytes {
+            bytes: 0,
+            limit: 65_536,
+        },
+        PolicyProblem::VerifyCeiling {
+            m_cost_kib: 2_000_000,
+            work: 1,
+        },
     ]
 }
 
@@ -113,6 +129,21 @@ fn all_errors() -> Vec<PasswordError> {
         },
         PasswordError::Hashing {
             reason: "rng".into(),
+        },
+        PasswordError::MalformedHash {
+            problem: HashProblem::MissingParameter {
+                field: HashField::M,
+            },
+        },
+        PasswordError::InputTooLong {
+            max_bytes: 4096,
+            after_normalization: true,
+        },
+        PasswordError::HashTooCostly {
+            m_cost_kib: 1_048_576,
+            t_cost: 64,
+            max_m_cost_kib: 262_144,
+            max_work: 524_288,
         },
         PasswordError::InvalidCredentials,
         PasswordError::TooSoon {
@@ -166,6 +197,42 @@ fn every_problem_and_error_has_three_messages() {
     let n = codes.len();
     codes.dedup();
     assert_eq!(codes.len(), n, "codes are distinct");
+}
+
+#[test]
+fn every_hash_problem_has_three_distinct_messages() {
+    let problems = [
+        HashProblem::TooLong { max_bytes: 512 },
+        HashProblem::NotPhc,
+        HashProblem::UnsupportedAlgorithm,
+        HashProblem::UnsupportedVersion { version: 20 },
+        HashProblem::MissingParameter {
+            field: HashField::T,
+        },
+        HashProblem::DuplicateParameter {
+            field: HashField::P,
+        },
+        HashProblem::UnknownParameter { index: 3 },
+        HashProblem::ParametersOutOfOrder,
+        HashProblem::BadNumber {
+            field: HashField::V,
+        },
+        HashProblem::OutOfRange {
+            field: HashField::Salt,
+            value: 4,
+            min: 8,
+            max: 64,
+        },
+        HashProblem::BadBase64 {
+            field: HashField::Tag,
+        },
+    ];
+    for p in problems {
+        let texts: Vec<String> = Locale::ALL.iter().map(|l| p.message(*l)).collect();
+        assert!(texts.iter().all(|t| !t.is_empty()), "{p:?}");
+        assert_ne!(texts[0], texts[2], "{p:?}");
+        assert_ne!(texts[1], texts[2], "{p:?}");
+    }
 }
 
 #[test]

@@ -12,6 +12,20 @@ pub const MIN_TOKEN_CHARS: usize = 3;
 pub const MAX_TOKENS: usize = 64;
 /// Longer tokens are cut to this many code points.
 pub const MAX_TOKEN_CHARS: usize = 64;
+/// Only the first this many bytes of each field (login, name, e-mail,
+/// national id, extra word) are read: a 10 MiB name costs no more than a
+/// 256-byte one.
+pub const MAX_FIELD_BYTES: usize = 256;
+
+/// The longest prefix of `s` of at most [`MAX_FIELD_BYTES`] bytes that ends
+/// on a character boundary.
+fn bounded(s: &str) -> &str {
+    let mut end = s.len().min(MAX_FIELD_BYTES);
+    while !s.is_char_boundary(end) {
+        end = end.saturating_sub(1);
+    }
+    s.get(..end).unwrap_or_default()
+}
 
 /// What is known about the user whose password is checked.
 ///
@@ -29,7 +43,7 @@ pub const MAX_TOKEN_CHARS: usize = 64;
 ///     .with_email("jan.kowalski@sp7.opole.pl");
 /// assert_eq!(u.login.as_deref(), Some("jan.kowalski"));
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UserContext {
     /// The login.
@@ -47,6 +61,23 @@ pub struct UserContext {
     /// Other weak words for zxcvbn only (school, town): not refused by themselves.
     #[serde(default)]
     pub extra_words: Vec<String>,
+}
+
+/// Personal data stays out of logs: `Debug` shows which fields are set and
+/// how many names and words there are, never their values.
+impl std::fmt::Debug for UserContext {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UserContext")
+            .field("login", &self.login.as_ref().map(|_| "[redacted]"))
+            .field("names", &self.names.len())
+            .field("email", &self.email.as_ref().map(|_| "[redacted]"))
+            .field(
+                "national_id",
+                &self.national_id.as_ref().map(|_| "[redacted]"),
+            )
+            .field("extra_words", &self.extra_words.len())
+            .finish()
+    }
 }
 
 /// Which personal datum a password contains.
@@ -100,7 +131,7 @@ fn cut(s: &str) -> String {
 /// The whole value (if long enough) and its tokens split on Active
 /// Directory's delimiters (plus `@`, `+`).
 fn tokens_of(value: &str, out: &mut Vec<String>) {
-    let folded = fold(value);
+    let folded = fold(bounded(value));
     let whole = folded.trim();
     if whole.chars().count() >= MIN_TOKEN_CHARS {
         out.push(cut(whole));
@@ -193,7 +224,8 @@ impl UserContext {
             add(PersonalField::Name, name);
         }
         if let Some(email) = &self.email {
-            let local = email.rsplit_once('@').map_or(email.as_str(), |(l, _)| l);
+            let email = bounded(email);
+            let local = email.rsplit_once('@').map_or(email, |(l, _)| l);
             add(PersonalField::Email, local);
         }
         if let Some(id) = &self.national_id {
@@ -221,7 +253,7 @@ impl UserContext {
             self.extra_words
                 .iter()
                 .take(MAX_TOKENS)
-                .map(|w| cut(&fold(w))),
+                .map(|w| cut(&fold(bounded(w)))),
         );
         out.truncate(MAX_TOKENS.saturating_mul(2));
         out
@@ -239,6 +271,34 @@ mod tests {
             .with_login("an");
         let tokens: Vec<String> = u.personal_tokens().into_iter().map(|(_, t)| t).collect();
         assert_eq!(tokens, ["anna-maria nowak", "anna", "maria", "nowak"]);
+    }
+
+    #[test]
+    fn debug_hides_personal_data() {
+        let u = UserContext::default()
+            .with_login("anowak")
+            .with_name("Anna Nowak")
+            .with_email("anna@sp7.pl")
+            .with_national_id("02070803628");
+        let shown = format!("{u:?}");
+        for secret in ["anowak", "Nowak", "anna@", "02070803628"] {
+            assert!(!shown.contains(secret), "{shown}");
+        }
+    }
+
+    #[test]
+    fn only_the_first_bytes_of_a_field_are_read() {
+        // A 10 MiB name: only its first MAX_FIELD_BYTES are folded and split.
+        let mut huge = "x".repeat(10 << 20);
+        huge.push_str(" Kowalski");
+        let u = UserContext::default()
+            .with_name(huge)
+            .with_email("a".repeat(1 << 20) + "@b.pl");
+        assert_eq!(u.fields_found_in("kowalski1"), Vec::<PersonalField>::new());
+        assert!(u.zxcvbn_inputs().iter().all(|t| t.len() <= MAX_FIELD_BYTES));
+        let near = UserContext::default().with_name(format!("{} Kowalski", "x".repeat(200)));
+        assert_eq!(near.fields_found_in("kowalski1"), [PersonalField::Name]);
+        assert_eq!(bounded("ż".repeat(200).as_str()).len(), 256);
     }
 
     #[test]

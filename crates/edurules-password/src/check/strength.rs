@@ -1,9 +1,11 @@
-//! zxcvbn, capped, with its warnings translated.
+//! zxcvbn on the whole password when its cost is affordable, a score of 0
+//! otherwise; its warnings translated.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
+use super::ZXCVBN_COST_BUDGET;
 use super::ZXCVBN_MAX_CHARS;
 use super::context::UserContext;
 use crate::locale::{Locale, pick};
@@ -41,11 +43,14 @@ pub enum StrengthWarning {
     NameAlone,
     /// Common names and surnames.
     CommonName,
+    /// Not rated: too long for its many distinct digits and symbols to be
+    /// rated in bounded time; scored 0 (see [`ZXCVBN_COST_BUDGET`](crate::ZXCVBN_COST_BUDGET)).
+    NotRated,
 }
 
 impl StrengthWarning {
     /// Every warning.
-    pub const ALL: [StrengthWarning; 14] = [
+    pub const ALL: [StrengthWarning; 15] = [
         StrengthWarning::KeyboardRow,
         StrengthWarning::KeyboardPattern,
         StrengthWarning::Repeats,
@@ -60,6 +65,7 @@ impl StrengthWarning {
         StrengthWarning::Date,
         StrengthWarning::NameAlone,
         StrengthWarning::CommonName,
+        StrengthWarning::NotRated,
     ];
 
     fn from_zxcvbn(w: zxcvbn::feedback::Warning) -> Self {
@@ -162,18 +168,78 @@ impl StrengthWarning {
                 "често срещани имена и фамилии се отгатват лесно",
                 "common names and surnames are easy to guess",
             ),
+            StrengthWarning::NotRated => (
+                "hasła nie da się ocenić w rozsądnym czasie: jest długie i ma wiele różnych cyfr i symboli; użyj słów oddzielonych spacjami",
+                "паролата не може да се оцени в разумно време: дълга е и има много различни цифри и символи; използвайте думи, разделени с интервали",
+                "the password cannot be rated in bounded time: it is long and has many different digits and symbols; use words separated by spaces",
+            ),
         };
         pick(locale, pl.into(), bg.into(), en.into())
     }
 }
 
-/// zxcvbn's score (0–4) and warning for the first [`ZXCVBN_MAX_CHARS`]
-/// characters, with the user's data as user inputs.
+/// zxcvbn's substitution table (zxcvbn 3.1.1, `matching::L33T_TABLE`): for
+/// each letter, the characters that may stand for it.
+const L33T_TABLE: [(char, &str); 12] = [
+    ('a', "4@"),
+    ('b', "8"),
+    ('c', "({[<"),
+    ('e', "3"),
+    ('g', "69"),
+    ('i', "1!|"),
+    ('l', "1|7"),
+    ('o', "0"),
+    ('s', "$5"),
+    ('t', "+7"),
+    ('x', "%"),
+    ('z', "2"),
+];
+
+/// An upper bound on the number of substitution tables zxcvbn tries on
+/// `chars` (its `enumerate_l33t_replacements`): each letter multiplies the
+/// count by the number of its substitutes present, at most doubled when a
+/// substitute is shared with another letter (`1`, `|`, `7`: letters `i`,
+/// `l`, `t`).
+pub(crate) fn l33t_tables_bound(chars: &[char]) -> u64 {
+    let mut bound: u64 = 1;
+    for (letter, subs) in L33T_TABLE {
+        let present = subs.chars().filter(|c| chars.contains(c)).count();
+        if present > 0 {
+            bound = bound.saturating_mul(u64::try_from(present).unwrap_or(u64::MAX));
+            if matches!(letter, 'i' | 'l' | 't') {
+                bound = bound.saturating_mul(2);
+            }
+        }
+    }
+    bound
+}
+
+/// The predicted cost of zxcvbn on `chars`: its dictionary matching looks
+/// up every substring (n²) once per substitution table, plus once plain.
+pub(crate) fn zxcvbn_cost(chars: &[char]) -> u64 {
+    let n = u64::try_from(chars.len().min(ZXCVBN_MAX_CHARS)).unwrap_or(u64::MAX);
+    n.saturating_mul(n)
+        .saturating_mul(l33t_tables_bound(chars).saturating_add(1))
+}
+
+/// zxcvbn's score (0–4) and warning for the whole password (zxcvbn itself
+/// reads only its first [`ZXCVBN_MAX_CHARS`] characters), with the user's
+/// data as user inputs, when [`zxcvbn_cost`] is within
+/// [`ZXCVBN_COST_BUDGET`]; otherwise 0 with [`StrengthWarning::NotRated`],
+/// which is never above zxcvbn's score.
 pub(crate) fn score(chars: &[char], user: &UserContext) -> (u8, Option<StrengthWarning>) {
-    let prefix: Zeroizing<String> = Zeroizing::new(chars.iter().take(ZXCVBN_MAX_CHARS).collect());
+    let head = chars
+        .get(..chars.len().min(ZXCVBN_MAX_CHARS))
+        .unwrap_or(&[]);
+    if zxcvbn_cost(head) > ZXCVBN_COST_BUDGET {
+        return (0, Some(StrengthWarning::NotRated));
+    }
+    let size: usize = head.iter().map(|c| c.len_utf8()).sum();
+    let mut text = Zeroizing::new(String::with_capacity(size));
+    text.extend(head.iter());
     let inputs = user.zxcvbn_inputs();
-    let refs: Vec<&str> = inputs.iter().map(String::as_str).collect();
-    let entropy = zxcvbn::zxcvbn(&prefix, &refs);
+    let refs: Vec<&str> = inputs.iter().map(|s| s.as_str()).collect();
+    let entropy = zxcvbn::zxcvbn(&text, &refs);
     let warning = entropy
         .feedback()
         .and_then(|f| f.warning())
@@ -200,6 +266,27 @@ mod tests {
         let u = UserContext::default().with_extra_word("szkolapodstawowa");
         let (with_context, _) = score(&chars, &u);
         assert!(with_context < alone, "{with_context} < {alone}");
+    }
+
+    #[test]
+    fn the_issue_example_is_scored_whole() {
+        // Cut at 20, `aaaaaaaaaaaascientis` scored 4; zxcvbn scores the whole 1.
+        let chars: Vec<char> = "aaaaaaaaaaaascientist".chars().collect();
+        let whole = u8::from(zxcvbn::zxcvbn("aaaaaaaaaaaascientist", &[]).score());
+        assert_eq!(score(&chars, &UserContext::default()).0, whole);
+        assert!(whole <= 1, "{whole}");
+    }
+
+    #[test]
+    fn costly_inputs_are_not_rated() {
+        let chars: Vec<char> = "4@8({[<369!|170$5+%2".chars().collect();
+        assert!(zxcvbn_cost(&chars) > ZXCVBN_COST_BUDGET);
+        assert_eq!(
+            score(&chars, &UserContext::default()),
+            (0, Some(StrengthWarning::NotRated))
+        );
+        let letters: Vec<char> = "correct horse battery staple".chars().collect();
+        assert!(zxcvbn_cost(&letters) <= ZXCVBN_COST_BUDGET);
     }
 
     #[test]

@@ -1,12 +1,15 @@
 //! Named presets: the seed (Opolska eSzkoła), NIST SP 800-63B, SIO 2022.
 
-use super::{DEFAULT_MAX_LENGTH, DEFAULT_WARNING_DAYS, PasswordPolicy};
+use super::{Blocklist, DEFAULT_MAX_LENGTH, DEFAULT_WARNING_DAYS, PasswordPolicy};
 use crate::class::{CharClass, ClassRequirement};
 use crate::hash::HashParams;
+use crate::limits::Limits;
 
-/// A small sample of very common passwords (English and Polish), used by the
-/// NIST and SIO presets. It is **not** CERT Polska's list nor a breach corpus:
-/// load a real list into [`PasswordPolicy::blocklist`] in production.
+/// A small sample of very common passwords (English, Polish, Bulgarian),
+/// written for this crate; [`Blocklist::common`] adds it to zxcvbn's 1,000
+/// most common passwords for the NIST and SIO presets. It is **not** CERT
+/// Polska's list nor a breach corpus: load a real list into
+/// [`PasswordPolicy::blocklist`] in production ([`Blocklist::from_lines`]).
 pub const COMMON_PASSWORDS_SAMPLE: &[&str] = &[
     "123456",
     "123456789",
@@ -60,7 +63,8 @@ impl PasswordPolicy {
     ///
     /// Not in the seed, our defaults: `max_length` 128, warning 7 days before
     /// expiry, OWASP argon2id parameters. No min age, blocklist, personal-data
-    /// rule or zxcvbn score (the seed does not ask for them).
+    /// rule or zxcvbn score: the seed is silent on them, so none is added
+    /// (add [`Blocklist::common`] and a score yourself; NIST asks for a blocklist).
     ///
     /// # Example
     /// ```
@@ -87,17 +91,21 @@ impl PasswordPolicy {
             history_depth: 4,
             change_at_first_login: true,
             forbid_personal_data: false,
-            blocklist: Vec::new(),
+            blocklist: Blocklist::default(),
             min_zxcvbn_score: None,
             hashing: HashParams::OWASP,
+            limits: Limits::default(),
         }
     }
 
     /// NIST SP 800-63B rev. 4 for a password used alone: at least 15
     /// characters, at most 128 accepted (≥ 64 required), no composition rules,
     /// no periodic rotation, no history, a blocklist compared with the whole
-    /// password (here only [`COMMON_PASSWORDS_SAMPLE`]: add a real one) and
-    /// context words (login, names, e-mail) refused.
+    /// password ([`Blocklist::common`]: add a breach corpus in production),
+    /// context words (login, names, e-mail) refused, and "expected"
+    /// passwords (§ 3.1.1.2: repetitive or sequential characters, a common
+    /// word with a sequence) refused through a zxcvbn score of at least 3.
+    /// NIST names no estimator and no score: the choice of zxcvbn ≥ 3 is ours.
     ///
     /// # Example
     /// ```
@@ -120,12 +128,10 @@ impl PasswordPolicy {
             history_depth: 0,
             change_at_first_login: false,
             forbid_personal_data: true,
-            blocklist: COMMON_PASSWORDS_SAMPLE
-                .iter()
-                .map(|s| (*s).to_owned())
-                .collect(),
-            min_zxcvbn_score: None,
+            blocklist: Blocklist::common(),
+            min_zxcvbn_score: Some(3),
             hashing: HashParams::OWASP,
+            limits: Limits::default(),
         }
     }
 
@@ -134,7 +140,10 @@ impl PasswordPolicy {
     /// upper- and lower-case letters and a special character (digits not
     /// required), first and last character neither a digit nor a special
     /// character, no first name or surname, not a common password, change
-    /// every 90 days. The help pages give no history depth: we keep 0.
+    /// every 90 days. The help pages give no history depth (we keep 0) and
+    /// no strength estimate (none is run). CERT Polska's list is not
+    /// shipped: [`Blocklist::common`] stands in for it; load CERT's list
+    /// with [`Blocklist::from_lines`].
     ///
     /// # Example
     /// ```
@@ -161,12 +170,10 @@ impl PasswordPolicy {
             history_depth: 0,
             change_at_first_login: true,
             forbid_personal_data: true,
-            blocklist: COMMON_PASSWORDS_SAMPLE
-                .iter()
-                .map(|s| (*s).to_owned())
-                .collect(),
+            blocklist: Blocklist::common(),
             min_zxcvbn_score: None,
             hashing: HashParams::OWASP,
+            limits: Limits::default(),
         }
     }
 }

@@ -122,6 +122,39 @@ pub enum PolicyProblem {
         /// The maximum.
         max: u32,
     },
+    /// argon2 work (`m × t`) above the maximum.
+    #[serde(rename = "policy.hash_work")]
+    HashWork {
+        /// `m × t` given (KiB × passes).
+        work: u64,
+        /// The maximum.
+        max: u64,
+    },
+    /// The policy's hashing parameters are above its own verification
+    /// ceiling: the hashes it makes could not be verified.
+    #[serde(rename = "policy.hash_above_ceiling")]
+    HashAboveCeiling {
+        /// The memory cost given (KiB).
+        m_cost_kib: u32,
+        /// The time cost given.
+        t_cost: u32,
+    },
+    /// A password size limit is 0 or above the crate's limit.
+    #[serde(rename = "policy.password_bytes")]
+    PasswordBytes {
+        /// The value given (bytes).
+        bytes: u32,
+        /// The largest allowed.
+        limit: u32,
+    },
+    /// The verification ceiling is above what a stored hash may name.
+    #[serde(rename = "policy.verify_ceiling")]
+    VerifyCeiling {
+        /// The memory ceiling given (KiB).
+        m_cost_kib: u32,
+        /// The work ceiling given.
+        work: u64,
+    },
     /// argon2 parallelism out of range.
     #[serde(rename = "policy.hash_parallelism")]
     HashParallelism {
@@ -158,6 +191,10 @@ impl PolicyProblem {
             PolicyProblem::HashMemory { .. } => "policy.hash_memory",
             PolicyProblem::HashTime { .. } => "policy.hash_time",
             PolicyProblem::HashParallelism { .. } => "policy.hash_parallelism",
+            PolicyProblem::HashWork { .. } => "policy.hash_work",
+            PolicyProblem::HashAboveCeiling { .. } => "policy.hash_above_ceiling",
+            PolicyProblem::PasswordBytes { .. } => "policy.password_bytes",
+            PolicyProblem::VerifyCeiling { .. } => "policy.verify_ceiling",
         }
     }
 
@@ -281,6 +318,42 @@ impl PolicyProblem {
                 format!("równoległość argon2 `{p_cost}` poza zakresem `1`–`{max}`"),
                 format!("паралелизмът на argon2 `{p_cost}` е извън `1`–`{max}`"),
                 format!("argon2 parallelism `{p_cost}` is outside `1`–`{max}`"),
+            ),
+            PolicyProblem::HashWork { work, max } => pick(
+                locale,
+                format!("koszt argon2 m × t = `{work}` przekracza `{max}`"),
+                format!("цената на argon2 m × t = `{work}` надвишава `{max}`"),
+                format!("argon2 work m × t = `{work}` is above `{max}`"),
+            ),
+            PolicyProblem::HashAboveCeiling { m_cost_kib, t_cost } => pick(
+                locale,
+                format!(
+                    "parametry argon2 m=`{m_cost_kib}`, t=`{t_cost}` przekraczają limit weryfikacji w `limits`: nowych skrótów nie dałoby się zweryfikować"
+                ),
+                format!(
+                    "параметрите на argon2 m=`{m_cost_kib}`, t=`{t_cost}` надвишават границата за проверка в `limits`: новите хешове не биха могли да се проверят"
+                ),
+                format!(
+                    "argon2 parameters m=`{m_cost_kib}`, t=`{t_cost}` are above the verification ceiling in `limits`: new hashes could not be verified"
+                ),
+            ),
+            PolicyProblem::PasswordBytes { bytes, limit } => pick(
+                locale,
+                format!("limit rozmiaru hasła `{bytes}` poza zakresem `1`–`{limit}`"),
+                format!("границата за размер на паролата `{bytes}` е извън `1`–`{limit}`"),
+                format!("password size limit `{bytes}` is outside `1`–`{limit}`"),
+            ),
+            PolicyProblem::VerifyCeiling { m_cost_kib, work } => pick(
+                locale,
+                format!(
+                    "limit weryfikacji m ≤ `{m_cost_kib}` KiB, m × t ≤ `{work}` przekracza to, co może zawierać zapisany skrót"
+                ),
+                format!(
+                    "границата за проверка m ≤ `{m_cost_kib}` KiB, m × t ≤ `{work}` надвишава допустимото за съхранен хеш"
+                ),
+                format!(
+                    "verification ceiling m ≤ `{m_cost_kib}` KiB, m × t ≤ `{work}` is above what a stored hash may name"
+                ),
             ),
         }
     }
