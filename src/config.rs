@@ -380,7 +380,9 @@ impl RulesConfig {
     /// - login: [`GeneratorConfig::sio`](edurules_login::GeneratorConfig::sio)
     ///   (canonical SIO logins 3..=32 characters, `JANKOW1` pattern);
     /// - password: [`PasswordPolicy::opolska_eszkola`](edurules_password::PasswordPolicy::opolska_eszkola)
-    ///   (the seed: 8 characters, three classes, 60 days, last 4);
+    ///   (the seed: 8 characters, three classes, 60 days, last 4), plus the
+    ///   crate's list of common passwords ([`Blocklist::common`](edurules_password::Blocklist::common)),
+    ///   on which the seed is silent;
     /// - delegation: [`Policy::sio`](edurules_delegation::Policy::sio);
     /// - deadline: the built-in art. 30 rules of the SIO act;
     /// - absence: [`RuleProfile::pl_compulsory_schooling`](edurules_absence::RuleProfile::pl_compulsory_schooling)
@@ -416,7 +418,11 @@ impl RulesConfig {
         }
         #[cfg(feature = "password")]
         {
-            config.password = Some(edurules_password::PasswordPolicy::opolska_eszkola());
+            let mut password = edurules_password::PasswordPolicy::opolska_eszkola();
+            // The seed is silent on common passwords; refusing the most
+            // common ones contradicts none of its rules (NIST SP 800-63B).
+            password.blocklist = edurules_password::Blocklist::common();
+            config.password = Some(password);
         }
         #[cfg(feature = "delegation")]
         {
@@ -439,7 +445,8 @@ impl RulesConfig {
     ///   conversion) — the one Bulgarian seed;
     /// - password: [`PasswordPolicy::nist_800_63b`](edurules_password::PasswordPolicy::nist_800_63b):
     ///   no Bulgarian rule is encoded, so the neutral NIST policy (15
-    ///   characters, no rotation) rather than a Polish portal's;
+    ///   characters, no rotation, the list of common passwords, a zxcvbn
+    ///   score of at least 3) rather than a Polish portal's;
     /// - login: [`GeneratorConfig::sio`](edurules_login::GeneratorConfig::sio),
     ///   which transliterates Bulgarian names (no Bulgarian login rule is
     ///   encoded);

@@ -81,6 +81,8 @@ pub(super) fn password(policy: &edurules_password::PasswordPolicy) -> Vec<Config
                 P::HashMemory { .. } => "hashing.m_cost_kib".to_owned(),
                 P::HashTime { .. } => "hashing.t_cost".to_owned(),
                 P::HashParallelism { .. } => "hashing.p_cost".to_owned(),
+                P::HashWork { .. } | P::HashAboveCeiling { .. } => "hashing".to_owned(),
+                P::PasswordBytes { .. } | P::VerifyCeiling { .. } => "limits".to_owned(),
                 _ => String::new(),
             };
             ConfigProblem::new(field("password", &path), p.code(), texts(|l| p.message(l)))

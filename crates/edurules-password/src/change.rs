@@ -3,7 +3,6 @@
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use chrono::{DateTime, Utc};
-use rayon::prelude::*;
 
 use crate::check::{UserContext, check};
 use crate::error::{ChangeError, PasswordError};
@@ -310,21 +309,29 @@ pub fn change_password_with_salt(
         reused: AtomicBool::new(false),
     };
     let next = AtomicUsize::new(0);
-    let workers = rayon::current_num_threads().clamp(1, jobs.len());
-    let mut outcomes: Vec<(usize, Outcome)> = (0..workers)
-        .into_par_iter()
-        .with_max_len(1)
-        .flat_map_iter(|_| {
-            let mut scratch = Scratch::default();
-            let mut mine = Vec::new();
-            loop {
-                let index = next.fetch_add(1, Ordering::Relaxed);
-                let Some(job) = jobs.get(index) else { break };
-                mine.push((index, shared.run(job, &mut scratch)));
-            }
-            mine
-        })
-        .collect();
+    let worker = || {
+        let mut scratch = Scratch::default();
+        let mut mine = Vec::new();
+        loop {
+            let index = next.fetch_add(1, Ordering::Relaxed);
+            let Some(job) = jobs.get(index) else { break };
+            mine.push((index, shared.run(job, &mut scratch)));
+        }
+        mine
+    };
+    #[cfg(feature = "parallel")]
+    let mut outcomes: Vec<(usize, Outcome)> = {
+        use rayon::prelude::*;
+        let workers = rayon::current_num_threads().clamp(1, jobs.len());
+        (0..workers)
+            .into_par_iter()
+            .with_max_len(1)
+            .flat_map_iter(|_| worker())
+            .collect()
+    };
+    // Without `parallel`: the same jobs, in order, on the caller's thread.
+    #[cfg(not(feature = "parallel"))]
+    let mut outcomes: Vec<(usize, Outcome)> = worker();
     outcomes.sort_unstable_by_key(|(index, _)| *index);
 
     let mut reused: Option<u32> = None;

@@ -150,6 +150,9 @@ pub fn check(
         out.push(Violation::Blocklisted);
     }
 
+    // Without the `strength` feature a policy with a minimum score is refused
+    // at validation (`PolicyProblem::StrengthUnavailable`).
+    #[cfg(feature = "strength")]
     if let Some(min_score) = policy.min_zxcvbn_score {
         let (score, warning) = strength::score(&chars, user);
         if score < min_score {
@@ -176,6 +179,7 @@ pub fn check(
 /// edurules_password::warm_up();
 /// ```
 pub fn warm_up() {
+    #[cfg(feature = "strength")]
     let _ = std::hint::black_box(zxcvbn::zxcvbn("warm-up", &[]));
 }
 

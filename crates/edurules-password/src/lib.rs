@@ -1,5 +1,6 @@
 #![doc = include_str!("../README.md")]
 
+#[cfg(feature = "hash")]
 mod change;
 mod check;
 mod class;
@@ -11,6 +12,7 @@ mod policy;
 mod rotation;
 mod secret;
 
+#[cfg(feature = "hash")]
 pub use change::{admin_reset, change_password, change_password_with_salt, issue_account};
 pub use check::{
     Edge, MAX_CHECKED_CHARS, MAX_FIELD_BYTES, MAX_TOKEN_CHARS, MAX_TOKENS, MIN_TOKEN_CHARS,
@@ -23,8 +25,11 @@ pub use hash::{
     DEFAULT_M_COST_KIB, DEFAULT_P_COST, DEFAULT_T_COST, HashField, HashParams, HashProblem,
     MAX_HASH_M_COST_KIB, MAX_HASH_WORK, MAX_M_COST_KIB, MAX_P_COST, MAX_PHC_BYTES,
     MAX_STORED_SALT_LEN, MAX_STORED_TAG_LEN, MAX_T_COST, MIN_M_COST_KIB_PER_LANE,
-    MIN_STORED_SALT_LEN, MIN_STORED_TAG_LEN, Normalization, SALT_LEN, StoredHash, hash_password,
-    hash_password_with_salt, needs_rehash, verify, verify_or_dummy, verify_with_limits,
+    MIN_STORED_SALT_LEN, MIN_STORED_TAG_LEN, Normalization, SALT_LEN, StoredHash, needs_rehash,
+};
+#[cfg(feature = "hash")]
+pub use hash::{
+    hash_password, hash_password_with_salt, verify, verify_or_dummy, verify_with_limits,
 };
 pub use limits::{
     DEFAULT_MAX_NORMALIZED_BYTES, DEFAULT_MAX_PASSWORD_BYTES, DEFAULT_MAX_VERIFY_M_COST_KIB,

@@ -256,6 +256,9 @@ impl PasswordPolicy {
         {
             out.push(PolicyProblem::ZxcvbnScore { score });
         }
+        if self.min_zxcvbn_score.is_some() && !cfg!(feature = "strength") {
+            out.push(PolicyProblem::StrengthUnavailable);
+        }
         out.extend(self.hashing.problems());
         if !self
             .limits
@@ -307,9 +310,23 @@ impl PasswordPolicy {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    #[cfg(not(feature = "strength"))]
+    fn a_minimum_score_without_the_estimator_is_refused() {
+        let policy = super::PasswordPolicy {
+            min_zxcvbn_score: Some(3),
+            ..Default::default()
+        };
+        assert_eq!(
+            policy.problems(),
+            [super::PolicyProblem::StrengthUnavailable]
+        );
+    }
+
     use super::*;
 
     #[test]
+    #[cfg(feature = "strength")]
     fn every_problem_is_listed_at_once() {
         let json = r#"{
             "min_length": 20, "max_length": 10,
@@ -350,6 +367,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "strength")]
     fn presets_round_trip_through_json() {
         for p in [
             PasswordPolicy::opolska_eszkola(),

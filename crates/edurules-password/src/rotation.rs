@@ -280,6 +280,10 @@ pub fn status(policy: &PasswordPolicy, state: &AccountState, now: DateTime<Utc>)
 
 /// The first instant at which the user may change the password again under
 /// the policy's minimum age (`None`: any time).
+#[cfg_attr(
+    not(feature = "hash"),
+    allow(dead_code, reason = "used by hashing (the `hash` feature)")
+)]
 pub(crate) fn change_allowed_from(
     policy: &PasswordPolicy,
     state: &AccountState,

@@ -84,6 +84,10 @@ impl Password {
     /// The NFKC form of the password, zeroized when dropped. Built in a
     /// buffer of the exact final size (a first pass counts the bytes), so
     /// that no reallocation leaves an unwiped partial copy in freed memory.
+    #[cfg_attr(
+        not(feature = "hash"),
+        allow(dead_code, reason = "used by hashing (the `hash` feature)")
+    )]
     pub(crate) fn nfkc(&self) -> Zeroizing<String> {
         let size: usize = self.0.nfkc().map(char::len_utf8).sum();
         let mut out = Zeroizing::new(String::with_capacity(size));

@@ -247,6 +247,7 @@ impl UserContext {
     }
 
     /// User inputs for zxcvbn: personal tokens and extra words, capped.
+    #[cfg(feature = "strength")]
     pub(crate) fn zxcvbn_inputs(&self) -> Vec<String> {
         let mut out: Vec<String> = self.personal_tokens().into_iter().map(|(_, t)| t).collect();
         out.extend(
@@ -295,6 +296,7 @@ mod tests {
             .with_name(huge)
             .with_email("a".repeat(1 << 20) + "@b.pl");
         assert_eq!(u.fields_found_in("kowalski1"), Vec::<PersonalField>::new());
+        #[cfg(feature = "strength")]
         assert!(u.zxcvbn_inputs().iter().all(|t| t.len() <= MAX_FIELD_BYTES));
         let near = UserContext::default().with_name(format!("{} Kowalski", "x".repeat(200)));
         assert_eq!(near.fields_found_in("kowalski1"), [PersonalField::Name]);

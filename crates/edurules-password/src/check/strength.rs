@@ -1,6 +1,15 @@
 //! zxcvbn on the whole password when its cost is affordable, a score of 0
 //! otherwise; its warnings translated.
 
+#![cfg_attr(
+    not(feature = "strength"),
+    allow(
+        dead_code,
+        unused_imports,
+        reason = "the estimator's helpers serve the `strength` feature"
+    )
+)]
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
@@ -68,6 +77,7 @@ impl StrengthWarning {
         StrengthWarning::NotRated,
     ];
 
+    #[cfg(feature = "strength")]
     fn from_zxcvbn(w: zxcvbn::feedback::Warning) -> Self {
         use zxcvbn::feedback::Warning as W;
         match w {
@@ -227,6 +237,7 @@ pub(crate) fn zxcvbn_cost(chars: &[char]) -> u64 {
 /// data as user inputs, when [`zxcvbn_cost`] is within
 /// [`ZXCVBN_COST_BUDGET`]; otherwise 0 with [`StrengthWarning::NotRated`],
 /// which is never above zxcvbn's score.
+#[cfg(feature = "strength")]
 pub(crate) fn score(chars: &[char], user: &UserContext) -> (u8, Option<StrengthWarning>) {
     let head = chars
         .get(..chars.len().min(ZXCVBN_MAX_CHARS))
@@ -247,7 +258,7 @@ pub(crate) fn score(chars: &[char], user: &UserContext) -> (u8, Option<StrengthW
     (u8::from(entropy.score()), warning)
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "strength"))]
 mod tests {
     use super::*;
 

@@ -1,6 +1,7 @@
 //! Unit tests of hashing and verification.
 
 use super::*;
+use argon2::{Argon2, PasswordHash};
 
 const REFERENCE: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$pt0OuF9rVdfw3e+4oDW+STqxPmywwTeYRme89Ph4jFY";
 

@@ -4,10 +4,7 @@ use argon2::{Algorithm, Argon2, Version};
 use zeroize::Zeroizing;
 
 use super::phc::Variant;
-use super::{
-    HashParams, MAX_STORED_TAG_LEN, Normalization, SALT_LEN, Scratch, StoredHash, hash_in,
-    invalid_hash,
-};
+use super::{HashParams, MAX_STORED_TAG_LEN, SALT_LEN, Scratch, StoredHash, hash_in, invalid_hash};
 use crate::error::PasswordError;
 use crate::limits::Limits;
 use crate::secret::Password;
@@ -172,40 +169,4 @@ pub fn verify_or_dummy(
             Err(PasswordError::InvalidCredentials)
         }
     }
-}
-
-/// Whether a stored hash should be replaced (after a successful login, with
-/// the password just typed) because it differs from `params`, is not
-/// argon2id v19 with a 32-byte tag, was not NFKC-normalized, or costs more
-/// than the default verification ceiling ([`Limits::default`]; such a hash
-/// cannot be verified: the account needs a reset).
-///
-/// Compares algorithm, version, m, t, p and tag length one by one: comparing
-/// `argon2::Params` structs would report a difference for equal settings
-/// (a parsed PHC string has `output_len = Some(32)`, `Params::new(.., None)`
-/// has `None`).
-///
-/// # Errors
-/// Never in this version (the `Result` is kept for compatibility).
-///
-/// # Example
-/// ```
-/// use edurules_password::{needs_rehash, HashParams, Normalization, StoredHash};
-/// let h = StoredHash::new(
-///     "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$pt0OuF9rVdfw3e+4oDW+STqxPmywwTeYRme89Ph4jFY",
-///     Normalization::Nfkc,
-/// ).unwrap();
-/// assert!(!needs_rehash(&h, &HashParams::OWASP).unwrap());
-/// assert!(needs_rehash(&h, &HashParams { m_cost_kib: 65_536, t_cost: 3, p_cost: 1 }).unwrap());
-/// ```
-pub fn needs_rehash(stored: &StoredHash, params: &HashParams) -> Result<bool, PasswordError> {
-    let parsed = &stored.parsed;
-    Ok(parsed.variant != Variant::Id
-        || parsed.version != 0x13
-        || !Limits::default().admits(parsed.m, parsed.t)
-        || stored.params.m_cost_kib != params.m_cost_kib
-        || stored.params.t_cost != params.t_cost
-        || stored.params.p_cost != params.p_cost
-        || parsed.tag.len() != 32
-        || stored.normalization != Normalization::Nfkc)
 }

@@ -104,6 +104,10 @@ pub enum PolicyProblem {
         /// The value given.
         score: u8,
     },
+    /// A minimum strength score is set, but this build has no strength
+    /// estimator (the crate's `strength` feature is off).
+    #[serde(rename = "policy.strength_unavailable")]
+    StrengthUnavailable,
     /// argon2 memory out of range.
     #[serde(rename = "policy.hash_memory")]
     HashMemory {
@@ -188,6 +192,7 @@ impl PolicyProblem {
             PolicyProblem::HistoryDepth { .. } => "policy.history_depth",
             PolicyProblem::BlocklistEntryEmpty { .. } => "policy.blocklist_entry_empty",
             PolicyProblem::ZxcvbnScore { .. } => "policy.zxcvbn_score",
+            PolicyProblem::StrengthUnavailable => "policy.strength_unavailable",
             PolicyProblem::HashMemory { .. } => "policy.hash_memory",
             PolicyProblem::HashTime { .. } => "policy.hash_time",
             PolicyProblem::HashParallelism { .. } => "policy.hash_parallelism",
@@ -290,6 +295,12 @@ impl PolicyProblem {
                 format!("pusta pozycja `{index}` na liście zakazanych haseł"),
                 format!("празен запис `{index}` в списъка със забранени пароли"),
                 format!("empty blocklist entry `{index}`"),
+            ),
+            PolicyProblem::StrengthUnavailable => pick(
+                locale,
+                "ustawiono `min_zxcvbn_score`, ale ta kompilacja nie ocenia siły haseł (funkcja `strength` jest wyłączona)".to_owned(),
+                "зададен е `min_zxcvbn_score`, но тази компилация не оценява силата на паролите (функцията `strength` е изключена)".to_owned(),
+                "`min_zxcvbn_score` is set, but this build does not estimate password strength (the `strength` feature is off)".to_owned(),
             ),
             PolicyProblem::ZxcvbnScore { score } => pick(
                 locale,
