@@ -13,5 +13,6 @@ mod csv;
 mod limits;
 mod messages;
 mod properties;
+mod reader;
 mod streaming;
 mod support;

@@ -183,7 +183,51 @@ pub(crate) fn shift_line(err: AbsenceError, offset: u64) -> AbsenceError {
             line: line + offset,
             reason,
         },
+        AbsenceError::CsvQuote { line } => AbsenceError::CsvQuote {
+            line: line + offset,
+        },
+        AbsenceError::CsvLineTooLong { line, limit } => AbsenceError::CsvLineTooLong {
+            line: line + offset,
+            limit,
+        },
         other => other,
+    }
+}
+
+/// A direct-mapped cache of parsed dates: a region's file has a few hundred distinct dates.
+#[derive(Debug)]
+pub(crate) struct DateCache {
+    slots: Vec<Option<([u8; 10], NaiveDate)>>,
+}
+
+impl DateCache {
+    const SLOTS: usize = 1024;
+
+    pub(crate) fn new() -> Self {
+        Self {
+            slots: vec![None; Self::SLOTS],
+        }
+    }
+
+    /// The date of `field`, with exactly the errors of [`date`].
+    #[inline]
+    pub(crate) fn date(&mut self, field: &[u8], line: u64) -> Result<NaiveDate, AbsenceError> {
+        let Ok(key) = <[u8; 10]>::try_from(field) else {
+            return date(field, line);
+        };
+        let hash = key.iter().fold(0_usize, |h, &b| {
+            h.wrapping_mul(31).wrapping_add(usize::from(b))
+        }) % Self::SLOTS;
+        if let Some(Some((k, d))) = self.slots.get(hash)
+            && *k == key
+        {
+            return Ok(*d);
+        }
+        let d = date(field, line)?;
+        if let Some(slot) = self.slots.get_mut(hash) {
+            *slot = Some((key, d));
+        }
+        Ok(d)
     }
 }
 
