@@ -74,6 +74,12 @@ pub struct Evaluator<'a> {
     months: Vec<YearMonth>,
     /// Pupils per counter partition, as a power of two (for the parallel bulk fold).
     partition_shift: u32,
+    /// For level (0 school, 1 preschool), effective kind (0 excused, 1 unexcused) and unit (0
+    /// hours, 1 days): whether some rule for that level counts it.
+    counts_for: [[[bool; 2]; 2]; 2],
+    /// One bit per roster position: the pupil is at preschool level (a compact table, so that
+    /// checking a record's level costs no cache miss on the roster).
+    preschool: Vec<u64>,
 }
 
 /// The target size of one partition of counters, to stay in a core's L2 cache.
@@ -148,6 +154,18 @@ impl<'a> Evaluator<'a> {
             stride += if s.per == Per::Month { months.len() } else { 1 };
         }
         let routes = compile_routes(&slots, &bases);
+        let mut counts_for = [[[false; 2]; 2]; 2];
+        for rule in &profile.rules {
+            mark_counted(&rule.when, &mut counts_for);
+        }
+        let mut preschool = vec![0_u64; roster.len().div_ceil(64)];
+        for (i, p) in roster.pupils().iter().enumerate() {
+            if p.level == crate::Level::Preschool
+                && let Some(w) = preschool.get_mut(i / 64)
+            {
+                *w |= 1 << (i % 64);
+            }
+        }
         let late_table = profile
             .late_arrivals
             .as_ref()
@@ -181,7 +199,26 @@ impl<'a> Evaluator<'a> {
                 let rows = (PARTITION_BYTES / (stride.max(1) * 8)).max(64);
                 usize::BITS - 1 - rows.leading_zeros()
             },
+            counts_for,
+            preschool,
         })
+    }
+
+    /// Whether some rule for the level of the pupil at roster position `pupil` counts an
+    /// amount of effective kind `kind` (0 excused, 1 unexcused) in unit `unit` (0 hours, 1 days).
+    #[inline]
+    pub(crate) fn counts(&self, pupil: u32, kind: usize, unit: usize) -> bool {
+        let p = pupil as usize;
+        let level = self
+            .preschool
+            .get(p / 64)
+            .map_or(0, |w| usize::from((w >> (p % 64)) & 1 == 1));
+        self.counts_for
+            .get(level)
+            .and_then(|l| l.get(kind))
+            .and_then(|k| k.get(unit))
+            .copied()
+            .unwrap_or(false)
     }
 
     /// The profile being evaluated.
@@ -295,6 +332,7 @@ impl<'a> Evaluator<'a> {
             duplicates,
             late_not_counted,
             counted,
+            not_counted: lesson_not_counted,
         } = acc.fold_lessons();
         let pupils = self.roster.pupils();
         let results: Vec<(Vec<Flag>, Vec<NotEvaluable>)> = pupils
@@ -336,6 +374,15 @@ impl<'a> Evaluator<'a> {
         stats.duplicates = duplicates.iter().map(|d| u64::from(d.count)).sum();
         stats.late_not_counted = stats.late_not_counted.saturating_add(late_not_counted);
         stats.counted = stats.counted.saturating_add(counted);
+        let mut not_counted = acc.not_counted_list(&lesson_not_counted);
+        not_counted.sort_by_key(|n| {
+            (
+                n.pupil,
+                accumulator::kind_index(n.kind),
+                accumulator::unit_order(n.unit),
+            )
+        });
+        stats.not_counted = not_counted.iter().map(|n| n.records).sum();
         Report {
             profile: self.profile.id.clone(),
             window: self.window,
@@ -343,6 +390,7 @@ impl<'a> Evaluator<'a> {
             flags,
             not_evaluable,
             duplicates,
+            not_counted,
             stats,
         }
     }
@@ -577,6 +625,31 @@ const fn unit_index(unit: Unit) -> Option<usize> {
         Unit::Hours => Some(0),
         Unit::Days => Some(1),
         Unit::Minutes => None,
+    }
+}
+
+/// Marks, per level, effective kind and unit, what the thresholds of `cond` count.
+fn mark_counted(cond: &Condition, out: &mut [[[bool; 2]; 2]; 2]) {
+    match cond {
+        Condition::Any(v) | Condition::All(v) => v.iter().for_each(|c| mark_counted(c, out)),
+        Condition::Threshold(t) => {
+            let Some(u) = unit_index(t.unit) else { return };
+            for (l, level) in [(0, crate::Level::School), (1, crate::Level::Preschool)] {
+                if t.level.is_some_and(|x| x != level) {
+                    continue;
+                }
+                for (k, own) in [(0, Counted::Excused), (1, Counted::Unexcused)] {
+                    if (t.counts == Counted::All || t.counts == own)
+                        && let Some(c) = out
+                            .get_mut(l)
+                            .and_then(|x| x.get_mut(k))
+                            .and_then(|x| x.get_mut(u))
+                    {
+                        *c = true;
+                    }
+                }
+            }
+        }
     }
 }
 

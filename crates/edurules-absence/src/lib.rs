@@ -25,7 +25,7 @@ pub use model::{
     PlannedMonth, PlannedWindow, Pupil, PupilId, Roster, SchoolId, Unit, Window, YearMonth,
 };
 pub use quantity::{PARTS_PER_UNIT, Percent, Quantity};
-pub use report::{Duplicate, Finding, Flag, NotEvaluable, Report, Stats};
+pub use report::{Duplicate, Finding, Flag, NotCounted, NotEvaluable, Report, Stats};
 pub use rule::{
     Condition, Counted, LateBand, LateConversion, LegalBasis, Limit, MAX_CONDITION_DEPTH,
     MAX_LATE_BANDS, Operator, Per, Rule, RuleProfile, Threshold,

@@ -9,6 +9,7 @@
 )]
 
 mod boundaries;
+mod counting;
 mod csv;
 mod limits;
 mod messages;
