@@ -23,7 +23,7 @@ pub use lines::MAX_LINE_BYTES;
 
 use lines::{BlockError, BlockReader, Fields, QuoteError};
 
-use crate::{AbsenceError, AbsenceKind, AbsenceRecord, Accumulator, Pupil, Unit};
+use crate::{AbsenceError, AbsenceKind, AbsenceRecord, Accumulator, Planned, Pupil, Unit};
 
 /// The most skipped rows reported one by one; all are counted.
 pub const MAX_REPORTED_SKIPS: usize = 1000;
@@ -408,26 +408,131 @@ pub fn read_roster<R: io::Read>(
     input: R,
     mode: Mode,
 ) -> Result<(Vec<Pupil>, CsvSummary), AbsenceError> {
+    read_rows(
+        input,
+        mode,
+        |names, header| {
+            Ok((
+                require(names, header, "pupil_id")?,
+                require(names, header, "school_id")?,
+                require(names, header, "level")?,
+                find(names, "grade"),
+            ))
+        },
+        |&(id, school, level, grade), r, line| {
+            let get = |i| r.get(i);
+            Ok(Pupil {
+                id: fields::pupil_id(get(id), line)?,
+                school: fields::school(get(school), line)?,
+                level: fields::level(get(level), line)?,
+                grade: match grade {
+                    Some(g) => fields::small(get(g), line, "grade")?,
+                    None => None,
+                },
+            })
+        },
+    )
+}
+
+/// Reads a planned-amounts CSV (the denominators of percentage rules):
+/// `pupil_id,unit,amount` and optionally `month`. With a month (`YYYY-MM`) the amount is the
+/// pupil's planned obligatory classes of that month ([`Planned::set_month`], for
+/// [`crate::RuleProfile::pl_compulsory_schooling`]); with the month empty or absent it is the
+/// planned amount of the whole window ([`Planned::set_window`], for example the enrolled school
+/// days of [`crate::RuleProfile::chronic_absence`]). `unit` is `hours` (or `lessons`) or `days`.
+/// A later row for the same pupil, month and unit replaces an earlier one.
+///
+/// # Errors
+///
+/// As [`read_records`].
+///
+/// # Example
+///
+/// ```
+/// use edurules_absence::*;
+/// let csv = "pupil_id,unit,amount,month\n1,hours,80,2026-03\n1,days,170,\n2,hours,x,2026-03\n";
+/// let (planned, summary) = read_planned(csv.as_bytes(), Mode::Lenient).unwrap();
+/// let march = YearMonth { year: 2026, month: 3 };
+/// assert_eq!(planned.month(PupilId(1), march, Unit::Hours), Some(Quantity::whole(80)));
+/// assert_eq!(planned.window(PupilId(1), Unit::Days), Some(Quantity::whole(170)));
+/// assert_eq!(summary.skipped, 1);
+/// assert!(read_planned(csv.as_bytes(), Mode::Strict).is_err());
+/// ```
+pub fn read_planned<R: io::Read>(
+    input: R,
+    mode: Mode,
+) -> Result<(Planned, CsvSummary), AbsenceError> {
+    let (rows, summary) = read_rows(
+        input,
+        mode,
+        |names, header| {
+            Ok((
+                require(names, header, "pupil_id")?,
+                require(names, header, "unit")?,
+                require(names, header, "amount")?,
+                find(names, "month"),
+            ))
+        },
+        |&(id, unit, amount, month), r, line| {
+            let get = |i| r.get(i);
+            let pupil = fields::pupil_id(get(id), line)?;
+            let unit = match fields::unit(get(unit), line)? {
+                Some(u @ (Unit::Hours | Unit::Days)) => u,
+                _ => return Err(fields::planned_unit(get(unit), line)),
+            };
+            let amount = fields::amount(get(amount), line, "amount")?;
+            let month = match month {
+                Some(m) => fields::month(get(m), line)?,
+                None => None,
+            };
+            Ok((pupil, unit, amount, month))
+        },
+    )?;
+    let mut planned = Planned::default();
+    for (pupil, unit, amount, month) in rows {
+        match month {
+            Some(m) => planned.set_month(pupil, m, unit, amount),
+            None => planned.set_window(pupil, unit, amount),
+        }
+    }
+    Ok((planned, summary))
+}
+
+/// The fields of one split line.
+struct Row<'a> {
+    fields: &'a Fields,
+    line: &'a [u8],
+}
+
+impl<'a> Row<'a> {
+    fn get(&self, i: usize) -> &'a [u8] {
+        self.fields.get(self.line, i)
+    }
+}
+
+/// Reads a CSV of rows line by line: `header` finds the columns in the header's names,
+/// `row` turns one row's fields into a value.
+fn read_rows<R: io::Read, H, T>(
+    input: R,
+    mode: Mode,
+    header: impl FnOnce(&[Vec<u8>], &[u8]) -> Result<H, AbsenceError>,
+    mut row: impl FnMut(&H, &Row<'_>, u64) -> Result<T, AbsenceError>,
+) -> Result<(Vec<T>, CsvSummary), AbsenceError> {
     let mut reader = BlockReader::new(input);
     let Some(first) = reader.next_block().map_err(|e| block_error(e, 1))? else {
         return Err(AbsenceError::CsvHeader {
             column: "pupil_id".to_owned(),
         });
     };
-    let (header, body) = split_header(&first)?;
-    let names = header_names(header)?;
-    let (id, school, level) = (
-        require(&names, header, "pupil_id")?,
-        require(&names, header, "school_id")?,
-        require(&names, header, "level")?,
-    );
-    let grade = find(&names, "grade");
+    let (head, body) = split_header(&first)?;
+    let names = header_names(head)?;
+    let columns = header(&names, head)?;
     let width = names.len();
     let mut summary = CsvSummary {
         lines: 1,
         ..CsvSummary::default()
     };
-    let mut pupils = Vec::new();
+    let mut out = Vec::new();
     let mut fields = Fields::default();
     let mut line = 1;
     let mut block = Some(body.to_vec());
@@ -453,25 +558,19 @@ pub fn read_roster<R: io::Read>(
                 Ok(()) if fields.len() != width => {
                     Err(fields::field_count(line, width, fields.len()))
                 }
-                Ok(()) => {
-                    let get = |i: usize| fields.get(content, i);
-                    (|| {
-                        Ok(Pupil {
-                            id: fields::pupil_id(get(id), line)?,
-                            school: fields::school(get(school), line)?,
-                            level: fields::level(get(level), line)?,
-                            grade: match grade {
-                                Some(g) => fields::small(get(g), line, "grade")?,
-                                None => None,
-                            },
-                        })
-                    })()
-                }
+                Ok(()) => row(
+                    &columns,
+                    &Row {
+                        fields: &fields,
+                        line: content,
+                    },
+                    line,
+                ),
             };
             match (result, mode) {
-                (Ok(p), _) => {
+                (Ok(v), _) => {
                     summary.accepted += 1;
-                    pupils.push(p);
+                    out.push(v);
                 }
                 (Err(e), Mode::Strict) => return Err(e),
                 (Err(e), Mode::Lenient) => summary.skip(e),
@@ -479,5 +578,5 @@ pub fn read_roster<R: io::Read>(
         }
         block = reader.next_block().map_err(|e| block_error(e, line + 1))?;
     }
-    Ok((pupils, summary))
+    Ok((out, summary))
 }

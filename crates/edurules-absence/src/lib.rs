@@ -14,8 +14,8 @@ mod status;
 
 pub use csv_input::{
     CsvSummary, MAX_LINE_BYTES, MAX_REPORTED_SKIPS, Mode, accumulate_csv_bytes,
-    accumulate_csv_file, accumulate_csv_file_with_progress, read_records, read_roster,
-    stream_records,
+    accumulate_csv_file, accumulate_csv_file_with_progress, read_planned, read_records,
+    read_roster, stream_records,
 };
 pub use engine::{Accumulator, Evaluator};
 pub use error::AbsenceError;

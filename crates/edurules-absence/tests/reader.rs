@@ -158,3 +158,28 @@ fn errors_do_not_echo_control_bytes() {
         assert!(!m.chars().any(|c| c.is_control()), "{m:?}");
     }
 }
+
+#[test]
+fn a_planned_file_lets_the_polish_rule_flag() {
+    // Issue #14 item 10: without planned classes the Polish and chronic rules flag nobody.
+    let roster = Roster::new(vec![pupil(1, Level::School), pupil(2, Level::School)]).unwrap();
+    let csv =
+        "pupil_id,unit,amount,month\n1,hours,80,2026-03\n2,hours,80,2026-03\n2,hours,81,2026-13\n";
+    assert!(read_planned(csv.as_bytes(), Mode::Strict).is_err());
+    let (planned, summary) = read_planned(csv.as_bytes(), Mode::Lenient).unwrap();
+    assert_eq!((summary.accepted, summary.skipped), (2, 1));
+    let ev = Evaluator::new(
+        RuleProfile::pl_compulsory_schooling(),
+        Window::month(2026, 3).unwrap(),
+        &roster,
+        &planned,
+    )
+    .unwrap();
+    let records =
+        "pupil_id,date,hours,kind\n1,2026-03-02,40,unexcused\n2,2026-03-02,39,unexcused\n";
+    let (acc, _) = accumulate_csv_bytes(&ev, records.as_bytes(), Mode::Strict).unwrap();
+    let report = ev.evaluate(&acc);
+    let flagged: Vec<PupilId> = report.flags.iter().map(|f| f.pupil).collect();
+    assert_eq!(flagged, vec![PupilId(1)]);
+    assert!(report.not_evaluable.is_empty());
+}

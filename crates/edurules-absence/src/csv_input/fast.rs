@@ -44,7 +44,7 @@ pub fn accumulate_csv_bytes<'e>(
     bytes: &[u8],
     mode: Mode,
 ) -> Result<(Accumulator<'e>, CsvSummary), AbsenceError> {
-    accumulate_reader(ev, bytes, mode, &mut |_| {})
+    accumulate_reader(ev, bytes, mode, &mut |_, _| {})
 }
 
 /// Reads a records CSV file into a new accumulator of `ev`: one thread reads blocks of 8 MiB
@@ -70,11 +70,12 @@ pub fn accumulate_csv_file<'e>(
     path: &Path,
     mode: Mode,
 ) -> Result<(Accumulator<'e>, CsvSummary), AbsenceError> {
-    accumulate_csv_file_with_progress(ev, path, mode, &mut |_| {})
+    accumulate_csv_file_with_progress(ev, path, mode, &mut |_, _| {})
 }
 
-/// [`accumulate_csv_file`], calling `progress` with the number of bytes read so far after each
-/// block (for a progress bar; the file's size is `std::fs::metadata(path)?.len()`).
+/// [`accumulate_csv_file`], calling `progress` after each block with the bytes read and the
+/// data rows parsed so far (for a progress bar; the file's size is
+/// `std::fs::metadata(path)?.len()`).
 ///
 /// # Errors
 ///
@@ -88,16 +89,16 @@ pub fn accumulate_csv_file<'e>(
 /// let ev = Evaluator::new(RuleProfile::bg_isrm(), Window::month(2018, 3).unwrap(), &roster, &planned).unwrap();
 /// let path = std::env::temp_dir().join("edurules-absence-progress-doc.csv");
 /// std::fs::write(&path, "pupil_id,date,hours,kind\n1,2018-03-05,2,excused\n").unwrap();
-/// let mut seen = 0;
-/// let (_, summary) = accumulate_csv_file_with_progress(&ev, &path, Mode::Strict, &mut |b| seen = b).unwrap();
-/// assert_eq!((summary.rows, seen), (1, 48));
-/// assert!(accumulate_csv_file_with_progress(&ev, std::path::Path::new("/no/such"), Mode::Strict, &mut |_| {}).is_err());
+/// let mut seen = (0, 0);
+/// let (_, summary) = accumulate_csv_file_with_progress(&ev, &path, Mode::Strict, &mut |b, r| seen = (b, r)).unwrap();
+/// assert_eq!((summary.rows, seen), (1, (48, 1)));
+/// assert!(accumulate_csv_file_with_progress(&ev, std::path::Path::new("/no/such"), Mode::Strict, &mut |_, _| {}).is_err());
 /// ```
 pub fn accumulate_csv_file_with_progress<'e>(
     ev: &'e Evaluator<'e>,
     path: &Path,
     mode: Mode,
-    progress: &mut dyn FnMut(u64),
+    progress: &mut dyn FnMut(u64, u64),
 ) -> Result<(Accumulator<'e>, CsvSummary), AbsenceError> {
     let file = File::open(path).map_err(|e| AbsenceError::Io {
         reason: format!("{}: {e}", path.display()),
@@ -112,7 +113,7 @@ fn accumulate_reader<'e, R: Read + Send>(
     ev: &'e Evaluator<'e>,
     input: R,
     mode: Mode,
-    progress: &mut dyn FnMut(u64),
+    progress: &mut dyn FnMut(u64, u64),
 ) -> Result<(Accumulator<'e>, CsvSummary), AbsenceError> {
     std::thread::scope(|scope| {
         // One block queued while one is parsed and one is read.
@@ -143,7 +144,6 @@ fn accumulate_reader<'e, R: Read + Send>(
         };
         let mut cols = None;
         for (read, piece) in rx {
-            progress(read);
             let at = if cols.is_some() { state.next_line } else { 1 };
             let block = piece.map_err(|e| block_error(e, at))?;
             let body = match cols {
@@ -157,6 +157,7 @@ fn accumulate_reader<'e, R: Read + Send>(
             if let Some(c) = &cols {
                 state.fold_block(ev, c, body, mode)?;
             }
+            progress(read, state.summary.rows);
         }
         if cols.is_none() {
             return Err(AbsenceError::CsvHeader {

@@ -135,6 +135,29 @@ pub(crate) fn unit(bytes: &[u8], line: u64) -> Result<Option<crate::Unit>, Absen
     }
 }
 
+/// The error for a planned amount in a unit other than hours or days.
+pub(crate) fn planned_unit(bytes: &[u8], line: u64) -> AbsenceError {
+    field_error(line, "unit", bytes, "one of hours, lessons, days")
+}
+
+/// A month as `YYYY-MM`; empty means none (the whole window).
+pub(crate) fn month(bytes: &[u8], line: u64) -> Result<Option<crate::YearMonth>, AbsenceError> {
+    let b = trim(bytes);
+    if b.is_empty() {
+        return Ok(None);
+    }
+    match b {
+        [y0, y1, y2, y3, b'-', m0, m1] => {
+            let year = digits(&[*y0, *y1, *y2, *y3]).and_then(|y| i32::try_from(y).ok());
+            let month = digits(&[*m0, *m1]).filter(|m| (1..=12).contains(m));
+            year.zip(month)
+        }
+        _ => None,
+    }
+    .map(|(year, month)| Some(crate::YearMonth { year, month }))
+    .ok_or_else(|| field_error(line, "month", bytes, "a month (YYYY-MM)"))
+}
+
 /// A school id: any non-empty text.
 pub(crate) fn school(bytes: &[u8], line: u64) -> Result<crate::SchoolId, AbsenceError> {
     let b = trim(bytes);
