@@ -121,3 +121,31 @@ fn a_late_arrival_of_zero_minutes_is_refused() {
     let conv = LateConversion::bg_2017();
     assert_eq!(conv.bands[0].up_to_minutes, Some(20));
 }
+
+#[test]
+fn every_record_is_counted_or_has_a_reason() {
+    let (roster, planned, window) = ev_parts();
+    let ev = Evaluator::new(RuleProfile::bg_isrm(), window, &roster, &planned).unwrap();
+    let csv = "pupil_id,date,hours,kind,lesson,unit\n\
+        1,2018-03-01,1,unexcused,2,\n1,2018-03-01,1,excused,2,\n\
+        2,2018-03-01,1,unexcused,2,\n9,2018-03-01,1,unexcused,,\n\
+        1,2019-03-01,1,unexcused,,\n1,2018-03-01,25,late,3,\n2,2018-03-01,2,excused,,days\n";
+    let (acc, summary) = accumulate_csv_bytes(&ev, csv.as_bytes(), Mode::Strict).unwrap();
+    let st = ev.evaluate(&acc).stats;
+    assert_eq!(summary.accepted, 7);
+    assert_eq!(st.records, 7);
+    assert_eq!(
+        (st.duplicates, st.unknown_pupil, st.outside_window),
+        (1, 1, 1)
+    );
+    assert_eq!((st.counted, st.not_counted), (2, 2));
+    assert_eq!(
+        st.records,
+        st.counted
+            + st.not_counted
+            + st.unknown_pupil
+            + st.outside_window
+            + st.late_not_counted
+            + st.duplicates
+    );
+}
