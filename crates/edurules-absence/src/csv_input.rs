@@ -227,7 +227,7 @@ impl LineParser {
         let mut out = Parsed::default();
         let mut pos = 0;
         while pos < bytes.len() {
-            let (end, next) = lines::line_end(bytes, pos).unwrap_or((bytes.len(), bytes.len()));
+            let (end, next, split) = self.fields.scan_line(bytes, pos);
             let line = first_line + out.lines;
             out.lines += 1;
             out.summary.lines += 1;
@@ -237,12 +237,13 @@ impl LineParser {
                 out.fatal = Some(too_long(line));
                 return out;
             }
-            if content.iter().all(u8::is_ascii_whitespace) {
+            // Only a line without a comma can be blank: the common line is not scanned again.
+            if self.fields.len() <= 1 && content.iter().all(u8::is_ascii_whitespace) {
                 out.summary.blank += 1;
                 continue;
             }
             out.summary.rows += 1;
-            let result = match self.fields.split(content) {
+            let result = match split {
                 Err(QuoteError) => Err(AbsenceError::CsvQuote { line }),
                 Ok(()) if self.fields.len() != self.cols.width => Err(fields::field_count(
                     line,

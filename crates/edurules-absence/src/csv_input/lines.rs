@@ -111,12 +111,12 @@ impl<R: Read> BlockReader<R> {
         if self.eof {
             return Ok(None);
         }
-        let mut buf = Vec::with_capacity(self.carry.len() + BLOCK);
-        buf.append(&mut self.carry);
+        let mut buf = std::mem::take(&mut self.carry);
         let want = buf.len() + BLOCK;
         while buf.len() < want {
             let start = buf.len();
-            buf.resize(want, 0);
+            // Grow by doubling from 64 KiB, so a small input costs a small buffer.
+            buf.resize(want.min(start + start.max(64 << 10)), 0);
             match self.inner.read(buf.get_mut(start..).unwrap_or(&mut [])) {
                 Ok(0) => {
                     buf.truncate(start);
@@ -186,6 +186,51 @@ impl Fields {
         };
         let src = if s.unquoted { &self.scratch } else { line };
         src.get(s.start as usize..s.end as usize).unwrap_or(&[])
+    }
+
+    /// Finds the line starting at `from` and splits it in the same pass (the common case: no
+    /// quote): returns (end of its content, start of the next line, whether the split
+    /// succeeded). A line longer than [`MAX_LINE_BYTES`] is not split (the caller refuses it).
+    #[inline]
+    pub(crate) fn scan_line(
+        &mut self,
+        bytes: &[u8],
+        from: usize,
+    ) -> (usize, usize, Result<(), QuoteError>) {
+        self.spans.clear();
+        let rest = bytes.get(from..).unwrap_or(&[]);
+        let mut start = 0;
+        let mut quote = false;
+        let mut end = rest.len();
+        for (i, &b) in rest.iter().enumerate() {
+            match b {
+                b',' => {
+                    self.spans.push(span(start, i, false));
+                    start = i + 1;
+                }
+                b'\n' | b'\r' => {
+                    end = i;
+                    break;
+                }
+                b'"' => quote = true,
+                _ => {}
+            }
+        }
+        let next = match rest.get(end) {
+            None => rest.len(),
+            Some(b'\r') if rest.get(end + 1) == Some(&b'\n') => end + 2,
+            Some(_) => end + 1,
+        };
+        let line = rest.get(..end).unwrap_or(&[]);
+        let split = if line.len() > MAX_LINE_BYTES {
+            Ok(())
+        } else if quote {
+            self.split_quoted(line)
+        } else {
+            self.spans.push(span(start, end, false));
+            Ok(())
+        };
+        (from + end, from + next, split)
     }
 
     /// Splits one line (no terminator, at most [`MAX_LINE_BYTES`]) at commas, with RFC 4180
@@ -307,6 +352,28 @@ mod tests {
         assert!(split("\"a,b").is_err());
         assert!(split("a\"b,c").is_err());
         assert!(split("\"a\"b,c").is_err());
+    }
+
+    #[test]
+    fn scanning_equals_finding_the_end_then_splitting() {
+        let text = b"a,b\r\n\"x,y\",z\n\rq\"r,s\r,,\n\"open,\nlast";
+        let (mut a, mut b) = (Fields::default(), Fields::default());
+        let mut pos = 0;
+        while pos < text.len() {
+            let (end, next, split) = a.scan_line(text, pos);
+            assert_eq!(
+                line_end(text, pos).unwrap_or((text.len(), text.len())),
+                (end, next)
+            );
+            let line = &text[pos..end];
+            assert_eq!(split, b.split(line));
+            if split.is_ok() {
+                let fa: Vec<&[u8]> = (0..a.len()).map(|i| a.get(line, i)).collect();
+                let fb: Vec<&[u8]> = (0..b.len()).map(|i| b.get(line, i)).collect();
+                assert_eq!(fa, fb);
+            }
+            pos = next;
+        }
     }
 
     #[test]
