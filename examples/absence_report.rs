@@ -237,7 +237,23 @@ fn run() -> Result<(), String> {
         None => accumulate_csv_bytes(&ev, SAMPLE_RECORDS.as_bytes(), mode)
             .map_err(in_file("<sample records>"))?,
     };
-    let report = ev.evaluate(&acc);
+    // With --summary the flags are counted as they come, not kept: memory O(pupils) whatever
+    // the number of flags.
+    let mut per_rule = vec![0_u64; ev.profile().rules.len()];
+    let report = if o.summary && !o.json {
+        let rules = &ev.profile().rules;
+        ev.evaluate_streaming(&acc, &mut |f| {
+            if let Some(n) = rules
+                .iter()
+                .position(|r| r.id == f.rule)
+                .and_then(|i| per_rule.get_mut(i))
+            {
+                *n += 1;
+            }
+        })
+    } else {
+        ev.evaluate(&acc)
+    };
     let issued = o.issued.unwrap_or(window.last());
     if o.json {
         // Streamed: no copy of the report as a JSON tree or a string.
@@ -303,8 +319,8 @@ fn run() -> Result<(), String> {
         );
     }
     if o.summary {
-        for rule in &ev.profile().rules {
-            out!("{}: {} pupils", rule.id, report.selection(&rule.id).count());
+        for (rule, n) in ev.profile().rules.iter().zip(&per_rule) {
+            out!("{}: {} pupils", rule.id, n);
         }
     } else if o.signals {
         for s in report.signals(issued) {

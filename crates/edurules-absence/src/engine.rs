@@ -15,6 +15,9 @@ use crate::{
     RuleProfile, Threshold, Unit, Window, YearMonth,
 };
 
+/// Pupils evaluated per parallel batch: the flags of one batch are held at once.
+const EVAL_BATCH: usize = 1 << 14;
+
 /// Records per parallel chunk: large enough that per-chunk state is amortised.
 const PAR_CHUNK: usize = 1 << 16;
 
@@ -327,6 +330,42 @@ impl<'a> Evaluator<'a> {
     /// See [`Evaluator`].
     #[must_use]
     pub fn evaluate(&self, acc: &Accumulator<'_>) -> Report {
+        let mut flags = Vec::new();
+        let mut report = self.evaluate_inner(acc, &mut |f| flags.push(f));
+        report.flags = flags;
+        report
+    }
+
+    /// Evaluates like [`Evaluator::evaluate`] but passes each flag to `sink` (in pupil-id, then
+    /// rule order) instead of keeping it: the returned [`Report`] has no flags, and memory stays
+    /// O(pupils) whatever the number of flags (pupils are evaluated in parallel batches of
+    /// 16,384). For counting selections or printing flags as they come.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use edurules_absence::*;
+    /// let d = NaiveDate::from_ymd_opt(2018, 3, 5).unwrap();
+    /// let school = |id| Pupil { id: PupilId(id), school: SchoolId("S".into()), level: Level::School, grade: None };
+    /// let roster = Roster::new(vec![school(2), school(1)]).unwrap();
+    /// let planned = Planned::default();
+    /// let ev = Evaluator::new(RuleProfile::bg_isrm(), Window::month(2018, 3).unwrap(), &roster, &planned).unwrap();
+    /// let mut acc = ev.accumulator();
+    /// for p in [2, 1] {
+    ///     acc.push(AbsenceRecord::new(PupilId(p), d, Quantity::whole(41), Unit::Hours, AbsenceKind::Unexcused)).unwrap();
+    /// }
+    /// let mut seen = Vec::new();
+    /// let report = ev.evaluate_streaming(&acc, &mut |f| seen.push(f.pupil));
+    /// assert_eq!(seen, vec![PupilId(1), PupilId(2)]);
+    /// assert!(report.flags.is_empty());
+    /// assert_eq!(report.stats.records, 2);
+    /// ```
+    pub fn evaluate_streaming(&self, acc: &Accumulator<'_>, sink: &mut dyn FnMut(Flag)) -> Report {
+        self.evaluate_inner(acc, sink)
+    }
+
+    fn evaluate_inner(&self, acc: &Accumulator<'_>, sink: &mut dyn FnMut(Flag)) -> Report {
         let accumulator::Folded {
             counters,
             duplicates,
@@ -335,30 +374,34 @@ impl<'a> Evaluator<'a> {
             not_counted: lesson_not_counted,
         } = acc.fold_lessons();
         let pupils = self.roster.pupils();
-        let results: Vec<(Vec<Flag>, Vec<NotEvaluable>)> = pupils
-            .par_iter()
-            .enumerate()
-            .map(|(i, pupil)| {
-                let row = counters
-                    .get(i * self.stride..(i + 1) * self.stride)
-                    .unwrap_or(&[]);
-                // A row of zeros matches nothing: validation refuses `ge` a zero limit, and
-                // 0 is never more than a limit ≥ 0 nor at least a positive one.
-                if row.iter().all(|&c| c == 0) {
-                    return (Vec::new(), Vec::new());
-                }
-                self.evaluate_pupil(pupil, row)
-            })
-            .filter(|(f, n)| !f.is_empty() || !n.is_empty())
-            .collect();
-        let mut flags = Vec::new();
         let mut not_evaluable = Vec::new();
-        for (f, n) in results {
-            flags.extend(f);
-            not_evaluable.extend(n);
+        // Pupils are sorted by id and each pupil's flags come in rule order, so batches in
+        // roster order give flags in (pupil, rule) order without sorting or keeping them.
+        for (b, batch) in pupils.chunks(EVAL_BATCH).enumerate() {
+            let base = b * EVAL_BATCH;
+            let results: Vec<(Vec<Flag>, Vec<NotEvaluable>)> = batch
+                .par_iter()
+                .enumerate()
+                .map(|(j, pupil)| {
+                    let i = base + j;
+                    let row = counters
+                        .get(i * self.stride..(i + 1) * self.stride)
+                        .unwrap_or(&[]);
+                    // A row of zeros matches nothing: validation refuses `ge` a zero limit, and
+                    // 0 is never more than a limit ≥ 0 nor at least a positive one.
+                    if row.iter().all(|&c| c == 0) {
+                        return (Vec::new(), Vec::new());
+                    }
+                    self.evaluate_pupil(pupil, row)
+                })
+                .filter(|(f, n)| !f.is_empty() || !n.is_empty())
+                .collect();
+            for (f, n) in results {
+                f.into_iter().for_each(&mut *sink);
+                not_evaluable.extend(n);
+            }
         }
         let order = |rule: &str| self.profile.rules.iter().position(|r| r.id == rule);
-        flags.sort_by_key(|f| (f.pupil, order(&f.rule)));
         not_evaluable.sort_by_key(|n| (n.pupil, order(&n.rule), n.month));
         let mut duplicates: Vec<Duplicate> = duplicates
             .into_iter()
@@ -387,7 +430,7 @@ impl<'a> Evaluator<'a> {
             profile: self.profile.id.clone(),
             window: self.window,
             signal_basis: self.profile.signal_basis.clone(),
-            flags,
+            flags: Vec::new(),
             not_evaluable,
             duplicates,
             not_counted,

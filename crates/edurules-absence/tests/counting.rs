@@ -149,3 +149,31 @@ fn every_record_is_counted_or_has_a_reason() {
             + st.duplicates
     );
 }
+
+#[test]
+fn streaming_evaluation_gives_the_same_flags_in_order() {
+    // Issue #14 item 5: flags can be counted or printed without keeping them all.
+    let pupils: Vec<Pupil> = (0..40_000).map(|i| pupil(i, Level::School)).collect();
+    let roster = Roster::new(pupils).unwrap();
+    let planned = Planned::default();
+    let window = Window::school_year(d(2017, 9, 15), d(2018, 6, 1)).unwrap();
+    let ev = Evaluator::new(RuleProfile::bg_isrm(), window, &roster, &planned).unwrap();
+    let mut acc = ev.accumulator();
+    for i in (0..40_000).rev() {
+        let r = AbsenceRecord::new(
+            PupilId(i),
+            d(2018, 3, 1),
+            Quantity::whole(40 + i % 100),
+            Unit::Hours,
+            AbsenceKind::Unexcused,
+        );
+        acc.push(r).unwrap();
+    }
+    let full = ev.evaluate(&acc);
+    let mut streamed = Vec::new();
+    let rest = ev.evaluate_streaming(&acc, &mut |f| streamed.push(f));
+    assert_eq!(streamed, full.flags);
+    assert!(rest.flags.is_empty());
+    assert_eq!(rest.stats, full.stats);
+    assert!(full.flags.len() > 30_000);
+}
