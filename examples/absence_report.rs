@@ -240,6 +240,9 @@ fn run() -> Result<(), String> {
     // With --summary the flags are counted as they come, not kept: memory O(pupils) whatever
     // the number of flags.
     let mut per_rule = vec![0_u64; ev.profile().rules.len()];
+    if o.json && !o.signals {
+        return write_json_report(&ev, &acc);
+    }
     let report = if o.summary && !o.json {
         let rules = &ev.profile().rules;
         ev.evaluate_streaming(&acc, &mut |f| {
@@ -329,6 +332,71 @@ fn run() -> Result<(), String> {
     } else {
         print_table(&report, ev.profile());
     }
+    Ok(())
+}
+
+/// Writes the report as JSON to stdout while evaluating: each flag is written as it comes and
+/// dropped, so memory does not grow with the number of flags. The fields are those of
+/// `Report`, the flags first after the profile, window and signal basis.
+fn write_json_report(
+    ev: &Evaluator<'_>,
+    acc: &edurules::absence::Accumulator<'_>,
+) -> Result<(), String> {
+    let stdout = std::io::stdout();
+    let mut w = std::io::BufWriter::new(stdout.lock());
+    let mut failed: Option<String> = None;
+    let mut head = || -> Result<(), String> {
+        write!(w, "{{\n  \"profile\": ").map_err(|e| e.to_string())?;
+        serde_json::to_writer(&mut w, &ev.profile().id).map_err(|e| e.to_string())?;
+        write!(w, ",\n  \"window\": ").map_err(|e| e.to_string())?;
+        serde_json::to_writer(&mut w, &ev.window()).map_err(|e| e.to_string())?;
+        write!(w, ",\n  \"signal_basis\": ").map_err(|e| e.to_string())?;
+        serde_json::to_writer(&mut w, &ev.profile().signal_basis).map_err(|e| e.to_string())?;
+        write!(w, ",\n  \"flags\": [").map_err(|e| e.to_string())
+    };
+    if let Err(e) = head() {
+        // A closed stdout (`| head`) is not an error of the run.
+        let _ = e;
+        return Ok(());
+    }
+    let mut first = true;
+    let rest = ev.evaluate_streaming(acc, &mut |flag| {
+        if failed.is_some() {
+            return;
+        }
+        let sep = if first { "\n    " } else { ",\n    " };
+        first = false;
+        if let Err(e) = w
+            .write_all(sep.as_bytes())
+            .map_err(|e| e.to_string())
+            .and_then(|()| serde_json::to_writer(&mut w, &flag).map_err(|e| e.to_string()))
+        {
+            failed = Some(e);
+        }
+    });
+    if failed.is_some() {
+        return Ok(());
+    }
+    let tail = (|| -> Result<(), String> {
+        for (name, value) in [
+            ("not_evaluable", serde_json::to_string(&rest.not_evaluable)),
+            ("duplicates", serde_json::to_string(&rest.duplicates)),
+            ("not_counted", serde_json::to_string(&rest.not_counted)),
+            ("stats", serde_json::to_string(&rest.stats)),
+        ] {
+            let value = value.map_err(|e| e.to_string())?;
+            let open = if name == "not_evaluable" {
+                "\n  ],\n"
+            } else {
+                ",\n"
+            };
+            write!(w, "{open}  \"{name}\": {value}").map_err(|e| e.to_string())?;
+        }
+        writeln!(w, "\n}}")
+            .and_then(|()| w.flush())
+            .map_err(|e| e.to_string())
+    })();
+    let _ = tail;
     Ok(())
 }
 
