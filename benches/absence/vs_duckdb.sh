@@ -3,6 +3,10 @@
 #
 #   benches/absence/vs_duckdb.sh [DATA_DIR] [RUNS]
 #
+# With VARIANT=1 the records file is rewritten once (DATA_DIR/variant/records.csv) with a UTF-8
+# byte order mark, one quoted field and an (empty) `lesson` column: the inputs that used to drop
+# to the single-threaded reader.
+#
 # Generates (once) 10,000,000 CSV rows over 700,000 pupils in DATA_DIR (default
 # benches/data/absence, git-ignored), builds the absence_report example in release, then runs,
 # RUNS times each (default 3), our end-to-end selection (read both CSVs, fold, evaluate the
@@ -18,10 +22,19 @@ if [ ! -s "$DATA/records.csv" ]; then
   echo "generating $DATA ..."
   python3 benches/absence/gen.py "$DATA"
 fi
+if [ "${VARIANT:-0}" = 1 ]; then
+  if [ ! -s "$DATA/variant/records.csv" ]; then
+    mkdir -p "$DATA/variant"
+    cp "$DATA/roster.csv" "$DATA/variant/roster.csv"
+    { printf '\xef\xbb\xbf'; sed -e '1s/$/,lesson/' -e '2,$s/$/,/' -e '2s/^\([0-9]*\),/"\1",/' "$DATA/records.csv"; } > "$DATA/variant/records.csv"
+  fi
+  DATA="$DATA/variant"
+fi
 ROWS=$(($(wc -l < "$DATA/records.csv") - 1))
 SIZE=$(du -m "$DATA/records.csv" | cut -f1)
 cargo build -q --release --example absence_report
-BIN=target/release/examples/absence_report
+# Honour CARGO_TARGET_DIR, as cargo does.
+BIN=${CARGO_TARGET_DIR:-target}/release/examples/absence_report
 
 # run NAME OUTFILE CMD... : wall seconds and max RSS (MB) of one run.
 run() {
@@ -38,7 +51,7 @@ best() { sort -n | head -1; }
 echo "data: $ROWS rows, ${SIZE} MB, $THREADS threads"
 ours=(); duck=()
 for i in $(seq "$RUNS"); do
-  read -r w r c < <(run /tmp/absence_ours.out "$BIN" "$DATA/records.csv" "$DATA/roster.csv" --summary)
+  read -r w r c < <(run /tmp/absence_ours.out "$BIN" "$DATA/records.csv" "$DATA/roster.csv" --summary --quiet)
   ours+=("$w $r $c"); echo "edurules run $i: ${w}s wall, ${c}s cpu, peak ${r} MB"
   read -r w r c < <(run /tmp/absence_duck.out python3 benches/absence/duckdb_query.py "$DATA/records.csv" "$DATA/roster.csv" "$THREADS")
   duck+=("$w $r $c"); echo "duckdb   run $i: ${w}s wall, ${c}s cpu, peak ${r} MB ($(grep 'query seconds' /tmp/absence_duck.out))"
@@ -58,5 +71,5 @@ rows = int(sys.argv[1])
 ow, orss, ocpu, dw, drss, dcpu = float(sys.argv[2]), sys.argv[3], float(sys.argv[4]), float(sys.argv[5]), sys.argv[6], float(sys.argv[7])
 print(f"edurules: best {ow:.2f} s wall = {rows / ow / 1e6:.1f} M rows/s, {ocpu:.2f} s cpu, peak {orss} MB")
 print(f"duckdb:   best {dw:.2f} s wall = {rows / dw / 1e6:.1f} M rows/s, {dcpu:.2f} s cpu, peak {drss} MB (process, incl. python start)")
-print(f"ratio, wall (duckdb / edurules): {dw / ow:.2f}x  (goal >= 1.5x); ratio, cpu: {dcpu / ocpu:.2f}x")
+print(f"ratio, wall (duckdb / edurules): {dw / ow:.2f}x  (goal >= 3x; >= 2.5x with a BOM, a quote and a lesson column); ratio, cpu: {dcpu / ocpu:.2f}x")
 PY

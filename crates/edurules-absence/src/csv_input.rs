@@ -1,5 +1,9 @@
 //! CSV adapters: the absence records file and the roster file.
 //!
+//! A record is one physical line (`\n`, `\r\n` or a lone `\r`), at most [`MAX_LINE_BYTES`]
+//! long; fields may be quoted (RFC 4180) but a quote never spans lines, so a bad line stays
+//! one skipped row. A UTF-8 byte order mark is dropped.
+//!
 //! Records: a header with at least `pupil_id,date,hours,kind`, optionally `lesson` (lesson
 //! number, enables duplicate detection) and `unit` (`hours`, `lessons`, `days`, `minutes`; empty
 //! = hours, or minutes for late arrivals). For `late` rows the amount column holds the minutes
@@ -7,15 +11,19 @@
 
 mod fast;
 pub(crate) mod fields;
+mod lines;
 
 use std::io;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-pub use fast::{accumulate_csv_bytes, accumulate_csv_file};
+pub use fast::{accumulate_csv_bytes, accumulate_csv_file, accumulate_csv_file_with_progress};
+pub use lines::MAX_LINE_BYTES;
 
-use crate::{AbsenceError, AbsenceKind, AbsenceRecord, Accumulator, Pupil, Unit};
+use lines::{BlockError, BlockReader, Fields, QuoteError};
+
+use crate::{AbsenceError, AbsenceKind, AbsenceRecord, Accumulator, Planned, Pupil, Unit};
 
 /// The most skipped rows reported one by one; all are counted.
 pub const MAX_REPORTED_SKIPS: usize = 1000;
@@ -32,9 +40,17 @@ pub enum Mode {
     Lenient,
 }
 
-/// What a CSV reader did: `rows == accepted + skipped`, always.
+/// What a CSV reader did: `rows == accepted + skipped` and
+/// `lines == 1 + blank + rows` (the header, blank lines, data rows), always: every line of the
+/// file is accounted for.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct CsvSummary {
+    /// Physical lines read, the header included.
+    #[serde(default)]
+    pub lines: u64,
+    /// Blank lines (empty or only spaces), not rows.
+    #[serde(default)]
+    pub blank: u64,
     /// Data rows read (the header and blank lines are not rows).
     pub rows: u64,
     /// Rows turned into records.
@@ -60,6 +76,8 @@ impl CsvSummary {
     }
 
     pub(crate) fn merge(&mut self, other: Self) {
+        self.lines += other.lines;
+        self.blank += other.blank;
         self.rows += other.rows;
         self.accepted += other.accepted;
         self.skipped += other.skipped;
@@ -77,44 +95,71 @@ pub(crate) struct RecordColumns {
     kind: usize,
     lesson: Option<usize>,
     unit: Option<usize>,
-    width: usize,
+    pub(crate) width: usize,
 }
 
-fn find(headers: &csv::ByteRecord, name: &str) -> Option<usize> {
-    headers.iter().position(|h| {
-        let h = h.strip_prefix("\u{feff}".as_bytes()).unwrap_or(h);
-        h.trim_ascii() == name.as_bytes()
-    })
+/// The names of a header line, trimmed, without a byte order mark; duplicates refused.
+fn header_names(line: &[u8]) -> Result<Vec<Vec<u8>>, AbsenceError> {
+    let mut fields = Fields::default();
+    fields
+        .split(line)
+        .map_err(|QuoteError| AbsenceError::CsvQuote { line: 1 })?;
+    let names: Vec<Vec<u8>> = (0..fields.len())
+        .map(|i| fields.get(line, i).trim_ascii().to_vec())
+        .collect();
+    for (i, n) in names.iter().enumerate() {
+        if !n.is_empty() && names.iter().skip(i + 1).any(|m| m == n) {
+            return Err(AbsenceError::CsvDuplicateColumn {
+                column: String::from_utf8_lossy(n).chars().take(64).collect(),
+            });
+        }
+    }
+    Ok(names)
 }
 
-fn require(headers: &csv::ByteRecord, name: &str) -> Result<usize, AbsenceError> {
-    find(headers, name).ok_or_else(|| AbsenceError::CsvHeader {
-        column: name.to_owned(),
-    })
+fn find(names: &[Vec<u8>], name: &str) -> Option<usize> {
+    names.iter().position(|h| h.as_slice() == name.as_bytes())
+}
+
+/// The column's position, or the error: a hint when the header is separated by `;` or a tab.
+fn require(names: &[Vec<u8>], line: &[u8], name: &str) -> Result<usize, AbsenceError> {
+    find(names, name).ok_or_else(
+        || match [b';', b'\t'].into_iter().find(|s| line.contains(s)) {
+            Some(sep) if names.len() == 1 => AbsenceError::CsvSeparator {
+                found: char::from(sep),
+            },
+            _ => AbsenceError::CsvHeader {
+                column: name.to_owned(),
+            },
+        },
+    )
 }
 
 impl RecordColumns {
-    fn from_headers(h: &csv::ByteRecord) -> Result<Self, AbsenceError> {
+    fn from_header(line: &[u8]) -> Result<Self, AbsenceError> {
+        let h = header_names(line)?;
         Ok(Self {
-            pupil: require(h, "pupil_id")?,
-            date: require(h, "date")?,
-            amount: require(h, "hours")?,
-            kind: require(h, "kind")?,
-            lesson: find(h, "lesson"),
-            unit: find(h, "unit"),
+            pupil: require(&h, line, "pupil_id")?,
+            date: require(&h, line, "date")?,
+            amount: require(&h, line, "hours")?,
+            kind: require(&h, line, "kind")?,
+            lesson: find(&h, "lesson"),
+            unit: find(&h, "unit"),
             width: h.len(),
         })
     }
 }
 
 /// Turns the fields of one row into a checked record.
+#[inline]
 pub(crate) fn record_from_fields<'a>(
     get: impl Fn(usize) -> &'a [u8],
     cols: &RecordColumns,
     line: u64,
+    dates: &mut fields::DateCache,
 ) -> Result<AbsenceRecord, AbsenceError> {
     let pupil = fields::pupil_id(get(cols.pupil), line)?;
-    let date = fields::date(get(cols.date), line)?;
+    let date = dates.date(get(cols.date), line)?;
     let amount = fields::amount(get(cols.amount), line, "hours")?;
     let kind = fields::kind(get(cols.kind), line)?;
     let lesson = match cols.lesson {
@@ -142,128 +187,149 @@ pub(crate) fn record_from_fields<'a>(
     Ok(record)
 }
 
-fn reader<R: io::Read>(input: R) -> csv::Reader<R> {
-    csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(true)
-        .from_reader(input)
-}
-
-/// Remembers where the line terminators are in the bytes read but not yet numbered, so that
-/// rows get their physical line number (the csv crate's own count skips blank lines).
+/// What parsing a run of whole lines gave.
 #[derive(Debug, Default)]
-struct Newlines {
-    /// Offsets of `\r` and `\n` bytes, and whether each is a `\n`.
-    pending: std::collections::VecDeque<(u64, bool)>,
-    read: u64,
-    counted: u64,
+pub(crate) struct Parsed {
+    pub(crate) summary: CsvSummary,
+    /// Lines seen (terminated or not), to number the lines of what follows.
+    pub(crate) lines: u64,
+    /// An error that ends the reading: the first bad row in strict mode, or an overlong line.
+    pub(crate) fatal: Option<AbsenceError>,
 }
 
-impl Newlines {
-    /// The 1-based physical line of a row the csv reader reports at `offset` (offsets must not
-    /// decrease). The reader reports the offset where it started, before blank lines it skipped,
-    /// so terminators right at the offset are stepped over first.
-    fn line_of(&mut self, offset: u64) -> u64 {
-        let mut at = offset;
-        while let Some(&(o, newline)) = self.pending.front() {
-            if o > at {
-                break;
+/// Parses records line by line, with reusable buffers.
+#[derive(Debug)]
+pub(crate) struct LineParser {
+    cols: RecordColumns,
+    mode: Mode,
+    fields: Fields,
+    dates: fields::DateCache,
+}
+
+impl LineParser {
+    pub(crate) fn new(cols: RecordColumns, mode: Mode) -> Self {
+        Self {
+            cols,
+            mode,
+            fields: Fields::default(),
+            dates: fields::DateCache::new(),
+        }
+    }
+
+    /// Parses `bytes` (whole lines), numbering the first line `first_line`, passing each
+    /// record to `sink`.
+    pub(crate) fn parse(
+        &mut self,
+        bytes: &[u8],
+        first_line: u64,
+        sink: &mut impl FnMut(&AbsenceRecord),
+    ) -> Parsed {
+        let mut out = Parsed::default();
+        let mut pos = 0;
+        while pos < bytes.len() {
+            let (end, next, split) = self.fields.scan_line(bytes, pos);
+            let line = first_line + out.lines;
+            out.lines += 1;
+            out.summary.lines += 1;
+            let content = bytes.get(pos..end).unwrap_or(&[]);
+            pos = next;
+            if content.len() > MAX_LINE_BYTES {
+                out.fatal = Some(too_long(line));
+                return out;
             }
-            if o == at {
-                at += 1;
+            // Only a line without a comma can be blank: the common line is not scanned again.
+            if self.fields.len() <= 1 && content.iter().all(u8::is_ascii_whitespace) {
+                out.summary.blank += 1;
+                continue;
             }
-            self.pending.pop_front();
-            if newline {
-                self.counted += 1;
+            out.summary.rows += 1;
+            let result = match split {
+                Err(QuoteError) => Err(AbsenceError::CsvQuote { line }),
+                Ok(()) if self.fields.len() != self.cols.width => Err(fields::field_count(
+                    line,
+                    self.cols.width,
+                    self.fields.len(),
+                )),
+                Ok(()) => {
+                    let f = &self.fields;
+                    record_from_fields(|i| f.get(content, i), &self.cols, line, &mut self.dates)
+                }
+            };
+            match (result, self.mode) {
+                (Ok(r), _) => {
+                    out.summary.accepted += 1;
+                    sink(&r);
+                }
+                (Err(e), Mode::Strict) => {
+                    out.fatal = Some(e);
+                    return out;
+                }
+                (Err(e), Mode::Lenient) => out.summary.skip(e),
             }
         }
-        self.counted + 1
+        out
     }
 }
 
-/// A reader that records terminator offsets into a shared [`Newlines`].
-struct Tracked<'n, R> {
-    inner: R,
-    newlines: &'n std::cell::RefCell<Newlines>,
-}
-
-impl<R: io::Read> io::Read for Tracked<'_, R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        let mut nl = self.newlines.borrow_mut();
-        let start = nl.read;
-        for (i, b) in buf.iter().take(n).enumerate() {
-            if *b == b'\n' || *b == b'\r' {
-                nl.pending.push_back((start + i as u64, *b == b'\n'));
-            }
-        }
-        nl.read += n as u64;
-        Ok(n)
+/// The error for a line longer than [`MAX_LINE_BYTES`] that began at `line`.
+pub(crate) const fn too_long(line: u64) -> AbsenceError {
+    AbsenceError::CsvLineTooLong {
+        line,
+        limit: MAX_LINE_BYTES as u64,
     }
 }
 
-fn io_error(e: &csv::Error) -> AbsenceError {
-    match e.position() {
-        Some(p) => AbsenceError::CsvRow {
-            line: p.line(),
+/// The error for a failed block read; `line` is where the unread rest begins.
+pub(crate) fn block_error(e: BlockError, line: u64) -> AbsenceError {
+    match e {
+        BlockError::Io(e) => AbsenceError::Io {
             reason: e.to_string(),
         },
-        None => AbsenceError::Io {
-            reason: e.to_string(),
-        },
+        BlockError::TooLong => too_long(line),
     }
 }
 
-/// Reads a records CSV and passes each record to `sink`, with the general (csv crate) reader.
+/// Splits the header line off the first block: (columns, the rest of the block).
+pub(crate) fn split_header(block: &[u8]) -> Result<(&[u8], &[u8]), AbsenceError> {
+    let (end, next) = lines::line_end(block, 0).unwrap_or((block.len(), block.len()));
+    if end > MAX_LINE_BYTES {
+        return Err(too_long(1));
+    }
+    Ok((
+        block.get(..end).unwrap_or(&[]),
+        block.get(next..).unwrap_or(&[]),
+    ))
+}
+
+/// Reads a records CSV and passes each record to `sink`, one block after another.
 fn for_each_record<R: io::Read>(
     input: R,
     mode: Mode,
-    sink: &mut dyn FnMut(AbsenceRecord),
+    sink: &mut impl FnMut(&AbsenceRecord),
 ) -> Result<CsvSummary, AbsenceError> {
-    let newlines = std::cell::RefCell::new(Newlines::default());
-    let mut rdr = reader(Tracked {
-        inner: input,
-        newlines: &newlines,
-    });
-    let headers = rdr.byte_headers().map_err(|e| io_error(&e))?.clone();
-    let cols = RecordColumns::from_headers(&headers)?;
-    let mut summary = CsvSummary::default();
-    let mut row = csv::ByteRecord::new();
-    loop {
-        match rdr.read_byte_record(&mut row) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) if matches!(e.kind(), csv::ErrorKind::Io(_)) => return Err(io_error(&e)),
-            Err(e) => {
-                // A broken row is a row that could not be read.
-                summary.rows += 1;
-                let err = io_error(&e);
-                match mode {
-                    Mode::Strict => return Err(err),
-                    Mode::Lenient => {
-                        summary.skip(err);
-                        continue;
-                    }
-                }
-            }
+    let mut reader = BlockReader::new(input);
+    let Some(first) = reader.next_block().map_err(|e| block_error(e, 1))? else {
+        return Err(AbsenceError::CsvHeader {
+            column: "pupil_id".to_owned(),
+        });
+    };
+    let (header, body) = split_header(&first)?;
+    let mut parser = LineParser::new(RecordColumns::from_header(header)?, mode);
+    let mut summary = CsvSummary {
+        lines: 1,
+        ..CsvSummary::default()
+    };
+    let mut next_line = 2;
+    let mut block = Some(body.to_vec());
+    drop(first);
+    while let Some(bytes) = block {
+        let parsed = parser.parse(&bytes, next_line, sink);
+        next_line += parsed.lines;
+        summary.merge(parsed.summary);
+        if let Some(e) = parsed.fatal {
+            return Err(e);
         }
-        let line = newlines
-            .borrow_mut()
-            .line_of(row.position().map_or(0, csv::Position::byte));
-        summary.rows += 1;
-        let result = if row.len() == cols.width {
-            record_from_fields(|i| row.get(i).unwrap_or(b""), &cols, line)
-        } else {
-            Err(fields::field_count(line, cols.width, row.len()))
-        };
-        match (result, mode) {
-            (Ok(r), _) => {
-                summary.accepted += 1;
-                sink(r);
-            }
-            (Err(e), Mode::Strict) => return Err(e),
-            (Err(e), Mode::Lenient) => summary.skip(e),
-        }
+        block = reader.next_block().map_err(|e| block_error(e, next_line))?;
     }
     Ok(summary)
 }
@@ -290,7 +356,7 @@ pub fn read_records<R: io::Read>(
     mode: Mode,
 ) -> Result<(Vec<AbsenceRecord>, CsvSummary), AbsenceError> {
     let mut out = Vec::new();
-    let summary = for_each_record(input, mode, &mut |r| out.push(r))?;
+    let summary = for_each_record(input, mode, &mut |r: &AbsenceRecord| out.push(*r))?;
     Ok((out, summary))
 }
 
@@ -318,8 +384,8 @@ pub fn stream_records<R: io::Read>(
     acc: &mut Accumulator<'_>,
 ) -> Result<CsvSummary, AbsenceError> {
     // Records from the reader are checked already, so `push` cannot fail here.
-    for_each_record(input, mode, &mut |r| {
-        let _ = acc.push(r);
+    for_each_record(input, mode, &mut |r: &AbsenceRecord| {
+        let _ = acc.push(*r);
     })
 }
 
@@ -343,58 +409,175 @@ pub fn read_roster<R: io::Read>(
     input: R,
     mode: Mode,
 ) -> Result<(Vec<Pupil>, CsvSummary), AbsenceError> {
-    let newlines = std::cell::RefCell::new(Newlines::default());
-    let mut rdr = reader(Tracked {
-        inner: input,
-        newlines: &newlines,
-    });
-    let headers = rdr.byte_headers().map_err(|e| io_error(&e))?.clone();
-    let (id, school, level) = (
-        require(&headers, "pupil_id")?,
-        require(&headers, "school_id")?,
-        require(&headers, "level")?,
-    );
-    let grade = find(&headers, "grade");
-    let width = headers.len();
-    let mut summary = CsvSummary::default();
-    let mut pupils = Vec::new();
-    let mut row = csv::ByteRecord::new();
-    loop {
-        let result = match rdr.read_byte_record(&mut row) {
-            Ok(false) => break,
-            Ok(true) => {
-                let line = newlines
-                    .borrow_mut()
-                    .line_of(row.position().map_or(0, csv::Position::byte));
-                let get = |i: usize| row.get(i).unwrap_or(b"");
-                if row.len() == width {
-                    (|| {
-                        Ok(Pupil {
-                            id: fields::pupil_id(get(id), line)?,
-                            school: fields::school(get(school), line)?,
-                            level: fields::level(get(level), line)?,
-                            grade: match grade {
-                                Some(g) => fields::small(get(g), line, "grade")?,
-                                None => None,
-                            },
-                        })
-                    })()
-                } else {
-                    Err(fields::field_count(line, width, row.len()))
-                }
-            }
-            Err(e) if matches!(e.kind(), csv::ErrorKind::Io(_)) => return Err(io_error(&e)),
-            Err(e) => Err(io_error(&e)),
-        };
-        summary.rows += 1;
-        match (result, mode) {
-            (Ok(p), _) => {
-                summary.accepted += 1;
-                pupils.push(p);
-            }
-            (Err(e), Mode::Strict) => return Err(e),
-            (Err(e), Mode::Lenient) => summary.skip(e),
+    read_rows(
+        input,
+        mode,
+        |names, header| {
+            Ok((
+                require(names, header, "pupil_id")?,
+                require(names, header, "school_id")?,
+                require(names, header, "level")?,
+                find(names, "grade"),
+            ))
+        },
+        |&(id, school, level, grade), r, line| {
+            let get = |i| r.get(i);
+            Ok(Pupil {
+                id: fields::pupil_id(get(id), line)?,
+                school: fields::school(get(school), line)?,
+                level: fields::level(get(level), line)?,
+                grade: match grade {
+                    Some(g) => fields::small(get(g), line, "grade")?,
+                    None => None,
+                },
+            })
+        },
+    )
+}
+
+/// Reads a planned-amounts CSV (the denominators of percentage rules):
+/// `pupil_id,unit,amount` and optionally `month`. With a month (`YYYY-MM`) the amount is the
+/// pupil's planned obligatory classes of that month ([`Planned::set_month`], for
+/// [`crate::RuleProfile::pl_compulsory_schooling`]); with the month empty or absent it is the
+/// planned amount of the whole window ([`Planned::set_window`], for example the enrolled school
+/// days of [`crate::RuleProfile::chronic_absence`]). `unit` is `hours` (or `lessons`) or `days`.
+/// A later row for the same pupil, month and unit replaces an earlier one.
+///
+/// # Errors
+///
+/// As [`read_records`].
+///
+/// # Example
+///
+/// ```
+/// use edurules_absence::*;
+/// let csv = "pupil_id,unit,amount,month\n1,hours,80,2026-03\n1,days,170,\n2,hours,x,2026-03\n";
+/// let (planned, summary) = read_planned(csv.as_bytes(), Mode::Lenient).unwrap();
+/// let march = YearMonth { year: 2026, month: 3 };
+/// assert_eq!(planned.month(PupilId(1), march, Unit::Hours), Some(Quantity::whole(80)));
+/// assert_eq!(planned.window(PupilId(1), Unit::Days), Some(Quantity::whole(170)));
+/// assert_eq!(summary.skipped, 1);
+/// assert!(read_planned(csv.as_bytes(), Mode::Strict).is_err());
+/// ```
+pub fn read_planned<R: io::Read>(
+    input: R,
+    mode: Mode,
+) -> Result<(Planned, CsvSummary), AbsenceError> {
+    let (rows, summary) = read_rows(
+        input,
+        mode,
+        |names, header| {
+            Ok((
+                require(names, header, "pupil_id")?,
+                require(names, header, "unit")?,
+                require(names, header, "amount")?,
+                find(names, "month"),
+            ))
+        },
+        |&(id, unit, amount, month), r, line| {
+            let get = |i| r.get(i);
+            let pupil = fields::pupil_id(get(id), line)?;
+            let unit = match fields::unit(get(unit), line)? {
+                Some(u @ (Unit::Hours | Unit::Days)) => u,
+                _ => return Err(fields::planned_unit(get(unit), line)),
+            };
+            let amount = fields::amount(get(amount), line, "amount")?;
+            let month = match month {
+                Some(m) => fields::month(get(m), line)?,
+                None => None,
+            };
+            Ok((pupil, unit, amount, month))
+        },
+    )?;
+    let mut planned = Planned::default();
+    for (pupil, unit, amount, month) in rows {
+        match month {
+            Some(m) => planned.set_month(pupil, m, unit, amount),
+            None => planned.set_window(pupil, unit, amount),
         }
     }
-    Ok((pupils, summary))
+    Ok((planned, summary))
+}
+
+/// The fields of one split line.
+struct Row<'a> {
+    fields: &'a Fields,
+    line: &'a [u8],
+}
+
+impl<'a> Row<'a> {
+    fn get(&self, i: usize) -> &'a [u8] {
+        self.fields.get(self.line, i)
+    }
+}
+
+/// Reads a CSV of rows line by line: `header` finds the columns in the header's names,
+/// `row` turns one row's fields into a value.
+fn read_rows<R: io::Read, H, T>(
+    input: R,
+    mode: Mode,
+    header: impl FnOnce(&[Vec<u8>], &[u8]) -> Result<H, AbsenceError>,
+    mut row: impl FnMut(&H, &Row<'_>, u64) -> Result<T, AbsenceError>,
+) -> Result<(Vec<T>, CsvSummary), AbsenceError> {
+    let mut reader = BlockReader::new(input);
+    let Some(first) = reader.next_block().map_err(|e| block_error(e, 1))? else {
+        return Err(AbsenceError::CsvHeader {
+            column: "pupil_id".to_owned(),
+        });
+    };
+    let (head, body) = split_header(&first)?;
+    let names = header_names(head)?;
+    let columns = header(&names, head)?;
+    let width = names.len();
+    let mut summary = CsvSummary {
+        lines: 1,
+        ..CsvSummary::default()
+    };
+    let mut out = Vec::new();
+    let mut fields = Fields::default();
+    let mut line = 1;
+    let mut block = Some(body.to_vec());
+    drop(first);
+    while let Some(bytes) = block {
+        let mut pos = 0;
+        while pos < bytes.len() {
+            let (end, next) = lines::line_end(&bytes, pos).unwrap_or((bytes.len(), bytes.len()));
+            line += 1;
+            summary.lines += 1;
+            let content = bytes.get(pos..end).unwrap_or(&[]);
+            pos = next;
+            if content.len() > MAX_LINE_BYTES {
+                return Err(too_long(line));
+            }
+            if content.iter().all(u8::is_ascii_whitespace) {
+                summary.blank += 1;
+                continue;
+            }
+            summary.rows += 1;
+            let result = match fields.split(content) {
+                Err(QuoteError) => Err(AbsenceError::CsvQuote { line }),
+                Ok(()) if fields.len() != width => {
+                    Err(fields::field_count(line, width, fields.len()))
+                }
+                Ok(()) => row(
+                    &columns,
+                    &Row {
+                        fields: &fields,
+                        line: content,
+                    },
+                    line,
+                ),
+            };
+            match (result, mode) {
+                (Ok(v), _) => {
+                    summary.accepted += 1;
+                    out.push(v);
+                }
+                (Err(e), Mode::Strict) => return Err(e),
+                (Err(e), Mode::Lenient) => summary.skip(e),
+            }
+        }
+        block = reader.next_block().map_err(|e| block_error(e, line + 1))?;
+    }
+    Ok((out, summary))
 }

@@ -15,6 +15,9 @@ use crate::{
     RuleProfile, Threshold, Unit, Window, YearMonth,
 };
 
+/// Pupils evaluated per parallel batch: the flags of one batch are held at once.
+const EVAL_BATCH: usize = 1 << 14;
+
 /// Records per parallel chunk: large enough that per-chunk state is amortised.
 const PAR_CHUNK: usize = 1 << 16;
 
@@ -74,6 +77,12 @@ pub struct Evaluator<'a> {
     months: Vec<YearMonth>,
     /// Pupils per counter partition, as a power of two (for the parallel bulk fold).
     partition_shift: u32,
+    /// For level (0 school, 1 preschool), effective kind (0 excused, 1 unexcused) and unit (0
+    /// hours, 1 days): whether some rule for that level counts it.
+    counts_for: [[[bool; 2]; 2]; 2],
+    /// One bit per roster position: the pupil is at preschool level (a compact table, so that
+    /// checking a record's level costs no cache miss on the roster).
+    preschool: Vec<u64>,
 }
 
 /// The target size of one partition of counters, to stay in a core's L2 cache.
@@ -148,6 +157,18 @@ impl<'a> Evaluator<'a> {
             stride += if s.per == Per::Month { months.len() } else { 1 };
         }
         let routes = compile_routes(&slots, &bases);
+        let mut counts_for = [[[false; 2]; 2]; 2];
+        for rule in &profile.rules {
+            mark_counted(&rule.when, &mut counts_for);
+        }
+        let mut preschool = vec![0_u64; roster.len().div_ceil(64)];
+        for (i, p) in roster.pupils().iter().enumerate() {
+            if p.level == crate::Level::Preschool
+                && let Some(w) = preschool.get_mut(i / 64)
+            {
+                *w |= 1 << (i % 64);
+            }
+        }
         let late_table = profile
             .late_arrivals
             .as_ref()
@@ -181,7 +202,26 @@ impl<'a> Evaluator<'a> {
                 let rows = (PARTITION_BYTES / (stride.max(1) * 8)).max(64);
                 usize::BITS - 1 - rows.leading_zeros()
             },
+            counts_for,
+            preschool,
         })
+    }
+
+    /// Whether some rule for the level of the pupil at roster position `pupil` counts an
+    /// amount of effective kind `kind` (0 excused, 1 unexcused) in unit `unit` (0 hours, 1 days).
+    #[inline]
+    pub(crate) fn counts(&self, pupil: u32, kind: usize, unit: usize) -> bool {
+        let p = pupil as usize;
+        let level = self
+            .preschool
+            .get(p / 64)
+            .map_or(0, |w| usize::from((w >> (p % 64)) & 1 == 1));
+        self.counts_for
+            .get(level)
+            .and_then(|l| l.get(kind))
+            .and_then(|k| k.get(unit))
+            .copied()
+            .unwrap_or(false)
     }
 
     /// The profile being evaluated.
@@ -290,37 +330,78 @@ impl<'a> Evaluator<'a> {
     /// See [`Evaluator`].
     #[must_use]
     pub fn evaluate(&self, acc: &Accumulator<'_>) -> Report {
+        let mut flags = Vec::new();
+        let mut report = self.evaluate_inner(acc, &mut |f| flags.push(f));
+        report.flags = flags;
+        report
+    }
+
+    /// Evaluates like [`Evaluator::evaluate`] but passes each flag to `sink` (in pupil-id, then
+    /// rule order) instead of keeping it: the returned [`Report`] has no flags, and memory stays
+    /// O(pupils) whatever the number of flags (pupils are evaluated in parallel batches of
+    /// 16,384). For counting selections or printing flags as they come.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use edurules_absence::*;
+    /// let d = NaiveDate::from_ymd_opt(2018, 3, 5).unwrap();
+    /// let school = |id| Pupil { id: PupilId(id), school: SchoolId("S".into()), level: Level::School, grade: None };
+    /// let roster = Roster::new(vec![school(2), school(1)]).unwrap();
+    /// let planned = Planned::default();
+    /// let ev = Evaluator::new(RuleProfile::bg_isrm(), Window::month(2018, 3).unwrap(), &roster, &planned).unwrap();
+    /// let mut acc = ev.accumulator();
+    /// for p in [2, 1] {
+    ///     acc.push(AbsenceRecord::new(PupilId(p), d, Quantity::whole(41), Unit::Hours, AbsenceKind::Unexcused)).unwrap();
+    /// }
+    /// let mut seen = Vec::new();
+    /// let report = ev.evaluate_streaming(&acc, &mut |f| seen.push(f.pupil));
+    /// assert_eq!(seen, vec![PupilId(1), PupilId(2)]);
+    /// assert!(report.flags.is_empty());
+    /// assert_eq!(report.stats.records, 2);
+    /// ```
+    pub fn evaluate_streaming(&self, acc: &Accumulator<'_>, sink: &mut dyn FnMut(Flag)) -> Report {
+        self.evaluate_inner(acc, sink)
+    }
+
+    fn evaluate_inner(&self, acc: &Accumulator<'_>, sink: &mut dyn FnMut(Flag)) -> Report {
         let accumulator::Folded {
             counters,
             duplicates,
             late_not_counted,
             counted,
+            not_counted: lesson_not_counted,
         } = acc.fold_lessons();
         let pupils = self.roster.pupils();
-        let results: Vec<(Vec<Flag>, Vec<NotEvaluable>)> = pupils
-            .par_iter()
-            .enumerate()
-            .map(|(i, pupil)| {
-                let row = counters
-                    .get(i * self.stride..(i + 1) * self.stride)
-                    .unwrap_or(&[]);
-                // A row of zeros matches nothing: validation refuses `ge` a zero limit, and
-                // 0 is never more than a limit ≥ 0 nor at least a positive one.
-                if row.iter().all(|&c| c == 0) {
-                    return (Vec::new(), Vec::new());
-                }
-                self.evaluate_pupil(pupil, row)
-            })
-            .filter(|(f, n)| !f.is_empty() || !n.is_empty())
-            .collect();
-        let mut flags = Vec::new();
         let mut not_evaluable = Vec::new();
-        for (f, n) in results {
-            flags.extend(f);
-            not_evaluable.extend(n);
+        // Pupils are sorted by id and each pupil's flags come in rule order, so batches in
+        // roster order give flags in (pupil, rule) order without sorting or keeping them.
+        for (b, batch) in pupils.chunks(EVAL_BATCH).enumerate() {
+            let base = b * EVAL_BATCH;
+            let results: Vec<(Vec<Flag>, Vec<NotEvaluable>)> = batch
+                .par_iter()
+                .enumerate()
+                .map(|(j, pupil)| {
+                    let i = base + j;
+                    let row = counters
+                        .get(i * self.stride..(i + 1) * self.stride)
+                        .unwrap_or(&[]);
+                    // A row of zeros matches nothing: validation refuses `ge` a zero limit, and
+                    // 0 is never more than a limit ≥ 0 nor at least a positive one.
+                    if row.iter().all(|&c| c == 0) {
+                        return (Vec::new(), Vec::new());
+                    }
+                    self.evaluate_pupil(pupil, row)
+                })
+                .filter(|(f, n)| !f.is_empty() || !n.is_empty())
+                .collect();
+            for (f, n) in results {
+                f.into_iter().for_each(&mut *sink);
+                not_evaluable.extend(n);
+            }
         }
         let order = |rule: &str| self.profile.rules.iter().position(|r| r.id == rule);
-        flags.sort_by_key(|f| (f.pupil, order(&f.rule)));
         not_evaluable.sort_by_key(|n| (n.pupil, order(&n.rule), n.month));
         let mut duplicates: Vec<Duplicate> = duplicates
             .into_iter()
@@ -336,13 +417,23 @@ impl<'a> Evaluator<'a> {
         stats.duplicates = duplicates.iter().map(|d| u64::from(d.count)).sum();
         stats.late_not_counted = stats.late_not_counted.saturating_add(late_not_counted);
         stats.counted = stats.counted.saturating_add(counted);
+        let mut not_counted = acc.not_counted_list(&lesson_not_counted);
+        not_counted.sort_by_key(|n| {
+            (
+                n.pupil,
+                accumulator::kind_index(n.kind),
+                accumulator::unit_order(n.unit),
+            )
+        });
+        stats.not_counted = not_counted.iter().map(|n| n.records).sum();
         Report {
             profile: self.profile.id.clone(),
             window: self.window,
             signal_basis: self.profile.signal_basis.clone(),
-            flags,
+            flags: Vec::new(),
             not_evaluable,
             duplicates,
+            not_counted,
             stats,
         }
     }
@@ -577,6 +668,31 @@ const fn unit_index(unit: Unit) -> Option<usize> {
         Unit::Hours => Some(0),
         Unit::Days => Some(1),
         Unit::Minutes => None,
+    }
+}
+
+/// Marks, per level, effective kind and unit, what the thresholds of `cond` count.
+fn mark_counted(cond: &Condition, out: &mut [[[bool; 2]; 2]; 2]) {
+    match cond {
+        Condition::Any(v) | Condition::All(v) => v.iter().for_each(|c| mark_counted(c, out)),
+        Condition::Threshold(t) => {
+            let Some(u) = unit_index(t.unit) else { return };
+            for (l, level) in [(0, crate::Level::School), (1, crate::Level::Preschool)] {
+                if t.level.is_some_and(|x| x != level) {
+                    continue;
+                }
+                for (k, own) in [(0, Counted::Excused), (1, Counted::Unexcused)] {
+                    if (t.counts == Counted::All || t.counts == own)
+                        && let Some(c) = out
+                            .get_mut(l)
+                            .and_then(|x| x.get_mut(k))
+                            .and_then(|x| x.get_mut(u))
+                    {
+                        *c = true;
+                    }
+                }
+            }
+        }
     }
 }
 

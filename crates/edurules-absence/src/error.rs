@@ -113,6 +113,45 @@ pub enum AbsenceError {
         /// What is wrong.
         reason: String,
     },
+    /// A CSV line with a quote that is not closed on the same line, or a quote inside an
+    /// unquoted field. A record is one line: quoting never spans lines, so the error stays on
+    /// its line.
+    #[error("csv line {line}: unclosed or misplaced quote `\"`")]
+    CsvQuote {
+        /// The 1-based line number in the file.
+        line: u64,
+    },
+    /// A CSV header naming the same column twice: which one is meant is ambiguous.
+    #[error("csv header: column {column_q} appears more than once", column_q = quote::quoted(.column, Locale::En))]
+    CsvDuplicateColumn {
+        /// The repeated column.
+        column: String,
+    },
+    /// A CSV header that lacks the required columns but is separated by another character.
+    #[error("csv header: columns are separated by `{}`; expected `,`", quote::cut(&found.to_string(), 1, Locale::En))]
+    CsvSeparator {
+        /// The separator found (`;` or a tab).
+        found: char,
+    },
+    /// A CSV line longer than [`crate::MAX_LINE_BYTES`] (for example an unclosed quote or a file
+    /// without line ends): reading stops so that memory stays bounded.
+    #[error("csv line {line}: the line is longer than {limit} {}", bytes_word(*limit, Locale::En))]
+    CsvLineTooLong {
+        /// The line where the overlong record began.
+        line: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// A late arrival of zero minutes: not late, and no rule says what it counts.
+    #[error(
+        "record of pupil `{pupil}` on `{date}`: a late arrival of `0` minutes is not a late arrival"
+    )]
+    LateWithoutDelay {
+        /// Whose record.
+        pupil: PupilId,
+        /// The date.
+        date: NaiveDate,
+    },
     /// Reading the input failed.
     #[error("cannot read input: `{reason_q}`", reason_q = quote::cut(.reason, quote::MAX_QUOTED_TEXT_CHARS, Locale::En))]
     Io {
@@ -145,6 +184,11 @@ impl AbsenceError {
             Self::CsvHeader { .. } => "absence.csv_header",
             Self::CsvField { .. } => "absence.csv_field",
             Self::CsvRow { .. } => "absence.csv_row",
+            Self::CsvQuote { .. } => "absence.csv_quote",
+            Self::CsvDuplicateColumn { .. } => "absence.csv_duplicate_column",
+            Self::CsvSeparator { .. } => "absence.csv_separator",
+            Self::CsvLineTooLong { .. } => "absence.csv_line_too_long",
+            Self::LateWithoutDelay { .. } => "absence.late_without_delay",
             Self::Io { .. } => "absence.io",
         }
     }
@@ -224,6 +268,24 @@ impl AbsenceError {
                 "csv, wiersz {line}: {reason_q}",
                 reason_q = quote::cut(reason, quote::MAX_QUOTED_TEXT_CHARS, Locale::Pl)
             ),
+            Self::CsvQuote { line } => {
+                format!("csv, wiersz {line}: niezamknięty lub źle umieszczony cudzysłów `\"`")
+            }
+            Self::CsvDuplicateColumn { column } => format!(
+                "nagłówek csv: kolumna {column_q} występuje więcej niż raz",
+                column_q = quote::quoted(column, Locale::Pl)
+            ),
+            Self::CsvSeparator { found } => format!(
+                "nagłówek csv: kolumny rozdziela `{}`; oczekiwano `,`",
+                quote::cut(&found.to_string(), 1, Locale::Pl)
+            ),
+            Self::CsvLineTooLong { line, limit } => format!(
+                "csv, wiersz {line}: wiersz jest dłuższy niż {limit} {}",
+                bytes_word(*limit, Locale::Pl)
+            ),
+            Self::LateWithoutDelay { pupil, date } => format!(
+                "wpis ucznia `{pupil}` z dnia `{date}`: spóźnienie o `0` minut nie jest spóźnieniem"
+            ),
             Self::Io { reason } => format!(
                 "nie można odczytać danych: `{reason_q}`",
                 reason_q = quote::cut(reason, quote::MAX_QUOTED_TEXT_CHARS, Locale::Pl)
@@ -287,6 +349,24 @@ impl AbsenceError {
                 "csv, ред {line}: {reason_q}",
                 reason_q = quote::cut(reason, quote::MAX_QUOTED_TEXT_CHARS, Locale::Bg)
             ),
+            Self::CsvQuote { line } => {
+                format!("csv, ред {line}: незатворени или неправилно поставени кавички `\"`")
+            }
+            Self::CsvDuplicateColumn { column } => format!(
+                "заглавен ред на csv: колона {column_q} се среща повече от веднъж",
+                column_q = quote::quoted(column, Locale::Bg)
+            ),
+            Self::CsvSeparator { found } => format!(
+                "заглавен ред на csv: колоните са разделени с `{}`; очаква се `,`",
+                quote::cut(&found.to_string(), 1, Locale::Bg)
+            ),
+            Self::CsvLineTooLong { line, limit } => format!(
+                "csv, ред {line}: редът е по-дълъг от {limit} {}",
+                bytes_word(*limit, Locale::Bg)
+            ),
+            Self::LateWithoutDelay { pupil, date } => format!(
+                "запис на ученик `{pupil}` от `{date}`: закъснение от `0` минути не е закъснение"
+            ),
             Self::Io { reason } => {
                 format!(
                     "входните данни не могат да бъдат прочетени: `{reason_q}`",
@@ -304,4 +384,35 @@ fn problem_list(problems: &[String], locale: Locale) -> String {
         .map(|p| quote::cut(p, quote::MAX_QUOTED_TEXT_CHARS, locale))
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+/// "bytes" after a number, with the plural form of `locale` (CLDR: Polish one/few/many,
+/// Bulgarian and English one/other).
+fn bytes_word(n: u64, locale: Locale) -> &'static str {
+    match locale {
+        Locale::Pl => {
+            let (m10, m100) = (n % 10, n % 100);
+            if n == 1 {
+                "bajt"
+            } else if (2..=4).contains(&m10) && !(12..=14).contains(&m100) {
+                "bajty"
+            } else {
+                "bajtów"
+            }
+        }
+        Locale::Bg => {
+            if n == 1 {
+                "байт"
+            } else {
+                "байта"
+            }
+        }
+        Locale::En => {
+            if n == 1 {
+                "byte"
+            } else {
+                "bytes"
+            }
+        }
+    }
 }

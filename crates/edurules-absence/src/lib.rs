@@ -13,7 +13,8 @@ mod signal;
 mod status;
 
 pub use csv_input::{
-    CsvSummary, MAX_REPORTED_SKIPS, Mode, accumulate_csv_bytes, accumulate_csv_file, read_records,
+    CsvSummary, MAX_LINE_BYTES, MAX_REPORTED_SKIPS, Mode, accumulate_csv_bytes,
+    accumulate_csv_file, accumulate_csv_file_with_progress, read_planned, read_records,
     read_roster, stream_records,
 };
 pub use engine::{Accumulator, Evaluator};
@@ -24,7 +25,7 @@ pub use model::{
     PlannedMonth, PlannedWindow, Pupil, PupilId, Roster, SchoolId, Unit, Window, YearMonth,
 };
 pub use quantity::{PARTS_PER_UNIT, Percent, Quantity};
-pub use report::{Duplicate, Finding, Flag, NotEvaluable, Report, Stats};
+pub use report::{Duplicate, Finding, Flag, NotCounted, NotEvaluable, Report, Stats};
 pub use rule::{
     Condition, Counted, LateBand, LateConversion, LegalBasis, Limit, MAX_CONDITION_DEPTH,
     MAX_LATE_BANDS, Operator, Per, Rule, RuleProfile, Threshold,

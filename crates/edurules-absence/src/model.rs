@@ -229,7 +229,8 @@ impl AbsenceRecord {
     /// # Errors
     ///
     /// [`AbsenceError::UnitMismatch`], [`AbsenceError::LessonOutOfRange`] or
-    /// [`AbsenceError::LessonAmount`].
+    /// [`AbsenceError::LessonAmount`]; [`AbsenceError::LateWithoutDelay`] for a late arrival of
+    /// zero minutes (not a late arrival: no conversion says what it counts).
     ///
     /// # Example
     ///
@@ -248,6 +249,12 @@ impl AbsenceRecord {
                 pupil: self.pupil,
                 kind: self.kind,
                 unit: self.unit,
+            });
+        }
+        if self.kind == AbsenceKind::Late && self.amount == Quantity::ZERO {
+            return Err(AbsenceError::LateWithoutDelay {
+                pupil: self.pupil,
+                date: self.date,
             });
         }
         if let Some(lesson) = self.lesson {

@@ -7,8 +7,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    Counted, LegalBasis, Level, Limit, Locale, Operator, Percent, PupilId, Quantity, SchoolId,
-    Signal, Unit, Window, YearMonth,
+    AbsenceKind, Counted, LegalBasis, Level, Limit, Locale, Operator, Percent, PupilId, Quantity,
+    SchoolId, Signal, Unit, Window, YearMonth,
 };
 
 /// The result of evaluating a profile over a window.
@@ -42,6 +42,10 @@ pub struct Report {
     pub not_evaluable: Vec<NotEvaluable>,
     /// Pupils with duplicate lesson records (each counted once).
     pub duplicates: Vec<Duplicate>,
+    /// Records that count towards no rule (for example hours of a preschool child when every
+    /// rule for preschool counts days), per pupil, kind and unit.
+    #[serde(default)]
+    pub not_counted: Vec<NotCounted>,
     /// What happened to the records.
     pub stats: Stats,
 }
@@ -314,6 +318,128 @@ pub struct Duplicate {
     pub count: u32,
 }
 
+/// Records of one pupil, kind and unit that count towards no rule of the profile at the pupil's
+/// level: received, but not counted, and why.
+///
+/// # Example
+///
+/// ```
+/// use edurules_absence::*;
+/// let n = NotCounted::new(PupilId(7), Level::Preschool, AbsenceKind::Excused, Unit::Hours, 2, Quantity::whole(5));
+/// assert_eq!(
+///     n.message(Locale::En),
+///     "pupil 7 (preschool): 5 hours of excused absence in 2 records count towards no rule: \
+///      no rule of the profile counts excused absence in hours at this level"
+/// );
+/// assert!(n.message(Locale::Pl).contains("w 2 wpisach"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NotCounted {
+    /// The pupil.
+    pub pupil: PupilId,
+    /// The pupil's level.
+    pub level: Level,
+    /// The records' kind.
+    pub kind: AbsenceKind,
+    /// The records' unit.
+    pub unit: Unit,
+    /// How many records.
+    pub records: u64,
+    /// Their amount in total, in `unit`.
+    pub amount: Quantity,
+}
+
+impl NotCounted {
+    /// A list entry (the report builds these; public for tests and for other sources).
+    ///
+    /// # Example
+    ///
+    /// See [`NotCounted`].
+    #[must_use]
+    pub const fn new(
+        pupil: PupilId,
+        level: Level,
+        kind: AbsenceKind,
+        unit: Unit,
+        records: u64,
+        amount: Quantity,
+    ) -> Self {
+        Self {
+            pupil,
+            level,
+            kind,
+            unit,
+            records,
+            amount,
+        }
+    }
+
+    /// Why these records do not count, in Polish, Bulgarian or English.
+    ///
+    /// # Example
+    ///
+    /// See [`NotCounted`].
+    #[must_use]
+    pub fn message(&self, locale: Locale) -> String {
+        let (p, a, n) = (self.pupil, self.amount, self.records);
+        match locale {
+            Locale::En => {
+                let (kind, unit) = (kind_en(self.kind), unit_name(self.unit, Locale::En));
+                format!(
+                    "pupil {p} ({}): {a} {unit} of {kind} in {n} {} count towards no rule: no rule of the profile counts {kind} in {unit} at this level",
+                    self.level.as_str(),
+                    if n == 1 { "record" } else { "records" }
+                )
+            }
+            Locale::Pl => format!(
+                "uczeń {p} ({}): {} w jednostce „{}”: {a}, w {n} {} — nie liczą się do żadnej reguły: żadna reguła profilu nie liczy ich w tej jednostce na tym poziomie",
+                match self.level {
+                    Level::Preschool => "przygotowanie przedszkolne",
+                    Level::School => "szkoła",
+                },
+                match self.kind {
+                    AbsenceKind::Excused => "nieobecności usprawiedliwione",
+                    AbsenceKind::Unexcused => "nieobecności nieusprawiedliwione",
+                    AbsenceKind::Late => "spóźnienia",
+                },
+                match self.unit {
+                    Unit::Hours => "godziny lekcyjne",
+                    Unit::Days => "dni",
+                    Unit::Minutes => "minuty",
+                },
+                if n == 1 { "wpisie" } else { "wpisach" }
+            ),
+            Locale::Bg => format!(
+                "ученик {p} ({}): {} в мерна единица „{}“: {a}, в {n} {} — не се броят за нито едно правило: никое правило на профила не ги брои в тази мерна единица на това ниво",
+                match self.level {
+                    Level::Preschool => "предучилищна група",
+                    Level::School => "училище",
+                },
+                match self.kind {
+                    AbsenceKind::Excused => "извинени отсъствия",
+                    AbsenceKind::Unexcused => "неизвинени отсъствия",
+                    AbsenceKind::Late => "закъснения",
+                },
+                match self.unit {
+                    Unit::Hours => "учебни часове",
+                    Unit::Days => "дни",
+                    Unit::Minutes => "минути",
+                },
+                if n == 1 { "запис" } else { "записа" }
+            ),
+        }
+    }
+}
+
+const fn kind_en(kind: AbsenceKind) -> &'static str {
+    match kind {
+        AbsenceKind::Excused => "excused absence",
+        AbsenceKind::Unexcused => "unexcused absence",
+        AbsenceKind::Late => "late arrivals",
+    }
+}
+
 /// What happened to the records: nothing is lost silently.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -332,6 +458,10 @@ pub struct Stats {
     pub late_not_counted: u64,
     /// Duplicate lesson records (ignored).
     pub duplicates: u64,
+    /// Records of roster pupils inside the window that count towards no rule of the profile
+    /// for the pupil's level (listed per pupil in [`Report::not_counted`]).
+    #[serde(default)]
+    pub not_counted: u64,
 }
 
 impl Stats {
@@ -343,5 +473,6 @@ impl Stats {
         self.outside_window = self.outside_window.saturating_add(o.outside_window);
         self.late_not_counted = self.late_not_counted.saturating_add(o.late_not_counted);
         self.duplicates = self.duplicates.saturating_add(o.duplicates);
+        self.not_counted = self.not_counted.saturating_add(o.not_counted);
     }
 }

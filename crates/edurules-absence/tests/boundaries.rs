@@ -17,6 +17,9 @@ struct Case {
     planned: Option<Quantity>,
     records: Vec<(AbsenceKind, Unit, Quantity)>,
     expect: Vec<String>,
+    /// Records that count towards no rule at the pupil's level (issue #14 item 2).
+    #[serde(default)]
+    not_counted: u64,
 }
 
 #[test]
@@ -73,6 +76,13 @@ fn every_boundary_case() {
         let flagged: Vec<&str> = report.flags.iter().map(|f| f.rule.as_str()).collect();
         assert_eq!(flagged, case.expect, "{}", case.name);
         assert!(report.not_evaluable.is_empty(), "{}", case.name);
+        assert_eq!(report.stats.not_counted, case.not_counted, "{}", case.name);
+        assert_eq!(
+            report.stats.counted + report.stats.not_counted + report.stats.late_not_counted,
+            report.stats.records,
+            "{}",
+            case.name
+        );
     }
 }
 

@@ -9,9 +9,11 @@
 )]
 
 mod boundaries;
+mod counting;
 mod csv;
 mod limits;
 mod messages;
 mod properties;
+mod reader;
 mod streaming;
 mod support;

@@ -44,6 +44,19 @@ fn every_error() -> Vec<AbsenceError> {
             line: 2,
             reason: "r".into(),
         },
+        AbsenceError::CsvQuote { line: 3 },
+        AbsenceError::CsvDuplicateColumn {
+            column: "hours".into(),
+        },
+        AbsenceError::CsvSeparator { found: ';' },
+        AbsenceError::CsvLineTooLong {
+            line: 3,
+            limit: 65_536,
+        },
+        AbsenceError::LateWithoutDelay {
+            pupil: PupilId(1),
+            date: d(2018, 1, 1),
+        },
         AbsenceError::Io { reason: "r".into() },
     ]
 }

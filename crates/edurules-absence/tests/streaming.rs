@@ -308,7 +308,7 @@ fn parallel_partitioned_fold_equals_one_by_one() {
                 1 => AbsenceRecord::new(
                     p,
                     date,
-                    Quantity::whole((x >> 50) % 40),
+                    Quantity::whole(1 + (x >> 50) % 40),
                     Unit::Minutes,
                     AbsenceKind::Late,
                 ),

@@ -135,6 +135,29 @@ pub(crate) fn unit(bytes: &[u8], line: u64) -> Result<Option<crate::Unit>, Absen
     }
 }
 
+/// The error for a planned amount in a unit other than hours or days.
+pub(crate) fn planned_unit(bytes: &[u8], line: u64) -> AbsenceError {
+    field_error(line, "unit", bytes, "one of hours, lessons, days")
+}
+
+/// A month as `YYYY-MM`; empty means none (the whole window).
+pub(crate) fn month(bytes: &[u8], line: u64) -> Result<Option<crate::YearMonth>, AbsenceError> {
+    let b = trim(bytes);
+    if b.is_empty() {
+        return Ok(None);
+    }
+    match b {
+        [y0, y1, y2, y3, b'-', m0, m1] => {
+            let year = digits(&[*y0, *y1, *y2, *y3]).and_then(|y| i32::try_from(y).ok());
+            let month = digits(&[*m0, *m1]).filter(|m| (1..=12).contains(m));
+            year.zip(month)
+        }
+        _ => None,
+    }
+    .map(|(year, month)| Some(crate::YearMonth { year, month }))
+    .ok_or_else(|| field_error(line, "month", bytes, "a month (YYYY-MM)"))
+}
+
 /// A school id: any non-empty text.
 pub(crate) fn school(bytes: &[u8], line: u64) -> Result<crate::SchoolId, AbsenceError> {
     let b = trim(bytes);
@@ -183,7 +206,51 @@ pub(crate) fn shift_line(err: AbsenceError, offset: u64) -> AbsenceError {
             line: line + offset,
             reason,
         },
+        AbsenceError::CsvQuote { line } => AbsenceError::CsvQuote {
+            line: line + offset,
+        },
+        AbsenceError::CsvLineTooLong { line, limit } => AbsenceError::CsvLineTooLong {
+            line: line + offset,
+            limit,
+        },
         other => other,
+    }
+}
+
+/// A direct-mapped cache of parsed dates: a region's file has a few hundred distinct dates.
+#[derive(Debug)]
+pub(crate) struct DateCache {
+    slots: Vec<Option<([u8; 10], NaiveDate)>>,
+}
+
+impl DateCache {
+    const SLOTS: usize = 1024;
+
+    pub(crate) fn new() -> Self {
+        Self {
+            slots: vec![None; Self::SLOTS],
+        }
+    }
+
+    /// The date of `field`, with exactly the errors of [`date`].
+    #[inline]
+    pub(crate) fn date(&mut self, field: &[u8], line: u64) -> Result<NaiveDate, AbsenceError> {
+        let Ok(key) = <[u8; 10]>::try_from(field) else {
+            return date(field, line);
+        };
+        let hash = key.iter().fold(0_usize, |h, &b| {
+            h.wrapping_mul(31).wrapping_add(usize::from(b))
+        }) % Self::SLOTS;
+        if let Some(Some((k, d))) = self.slots.get(hash)
+            && *k == key
+        {
+            return Ok(*d);
+        }
+        let d = date(field, line)?;
+        if let Some(slot) = self.slots.get_mut(hash) {
+            *slot = Some((key, d));
+        }
+        Ok(d)
     }
 }
 

@@ -51,6 +51,36 @@ pub struct Accumulator<'e> {
     /// Records taken by the fast path of [`Accumulator::push`] (each is received and counted; kept
     /// apart so that the fast path updates one figure, added to [`Stats`] when read).
     plain: u64,
+    /// Records that count towards no rule at their pupil's level: (pupil position, kind index,
+    /// unit index) → (records, amount in sixtieths). O(pupils with such records).
+    not_counted: NotCountedMap,
+}
+
+/// (pupil position, kind index, unit index) → (records, amount in sixtieths).
+pub(crate) type NotCountedMap = BTreeMap<(u32, u8, u8), (u64, u64)>;
+
+/// The index of a kind in [`NotCountedMap`] keys (and the report's order).
+pub(crate) const fn kind_index(kind: AbsenceKind) -> u8 {
+    match kind {
+        AbsenceKind::Excused => 0,
+        AbsenceKind::Unexcused => 1,
+        AbsenceKind::Late => 2,
+    }
+}
+
+/// The index of a unit in [`NotCountedMap`] keys (and the report's order).
+pub(crate) const fn unit_order(unit: Unit) -> u8 {
+    match unit {
+        Unit::Hours => 0,
+        Unit::Days => 1,
+        Unit::Minutes => 2,
+    }
+}
+
+fn add_not_counted(map: &mut NotCountedMap, key: (u32, u8, u8), records: u64, amount: u64) {
+    let e = map.entry(key).or_insert((0, 0));
+    e.0 = e.0.saturating_add(records);
+    e.1 = e.1.saturating_add(amount);
 }
 
 /// A record reduced to what one counter update needs.
@@ -78,6 +108,14 @@ pub(crate) enum Classified {
     UnknownPupil,
     OutsideWindow,
     LateNotCounted,
+    /// A record of a roster pupil that no rule for the pupil's level counts (amount in the
+    /// effective unit, late arrivals converted).
+    NotCounted {
+        pupil: u32,
+        kind: AbsenceKind,
+        unit: Unit,
+        amount: u64,
+    },
 }
 
 /// Classified records of one chunk, split by pupil partition.
@@ -122,6 +160,7 @@ pub(crate) struct Folded {
     pub(crate) duplicates: BTreeMap<u32, u32>,
     pub(crate) late_not_counted: u64,
     pub(crate) counted: u64,
+    pub(crate) not_counted: NotCountedMap,
 }
 
 impl<'e> Accumulator<'e> {
@@ -133,6 +172,7 @@ impl<'e> Accumulator<'e> {
             stats: Stats::default(),
             last: None,
             plain: 0,
+            not_counted: BTreeMap::new(),
         }
     }
 
@@ -195,6 +235,9 @@ impl<'e> Accumulator<'e> {
                 None => return false,
             },
         };
+        if !ev.counts(pupil, kind, unit) {
+            return false;
+        }
         let Some(routes) = ev.routes.get(kind).and_then(|r| r.get(unit)) else {
             return false;
         };
@@ -284,6 +327,9 @@ impl<'e> Accumulator<'e> {
         }
         self.stats.add(&other.stats);
         self.plain = self.plain.saturating_add(other.plain);
+        for (key, (records, amount)) in other.not_counted {
+            add_not_counted(&mut self.not_counted, key, records, amount);
+        }
     }
 
     /// The counts so far (duplicates are known only at evaluation).
@@ -340,7 +386,50 @@ impl<'e> Accumulator<'e> {
             Classified::UnknownPupil => self.stats.unknown_pupil += 1,
             Classified::OutsideWindow => self.stats.outside_window += 1,
             Classified::LateNotCounted => self.stats.late_not_counted += 1,
+            Classified::NotCounted {
+                pupil,
+                kind,
+                unit,
+                amount,
+            } => add_not_counted(
+                &mut self.not_counted,
+                (pupil, kind_index(kind), unit_order(unit)),
+                1,
+                amount,
+            ),
         }
+    }
+
+    /// The not-counted records as report entries, with those found when folding lessons.
+    pub(crate) fn not_counted_list(&self, lessons: &NotCountedMap) -> Vec<crate::NotCounted> {
+        let mut all = self.not_counted.clone();
+        for (&key, &(records, amount)) in lessons {
+            add_not_counted(&mut all, key, records, amount);
+        }
+        let pupils = self.ev.roster.pupils();
+        all.into_iter()
+            .filter_map(|((p, k, u), (records, amount))| {
+                let pupil = pupils.get(p as usize)?;
+                let kind = [
+                    AbsenceKind::Excused,
+                    AbsenceKind::Unexcused,
+                    AbsenceKind::Late,
+                ]
+                .into_iter()
+                .find(|&x| kind_index(x) == k)?;
+                let unit = [Unit::Hours, Unit::Days, Unit::Minutes]
+                    .into_iter()
+                    .find(|&x| unit_order(x) == u)?;
+                Some(crate::NotCounted::new(
+                    pupil.id,
+                    pupil.level,
+                    kind,
+                    unit,
+                    records,
+                    crate::Quantity::from_sixtieths(amount),
+                ))
+            })
+            .collect()
     }
 
     /// Applies batches of classified records, each split by pupil partition, in parallel over
@@ -385,6 +474,7 @@ impl<'e> Accumulator<'e> {
         let mut duplicates = BTreeMap::new();
         let mut late_not_counted = 0;
         let mut counted = 0;
+        let mut not_counted = NotCountedMap::new();
         let late = ev.profile.late_arrivals.as_ref();
         for (&(pupil, day), &(state, seen)) in &self.lessons {
             let month = ev.day_month.get(usize::from(day)).copied().unwrap_or(0);
@@ -395,12 +485,13 @@ impl<'e> Accumulator<'e> {
                     continue;
                 }
                 distinct += 1;
-                let (kind, amount) = match code {
-                    CODE_EXCUSED => (0, crate::Quantity::ONE.sixtieths()),
-                    CODE_UNEXCUSED => (1, crate::Quantity::ONE.sixtieths()),
+                let (kind, original, amount) = match code {
+                    CODE_EXCUSED => (0, AbsenceKind::Excused, crate::Quantity::ONE.sixtieths()),
+                    CODE_UNEXCUSED => (1, AbsenceKind::Unexcused, crate::Quantity::ONE.sixtieths()),
                     c => match late {
                         Some(conv) => (
                             1,
+                            AbsenceKind::Late,
                             conv.bands
                                 .get(usize::try_from(c - CODE_LATE).unwrap_or(0))
                                 .map_or(0, |b| b.counts_as.sixtieths()),
@@ -411,6 +502,15 @@ impl<'e> Accumulator<'e> {
                         }
                     },
                 };
+                if !ev.counts(pupil, kind, 0) {
+                    add_not_counted(
+                        &mut not_counted,
+                        (pupil, kind_index(original), unit_order(Unit::Hours)),
+                        1,
+                        amount,
+                    );
+                    continue;
+                }
                 counted += 1;
                 add_to(&mut counters, ev, pupil, kind, Unit::Hours, month, amount);
             }
@@ -425,6 +525,7 @@ impl<'e> Accumulator<'e> {
             duplicates,
             late_not_counted,
             counted,
+            not_counted,
         }
     }
 }
@@ -467,7 +568,7 @@ impl Evaluator<'_> {
             };
         }
         let (kind, unit, amount) = match record.kind {
-            AbsenceKind::Excused => (0, record.unit, record.amount.sixtieths()),
+            AbsenceKind::Excused => (0_u8, record.unit, record.amount.sixtieths()),
             AbsenceKind::Unexcused => (1, record.unit, record.amount.sixtieths()),
             AbsenceKind::Late => {
                 if late.is_none() {
@@ -483,6 +584,14 @@ impl Evaluator<'_> {
                 )
             }
         };
+        if !unit_index(unit).is_some_and(|u| self.counts(pupil, usize::from(kind), u)) {
+            return Classified::NotCounted {
+                pupil,
+                kind: record.kind,
+                unit,
+                amount,
+            };
+        }
         Classified::Count(Entry {
             pupil,
             month,
@@ -589,12 +698,12 @@ mod tests {
                         date,
                         lesson,
                         AbsenceKind::Late,
-                        (r >> 52) % 40,
+                        1 + (r >> 52) % 40,
                     ),
                     2 => AbsenceRecord::new(
                         PupilId(pupil),
                         date,
-                        Quantity::whole((r >> 52) % 40),
+                        Quantity::whole(1 + (r >> 52) % 40),
                         Unit::Minutes,
                         AbsenceKind::Late,
                     ),

@@ -1,0 +1,185 @@
+//! The file reader (issue #14): no row lost, every line accounted for, memory bounded.
+
+use edurules_absence::*;
+
+use crate::support::{d, pupil};
+
+type Outcome = Result<(Stats, CsvSummary), AbsenceError>;
+
+fn ev_parts() -> (Roster, Planned, Window) {
+    (
+        Roster::new(vec![pupil(1, Level::School), pupil(2, Level::Preschool)]).unwrap(),
+        Planned::default(),
+        Window::school_year(d(2017, 9, 15), d(2018, 6, 1)).unwrap(),
+    )
+}
+
+/// The three entry points (bytes in memory, a reader, a file) on the same input; they must agree.
+fn all_paths(bytes: &[u8], mode: Mode) -> Outcome {
+    let (roster, planned, window) = ev_parts();
+    let ev = Evaluator::new(RuleProfile::bg_isrm(), window, &roster, &planned).unwrap();
+    let fast = accumulate_csv_bytes(&ev, bytes, mode).map(|(acc, s)| (ev.evaluate(&acc).stats, s));
+    let mut acc = ev.accumulator();
+    let general = stream_records(bytes, mode, &mut acc).map(|s| (ev.evaluate(&acc).stats, s));
+    assert_eq!(fast, general, "bytes and reader disagree");
+    let path = std::env::temp_dir().join(format!(
+        "edurules-absence-reader-{}-{:?}-{}.csv",
+        std::process::id(),
+        mode,
+        bytes.len()
+    ));
+    std::fs::write(&path, bytes).unwrap();
+    let file = accumulate_csv_file(&ev, &path, mode).map(|(acc, s)| (ev.evaluate(&acc).stats, s));
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(fast, file, "bytes and file disagree");
+    fast
+}
+
+fn rows(n: usize) -> String {
+    let mut s = String::from("pupil_id,date,hours,kind\n");
+    for i in 0..n {
+        s.push_str(&format!(
+            "{},2018-03-{:02},1,unexcused\n",
+            1 + i % 2,
+            1 + i % 28
+        ));
+    }
+    s
+}
+
+#[test]
+fn a_stray_quote_is_contained_to_its_line() {
+    // Issue #14 item 1: one unmatched quote at line 3 swallowed the rest of the file.
+    let mut text = rows(1);
+    text.push_str("1,\"2018-03-02,1,unexcused\n");
+    text.push_str(&rows(1000).replacen("pupil_id,date,hours,kind\n", "", 1));
+    let (stats, summary) = all_paths(text.as_bytes(), Mode::Lenient).unwrap();
+    assert_eq!(
+        (summary.rows, summary.accepted, summary.skipped),
+        (1002, 1001, 1)
+    );
+    assert_eq!(stats.records, 1001);
+    assert_eq!(summary.skips, vec![AbsenceError::CsvQuote { line: 3 }]);
+    assert_eq!(
+        all_paths(text.as_bytes(), Mode::Strict).unwrap_err(),
+        AbsenceError::CsvQuote { line: 3 }
+    );
+    // A quote inside an unquoted field is refused as well, on its own line.
+    let text = "pupil_id,date,hours,kind\n1,2018-03-01,1,unex\"cused\n2,2018-03-01,1,excused\n";
+    let (_, summary) = all_paths(text.as_bytes(), Mode::Lenient).unwrap();
+    assert_eq!((summary.rows, summary.accepted), (2, 1));
+}
+
+#[test]
+fn well_quoted_fields_bom_and_crlf_are_read() {
+    let text = "\u{feff}pupil_id,\"date\",hours,kind\r\n\"1\",\"2018-03-01\",\"1\",\"unexcused\"\r\n2,2018-03-01,1,excused\r\n";
+    let (stats, summary) = all_paths(text.as_bytes(), Mode::Strict).unwrap();
+    assert_eq!((summary.rows, summary.accepted), (2, 2));
+    assert_eq!(stats.records, 2);
+}
+
+#[test]
+fn every_line_is_accounted_for() {
+    let text = "pupil_id,date,hours,kind\n\n1,2018-03-01,1,excused\n   \nx,2018-03-01,1,excused\n";
+    let (_, summary) = all_paths(text.as_bytes(), Mode::Lenient).unwrap();
+    // 5 lines: the header, 2 blank, 1 accepted, 1 skipped.
+    assert_eq!(summary.lines, 5);
+    assert_eq!(
+        summary.lines,
+        1 + summary.blank + summary.accepted + summary.skipped
+    );
+    assert_eq!(summary.rows, summary.accepted + summary.skipped);
+}
+
+#[test]
+fn classic_mac_line_endings_number_lines_right() {
+    let text = "pupil_id,date,hours,kind\r1,2018-03-01,1,excused\r1,2018-13-01,1,excused\r";
+    let err = all_paths(text.as_bytes(), Mode::Strict).unwrap_err();
+    assert!(
+        matches!(err, AbsenceError::CsvField { line: 3, .. }),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_duplicated_header_column_is_refused() {
+    let text = "pupil_id,date,hours,kind,hours\n1,2018-03-01,1,excused,2\n";
+    assert_eq!(
+        all_paths(text.as_bytes(), Mode::Lenient).unwrap_err(),
+        AbsenceError::CsvDuplicateColumn {
+            column: "hours".into()
+        }
+    );
+}
+
+#[test]
+fn a_semicolon_separated_file_gets_a_hint() {
+    let text = "pupil_id;date;hours;kind\n1;2018-03-01;1;excused\n";
+    let err = all_paths(text.as_bytes(), Mode::Strict).unwrap_err();
+    assert_eq!(err, AbsenceError::CsvSeparator { found: ';' });
+    for l in Locale::ALL {
+        assert!(err.message(l).contains("`;`"), "{}", err.message(l));
+    }
+}
+
+#[test]
+fn an_overlong_line_is_an_error_naming_where_it_began() {
+    // Issue #14 item 4: an unclosed quote (or no line end) grew memory with the file.
+    let mut text = rows(3);
+    text.push_str("1,\"");
+    text.push_str(&"x".repeat(MAX_LINE_BYTES * 3));
+    text.push_str("\n1,2018-03-01,1,excused\n");
+    for mode in [Mode::Strict, Mode::Lenient] {
+        assert_eq!(
+            all_paths(text.as_bytes(), mode).unwrap_err(),
+            AbsenceError::CsvLineTooLong {
+                line: 5,
+                limit: MAX_LINE_BYTES as u64
+            }
+        );
+    }
+    // Many short lines inside one quoted field are separate (bad) lines, not one record.
+    let mut text = rows(1);
+    text.push_str("1,\"2018-03-01\n");
+    for _ in 0..10_000 {
+        text.push_str("x\n");
+    }
+    let (_, summary) = all_paths(text.as_bytes(), Mode::Lenient).unwrap();
+    assert_eq!((summary.accepted, summary.skipped), (1, 10_001));
+    assert_eq!(summary.skips.len(), MAX_REPORTED_SKIPS);
+}
+
+#[test]
+fn errors_do_not_echo_control_bytes() {
+    let text = "pupil_id,date,hours,kind\n1,2018-03-01,1,exc\u{0}\u{1b}[31m\n";
+    let err = all_paths(text.as_bytes(), Mode::Strict).unwrap_err();
+    for l in Locale::ALL {
+        let m = err.message(l);
+        assert!(!m.chars().any(|c| c.is_control()), "{m:?}");
+    }
+}
+
+#[test]
+fn a_planned_file_lets_the_polish_rule_flag() {
+    // Issue #14 item 10: without planned classes the Polish and chronic rules flag nobody.
+    let roster = Roster::new(vec![pupil(1, Level::School), pupil(2, Level::School)]).unwrap();
+    let csv =
+        "pupil_id,unit,amount,month\n1,hours,80,2026-03\n2,hours,80,2026-03\n2,hours,81,2026-13\n";
+    assert!(read_planned(csv.as_bytes(), Mode::Strict).is_err());
+    let (planned, summary) = read_planned(csv.as_bytes(), Mode::Lenient).unwrap();
+    assert_eq!((summary.accepted, summary.skipped), (2, 1));
+    let ev = Evaluator::new(
+        RuleProfile::pl_compulsory_schooling(),
+        Window::month(2026, 3).unwrap(),
+        &roster,
+        &planned,
+    )
+    .unwrap();
+    let records =
+        "pupil_id,date,hours,kind\n1,2026-03-02,40,unexcused\n2,2026-03-02,39,unexcused\n";
+    let (acc, _) = accumulate_csv_bytes(&ev, records.as_bytes(), Mode::Strict).unwrap();
+    let report = ev.evaluate(&acc);
+    let flagged: Vec<PupilId> = report.flags.iter().map(|f| f.pupil).collect();
+    assert_eq!(flagged, vec![PupilId(1)]);
+    assert!(report.not_evaluable.is_empty());
+}
