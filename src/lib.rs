@@ -29,6 +29,15 @@
 //! false, features = ["deadline"] }` after. Features are additive: a
 //! configuration valid with some stays valid with more (see [`RulesConfig`]).
 //!
+//! | feature | what it adds | default |
+//! |---|---|---|
+//! | `login` | `edurules::login` | on |
+//! | `password` | `edurules::password`: checking candidates (with the zxcvbn strength estimate), rotation, stored-hash parsing | on |
+//! | `password-hash` | argon2id hashing, verification and password changes (argon2; rayon runs one change's hashes on several cores) | on |
+//! | `delegation` | `edurules::delegation` | on |
+//! | `deadline` | `edurules::deadline` | on |
+//! | `absence` | `edurules::absence` | on |
+//!
 //! # Composition
 //!
 //! Besides the re-exports the facade holds only what joins the crates:
