@@ -462,5 +462,18 @@ fn absence_messages_exist_in_every_language() {
     m.error(AbsenceError::Io {
         reason: "no such file".into(),
     });
-    m.assert_complete(12);
+    m.error(AbsenceError::CsvQuote { line: 3 });
+    m.error(AbsenceError::CsvDuplicateColumn {
+        column: "date".into(),
+    });
+    m.error(AbsenceError::CsvSeparator { found: ';' });
+    m.error(AbsenceError::CsvLineTooLong {
+        line: 7,
+        limit: 65_536,
+    });
+    m.error(AbsenceError::LateWithoutDelay {
+        pupil: PupilId(1),
+        date: day(2018, 2, 1),
+    });
+    m.assert_complete(17);
 }
