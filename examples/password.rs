@@ -159,16 +159,14 @@ fn run(args: &Args, config: &RulesConfig, locale: Locale) -> Result<Output, Fail
         }),
     );
 
-    let state = AccountState {
-        current: StoredHash::new(PLACEHOLDER_HASH, Normalization::Nfkc)
-            .map_err(edurules::Error::from)?,
-        previous: Vec::new(),
-        changed_at: args.changed_at,
-        must_change: args.must_change.map(|m| match m {
-            MustChange::FirstLogin => MustChangeReason::FirstLogin,
-            MustChange::AdminReset => MustChangeReason::AdminReset,
-        }),
-    };
+    let mut state = AccountState::new(
+        StoredHash::new(PLACEHOLDER_HASH, Normalization::Nfkc).map_err(edurules::Error::from)?,
+        args.changed_at,
+    );
+    state.must_change = args.must_change.map(|m| match m {
+        MustChange::FirstLogin => MustChangeReason::FirstLogin,
+        MustChange::AdminReset => MustChangeReason::AdminReset,
+    });
     let now = args.now;
     let st = status(policy, &state, now);
     out.line(format!(

@@ -251,16 +251,14 @@ fn password_messages_exist_in_every_language() {
     m.error(StoredHash::new("not a phc string", Normalization::Nfkc).unwrap_err());
     let policy = PasswordPolicy::opolska_eszkola();
     let t0 = Utc.with_ymd_and_hms(2026, 9, 1, 8, 0, 0).unwrap();
-    let mut state = AccountState {
-        current: StoredHash::new(
+    let mut state = AccountState::new(
+        StoredHash::new(
             "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$pt0OuF9rVdfw3e+4oDW+STqxPmywwTeYRme89Ph4jFY",
             Normalization::Nfkc,
         )
         .unwrap(),
-        previous: vec![],
-        changed_at: t0,
-        must_change: None,
-    };
+        t0,
+    );
     for days in [1, 55, 60] {
         let s = status(&policy, &state, t0 + Duration::days(days));
         m.check(s.code(), |l| s.message(l.into()));
@@ -408,12 +406,7 @@ fn absence_messages_exist_in_every_language() {
         Quantity, Roster, RuleProfile, SchoolId, StatusBook, Unit, Window,
     };
     let mut m = Messages::default();
-    let pupil = |id, level| Pupil {
-        id: PupilId(id),
-        school: SchoolId("SU-7".into()),
-        level,
-        grade: None,
-    };
+    let pupil = |id, level| Pupil::new(PupilId(id), SchoolId("SU-7".into()), level);
     let roster = Roster::new(vec![
         pupil(1, Level::School),
         pupil(2, Level::School),

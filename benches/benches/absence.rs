@@ -35,15 +35,13 @@ impl Rng {
 
 fn roster() -> Roster {
     let pupils = (1..=PUPILS)
-        .map(|i| Pupil {
-            id: PupilId(i),
-            school: SchoolId(format!("S{}", i / 500)),
-            level: if i % 20 == 0 {
+        .map(|i| {
+            let level = if i % 20 == 0 {
                 Level::Preschool
             } else {
                 Level::School
-            },
-            grade: None,
+            };
+            Pupil::new(PupilId(i), SchoolId(format!("S{}", i / 500)), level)
         })
         .collect();
     Roster::new(pupils).unwrap_or_default()

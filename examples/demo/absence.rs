@@ -113,17 +113,11 @@ fn bulgarian(lines: &mut Vec<String>) -> Result<Value, String> {
 
 fn polish(lines: &mut Vec<String>) -> Result<Value, String> {
     let err = |e: AbsenceError| e.message(Locale::En);
-    let pupil = |id, grade| Pupil {
-        id: PupilId(id),
-        school: SchoolId("SP7 Opole".to_owned()),
-        level: Level::School,
-        grade: Some(grade),
+    let pupil = |id, grade| {
+        Pupil::new(PupilId(id), SchoolId("SP7 Opole".to_owned()), Level::School).with_grade(grade)
     };
     let roster = edurules::absence::Roster::new(vec![pupil(201, 4), pupil(202, 6)]).map_err(err)?;
-    let march = YearMonth {
-        year: 2026,
-        month: 3,
-    };
+    let march = YearMonth::new(2026, 3);
     let mut planned = Planned::default();
     planned.set_month(PupilId(201), march, Unit::Hours, Quantity::whole(88));
     planned.set_month(PupilId(202), march, Unit::Hours, Quantity::whole(110));

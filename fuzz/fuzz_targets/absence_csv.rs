@@ -13,15 +13,13 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let pupils = (0..4)
-        .map(|i| Pupil {
-            id: PupilId(i),
-            school: SchoolId("S".into()),
-            level: if i == 3 {
+        .map(|i| {
+            let level = if i == 3 {
                 Level::Preschool
             } else {
                 Level::School
-            },
-            grade: None,
+            };
+            Pupil::new(PupilId(i), SchoolId("S".into()), level)
         })
         .collect();
     let Ok(roster) = Roster::new(pupils) else {

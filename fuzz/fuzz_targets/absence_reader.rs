@@ -33,7 +33,11 @@ fn lines(data: &[u8]) -> Vec<&[u8]> {
             }
             Some(b'\r') => {
                 out.push(&data[start..i]);
-                i += if data.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+                i += if data.get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
                 start = i;
             }
             _ => i += 1,
@@ -55,11 +59,13 @@ fuzz_target!(|data: &[u8]| {
         data
     };
     let pupils = (0..4)
-        .map(|i| Pupil {
-            id: PupilId(i),
-            school: SchoolId("S".into()),
-            level: if i == 3 { Level::Preschool } else { Level::School },
-            grade: None,
+        .map(|i| {
+            let level = if i == 3 {
+                Level::Preschool
+            } else {
+                Level::School
+            };
+            Pupil::new(PupilId(i), SchoolId("S".into()), level)
         })
         .collect();
     let Ok(roster) = Roster::new(pupils) else {
@@ -130,6 +136,9 @@ fuzz_target!(|data: &[u8]| {
                 accepted += s.accepted;
             }
         }
-        assert_eq!(accepted, summary.accepted, "a line was lost or gained in context");
+        assert_eq!(
+            accepted, summary.accepted,
+            "a line was lost or gained in context"
+        );
     }
 });

@@ -44,6 +44,7 @@ pub enum Mode {
 /// `lines == 1 + blank + rows` (the header, blank lines, data rows), always: every line of the
 /// file is accounted for.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct CsvSummary {
     /// Physical lines read, the header included.
     #[serde(default)]
@@ -453,7 +454,7 @@ pub fn read_roster<R: io::Read>(
 /// use edurules_absence::*;
 /// let csv = "pupil_id,unit,amount,month\n1,hours,80,2026-03\n1,days,170,\n2,hours,x,2026-03\n";
 /// let (planned, summary) = read_planned(csv.as_bytes(), Mode::Lenient).unwrap();
-/// let march = YearMonth { year: 2026, month: 3 };
+/// let march = YearMonth::new(2026, 3);
 /// assert_eq!(planned.month(PupilId(1), march, Unit::Hours), Some(Quantity::whole(80)));
 /// assert_eq!(planned.window(PupilId(1), Unit::Days), Some(Quantity::whole(170)));
 /// assert_eq!(summary.skipped, 1);

@@ -40,7 +40,7 @@ struct SlotKey {
 /// use chrono::NaiveDate;
 /// use edurules_absence::*;
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
-/// let roster = Roster::new(vec![Pupil { id: PupilId(1), school: SchoolId("S".into()), level: Level::School, grade: Some(7) }]).unwrap();
+/// let roster = Roster::new(vec![Pupil::new(PupilId(1), SchoolId("S".into()), Level::School).with_grade(7)]).unwrap();
 /// let planned = Planned::default();
 /// let window = Window::school_year(d(2017, 9, 15), d(2018, 6, 1)).unwrap();
 /// let ev = Evaluator::new(RuleProfile::bg_isrm(), window, &roster, &planned).unwrap();
@@ -347,7 +347,7 @@ impl<'a> Evaluator<'a> {
     /// use chrono::NaiveDate;
     /// use edurules_absence::*;
     /// let d = NaiveDate::from_ymd_opt(2018, 3, 5).unwrap();
-    /// let school = |id| Pupil { id: PupilId(id), school: SchoolId("S".into()), level: Level::School, grade: None };
+    /// let school = |id| Pupil::new(PupilId(id), SchoolId("S".into()), Level::School);
     /// let roster = Roster::new(vec![school(2), school(1)]).unwrap();
     /// let planned = Planned::default();
     /// let ev = Evaluator::new(RuleProfile::bg_isrm(), Window::month(2018, 3).unwrap(), &roster, &planned).unwrap();

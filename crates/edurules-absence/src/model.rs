@@ -67,6 +67,7 @@ impl Level {
 /// A pupil as the roster knows them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Pupil {
     /// The pupil's id.
     pub id: PupilId,
@@ -77,6 +78,34 @@ pub struct Pupil {
     /// The grade (class year), when known; preschool groups usually have none.
     #[serde(default)]
     pub grade: Option<u8>,
+}
+
+impl Pupil {
+    /// Pupil `id` of `school` at `level`, with no grade (set it with
+    /// [`Pupil::with_grade`]).
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_absence::{Level, Pupil, PupilId, SchoolId};
+    /// let p = Pupil::new(PupilId(1), SchoolId("SU-7".into()), Level::School).with_grade(5);
+    /// assert_eq!(p.grade, Some(5));
+    /// ```
+    #[must_use]
+    pub fn new(id: PupilId, school: SchoolId, level: Level) -> Self {
+        Self {
+            id,
+            school,
+            level,
+            grade: None,
+        }
+    }
+
+    /// The same pupil in this grade.
+    #[must_use]
+    pub fn with_grade(mut self, grade: u8) -> Self {
+        self.grade = Some(grade);
+        self
+    }
 }
 
 /// The unit an absence is measured in.
@@ -141,6 +170,7 @@ pub const MAX_LESSON: u8 = 15;
 /// example "3 hours on 5 March") and is counted as given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct AbsenceRecord {
     /// Whose absence.
     pub pupil: PupilId,
@@ -462,6 +492,7 @@ fn check_range(first: NaiveDate, last: NaiveDate) -> Result<(), AbsenceError> {
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct YearMonth {
     /// The year.
     pub year: i32,
@@ -470,6 +501,19 @@ pub struct YearMonth {
 }
 
 impl YearMonth {
+    /// The month `month` (1–12) of `year`.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_absence::YearMonth;
+    /// let m = YearMonth::new(2026, 3);
+    /// assert_eq!((m.year, m.month), (2026, 3));
+    /// ```
+    #[must_use]
+    pub const fn new(year: i32, month: u32) -> Self {
+        Self { year, month }
+    }
+
     /// The month containing `date`.
     #[must_use]
     pub fn of(date: NaiveDate) -> Self {
@@ -508,7 +552,7 @@ impl fmt::Display for YearMonth {
 ///
 /// ```
 /// use edurules_absence::{Level, Pupil, PupilId, Roster, SchoolId};
-/// let p = Pupil { id: PupilId(1), school: SchoolId("S1".into()), level: Level::School, grade: Some(5) };
+/// let p = Pupil::new(PupilId(1), SchoolId("S1".into()), Level::School).with_grade(5);
 /// let roster = Roster::new(vec![p.clone()]).unwrap();
 /// assert_eq!(roster.get(PupilId(1)), Some(&p));
 /// assert!(Roster::new(vec![p.clone(), p]).is_err()); // the same id twice
@@ -649,8 +693,8 @@ impl Roster {
 /// ```
 /// use edurules_absence::{Planned, PupilId, Quantity, Unit, YearMonth};
 /// let mut planned = Planned::default();
-/// planned.set_month(PupilId(1), YearMonth { year: 2026, month: 3 }, Unit::Hours, Quantity::whole(100));
-/// assert_eq!(planned.month(PupilId(1), YearMonth { year: 2026, month: 3 }, Unit::Hours), Some(Quantity::whole(100)));
+/// planned.set_month(PupilId(1), YearMonth::new(2026, 3), Unit::Hours, Quantity::whole(100));
+/// assert_eq!(planned.month(PupilId(1), YearMonth::new(2026, 3), Unit::Hours), Some(Quantity::whole(100)));
 /// let json = serde_json::to_string(&planned).unwrap();
 /// assert_eq!(serde_json::from_str::<Planned>(&json).unwrap(), planned);
 /// ```
@@ -665,6 +709,7 @@ pub struct Planned {
 /// The serialized form of [`Planned`]: lists of entries (JSON maps need string keys).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct PlannedData {
     /// Planned amounts per pupil and calendar month.
     #[serde(default)]
@@ -677,6 +722,7 @@ pub struct PlannedData {
 /// A planned amount for one pupil in one calendar month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct PlannedMonth {
     /// The pupil.
     pub pupil: PupilId,
@@ -691,6 +737,7 @@ pub struct PlannedMonth {
 /// A planned amount for one pupil over the window.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct PlannedWindow {
     /// The pupil.
     pub pupil: PupilId,

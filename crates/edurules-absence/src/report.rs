@@ -19,7 +19,7 @@ use crate::{
 /// use chrono::NaiveDate;
 /// use edurules_absence::*;
 /// let d = |m, day| NaiveDate::from_ymd_opt(2018, m, day).unwrap();
-/// let roster = Roster::new(vec![Pupil { id: PupilId(5), school: SchoolId("S".into()), level: Level::School, grade: Some(3) }]).unwrap();
+/// let roster = Roster::new(vec![Pupil::new(PupilId(5), SchoolId("S".into()), Level::School).with_grade(3)]).unwrap();
 /// let planned = Planned::default();
 /// let ev = Evaluator::new(RuleProfile::bg_isrm(), Window::custom(d(1, 1), d(6, 1)).unwrap(), &roster, &planned).unwrap();
 /// let r = AbsenceRecord::new(PupilId(5), d(2, 1), Quantity::whole(131), Unit::Hours, AbsenceKind::Excused);
@@ -29,6 +29,7 @@ use crate::{
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Report {
     /// The profile's id.
     pub profile: String,
@@ -103,6 +104,7 @@ impl Report {
 /// A pupil matched by a rule, with the figures that made it match.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Flag {
     /// The pupil.
     pub pupil: PupilId,
@@ -153,6 +155,7 @@ impl Flag {
 /// One matched threshold with its figures.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Finding {
     /// Which absences were summed.
     pub counts: Counted,
@@ -297,6 +300,7 @@ const fn operator_name(op: Operator, locale: Locale) -> &'static str {
 /// planned amount (denominator) is missing or zero.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct NotEvaluable {
     /// The pupil.
     pub pupil: PupilId,
@@ -311,6 +315,7 @@ pub struct NotEvaluable {
 /// Duplicate lesson records of one pupil (same date and lesson), counted once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Duplicate {
     /// The pupil.
     pub pupil: PupilId,
@@ -335,6 +340,7 @@ pub struct Duplicate {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct NotCounted {
     /// The pupil.
     pub pupil: PupilId,
@@ -443,6 +449,7 @@ const fn kind_en(kind: AbsenceKind) -> &'static str {
 /// What happened to the records: nothing is lost silently.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Stats {
     /// Coherent records received.
     pub records: u64,
@@ -474,5 +481,52 @@ impl Stats {
         self.late_not_counted = self.late_not_counted.saturating_add(o.late_not_counted);
         self.duplicates = self.duplicates.saturating_add(o.duplicates);
         self.not_counted = self.not_counted.saturating_add(o.not_counted);
+    }
+}
+
+#[cfg(test)]
+mod explanation_tests {
+    //! Findings and transitions explained in three languages (built here,
+    //! inside the crate, because the types are `#[non_exhaustive]`).
+
+    use crate::*;
+    use chrono::NaiveDate;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn explanations_in_three_languages() {
+        let finding = Finding {
+            counts: Counted::Unexcused,
+            unit: Unit::Hours,
+            first: d(2026, 3, 1),
+            last: d(2026, 3, 31),
+            month: Some(YearMonth::new(2026, 3)),
+            measured: Quantity::whole(50),
+            operator: Operator::Ge,
+            limit: Limit::Share(Percent::whole(50)),
+            planned: Some(Quantity::whole(100)),
+        };
+        assert_eq!(
+            finding.message(Locale::En),
+            "50 of 100 planned hours (50 %) of unexcused absence in the month 2026-03 (2026-03-01 to 2026-03-31), at least the threshold of 50 %"
+        );
+        assert_eq!(
+            finding.message(Locale::Pl),
+            "50 z 100 planowanych godzin lekcyjnych (50 %) — nieobecności nieusprawiedliwione w miesiącu 2026-03 (od 01.03.2026 do 31.03.2026), co najmniej próg 50 %"
+        );
+        assert!(finding.message(Locale::Bg).contains("поне прага от 50 %"));
+        let t = Transition {
+            pupil: PupilId(3),
+            on: d(2026, 4, 1),
+            from: Status::AtRisk,
+            to: Status::NotAtRisk,
+            rules: vec![],
+        };
+        for l in Locale::ALL {
+            assert!(!t.message(l).is_empty());
+        }
     }
 }

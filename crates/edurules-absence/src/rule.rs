@@ -27,6 +27,7 @@ use crate::{AbsenceError, Level, Percent, Quantity, Unit};
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct RuleProfile {
     /// A stable id, e.g. `bg.isrm`.
     pub id: String,
@@ -45,6 +46,7 @@ pub struct RuleProfile {
 /// One rule: a condition over a pupil's absences, with the law it follows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Rule {
     /// A stable id, e.g. `bg.isrm.total`.
     pub id: String,
@@ -59,6 +61,7 @@ pub struct Rule {
 /// Where a rule comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct LegalBasis {
     /// The citation as a lawyer writes it.
     pub citation: String,
@@ -100,6 +103,7 @@ pub const MAX_CONDITION_DEPTH: usize = 8;
 /// najmniej". Only these two exist on purpose: adding an absence can never un-flag a pupil.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Threshold {
     /// Which absences are summed.
     pub counts: Counted,
@@ -196,6 +200,7 @@ pub enum Limit {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct LateConversion {
     /// Bands in increasing order of minutes; the last has no upper end.
     pub bands: Vec<LateBand>,
@@ -206,6 +211,7 @@ pub struct LateConversion {
 /// One band of a late-arrival conversion.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct LateBand {
     /// The longest lateness in this band, in minutes, included; none for the last, open band.
     #[serde(default)]

@@ -15,7 +15,7 @@ use crate::{Flag, LegalBasis, Level, Locale, PupilId, SchoolId};
 /// use chrono::NaiveDate;
 /// use edurules_absence::*;
 /// let d = |m, day| NaiveDate::from_ymd_opt(2018, m, day).unwrap();
-/// let roster = Roster::new(vec![Pupil { id: PupilId(5), school: SchoolId("S".into()), level: Level::School, grade: Some(3) }]).unwrap();
+/// let roster = Roster::new(vec![Pupil::new(PupilId(5), SchoolId("S".into()), Level::School).with_grade(3)]).unwrap();
 /// let planned = Planned::default();
 /// let ev = Evaluator::new(RuleProfile::bg_isrm(), Window::custom(d(1, 1), d(6, 1)).unwrap(), &roster, &planned).unwrap();
 /// let r = AbsenceRecord::new(PupilId(5), d(2, 1), Quantity::whole(41), Unit::Hours, AbsenceKind::Unexcused);
@@ -27,6 +27,7 @@ use crate::{Flag, LegalBasis, Level, Locale, PupilId, SchoolId};
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Signal {
     /// The date the signal is issued (passed in; the crate never reads the clock).
     pub issued_on: NaiveDate,

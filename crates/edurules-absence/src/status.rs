@@ -22,6 +22,7 @@ pub enum Status {
 /// A change of status on a date, with the rules that caused it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Transition {
     /// The pupil.
     pub pupil: PupilId,
@@ -36,6 +37,33 @@ pub struct Transition {
 }
 
 impl Transition {
+    /// A transition of `pupil` on `on` from one status to another, because of
+    /// these rules (for a history kept by the caller).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use edurules_absence::{PupilId, Status, Transition};
+    /// let on = NaiveDate::from_ymd_opt(2018, 6, 12).unwrap();
+    /// let t = Transition::new(PupilId(1), on, Status::NotAtRisk, Status::AtRisk, ["bg.isrm.total"]);
+    /// assert_eq!(t.rules, ["bg.isrm.total"]);
+    /// ```
+    #[must_use]
+    pub fn new<I, S>(pupil: PupilId, on: NaiveDate, from: Status, to: Status, rules: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        Self {
+            pupil,
+            on,
+            from,
+            to,
+            rules: rules.into_iter().map(Into::into).collect(),
+        }
+    }
+
     /// A sentence for the status history.
     ///
     /// # Example
@@ -43,7 +71,8 @@ impl Transition {
     /// ```
     /// use chrono::NaiveDate;
     /// use edurules_absence::*;
-    /// let t = Transition { pupil: PupilId(1), on: NaiveDate::from_ymd_opt(2018, 6, 12).unwrap(), from: Status::NotAtRisk, to: Status::AtRisk, rules: vec!["bg.isrm.total".into()] };
+    /// let on = NaiveDate::from_ymd_opt(2018, 6, 12).unwrap();
+    /// let t = Transition::new(PupilId(1), on, Status::NotAtRisk, Status::AtRisk, ["bg.isrm.total"]);
     /// assert!(t.message(Locale::En).contains("at risk"));
     /// ```
     #[must_use]
@@ -90,7 +119,7 @@ impl Transition {
 /// use chrono::NaiveDate;
 /// use edurules_absence::*;
 /// let d = |m, day| NaiveDate::from_ymd_opt(2018, m, day).unwrap();
-/// let roster = Roster::new(vec![Pupil { id: PupilId(5), school: SchoolId("S".into()), level: Level::School, grade: None }]).unwrap();
+/// let roster = Roster::new(vec![Pupil::new(PupilId(5), SchoolId("S".into()), Level::School)]).unwrap();
 /// let planned = Planned::default();
 /// let ev = Evaluator::new(RuleProfile::bg_isrm(), Window::custom(d(1, 1), d(6, 1)).unwrap(), &roster, &planned).unwrap();
 /// let mut book = StatusBook::default();
@@ -102,6 +131,7 @@ impl Transition {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct StatusBook {
     /// Pupils at risk, with the date they became so and the rules that flag them.
     pub at_risk: BTreeMap<PupilId, AtRiskEntry>,
@@ -110,6 +140,7 @@ pub struct StatusBook {
 /// Why and since when a pupil is at risk.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct AtRiskEntry {
     /// The date of the evaluation that first flagged the pupil.
     pub since: NaiveDate,

@@ -46,15 +46,7 @@ fn every_boundary_case() {
         let roster = Roster::new(vec![pupil(1, case.level)]).unwrap();
         let mut planned = Planned::default();
         if let Some(p) = case.planned {
-            planned.set_month(
-                PupilId(1),
-                YearMonth {
-                    year: 2026,
-                    month: 3,
-                },
-                Unit::Hours,
-                p,
-            );
+            planned.set_month(PupilId(1), YearMonth::new(2026, 3), Unit::Hours, p);
             planned.set_window(PupilId(1), Unit::Days, p);
         }
         let ev = Evaluator::new(profile, window, &roster, &planned).unwrap();
@@ -140,7 +132,7 @@ fn polish_rule_is_per_calendar_month() {
     for month in [3, 4] {
         planned.set_month(
             PupilId(1),
-            YearMonth { year: 2026, month },
+            YearMonth::new(2026, month),
             Unit::Hours,
             Quantity::whole(60),
         );
@@ -171,13 +163,7 @@ fn polish_rule_is_per_calendar_month() {
     let report = ev.evaluate_records(&[rec(3, 29), rec(4, 30)]).unwrap();
     assert_eq!(report.flags.len(), 1);
     let f = &report.flags[0].findings[0];
-    assert_eq!(
-        f.month,
-        Some(YearMonth {
-            year: 2026,
-            month: 4
-        })
-    );
+    assert_eq!(f.month, Some(YearMonth::new(2026, 4)));
     assert_eq!((f.first, f.last), (d(2026, 4, 1), d(2026, 4, 30)));
     assert_eq!(f.share(), Some(Percent::whole(50)));
 }

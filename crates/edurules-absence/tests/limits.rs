@@ -23,10 +23,7 @@ fn flagged(p: RuleProfile, absent_hours: u64) -> Vec<PupilId> {
     for id in [1, 2] {
         planned.set_month(
             PupilId(id),
-            YearMonth {
-                year: 2026,
-                month: 3,
-            },
+            YearMonth::new(2026, 3),
             Unit::Hours,
             Quantity::whole(80),
         );

@@ -35,7 +35,7 @@ fn setup() -> (Roster, Planned, Window) {
         for month in 1..=2 {
             planned.set_month(
                 PupilId(i),
-                YearMonth { year: 2026, month },
+                YearMonth::new(2026, month),
                 Unit::Hours,
                 Quantity::whole(20),
             );

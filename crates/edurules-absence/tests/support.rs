@@ -8,14 +8,15 @@ pub(crate) fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 }
 
 pub(crate) fn pupil(id: u64, level: Level) -> Pupil {
-    Pupil {
-        id: PupilId(id),
-        school: SchoolId("SU-7".into()),
-        level,
-        grade: if level == Level::School {
+    {
+        let p = Pupil::new(PupilId(id), SchoolId("SU-7".into()), level);
+        match if level == Level::School {
             Some(5)
         } else {
             None
-        },
+        } {
+            Some(g) => p.with_grade(g),
+            None => p,
+        }
     }
 }

@@ -132,6 +132,7 @@ impl CharClass {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ClassRequirement {
     /// The classes counted by this requirement (no duplicates, at least one).
     pub classes: Vec<CharClass>,

@@ -68,6 +68,7 @@ pub const SALT_LEN: usize = 16;
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct HashParams {
     /// Memory in KiB (`m`).
     pub m_cost_kib: u32,
@@ -84,6 +85,23 @@ impl Default for HashParams {
 }
 
 impl HashParams {
+    /// Parameters of `m_cost_kib` KiB of memory, `t_cost` passes and
+    /// `p_cost` lanes (checked by [`HashParams::problems`]).
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_password::HashParams;
+    /// assert_eq!(HashParams::new(19_456, 2, 1), HashParams::OWASP);
+    /// ```
+    #[must_use]
+    pub const fn new(m_cost_kib: u32, t_cost: u32, p_cost: u32) -> Self {
+        Self {
+            m_cost_kib,
+            t_cost,
+            p_cost,
+        }
+    }
+
     /// OWASP Password Storage Cheat Sheet: m = 19 MiB, t = 2, p = 1.
     pub const OWASP: HashParams = HashParams {
         m_cost_kib: DEFAULT_M_COST_KIB,
@@ -103,7 +121,7 @@ impl HashParams {
     /// # Example
     /// ```
     /// use edurules_password::HashParams;
-    /// let bad = HashParams { m_cost_kib: 4, t_cost: 0, p_cost: 1 };
+    /// let bad = HashParams::new(4, 0, 1);
     /// assert_eq!(bad.problems().len(), 2);
     /// ```
     #[must_use]
@@ -368,7 +386,7 @@ impl StoredHash {
 ///     Normalization::Nfkc,
 /// ).unwrap();
 /// assert!(!needs_rehash(&h, &HashParams::OWASP).unwrap());
-/// assert!(needs_rehash(&h, &HashParams { m_cost_kib: 65_536, t_cost: 3, p_cost: 1 }).unwrap());
+/// assert!(needs_rehash(&h, &HashParams::new(65_536, 3, 1)).unwrap());
 /// ```
 pub fn needs_rehash(stored: &StoredHash, params: &HashParams) -> Result<bool, PasswordError> {
     let parsed = &stored.parsed;

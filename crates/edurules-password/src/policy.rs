@@ -61,6 +61,7 @@ pub const DEFAULT_MAX_LENGTH: u32 = 128;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct PasswordPolicy {
     /// Minimum length in code points after NFKC (≥ 1).
     pub min_length: u32,

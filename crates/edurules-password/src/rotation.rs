@@ -34,6 +34,7 @@ pub enum MustChangeReason {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct AccountState {
     /// The hash of the current password.
     pub current: StoredHash,
@@ -46,6 +47,31 @@ pub struct AccountState {
     /// A change required regardless of age.
     #[serde(default)]
     pub must_change: Option<MustChangeReason>,
+}
+
+impl AccountState {
+    /// The state of an account whose current password is `current`, set at
+    /// `changed_at`, with no earlier hashes and no forced change (add them
+    /// with the public fields).
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use edurules_password::{AccountState, Normalization, StoredHash};
+    /// let h = StoredHash::new("$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$pt0OuF9rVdfw3e+4oDW+STqxPmywwTeYRme89Ph4jFY", Normalization::Nfkc)?;
+    /// let state = AccountState::new(h, Utc.with_ymd_and_hms(2026, 1, 5, 8, 0, 0).unwrap());
+    /// assert!(state.previous.is_empty() && state.must_change.is_none());
+    /// # Ok::<(), edurules_password::PasswordError>(())
+    /// ```
+    #[must_use]
+    pub fn new(current: StoredHash, changed_at: DateTime<Utc>) -> Self {
+        Self {
+            current,
+            previous: Vec::new(),
+            changed_at,
+            must_change: None,
+        }
+    }
 }
 
 /// The status of a password at an instant.
@@ -225,12 +251,10 @@ fn days(n: u32) -> Option<TimeDelta> {
 /// use edurules_password::{status, AccountState, Normalization, PasswordPolicy, PasswordStatus, StoredHash};
 /// let policy = PasswordPolicy::opolska_eszkola();
 /// let changed = Utc.with_ymd_and_hms(2026, 9, 1, 8, 0, 0).unwrap();
-/// let state = AccountState {
-///     current: StoredHash::new("$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$pt0OuF9rVdfw3e+4oDW+STqxPmywwTeYRme89Ph4jFY", Normalization::Nfkc).unwrap(),
-///     previous: vec![],
-///     changed_at: changed,
-///     must_change: None,
-/// };
+/// let state = AccountState::new(
+///     StoredHash::new("$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$pt0OuF9rVdfw3e+4oDW+STqxPmywwTeYRme89Ph4jFY", Normalization::Nfkc).unwrap(),
+///     changed,
+/// );
 /// assert!(matches!(status(&policy, &state, changed + Duration::days(10)), PasswordStatus::Valid { .. }));
 /// assert!(matches!(status(&policy, &state, changed + Duration::days(59)), PasswordStatus::ExpiringSoon { days_left: 1, .. }));
 /// assert!(matches!(status(&policy, &state, changed + Duration::days(60)), PasswordStatus::Expired { .. }));

@@ -26,11 +26,7 @@ fn missing_version_is_argon2_1_0() {
     let explicit = V10_NO_VERSION.replace("$m=", "$v=16$m=");
     let stored16 = StoredHash::new(explicit, Normalization::None).unwrap();
     assert_eq!(verify(&stored16, &Password::new("password")), Ok(()));
-    let same = HashParams {
-        m_cost_kib: 65_536,
-        t_cost: 2,
-        p_cost: 1,
-    };
+    let same = HashParams::new(65_536, 2, 1);
     assert!(needs_rehash(&stored, &same).unwrap());
 }
 
@@ -78,11 +74,7 @@ fn costs_above_the_ceiling_are_refused_before_hashing() {
     let e = verify(&stored, &Password::new("Correct-Horse1")).unwrap_err();
     assert_eq!(e.code(), "password.hash_too_costly");
     // needs_rehash reports it even against the same parameters.
-    let same = HashParams {
-        m_cost_kib: 1_048_576,
-        t_cost: 64,
-        p_cost: 1,
-    };
+    let same = HashParams::new(1_048_576, 64, 1);
     assert!(needs_rehash(&stored, &same).unwrap());
 }
 

@@ -40,18 +40,21 @@ fn rehash_when_any_cost_differs() {
     let h = hash_password(&HashParams::INSECURE_FAST, &Password::new("x")).unwrap();
     assert!(!needs_rehash(&h, &HashParams::INSECURE_FAST).unwrap());
     for other in [
-        HashParams {
-            m_cost_kib: 512,
-            ..HashParams::INSECURE_FAST
-        },
-        HashParams {
-            t_cost: 2,
-            ..HashParams::INSECURE_FAST
-        },
-        HashParams {
-            p_cost: 2,
-            ..HashParams::INSECURE_FAST
-        },
+        HashParams::new(
+            512,
+            HashParams::INSECURE_FAST.t_cost,
+            HashParams::INSECURE_FAST.p_cost,
+        ),
+        HashParams::new(
+            HashParams::INSECURE_FAST.m_cost_kib,
+            2,
+            HashParams::INSECURE_FAST.p_cost,
+        ),
+        HashParams::new(
+            HashParams::INSECURE_FAST.m_cost_kib,
+            HashParams::INSECURE_FAST.t_cost,
+            2,
+        ),
     ] {
         assert!(needs_rehash(&h, &other).unwrap(), "{other:?}");
     }

@@ -207,19 +207,11 @@ fn item8_blocklist_of_a_million_is_checked_fast() {
 #[test]
 fn item8_hashing_parameters_have_sane_maxima() {
     for (m, t) in [(1_048_576, 64), (1_048_576, 1), (262_144, 4)] {
-        let p = HashParams {
-            m_cost_kib: m,
-            t_cost: t,
-            p_cost: 1,
-        };
+        let p = HashParams::new(m, t, 1);
         assert!(!p.problems().is_empty(), "m={m} t={t}");
     }
     assert!(HashParams::OWASP.problems().is_empty());
-    let rfc9106 = HashParams {
-        m_cost_kib: 65_536,
-        t_cost: 3,
-        p_cost: 4,
-    };
+    let rfc9106 = HashParams::new(65_536, 3, 4);
     assert!(rfc9106.problems().is_empty());
 }
 

@@ -31,7 +31,7 @@ const MIN_CHUNK: usize = 1 << 16;
 ///
 /// ```
 /// use edurules_absence::*;
-/// let roster = Roster::new(vec![Pupil { id: PupilId(1), school: SchoolId("S".into()), level: Level::School, grade: None }]).unwrap();
+/// let roster = Roster::new(vec![Pupil::new(PupilId(1), SchoolId("S".into()), Level::School)]).unwrap();
 /// let planned = Planned::default();
 /// let ev = Evaluator::new(RuleProfile::bg_isrm(), Window::month(2018, 3).unwrap(), &roster, &planned).unwrap();
 /// let csv = b"pupil_id,date,hours,kind\n1,2018-03-05,41,unexcused\n1,2018-03-06,x,excused\n";

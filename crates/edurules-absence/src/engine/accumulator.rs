@@ -28,7 +28,7 @@ const CODE_UNEXCUSED: u64 = 15;
 /// use chrono::NaiveDate;
 /// use edurules_absence::*;
 /// let d = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
-/// let roster = Roster::new(vec![Pupil { id: PupilId(1), school: SchoolId("S".into()), level: Level::School, grade: None }]).unwrap();
+/// let roster = Roster::new(vec![Pupil::new(PupilId(1), SchoolId("S".into()), Level::School)]).unwrap();
 /// let planned = Planned::default();
 /// let ev = Evaluator::new(RuleProfile::bg_isrm(), Window::month(2026, 3).unwrap(), &roster, &planned).unwrap();
 /// let mut acc = ev.accumulator();

@@ -45,6 +45,7 @@ fn bounded(s: &str) -> &str {
 /// ```
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct UserContext {
     /// The login.
     #[serde(default)]
