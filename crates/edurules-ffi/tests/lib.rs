@@ -11,3 +11,4 @@
 mod abi;
 mod conformance;
 mod header;
+mod schemas;
