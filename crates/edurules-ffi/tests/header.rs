@@ -104,3 +104,23 @@ fn a_drifted_header_is_caught() {
     header.get_mut("edurules_call").unwrap().1.pop();
     assert_ne!(header, rust_functions());
 }
+
+#[test]
+fn the_php_declarations_name_the_same_functions() {
+    let php = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../bindings/php/edurules.ffi.h"
+    ))
+    .unwrap();
+    let mut names: Vec<String> = php
+        .lines()
+        .filter(|l| l.trim_end().ends_with(");"))
+        .map(|l| {
+            let head = &l[..l.find('(').unwrap()];
+            head[head.rfind("edurules_").unwrap()..].to_owned()
+        })
+        .collect();
+    names.sort();
+    let rust: Vec<String> = rust_functions().into_keys().collect();
+    assert_eq!(names, rust);
+}
