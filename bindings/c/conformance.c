@@ -42,12 +42,33 @@ static json_t *call(const edurules_engine *engine, const char *operation, const 
     return envelope;
 }
 
+/* text with every "{conformance}" replaced by dir; the caller frees it. */
+static char *substitute(const char *text, const char *dir) {
+    const char *key = "{conformance}";
+    size_t n = 0, klen = strlen(key), dlen = strlen(dir);
+    for (const char *p = strstr(text, key); p; p = strstr(p + klen, key)) n++;
+    char *out = malloc(strlen(text) + n * dlen + 1);
+    char *o = out;
+    const char *p = text, *hit;
+    while ((hit = strstr(p, key)) != NULL) {
+        memcpy(o, p, (size_t)(hit - p));
+        o += hit - p;
+        memcpy(o, dir, dlen);
+        o += dlen;
+        p = hit + klen;
+    }
+    strcpy(o, p);
+    return out;
+}
+
 static int compare_names(const void *a, const void *b) {
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
 int main(int argc, char **argv) {
     const char *dir = argc > 1 ? argv[1] : "../conformance";
+    char absdir[4096];
+    if (realpath(dir, absdir) == NULL) { perror(dir); return 2; }
     DIR *d = opendir(dir);
     if (d == NULL) { perror(dir); return 2; }
     char *names[256];
@@ -92,8 +113,10 @@ int main(int argc, char **argv) {
                 const char *op = json_string_value(json_object_get(c, "operation"));
                 if (op == NULL) op = file_op;
                 json_t *text = json_object_get(c, "request_text");
-                char *req = json_is_string(text) ? strdup(json_string_value(text))
+                char *raw = json_is_string(text) ? strdup(json_string_value(text))
                                                  : json_dumps(json_object_get(c, "request"), JSON_COMPACT | JSON_ENCODE_ANY);
+                char *req = substitute(raw, absdir);
+                free(raw);
                 actual = call(engine, op, req);
                 free(req);
                 edurules_engine_free(engine);

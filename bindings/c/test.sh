@@ -20,5 +20,5 @@ cc "${cflags[@]}" -pthread "$here/threads.c" "${link[@]}" -o "$out/threads"
 vg=(valgrind --quiet --suppressions="$here/valgrind.supp" --error-exitcode=3 --leak-check=full --show-leak-kinds=definite,indirect,possible --errors-for-leak-kinds=definite,indirect,possible)
 "${vg[@]}" "$out/example" >/dev/null
 "${vg[@]}" "$out/conformance" "$root/bindings/conformance"
-"${vg[@]}" "$out/threads"
+"${vg[@]}" "$out/threads" 20
 echo "c: valgrind memcheck clean"

@@ -1,13 +1,13 @@
 // The conformance suite (bindings/conformance/*.json) through the Node binding.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, dirname } from 'node:path';
 
 import { Engine, EdurulesError, version, protocolVersion } from '../index.js';
 
-const dir = join(dirname(fileURLToPath(import.meta.url)), '../../conformance');
+const dir = realpathSync(join(dirname(fileURLToPath(import.meta.url)), '../../conformance'));
 
 /** Whether `actual` has everything `expected` has (arrays: same length). */
 function matches(expected, actual) {
@@ -41,7 +41,8 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
       }
       try {
         for (const step of c.setup ?? []) engine.call(step.operation, step.request);
-        const request = c.request_text ?? c.request;
+        const raw = c.request_text ?? JSON.stringify(c.request);
+        const request = raw.replaceAll('{conformance}', dir);
         const envelope = engine.callEnvelope(c.operation ?? suite.operation, request);
         assert.ok(matches(c.expect, envelope), JSON.stringify(envelope));
       } finally {

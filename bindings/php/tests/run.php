@@ -73,6 +73,7 @@ foreach ($files as $file) {
             $engine->callJson($step->operation, json_encode($step->request, JSON_UNESCAPED_UNICODE));
         }
         $request = isset($case->request_text) ? $case->request_text : json_encode($case->request, JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES);
+        $request = str_replace('{conformance}', (string) realpath($dir), $request);
         $text = $engine->callJson($case->operation ?? $suite->operation, $request);
         check(matches($case->expect, json_decode($text, false)), $name, $text);
         $engine->close();

@@ -242,6 +242,10 @@ fn what_names(what: &str) -> (&'static str, &'static str) {
         "operation name" => ("nazwa operacji", "името на операцията"),
         "configuration" => ("konfiguracja", "конфигурацията"),
         "queries" => ("zapytania", "заявки"),
+        "accounts" => ("konta", "акаунти"),
+        "logins" => ("loginy", "потребителски имена"),
+        "records" => ("zapisy", "записи"),
+        "days" => ("dni", "дни"),
         "registries" => ("rejestry", "регистри"),
         _ => ("dane wejściowe", "входните данни"),
     }

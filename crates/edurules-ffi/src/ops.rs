@@ -2,9 +2,11 @@
 //! type and a response type (serde + schemars), and a function that calls
 //! the crates.
 
+mod absence;
 mod config;
 mod deadline;
 mod delegation;
+mod login;
 mod password;
 
 use schemars::JsonSchema;
@@ -48,9 +50,11 @@ pub(crate) use op;
 pub(crate) fn all() -> impl Iterator<Item = &'static Op> {
     config::OPS
         .iter()
+        .chain(login::OPS)
         .chain(password::OPS)
         .chain(delegation::OPS)
         .chain(deadline::OPS)
+        .chain(absence::OPS)
 }
 
 /// Runs the operation `name`.

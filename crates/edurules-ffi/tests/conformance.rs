@@ -6,7 +6,8 @@
 //! "operation"?, "request": {...} | "request_text": "...", "expect": {...}}`.
 //! `expect` is matched as a subset of the envelope: every key it has must be
 //! in the answer with a matching value; arrays match element by element and
-//! have the same length.
+//! have the same length. `{conformance}` in a request stands for the suite's
+//! directory.
 
 use serde_json::Value;
 
@@ -29,11 +30,16 @@ pub(crate) fn matches(expected: &Value, actual: &Value) -> bool {
     }
 }
 
+/// The request's bytes, with `{conformance}` replaced by the suite's
+/// directory (requests that name files).
 fn request_bytes(case: &Value) -> Vec<u8> {
-    match case.get("request_text") {
-        Some(Value::String(text)) => text.as_bytes().to_vec(),
-        _ => serde_json::to_vec(case.get("request").unwrap_or(&Value::Null)).unwrap(),
-    }
+    let text = match case.get("request_text") {
+        Some(Value::String(text)) => text.clone(),
+        _ => serde_json::to_string(case.get("request").unwrap_or(&Value::Null)).unwrap(),
+    };
+    let dir = dir().canonicalize().unwrap();
+    text.replace("{conformance}", dir.to_str().unwrap())
+        .into_bytes()
 }
 
 #[test]

@@ -54,7 +54,8 @@ class ConformanceTest {
             for (Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
                 JsonNode suite = JSON.readTree(file.toFile());
                 for (JsonNode c : suite.get("cases")) {
-                    tests.add(DynamicTest.dynamicTest(file.getFileName() + ": " + c.get("name").asText(), () -> run(suite, c)));
+                    String abs = dir.toRealPath().toString();
+                    tests.add(DynamicTest.dynamicTest(file.getFileName() + ": " + c.get("name").asText(), () -> run(suite, c, abs)));
                 }
             }
         }
@@ -62,7 +63,7 @@ class ConformanceTest {
         return tests;
     }
 
-    private static void run(JsonNode suite, JsonNode c) throws IOException {
+    private static void run(JsonNode suite, JsonNode c, String dir) throws IOException {
         Engine engine;
         try {
             engine = new Engine(c.get("engine"));
@@ -76,7 +77,7 @@ class ConformanceTest {
             }
             String op = c.has("operation") ? c.get("operation").asText() : suite.get("operation").asText();
             String request = c.has("request_text") ? c.get("request_text").asText() : JSON.writeValueAsString(c.get("request"));
-            JsonNode envelope = JSON.readTree(engine.callJson(op, request));
+            JsonNode envelope = JSON.readTree(engine.callJson(op, request.replace("{conformance}", dir)));
             assertTrue(matches(c.get("expect"), envelope), envelope.toString());
         }
     }
