@@ -219,3 +219,43 @@ pub unsafe extern "C" fn edurules_free(text: *mut c_char) {
     let text = unsafe { CString::from_raw(text) };
     let _ = catch_unwind(AssertUnwindSafe(move || drop(text)));
 }
+
+/// One [`edurules_call`] made from safe Rust exactly as a C caller makes it
+/// (pointers and lengths in, the NUL-terminated envelope copied out and
+/// freed with [`edurules_free`]): for benchmarks and tests of the ABI in
+/// crates that forbid `unsafe`.
+///
+/// # Panics
+/// Never.
+///
+/// # Example
+/// ```
+/// let engine = edurules_ffi::Engine::new(br#"{"preset":"poland-sio"}"#)?;
+/// let text = edurules_ffi::abi::call_through_abi(&engine, b"config.presets@1", b"{}");
+/// assert!(text.starts_with(r#"{"format":1"#));
+/// # Ok::<(), edurules_ffi::FfiError>(())
+/// ```
+#[must_use]
+pub fn call_through_abi(engine: &Engine, operation: &[u8], request: &[u8]) -> String {
+    let mut len = 0_usize;
+    // SAFETY: `engine` is a live reference; the slices are valid for their
+    // lengths; `len` is a valid `size_t *`.
+    let answer = unsafe {
+        edurules_call(
+            engine,
+            operation.as_ptr(),
+            operation.len(),
+            request.as_ptr(),
+            request.len(),
+            &mut len,
+        )
+    };
+    // SAFETY: `edurules_call` never returns null; the string is valid and
+    // NUL-terminated until freed below.
+    let text = unsafe { std::ffi::CStr::from_ptr(answer) }
+        .to_string_lossy()
+        .into_owned();
+    // SAFETY: the library's string, freed once.
+    unsafe { edurules_free(answer) };
+    text
+}
