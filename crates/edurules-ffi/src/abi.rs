@@ -167,11 +167,11 @@ pub unsafe extern "C" fn edurules_call(
     request_len: usize,
     response_len: *mut usize,
 ) -> *mut c_char {
-    let run = || -> Envelope {
+    let run = || -> String {
         // SAFETY: `engine` is null or live by this function's contract.
         let Some(engine) = (unsafe { engine.as_ref() }) else {
             let e = FfiError::NullPointer { argument: "engine" };
-            return Envelope::failure("", e.to_failure(Locale::En));
+            return Envelope::failure("", e.to_failure(Locale::En)).to_json();
         };
         // SAFETY: forwarded from this function's contract.
         let (op, req) = match unsafe {
@@ -186,7 +186,7 @@ pub unsafe extern "C" fn edurules_call(
         } {
             (Ok(op), Ok(req)) => (op, req),
             (Err(e), _) | (_, Err(e)) => {
-                return Envelope::failure("", e.to_failure(engine.locale()));
+                return Envelope::failure("", e.to_failure(engine.locale())).to_json();
             }
         };
         if operation_len > crate::MAX_OPERATION_BYTES {
@@ -195,13 +195,14 @@ pub unsafe extern "C" fn edurules_call(
                 actual: operation_len,
                 max: crate::MAX_OPERATION_BYTES,
             };
-            return Envelope::failure("", e.to_failure(engine.locale()));
+            return Envelope::failure("", e.to_failure(engine.locale())).to_json();
         }
-        engine.call(op, req)
+        engine.call_json(op, req)
     };
-    let envelope = catch_unwind(AssertUnwindSafe(run))
-        .unwrap_or_else(|_| Envelope::failure("", FfiError::Internal.to_failure(Locale::En)));
-    to_c(envelope.to_json(), response_len)
+    let text = catch_unwind(AssertUnwindSafe(run)).unwrap_or_else(|_| {
+        Envelope::failure("", FfiError::Internal.to_failure(Locale::En)).to_json()
+    });
+    to_c(text, response_len)
 }
 
 /// Frees a string returned by [`edurules_call`] or [`edurules_engine_new`];

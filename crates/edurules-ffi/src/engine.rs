@@ -144,6 +144,34 @@ impl Engine {
     /// ```
     #[must_use]
     pub fn call(&self, operation: &[u8], request: &[u8]) -> Envelope {
+        let (name, answer) = self.answer(operation, request);
+        match answer {
+            Ok(result) => Envelope::success(name, result),
+            Err(e) => Envelope::failure(name, e.to_failure(self.locale)),
+        }
+    }
+
+    /// [`Engine::call`] as JSON text (keys sorted), the same bytes as
+    /// `call(…).to_json()`, written without a second copy of the result.
+    ///
+    /// # Example
+    /// ```
+    /// let e = edurules_ffi::Engine::new(br#"{"preset":"poland-sio"}"#)?;
+    /// assert!(e.call_json(b"x", b"").contains("ffi.unknown_operation"));
+    /// assert_eq!(e.call_json(b"config.presets@1", b"{}"), e.call(b"config.presets@1", b"{}").to_json());
+    /// # Ok::<(), edurules_ffi::FfiError>(())
+    /// ```
+    #[must_use]
+    pub fn call_json(&self, operation: &[u8], request: &[u8]) -> String {
+        let (name, answer) = self.answer(operation, request);
+        match answer {
+            Ok(result) => crate::envelope::success_json(&name, result),
+            Err(e) => Envelope::failure(name, e.to_failure(self.locale)).to_json(),
+        }
+    }
+
+    /// The operation's name as echoed, and its result or error.
+    fn answer(&self, operation: &[u8], request: &[u8]) -> (String, Result<Value, FfiError>) {
         let name = operation_name(operation);
         let run = || -> Result<Value, FfiError> {
             if operation.len() > MAX_OPERATION_BYTES {
@@ -165,23 +193,7 @@ impl Engine {
         };
         let answer = std::panic::catch_unwind(std::panic::AssertUnwindSafe(run))
             .unwrap_or(Err(FfiError::Internal));
-        match answer {
-            Ok(result) => Envelope::success(name, result),
-            Err(e) => Envelope::failure(name, e.to_failure(self.locale)),
-        }
-    }
-
-    /// [`Engine::call`] as JSON text (keys sorted).
-    ///
-    /// # Example
-    /// ```
-    /// let e = edurules_ffi::Engine::new(br#"{"preset":"poland-sio"}"#)?;
-    /// assert!(e.call_json(b"x", b"").contains("ffi.unknown_operation"));
-    /// # Ok::<(), edurules_ffi::FfiError>(())
-    /// ```
-    #[must_use]
-    pub fn call_json(&self, operation: &[u8], request: &[u8]) -> String {
-        self.call(operation, request).to_json()
+        (name, answer)
     }
 }
 

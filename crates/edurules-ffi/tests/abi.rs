@@ -169,3 +169,16 @@ fn many_threads_on_one_engine() {
         t.join().unwrap();
     }
 }
+
+#[test]
+#[ignore = "a profiling loop"]
+fn profile_loop() {
+    let engine = Handle::open(br#"{"preset":"poland-sio"}"#).unwrap();
+    let op = std::env::var("OP").unwrap_or_else(|_| "deadline.submission@1".into());
+    let req = std::env::var("REQ").unwrap_or_else(|_| {
+        r#"{"category":"art. 8 pkt 1 lit. d","change_date":"2025-12-19"}"#.into()
+    });
+    for _ in 0..200_000 {
+        std::hint::black_box(engine.call(op.as_bytes(), req.as_bytes()));
+    }
+}
