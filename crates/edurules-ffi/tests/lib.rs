@@ -11,4 +11,5 @@
 mod abi;
 mod conformance;
 mod header;
+mod properties;
 mod schemas;

@@ -111,6 +111,16 @@ pub(crate) struct EvaluatedCsv {
 }
 
 fn evaluate_csv(engine: &Engine, req: EvaluateCsv) -> Result<EvaluatedCsv, FfiError> {
+    // A device or a pipe (`/dev/zero`, a FIFO) would never end: regular files only.
+    match std::fs::metadata(&req.path) {
+        Ok(meta) if !meta.is_file() => {
+            return Err(FfiError::Io {
+                path: req.path,
+                reason: "not a regular file".into(),
+            });
+        }
+        _ => {}
+    }
     let (profile, window, roster, planned) = req.scope.parts(engine)?;
     let evaluator = Evaluator::new(profile, window, &roster, &planned)
         .map_err(|e| FfiError::Rules(e.into()))?;
