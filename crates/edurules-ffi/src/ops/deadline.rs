@@ -1,0 +1,162 @@
+//! `deadline.*`: SIO submission deadlines.
+
+use chrono::NaiveDate;
+use edurules::deadline::Lateness;
+use edurules::deadline::calendar::{DayOff, day_off_reason};
+use edurules::deadline::term::{Term, TermEnd, term_end};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::{Op, op};
+use crate::engine::Engine;
+use crate::error::FfiError;
+
+pub(super) const OPS: &[Op] = &[
+    op!(
+        "deadline.submission@1",
+        submission,
+        Submission,
+        SubmissionOut
+    ),
+    op!("deadline.calendar@1", calendar, Calendar, CalendarOut),
+    op!("deadline.term@1", term, TermIn, TermOut),
+];
+
+/// A change to report to the SIO.
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Submission {
+    /// The category as the rules spell it (`art. 8 pkt 1 lit. d`).
+    category: String,
+    /// The day the facts changed (not counted).
+    change_date: NaiveDate,
+    /// When submitted, to judge lateness.
+    #[serde(default)]
+    submitted_on: Option<NaiveDate>,
+}
+
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct SubmissionOut {
+    /// The last day to submit.
+    due_date: NaiveDate,
+    /// The whole computation: term, counting rule, version of art. 30 applied.
+    deadline: Value,
+    /// With `submitted_on`: on time or late by how many days.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lateness: Option<Lateness>,
+    /// The counting steps in the engine's locale.
+    explanation: String,
+    /// The legal basis in the engine's locale.
+    legal_basis: String,
+}
+
+fn submission(engine: &Engine, req: Submission) -> Result<SubmissionOut, FfiError> {
+    let section = engine.config.deadline()?;
+    let rules = section.rules()?;
+    let d = rules
+        .deadline(&req.category, req.change_date)
+        .map_err(|e| FfiError::Rules(e.into()))?;
+    let locale = engine.locale.into();
+    Ok(SubmissionOut {
+        due_date: d.due_date,
+        deadline: super::to_value(&d)?,
+        lateness: req.submitted_on.map(|s| d.lateness(s)),
+        explanation: d.explain(locale),
+        legal_basis: d.legal_basis(locale),
+    })
+}
+
+/// The longest range of `deadline.calendar@1`, in days (ten years).
+pub(crate) const MAX_RANGE_DAYS: i64 = 3_660;
+
+/// A range of days, both ends included.
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Calendar {
+    /// The first day.
+    from: NaiveDate,
+    /// The last day (at most 3,660 days after `from`).
+    to: NaiveDate,
+}
+
+/// A day that is not a working day.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct DayOffOut {
+    /// The date.
+    date: NaiveDate,
+    /// Saturday, Sunday, or which public holiday.
+    reason: DayOff,
+    /// The holiday's name in the engine's locale (public holidays only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<String>,
+}
+
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct CalendarOut {
+    /// Working days in the range (not Saturday, Sunday or a public holiday in Poland).
+    working_days: u32,
+    /// Every day off in the range, in order.
+    days_off: Vec<DayOffOut>,
+}
+
+fn calendar(engine: &Engine, req: Calendar) -> Result<CalendarOut, FfiError> {
+    let span = (req.to - req.from).num_days();
+    if !(0..=MAX_RANGE_DAYS).contains(&span) {
+        return Err(FfiError::InvalidRequest {
+            path: "to".into(),
+            reason: format!(
+                "`to` must be on or after `from` and at most {MAX_RANGE_DAYS} days after it"
+            ),
+        });
+    }
+    let locale = engine.locale.into();
+    let mut working_days = 0_u32;
+    let mut days_off = Vec::new();
+    for date in req.from.iter_days().take_while(|d| *d <= req.to) {
+        match day_off_reason(date).map_err(|e| FfiError::Rules(e.into()))? {
+            None => working_days = working_days.saturating_add(1),
+            Some(reason) => days_off.push(DayOffOut {
+                date,
+                name: match reason {
+                    DayOff::Holiday(kind) => Some(kind.name(locale).to_owned()),
+                    _ => None,
+                },
+                reason,
+            }),
+        }
+    }
+    Ok(CalendarOut {
+        working_days,
+        days_off,
+    })
+}
+
+/// A term of the civil code counted from an event.
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct TermIn {
+    /// The day of the event (not counted, art. 111 § 2 KC).
+    event: NaiveDate,
+    /// The term: `{"count": 14, "unit": "days"}`.
+    term: Term,
+}
+
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct TermOut {
+    /// The last day, after art. 115 KC.
+    end: NaiveDate,
+    /// The whole computation.
+    term_end: TermEnd,
+    /// The counting steps in the engine's locale.
+    explanation: String,
+}
+
+fn term(engine: &Engine, req: TermIn) -> Result<TermOut, FfiError> {
+    let end = term_end(req.event, req.term).map_err(|e| FfiError::Rules(e.into()))?;
+    Ok(TermOut {
+        end: end.end,
+        explanation: end.explain(engine.locale.into()),
+        term_end: end,
+    })
+}
