@@ -118,6 +118,35 @@ export namespace absence_evaluate_1 {
   } | {
     "share": Percent;
   });
+  /** Records of one pupil, kind and unit that count towards no rule of the profile at the pupil's
+   * level: received, but not counted, and why.
+   *
+   * # Example
+   *
+   * ```
+   * use edurules_absence::*;
+   * let n = NotCounted::new(PupilId(7), Level::Preschool, AbsenceKind::Excused, Unit::Hours, 2, Quantity::whole(5));
+   * assert_eq!(
+   *     n.message(Locale::En),
+   *     "pupil 7 (preschool): 5 hours of excused absence in 2 records count towards no rule: \
+   *      no rule of the profile counts excused absence in hours at this level"
+   * );
+   * assert!(n.message(Locale::Pl).contains("w 2 wpisach"));
+   * ``` */
+  export type NotCounted = {
+    /** Their amount in total, in `unit`. */
+    "amount": Quantity;
+    /** The records' kind. */
+    "kind": AbsenceKind;
+    /** The pupil's level. */
+    "level": Level;
+    /** The pupil. */
+    "pupil": PupilId;
+    /** How many records. */
+    "records": number;
+    /** The records' unit. */
+    "unit": Unit;
+  };
   /** A percentage rule that could not be evaluated for a pupil who has absences, because the
    * planned amount (denominator) is missing or zero. */
   export type NotEvaluable = {
@@ -147,8 +176,8 @@ export namespace absence_evaluate_1 {
    * ```
    * use edurules_absence::{Planned, PupilId, Quantity, Unit, YearMonth};
    * let mut planned = Planned::default();
-   * planned.set_month(PupilId(1), YearMonth { year: 2026, month: 3 }, Unit::Hours, Quantity::whole(100));
-   * assert_eq!(planned.month(PupilId(1), YearMonth { year: 2026, month: 3 }, Unit::Hours), Some(Quantity::whole(100)));
+   * planned.set_month(PupilId(1), YearMonth::new(2026, 3), Unit::Hours, Quantity::whole(100));
+   * assert_eq!(planned.month(PupilId(1), YearMonth::new(2026, 3), Unit::Hours), Some(Quantity::whole(100)));
    * let json = serde_json::to_string(&planned).unwrap();
    * assert_eq!(serde_json::from_str::<Planned>(&json).unwrap(), planned);
    * ``` */
@@ -208,7 +237,7 @@ export namespace absence_evaluate_1 {
    * use chrono::NaiveDate;
    * use edurules_absence::*;
    * let d = |m, day| NaiveDate::from_ymd_opt(2018, m, day).unwrap();
-   * let roster = Roster::new(vec![Pupil { id: PupilId(5), school: SchoolId("S".into()), level: Level::School, grade: Some(3) }]).unwrap();
+   * let roster = Roster::new(vec![Pupil::new(PupilId(5), SchoolId("S".into()), Level::School).with_grade(3)]).unwrap();
    * let planned = Planned::default();
    * let ev = Evaluator::new(RuleProfile::bg_isrm(), Window::custom(d(1, 1), d(6, 1)).unwrap(), &roster, &planned).unwrap();
    * let r = AbsenceRecord::new(PupilId(5), d(2, 1), Quantity::whole(131), Unit::Hours, AbsenceKind::Excused);
@@ -221,6 +250,9 @@ export namespace absence_evaluate_1 {
     "duplicates": Array<Duplicate>;
     /** One flag per pupil and matching rule, by pupil id then rule order. */
     "flags": Array<Flag>;
+    /** Records that count towards no rule (for example hours of a preschool child when every
+     * rule for preschool counts days), per pupil, kind and unit. */
+    "not_counted"?: Array<NotCounted>;
     /** Percentage rules that could not be evaluated for a pupil with absences: no planned amount. */
     "not_evaluable": Array<NotEvaluable>;
     /** The profile's id. */
@@ -283,6 +315,9 @@ export namespace absence_evaluate_1 {
     "late_not_counted": number;
     /** Records that carried a lesson number. */
     "lesson_records": number;
+    /** Records of roster pupils inside the window that count towards no rule of the profile
+     * for the pupil's level (listed per pupil in [`Report::not_counted`]). */
+    "not_counted"?: number;
     /** Records dated outside the window (ignored). */
     "outside_window": number;
     /** Coherent records received. */
@@ -368,6 +403,8 @@ export namespace absence_evaluate_1 {
 
 /** `absence.evaluate_csv@1` */
 export namespace absence_evaluate_csv_1 {
+  /** What kind of absence a record is. */
+  export type AbsenceKind = ("excused" | "unexcused" | "late");
   /** A condition: a threshold, or `any`/`all` of conditions. */
   export type Condition = ({
     "any": Array<Condition>;
@@ -378,10 +415,16 @@ export namespace absence_evaluate_csv_1 {
   });
   /** Which absences a threshold sums. */
   export type Counted = ("all" | "unexcused" | "excused");
-  /** What a CSV reader did: `rows == accepted + skipped`, always. */
+  /** What a CSV reader did: `rows == accepted + skipped` and
+   * `lines == 1 + blank + rows` (the header, blank lines, data rows), always: every line of the
+   * file is accounted for. */
   export type CsvSummary = {
     /** Rows turned into records. */
     "accepted": number;
+    /** Blank lines (empty or only spaces), not rows. */
+    "blank"?: number;
+    /** Physical lines read, the header included. */
+    "lines"?: number;
     /** Data rows read (the header and blank lines are not rows). */
     "rows": number;
     /** Rows skipped (lenient mode). */
@@ -474,6 +517,35 @@ export namespace absence_evaluate_csv_1 {
   });
   /** What to do with a malformed row. */
   export type Mode = ("strict" | "lenient");
+  /** Records of one pupil, kind and unit that count towards no rule of the profile at the pupil's
+   * level: received, but not counted, and why.
+   *
+   * # Example
+   *
+   * ```
+   * use edurules_absence::*;
+   * let n = NotCounted::new(PupilId(7), Level::Preschool, AbsenceKind::Excused, Unit::Hours, 2, Quantity::whole(5));
+   * assert_eq!(
+   *     n.message(Locale::En),
+   *     "pupil 7 (preschool): 5 hours of excused absence in 2 records count towards no rule: \
+   *      no rule of the profile counts excused absence in hours at this level"
+   * );
+   * assert!(n.message(Locale::Pl).contains("w 2 wpisach"));
+   * ``` */
+  export type NotCounted = {
+    /** Their amount in total, in `unit`. */
+    "amount": Quantity;
+    /** The records' kind. */
+    "kind": AbsenceKind;
+    /** The pupil's level. */
+    "level": Level;
+    /** The pupil. */
+    "pupil": PupilId;
+    /** How many records. */
+    "records": number;
+    /** The records' unit. */
+    "unit": Unit;
+  };
   /** A percentage rule that could not be evaluated for a pupil who has absences, because the
    * planned amount (denominator) is missing or zero. */
   export type NotEvaluable = {
@@ -503,8 +575,8 @@ export namespace absence_evaluate_csv_1 {
    * ```
    * use edurules_absence::{Planned, PupilId, Quantity, Unit, YearMonth};
    * let mut planned = Planned::default();
-   * planned.set_month(PupilId(1), YearMonth { year: 2026, month: 3 }, Unit::Hours, Quantity::whole(100));
-   * assert_eq!(planned.month(PupilId(1), YearMonth { year: 2026, month: 3 }, Unit::Hours), Some(Quantity::whole(100)));
+   * planned.set_month(PupilId(1), YearMonth::new(2026, 3), Unit::Hours, Quantity::whole(100));
+   * assert_eq!(planned.month(PupilId(1), YearMonth::new(2026, 3), Unit::Hours), Some(Quantity::whole(100)));
    * let json = serde_json::to_string(&planned).unwrap();
    * assert_eq!(serde_json::from_str::<Planned>(&json).unwrap(), planned);
    * ``` */
@@ -564,7 +636,7 @@ export namespace absence_evaluate_csv_1 {
    * use chrono::NaiveDate;
    * use edurules_absence::*;
    * let d = |m, day| NaiveDate::from_ymd_opt(2018, m, day).unwrap();
-   * let roster = Roster::new(vec![Pupil { id: PupilId(5), school: SchoolId("S".into()), level: Level::School, grade: Some(3) }]).unwrap();
+   * let roster = Roster::new(vec![Pupil::new(PupilId(5), SchoolId("S".into()), Level::School).with_grade(3)]).unwrap();
    * let planned = Planned::default();
    * let ev = Evaluator::new(RuleProfile::bg_isrm(), Window::custom(d(1, 1), d(6, 1)).unwrap(), &roster, &planned).unwrap();
    * let r = AbsenceRecord::new(PupilId(5), d(2, 1), Quantity::whole(131), Unit::Hours, AbsenceKind::Excused);
@@ -577,6 +649,9 @@ export namespace absence_evaluate_csv_1 {
     "duplicates": Array<Duplicate>;
     /** One flag per pupil and matching rule, by pupil id then rule order. */
     "flags": Array<Flag>;
+    /** Records that count towards no rule (for example hours of a preschool child when every
+     * rule for preschool counts days), per pupil, kind and unit. */
+    "not_counted"?: Array<NotCounted>;
     /** Percentage rules that could not be evaluated for a pupil with absences: no planned amount. */
     "not_evaluable": Array<NotEvaluable>;
     /** The profile's id. */
@@ -639,6 +714,9 @@ export namespace absence_evaluate_csv_1 {
     "late_not_counted": number;
     /** Records that carried a lesson number. */
     "lesson_records": number;
+    /** Records of roster pupils inside the window that count towards no rule of the profile
+     * for the pupil's level (listed per pupil in [`Report::not_counted`]). */
+    "not_counted"?: number;
     /** Records dated outside the window (ignored). */
     "outside_window": number;
     /** Coherent records received. */
@@ -906,14 +984,7 @@ export namespace delegation_apply_1 {
    * ```
    * use edurules_delegation::*;
    * use chrono::NaiveDate;
-   * let r = AccessRequest {
-   *     id: RequestId::new("req-1").unwrap(),
-   *     applicant: Login::new("sekretarka").unwrap(),
-   *     entity: EntityId::new("SP7").unwrap(),
-   *     personal_email: "anna.nowak@example.com".to_owned(),
-   *     filed_on: NaiveDate::from_ymd_opt(2025, 9, 1).unwrap(),
-   *     extends: None,
-   * };
+   * let r = AccessRequest::new(RequestId::new("req-1").unwrap(), Login::new("sekretarka").unwrap(), EntityId::new("SP7").unwrap(), "anna.nowak@example.com".to_owned(), NaiveDate::from_ymd_opt(2025, 9, 1).unwrap());
    * assert!(r.extends.is_none());
    * ``` */
   export type AccessRequest = {
@@ -938,13 +1009,7 @@ export namespace delegation_apply_1 {
    * ```
    * use edurules_delegation::{Appointment, AppointmentId, Login, EntityId};
    * use chrono::NaiveDate;
-   * let a = Appointment {
-   *     id: AppointmentId::new("appt-1").unwrap(),
-   *     person: Login::new("dyrektor").unwrap(),
-   *     entity: EntityId::new("SP7").unwrap(),
-   *     from: NaiveDate::from_ymd_opt(2025, 9, 1).unwrap(),
-   *     until: NaiveDate::from_ymd_opt(2030, 8, 31).unwrap(),
-   * };
+   * let a = Appointment::new(AppointmentId::new("appt-1").unwrap(), Login::new("dyrektor").unwrap(), EntityId::new("SP7").unwrap(), NaiveDate::from_ymd_opt(2025, 9, 1).unwrap(), NaiveDate::from_ymd_opt(2030, 8, 31).unwrap());
    * assert!(a.from < a.until);
    * ``` */
   export type Appointment = {
@@ -969,17 +1034,7 @@ export namespace delegation_apply_1 {
    * ```
    * use edurules_delegation::*;
    * use chrono::NaiveDate;
-   * let a = Authorization {
-   *     id: AuthorizationId::new("auth-1").unwrap(),
-   *     grantor: Login::new("dyrektor").unwrap(),
-   *     grantee: Login::new("sekretarka").unwrap(),
-   *     entity: EntityId::new("SP7").unwrap(),
-   *     permissions: vec![Permission::parse("pupils:enter").unwrap()],
-   *     valid_from: NaiveDate::from_ymd_opt(2025, 9, 1).unwrap(),
-   *     valid_until: NaiveDate::from_ymd_opt(2026, 8, 31).unwrap(),
-   *     document: Some(DocumentRef::new("upoważnienie 1/2025").unwrap()),
-   *     request: Some(RequestId::new("req-1").unwrap()),
-   * };
+   * let a = Authorization::new(AuthorizationId::new("auth-1").unwrap(), Login::new("dyrektor").unwrap(), Login::new("sekretarka").unwrap(), EntityId::new("SP7").unwrap(), vec![Permission::parse("pupils:enter").unwrap()], NaiveDate::from_ymd_opt(2025, 9, 1).unwrap(), NaiveDate::from_ymd_opt(2026, 8, 31).unwrap()).with_document(DocumentRef::new("upoważnienie 1/2025").unwrap()).with_request(RequestId::new("req-1").unwrap());
    * assert!(a.document.is_some());
    * ``` */
   export type Authorization = {
@@ -1482,14 +1537,7 @@ export namespace delegation_export_1 {
    * ```
    * use edurules_delegation::*;
    * use chrono::NaiveDate;
-   * let r = AccessRequest {
-   *     id: RequestId::new("req-1").unwrap(),
-   *     applicant: Login::new("sekretarka").unwrap(),
-   *     entity: EntityId::new("SP7").unwrap(),
-   *     personal_email: "anna.nowak@example.com".to_owned(),
-   *     filed_on: NaiveDate::from_ymd_opt(2025, 9, 1).unwrap(),
-   *     extends: None,
-   * };
+   * let r = AccessRequest::new(RequestId::new("req-1").unwrap(), Login::new("sekretarka").unwrap(), EntityId::new("SP7").unwrap(), "anna.nowak@example.com".to_owned(), NaiveDate::from_ymd_opt(2025, 9, 1).unwrap());
    * assert!(r.extends.is_none());
    * ``` */
   export type AccessRequest = {
@@ -1514,13 +1562,7 @@ export namespace delegation_export_1 {
    * ```
    * use edurules_delegation::{Appointment, AppointmentId, Login, EntityId};
    * use chrono::NaiveDate;
-   * let a = Appointment {
-   *     id: AppointmentId::new("appt-1").unwrap(),
-   *     person: Login::new("dyrektor").unwrap(),
-   *     entity: EntityId::new("SP7").unwrap(),
-   *     from: NaiveDate::from_ymd_opt(2025, 9, 1).unwrap(),
-   *     until: NaiveDate::from_ymd_opt(2030, 8, 31).unwrap(),
-   * };
+   * let a = Appointment::new(AppointmentId::new("appt-1").unwrap(), Login::new("dyrektor").unwrap(), EntityId::new("SP7").unwrap(), NaiveDate::from_ymd_opt(2025, 9, 1).unwrap(), NaiveDate::from_ymd_opt(2030, 8, 31).unwrap());
    * assert!(a.from < a.until);
    * ``` */
   export type Appointment = {
@@ -1545,17 +1587,7 @@ export namespace delegation_export_1 {
    * ```
    * use edurules_delegation::*;
    * use chrono::NaiveDate;
-   * let a = Authorization {
-   *     id: AuthorizationId::new("auth-1").unwrap(),
-   *     grantor: Login::new("dyrektor").unwrap(),
-   *     grantee: Login::new("sekretarka").unwrap(),
-   *     entity: EntityId::new("SP7").unwrap(),
-   *     permissions: vec![Permission::parse("pupils:enter").unwrap()],
-   *     valid_from: NaiveDate::from_ymd_opt(2025, 9, 1).unwrap(),
-   *     valid_until: NaiveDate::from_ymd_opt(2026, 8, 31).unwrap(),
-   *     document: Some(DocumentRef::new("upoważnienie 1/2025").unwrap()),
-   *     request: Some(RequestId::new("req-1").unwrap()),
-   * };
+   * let a = Authorization::new(AuthorizationId::new("auth-1").unwrap(), Login::new("dyrektor").unwrap(), Login::new("sekretarka").unwrap(), EntityId::new("SP7").unwrap(), vec![Permission::parse("pupils:enter").unwrap()], NaiveDate::from_ymd_opt(2025, 9, 1).unwrap(), NaiveDate::from_ymd_opt(2026, 8, 31).unwrap()).with_document(DocumentRef::new("upoważnienie 1/2025").unwrap()).with_request(RequestId::new("req-1").unwrap());
    * assert!(a.document.is_some());
    * ``` */
   export type Authorization = {
@@ -1682,14 +1714,7 @@ export namespace delegation_open_1 {
    * ```
    * use edurules_delegation::*;
    * use chrono::NaiveDate;
-   * let r = AccessRequest {
-   *     id: RequestId::new("req-1").unwrap(),
-   *     applicant: Login::new("sekretarka").unwrap(),
-   *     entity: EntityId::new("SP7").unwrap(),
-   *     personal_email: "anna.nowak@example.com".to_owned(),
-   *     filed_on: NaiveDate::from_ymd_opt(2025, 9, 1).unwrap(),
-   *     extends: None,
-   * };
+   * let r = AccessRequest::new(RequestId::new("req-1").unwrap(), Login::new("sekretarka").unwrap(), EntityId::new("SP7").unwrap(), "anna.nowak@example.com".to_owned(), NaiveDate::from_ymd_opt(2025, 9, 1).unwrap());
    * assert!(r.extends.is_none());
    * ``` */
   export type AccessRequest = {
@@ -1714,13 +1739,7 @@ export namespace delegation_open_1 {
    * ```
    * use edurules_delegation::{Appointment, AppointmentId, Login, EntityId};
    * use chrono::NaiveDate;
-   * let a = Appointment {
-   *     id: AppointmentId::new("appt-1").unwrap(),
-   *     person: Login::new("dyrektor").unwrap(),
-   *     entity: EntityId::new("SP7").unwrap(),
-   *     from: NaiveDate::from_ymd_opt(2025, 9, 1).unwrap(),
-   *     until: NaiveDate::from_ymd_opt(2030, 8, 31).unwrap(),
-   * };
+   * let a = Appointment::new(AppointmentId::new("appt-1").unwrap(), Login::new("dyrektor").unwrap(), EntityId::new("SP7").unwrap(), NaiveDate::from_ymd_opt(2025, 9, 1).unwrap(), NaiveDate::from_ymd_opt(2030, 8, 31).unwrap());
    * assert!(a.from < a.until);
    * ``` */
   export type Appointment = {
@@ -1745,17 +1764,7 @@ export namespace delegation_open_1 {
    * ```
    * use edurules_delegation::*;
    * use chrono::NaiveDate;
-   * let a = Authorization {
-   *     id: AuthorizationId::new("auth-1").unwrap(),
-   *     grantor: Login::new("dyrektor").unwrap(),
-   *     grantee: Login::new("sekretarka").unwrap(),
-   *     entity: EntityId::new("SP7").unwrap(),
-   *     permissions: vec![Permission::parse("pupils:enter").unwrap()],
-   *     valid_from: NaiveDate::from_ymd_opt(2025, 9, 1).unwrap(),
-   *     valid_until: NaiveDate::from_ymd_opt(2026, 8, 31).unwrap(),
-   *     document: Some(DocumentRef::new("upoważnienie 1/2025").unwrap()),
-   *     request: Some(RequestId::new("req-1").unwrap()),
-   * };
+   * let a = Authorization::new(AuthorizationId::new("auth-1").unwrap(), Login::new("dyrektor").unwrap(), Login::new("sekretarka").unwrap(), EntityId::new("SP7").unwrap(), vec![Permission::parse("pupils:enter").unwrap()], NaiveDate::from_ymd_opt(2025, 9, 1).unwrap(), NaiveDate::from_ymd_opt(2026, 8, 31).unwrap()).with_document(DocumentRef::new("upoważnienie 1/2025").unwrap()).with_request(RequestId::new("req-1").unwrap());
    * assert!(a.document.is_some());
    * ``` */
   export type Authorization = {
@@ -2967,7 +2976,7 @@ export namespace password_check_1 {
   /** Which personal datum a password contains. */
   export type PersonalField = ("login" | "name" | "email" | "national_id");
   /** zxcvbn's warning about a weak password, with our own pl/bg/en texts. */
-  export type StrengthWarning = ("keyboard_row" | "keyboard_pattern" | "repeats" | "repeated_blocks" | "top10" | "top100" | "common" | "similar_to_common" | "sequence" | "recent_year" | "single_word" | "date" | "name_alone" | "common_name");
+  export type StrengthWarning = ("keyboard_row" | "keyboard_pattern" | "repeats" | "repeated_blocks" | "top10" | "top100" | "common" | "similar_to_common" | "sequence" | "recent_year" | "single_word" | "date" | "name_alone" | "common_name" | "not_rated");
   /** What is known about the user whose password is checked.
    *
    * Personal data is refused in passwords when the policy says so
