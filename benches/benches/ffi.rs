@@ -74,40 +74,39 @@ fn events() -> Vec<Event> {
         let school = EntityId::new(format!("S{s}")).unwrap();
         let head = Login::new(format!("head{s}")).unwrap();
         events.push(Event::AppointmentRecorded {
-            appointment: Appointment {
-                id: AppointmentId::new(format!("ap{s}")).unwrap(),
-                person: head.clone(),
-                entity: school.clone(),
-                from: on,
-                until: d(2030, 8, 31),
-            },
+            appointment: Appointment::new(
+                AppointmentId::new(format!("ap{s}")).unwrap(),
+                head.clone(),
+                school.clone(),
+                on,
+                d(2030, 8, 31),
+            ),
             on,
         });
         for k in 0..PER_SCHOOL {
             let emp = Login::new(format!("e{s}_{k}")).unwrap();
             let req = RequestId::new(format!("r{s}_{k}")).unwrap();
             events.push(Event::RequestFiled {
-                request: AccessRequest {
-                    id: req.clone(),
-                    applicant: emp.clone(),
-                    entity: school.clone(),
-                    personal_email: format!("e{s}_{k}@example.com"),
-                    filed_on: on,
-                    extends: None,
-                },
+                request: AccessRequest::new(
+                    req.clone(),
+                    emp.clone(),
+                    school.clone(),
+                    format!("e{s}_{k}@example.com"),
+                    on,
+                ),
             });
             events.push(Event::AuthorizationGranted {
-                authorization: Authorization {
-                    id: AuthorizationId::new(format!("a{s}_{k}")).unwrap(),
-                    grantor: head.clone(),
-                    grantee: emp.clone(),
-                    entity: school.clone(),
-                    permissions: perms.clone(),
-                    valid_from: on,
-                    valid_until: until_of(k),
-                    document: Some(DocumentRef::new(format!("upoważnienie {k}/{s}")).unwrap()),
-                    request: Some(req),
-                },
+                authorization: Authorization::new(
+                    AuthorizationId::new(format!("a{s}_{k}")).unwrap(),
+                    head.clone(),
+                    emp.clone(),
+                    school.clone(),
+                    perms.clone(),
+                    on,
+                    until_of(k),
+                )
+                .with_document(DocumentRef::new(format!("upoważnienie {k}/{s}")).unwrap())
+                .with_request(req),
                 on,
             });
             events.push(Event::RoleAssigned {

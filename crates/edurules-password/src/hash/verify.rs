@@ -130,7 +130,7 @@ const DUMMY_SALT: &[u8; SALT_LEN] = b"edurules-dummy!!";
 /// `None`), spends the same work on a dummy hash with `params` and fails the
 /// same way, so that response times do not reveal which logins exist. The
 /// timing matches when stored hashes use `params` (re-hash with
-/// [`needs_rehash`] to keep it so). Within [`Limits::default`].
+/// [`needs_rehash`](super::needs_rehash) to keep it so). Within [`Limits::default`].
 ///
 /// # Errors
 /// [`PasswordError::InvalidCredentials`] for a wrong password or an unknown
