@@ -408,3 +408,17 @@ fn refused_events_are_kept_apart() {
             .is_none()
     );
 }
+
+/// Found by the `delegation_replay` fuzz target: an appointment ending long
+/// before it starts, recorded for an entity that already has a head, made the
+/// single-head check search an inverted range and panic. It is refused.
+#[test]
+fn an_appointment_ending_before_the_overlap_window_is_refused_not_a_panic() {
+    let mut reg = Registry::new(Policy::sio()).unwrap();
+    reg.apply(appoint("a1", "dyr", "SP7", d(2025, 9, 1), d(2026, 8, 31)))
+        .unwrap();
+    let err = reg
+        .apply(appoint("a2", "inny", "SP7", d(2026, 9, 1), d(2010, 1, 1)))
+        .unwrap_err();
+    assert!(!codes(err).is_empty());
+}

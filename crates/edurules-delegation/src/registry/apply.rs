@@ -169,6 +169,12 @@ impl Registry {
             .from
             .checked_sub_months(Months::new(window.saturating_mul(12)))
             .unwrap_or(NaiveDate::MIN);
+        // A term that ends before the window starts (its end before its start,
+        // refused by `check_appointment`'s own dates rule) can overlap nothing
+        // here, and an inverted range would panic.
+        if a.until < earliest {
+            return;
+        }
         for &(_, i) in heads.range((earliest, 0)..=(a.until, usize::MAX)) {
             let Some(other) = self.appointments.get(i) else {
                 continue;
