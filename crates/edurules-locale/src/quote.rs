@@ -1,0 +1,216 @@
+//! Quoting input in messages: the language's quotation marks, at most
+//! [`MAX_QUOTED_CHARS`] characters and the count of the rest, invisible and
+//! control characters escaped.
+
+use std::fmt::Write as _;
+
+use crate::{Locale, nouns::CHARACTER};
+
+/// The most characters of an input a message quotes; it says how many more
+/// there were.
+pub const MAX_QUOTED_CHARS: usize = 64;
+
+/// The quotation marks of each language: „…” in Polish, „…“ in Bulgarian,
+/// “…” in English.
+impl Locale {
+    /// The opening and closing quotation marks.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(edurules_locale::Locale::Pl.quotation_marks(), ('„', '”'));
+    /// ```
+    #[must_use]
+    pub const fn quotation_marks(self) -> (char, char) {
+        match self {
+            Self::Pl => ('„', '”'),
+            Self::Bg => ('„', '“'),
+            Self::En => ('“', '”'),
+        }
+    }
+
+    /// `text` between the language's quotation marks, with control and
+    /// invisible characters escaped (`\n`, `\u{202e}`), cut after
+    /// [`MAX_QUOTED_CHARS`] characters with `…` and how many more there were.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use edurules_locale::Locale;
+    ///
+    /// assert_eq!(Locale::Pl.quote("JANKOW1"), "„JANKOW1”");
+    /// assert_eq!(Locale::En.quote("a\nb"), "“a\\nb”");
+    /// let long = "x".repeat(100_000);
+    /// let q = Locale::Pl.quote(&long);
+    /// assert!(q.ends_with("…” (i jeszcze 99\u{a0}936 znaków)"));
+    /// assert!(q.len() < 200);
+    /// ```
+    #[must_use]
+    pub fn quote(self, text: &str) -> String {
+        let (open, close) = self.quotation_marks();
+        let mut out = String::with_capacity(text.len().min(MAX_QUOTED_CHARS * 4) + 8);
+        out.push(open);
+        let mut chars = text.chars();
+        for c in chars.by_ref().take(MAX_QUOTED_CHARS) {
+            push_escaped(&mut out, c);
+        }
+        let more = chars.count();
+        if more > 0 {
+            out.push('…');
+        }
+        out.push(close);
+        if more > 0 {
+            let more = u64::try_from(more).unwrap_or(u64::MAX);
+            let n = self.count(more, CHARACTER);
+            out.push_str(&self.pick(
+                format!(" (i jeszcze {n})"),
+                format!(" (и още {n})"),
+                format!(
+                    " (and {} more {})",
+                    self.integer(i128::from(more)),
+                    self.noun(more, CHARACTER)
+                ),
+            ));
+        }
+        out
+    }
+
+    /// Several values quoted and joined as a list the language writes:
+    /// „a”, „b” i „c” / „a“, „b“ и „c“ / “a”, “b” and “c”.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use edurules_locale::Locale;
+    /// assert_eq!(Locale::Pl.quote_list(["a", "b", "c"]), "„a”, „b” i „c”");
+    /// assert_eq!(Locale::En.quote_list(["a", "b"]), "“a” and “b”");
+    /// assert_eq!(Locale::Bg.quote_list(["a"]), "„a“");
+    /// ```
+    #[must_use]
+    pub fn quote_list<'a>(self, items: impl IntoIterator<Item = &'a str>) -> String {
+        self.join(
+            items.into_iter().map(|s| self.quote(s)).collect(),
+            self.pick(" i ", " и ", " and "),
+        )
+    }
+
+    /// Like [`Locale::quote_list`], joined with "or": „a”, „b” lub „c”.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use edurules_locale::Locale;
+    /// assert_eq!(Locale::Pl.quote_alternatives(["excused", "late"]), "„excused” lub „late”");
+    /// assert_eq!(Locale::Bg.quote_alternatives(["a", "b", "c"]), "„a“, „b“ или „c“");
+    /// ```
+    #[must_use]
+    pub fn quote_alternatives<'a>(self, items: impl IntoIterator<Item = &'a str>) -> String {
+        self.join(
+            items.into_iter().map(|s| self.quote(s)).collect(),
+            self.pick(" lub ", " или ", " or "),
+        )
+    }
+
+    fn join(self, mut parts: Vec<String>, last_sep: &str) -> String {
+        let Some(last) = parts.pop() else {
+            return String::new();
+        };
+        if parts.is_empty() {
+            return last;
+        }
+        format!("{}{last_sep}{last}", parts.join(", "))
+    }
+}
+
+/// Appends `c`, escaped if a reader could not see it or it would act on a
+/// terminal or log.
+fn push_escaped(out: &mut String, c: char) {
+    match c {
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        '\t' => out.push_str("\\t"),
+        c if c.is_control() || is_invisible(c) => {
+            // Writing to a String cannot fail.
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        }
+        c => out.push(c),
+    }
+}
+
+/// Characters that change how text shows without being seen: zero-width
+/// characters, bidirectional controls, the byte-order mark, soft hyphen.
+#[must_use]
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}'
+            | '\u{34f}'
+            | '\u{61c}'
+            | '\u{115f}'
+            | '\u{1160}'
+            | '\u{17b4}'
+            | '\u{17b5}'
+            | '\u{180e}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{206f}'
+            | '\u{3164}'
+            | '\u{fe00}'..='\u{fe0f}'
+            | '\u{feff}'
+            | '\u{ffa0}'
+            | '\u{fff0}'..='\u{fff8}'
+    )
+}
+
+/// At most [`MAX_QUOTED_CHARS`] characters of `s` followed by `…` when cut:
+/// for an error that keeps what it was given without holding unbounded input.
+///
+/// # Example
+///
+/// ```
+/// let kept = edurules_locale::clip(&"x".repeat(1000));
+/// assert_eq!(kept.chars().count(), edurules_locale::MAX_QUOTED_CHARS + 1);
+/// ```
+#[must_use]
+pub fn clip(s: &str) -> String {
+    match s.char_indices().nth(MAX_QUOTED_CHARS) {
+        Some((at, _)) => format!("{}…", s.get(..at).unwrap_or_default()),
+        None => s.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boundary_of_the_cut() {
+        let exact = "y".repeat(MAX_QUOTED_CHARS);
+        assert_eq!(Locale::En.quote(&exact), format!("“{exact}”"));
+        let one_more = format!("{exact}z");
+        assert_eq!(
+            Locale::En.quote(&one_more),
+            format!("“{exact}…” (and 1 more character)")
+        );
+        assert_eq!(
+            Locale::Bg.quote(&one_more),
+            format!("„{exact}…“ (и още 1 знак)")
+        );
+    }
+
+    #[test]
+    fn invisible_and_control_are_escaped() {
+        assert_eq!(Locale::En.quote("a\u{202e}b\u{1b}"), "“a\\u{202e}b\\u{1b}”");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_quote_is_bounded_and_has_no_control_characters(s in ".{0,300}") {
+            for l in Locale::ALL {
+                let q = l.quote(&s);
+                proptest::prop_assert!(q.chars().count() <= MAX_QUOTED_CHARS * 10 + 40);
+                proptest::prop_assert!(!q.chars().any(|c| c.is_control()));
+            }
+        }
+    }
+}
