@@ -12,7 +12,7 @@
 //! - programmer's notation: backticks, `..=`, `::`, braces, `snake_case`
 //!   identifiers;
 //! - plural shortcuts such as `day(s)` or `lat(a)`;
-//! - control characters.
+//! - control characters other than the line break between list items.
 
 use crate::Locale;
 
@@ -116,8 +116,33 @@ const ENGLISH_WORDS: &[&str] = &[
 
 /// Polish words that are not English (for English messages).
 const POLISH_WORDS: &[&str] = &[
-    "nie", "jest", "oraz", "lub", "dni", "dzień", "znak", "znaki", "znaków", "albo", "przez",
-    "który", "która", "które", "szkoła", "hasło",
+    "nie",
+    "jest",
+    "oraz",
+    "lub",
+    "dni",
+    "dzień",
+    "znak",
+    "znaki",
+    "znaków",
+    "albo",
+    "przez",
+    "który",
+    "która",
+    "które",
+    "szkoła",
+    "hasło",
+    "ustawa",
+    "ustawy",
+    "tekst",
+    "jednolity",
+    "rozporządzenie",
+    "wiersz",
+    "rok",
+    "lata",
+    "lat",
+    "godzin",
+    "godziny",
 ];
 
 /// Upper-case tokens and tokens with digits a Bulgarian or Polish message
@@ -162,7 +187,9 @@ pub fn problems(locale: Locale, text: &str) -> Vec<String> {
             out.push(format!("{what} ({needle}) outside quotes"));
         }
     }
-    if bare.chars().any(char::is_control) {
+    // A line break separates the items of a list; any other control
+    // character is a fault.
+    if bare.chars().any(|c| c.is_control() && c != '\n') {
         out.push("a control character".to_owned());
     }
     for word in words(&bare) {

@@ -129,6 +129,9 @@ fn push_escaped(out: &mut String, c: char) {
         '\n' => out.push_str("\\n"),
         '\r' => out.push_str("\\r"),
         '\t' => out.push_str("\\t"),
+        // A quotation mark inside the input would seem to close the quote
+        // early: it is shown as a plain double quote.
+        '„' | '”' | '“' | '«' | '»' => out.push('"'),
         c if c.is_control() || is_invisible(c) => {
             // Writing to a String cannot fail.
             let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
@@ -162,21 +165,28 @@ pub(crate) fn is_invisible(c: char) -> bool {
     )
 }
 
-/// At most [`MAX_QUOTED_CHARS`] characters of `s` followed by `…` when cut:
-/// for an error that keeps what it was given without holding unbounded input.
+/// At most [`MAX_QUOTED_CHARS`] characters of `s`, the last one `…` when
+/// cut: for an error that keeps what it was given without holding unbounded
+/// input. A clipped text fits [`Locale::quote`] whole.
 ///
 /// # Example
 ///
 /// ```
-/// let kept = edurules_locale::clip(&"x".repeat(1000));
-/// assert_eq!(kept.chars().count(), edurules_locale::MAX_QUOTED_CHARS + 1);
+/// use edurules_locale::{Locale, MAX_QUOTED_CHARS, clip};
+/// let kept = clip(&"x".repeat(1000));
+/// assert_eq!(kept.chars().count(), MAX_QUOTED_CHARS);
+/// assert!(kept.ends_with('…'));
+/// assert!(!Locale::En.quote(&kept).contains("more"));
+/// assert_eq!(clip("short"), "short");
 /// ```
 #[must_use]
 pub fn clip(s: &str) -> String {
-    match s.char_indices().nth(MAX_QUOTED_CHARS) {
-        Some((at, _)) => format!("{}…", s.get(..at).unwrap_or_default()),
-        None => s.to_owned(),
+    if s.chars().nth(MAX_QUOTED_CHARS).is_none() {
+        return s.to_owned();
     }
+    let keep = MAX_QUOTED_CHARS.saturating_sub(1);
+    let at = s.char_indices().nth(keep).map_or(s.len(), |(i, _)| i);
+    format!("{}…", s.get(..at).unwrap_or_default())
 }
 
 #[cfg(test)]
@@ -196,6 +206,12 @@ mod tests {
             Locale::Bg.quote(&one_more),
             format!("„{exact}…“ (и още 1 знак)")
         );
+    }
+
+    #[test]
+    fn quotation_marks_inside_do_not_close_the_quote() {
+        assert_eq!(Locale::Pl.quote("a”b„c"), "„a\"b\"c”");
+        assert_eq!(Locale::Bg.quote("x“y"), "„x\"y“");
     }
 
     #[test]
