@@ -80,10 +80,10 @@ impl Script {
         match (self, locale) {
             (Self::Cyrillic, Locale::Pl) => "cyrylicką",
             (Self::Cyrillic, Locale::Bg) => "кирилска",
-            (Self::Cyrillic, Locale::En) => "cyrillic",
+            (Self::Cyrillic, _) => "Cyrillic",
             (Self::Greek, Locale::Pl) => "grecką",
             (Self::Greek, Locale::Bg) => "гръцка",
-            (Self::Greek, Locale::En) => "greek",
+            (Self::Greek, _) => "Greek",
         }
     }
 }
@@ -446,7 +446,7 @@ impl LoginError {
         match locale {
             Locale::Pl => messages::pl(self),
             Locale::Bg => messages::bg(self),
-            Locale::En => self.to_string(),
+            _ => self.to_string(),
         }
     }
 }

@@ -32,14 +32,14 @@ impl ConsolidationCase {
         match (self, locale) {
             (Self::NoActiveLogins, Locale::Pl) => "brak aktywnych loginów".to_owned(),
             (Self::NoActiveLogins, Locale::Bg) => "няма активни потребителски имена".to_owned(),
-            (Self::NoActiveLogins, Locale::En) => "no active logins".to_owned(),
+            (Self::NoActiveLogins, _) => "no active logins".to_owned(),
             (Self::KeepUnchanged { login }, Locale::Pl) => {
                 format!("login `{login}` i hasło pozostają niezmienione")
             }
             (Self::KeepUnchanged { login }, Locale::Bg) => {
                 format!("потребителското име `{login}` и паролата остават непроменени")
             }
-            (Self::KeepUnchanged { login }, Locale::En) => {
+            (Self::KeepUnchanged { login }, _) => {
                 format!("login `{login}` and its password stay unchanged")
             }
             (Self::ChooseAmongCanonical { candidates }, Locale::Pl) => format!(
@@ -50,7 +50,7 @@ impl ConsolidationCase {
                 "изберете едно от активните потребителски имена {}: влезте с избраното име и потвърдете избора",
                 list(candidates)
             ),
-            (Self::ChooseAmongCanonical { candidates }, Locale::En) => format!(
+            (Self::ChooseAmongCanonical { candidates }, _) => format!(
                 "choose one of the active logins {}: log in with the chosen login and confirm the choice",
                 list(candidates)
             ),
@@ -62,7 +62,7 @@ impl ConsolidationCase {
                 "изберете едно от активните потребителски имена само от главни букви и цифри {}: влезте с избраното име и потвърдете избора",
                 list(candidates)
             ),
-            (Self::ChooseCanonicalOverLegacy { candidates }, Locale::En) => format!(
+            (Self::ChooseCanonicalOverLegacy { candidates }, _) => format!(
                 "choose one of the active logins made only of upper-case letters and digits {}: log in with the chosen login and confirm the choice",
                 list(candidates)
             ),
@@ -72,7 +72,7 @@ impl ConsolidationCase {
             (Self::GenerateNew, Locale::Bg) => {
                 "ще бъде генерирано ново потребителско име от главни букви и цифри; потвърдете получаването му с текущата си парола".to_owned()
             }
-            (Self::GenerateNew, Locale::En) => {
+            (Self::GenerateNew, _) => {
                 "a new login of upper-case letters and digits will be generated; confirm receiving it with your current password".to_owned()
             }
         }
@@ -105,7 +105,7 @@ impl LoginConflict {
             (ConflictKind::Duplicate, Locale::Bg) => {
                 format!("потребителското име {logins} се среща повече от веднъж")
             }
-            (ConflictKind::Duplicate, Locale::En) => {
+            (ConflictKind::Duplicate, _) => {
                 format!("login {logins} is listed more than once")
             }
             (ConflictKind::CaseInsensitive, Locale::Pl) => {
@@ -114,7 +114,7 @@ impl LoginConflict {
             (ConflictKind::CaseInsensitive, Locale::Bg) => {
                 format!("потребителските имена {logins} съвпадат без оглед на малки и главни букви")
             }
-            (ConflictKind::CaseInsensitive, Locale::En) => {
+            (ConflictKind::CaseInsensitive, _) => {
                 format!("logins {logins} are equal ignoring case")
             }
             (ConflictKind::Confusable, Locale::Pl) => {
@@ -123,7 +123,7 @@ impl LoginConflict {
             (ConflictKind::Confusable, Locale::Bg) => {
                 format!("потребителските имена {logins} си приличат до объркване (0/O, 1/I)")
             }
-            (ConflictKind::Confusable, Locale::En) => {
+            (ConflictKind::Confusable, _) => {
                 format!("logins {logins} look alike (0/O, 1/I)")
             }
         }

@@ -2,24 +2,16 @@
 //! English ones are the `Display` texts).
 
 use super::{ConfigProblem, LoginError, NationalIdKind, quote};
+use edurules_locale::nouns::CHARACTER;
+
 use crate::Locale;
 
-/// Polish plural of "znak" (character): 1 znak, 2–4 znaki, 5+ znaków (but 12–14 znaków).
-pub(super) fn pl_chars(n: usize) -> String {
-    let word = if n == 1 {
-        "znak"
-    } else if (2..=4).contains(&(n % 10)) && !(12..=14).contains(&(n % 100)) {
-        "znaki"
-    } else {
-        "znaków"
-    };
-    format!("{n} {word}")
+fn pl_chars(n: usize) -> String {
+    Locale::Pl.count(u64::try_from(n).unwrap_or(u64::MAX), CHARACTER)
 }
 
-/// Bulgarian count of "знак" (character): 1 знак, otherwise знака.
-pub(super) fn bg_chars(n: usize) -> String {
-    let word = if n == 1 { "знак" } else { "знака" };
-    format!("{n} {word}")
+fn bg_chars(n: usize) -> String {
+    Locale::Bg.count(u64::try_from(n).unwrap_or(u64::MAX), CHARACTER)
 }
 
 pub(super) fn problems_en(problems: &[ConfigProblem]) -> String {
@@ -38,14 +30,14 @@ pub(super) fn problem(p: &ConfigProblem, locale: Locale) -> String {
     match (p, locale) {
         (ConfigProblem::MinLengthZero, Locale::Pl) => "minimalna długość wynosi 0".to_owned(),
         (ConfigProblem::MinLengthZero, Locale::Bg) => "минималната дължина е 0".to_owned(),
-        (ConfigProblem::MinLengthZero, Locale::En) => "minimum length is 0".to_owned(),
+        (ConfigProblem::MinLengthZero, _) => "minimum length is 0".to_owned(),
         (ConfigProblem::MinAboveMax { min, max }, Locale::Pl) => {
             format!("minimalna długość {min} jest większa od maksymalnej {max}")
         }
         (ConfigProblem::MinAboveMax { min, max }, Locale::Bg) => {
             format!("минималната дължина {min} е по-голяма от максималната {max}")
         }
-        (ConfigProblem::MinAboveMax { min, max }, Locale::En) => {
+        (ConfigProblem::MinAboveMax { min, max }, _) => {
             format!("minimum length {min} is above maximum length {max}")
         }
         (ConfigProblem::MaxAboveLimit { max, limit }, Locale::Pl) => {
@@ -54,7 +46,7 @@ pub(super) fn problem(p: &ConfigProblem, locale: Locale) -> String {
         (ConfigProblem::MaxAboveLimit { max, limit }, Locale::Bg) => {
             format!("максималната дължина {max} надвишава границата {limit}")
         }
-        (ConfigProblem::MaxAboveLimit { max, limit }, Locale::En) => {
+        (ConfigProblem::MaxAboveLimit { max, limit }, _) => {
             format!("maximum length {max} is above the limit {limit}")
         }
         (ConfigProblem::PatternTakesNoLetters, Locale::Pl) => {
@@ -63,7 +55,7 @@ pub(super) fn problem(p: &ConfigProblem, locale: Locale) -> String {
         (ConfigProblem::PatternTakesNoLetters, Locale::Bg) => {
             "шаблонът не взема нито една буква от името или фамилията".to_owned()
         }
-        (ConfigProblem::PatternTakesNoLetters, Locale::En) => {
+        (ConfigProblem::PatternTakesNoLetters, _) => {
             "the pattern takes no letter from the given name or the surname".to_owned()
         }
         (ConfigProblem::FirstNumberZero, Locale::Pl) => {
@@ -72,7 +64,7 @@ pub(super) fn problem(p: &ConfigProblem, locale: Locale) -> String {
         (ConfigProblem::FirstNumberZero, Locale::Bg) => {
             "първият номер на шаблона е 0 (номерацията започва от 1)".to_owned()
         }
-        (ConfigProblem::FirstNumberZero, Locale::En) => {
+        (ConfigProblem::FirstNumberZero, _) => {
             "the pattern's first number is 0 (numbering starts at 1)".to_owned()
         }
         (ConfigProblem::BadBlocklistEntry { entry }, Locale::Pl) => {
@@ -87,7 +79,7 @@ pub(super) fn problem(p: &ConfigProblem, locale: Locale) -> String {
                 quote::quoted(entry, Locale::Bg)
             )
         }
-        (ConfigProblem::BadBlocklistEntry { entry }, Locale::En) => {
+        (ConfigProblem::BadBlocklistEntry { entry }, _) => {
             format!(
                 "blocklist entry {} must be made of `A-Z0-9` only",
                 quote::quoted(entry, Locale::En)
@@ -97,9 +89,7 @@ pub(super) fn problem(p: &ConfigProblem, locale: Locale) -> String {
             "maksymalna liczba prób wynosi 0".to_owned()
         }
         (ConfigProblem::MaxAttemptsZero, Locale::Bg) => "максималният брой опити е 0".to_owned(),
-        (ConfigProblem::MaxAttemptsZero, Locale::En) => {
-            "maximum number of attempts is 0".to_owned()
-        }
+        (ConfigProblem::MaxAttemptsZero, _) => "maximum number of attempts is 0".to_owned(),
         (
             ConfigProblem::MaxAttemptsAboveLimit {
                 max_attempts,
@@ -123,7 +113,7 @@ pub(super) fn problem(p: &ConfigProblem, locale: Locale) -> String {
                 max_attempts,
                 limit,
             },
-            Locale::En,
+            _,
         ) => {
             format!("maximum number of attempts {max_attempts} is above the limit {limit}")
         }
@@ -133,7 +123,7 @@ pub(super) fn problem(p: &ConfigProblem, locale: Locale) -> String {
         (ConfigProblem::BlocklistTooLong { entries, limit }, Locale::Bg) => {
             format!("броят на елементите в забранения списък {entries} надвишава границата {limit}")
         }
-        (ConfigProblem::BlocklistTooLong { entries, limit }, Locale::En) => {
+        (ConfigProblem::BlocklistTooLong { entries, limit }, _) => {
             format!("the number of blocklist entries {entries} is above the limit {limit}")
         }
     }
@@ -466,21 +456,5 @@ pub(super) fn bg(e: &LoginError) -> String {
             bg_id(*kind),
             input_q = quote::quoted(input, Locale::Bg)
         ),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn polish_plural_of_characters() {
-        assert_eq!(pl_chars(1), "1 znak");
-        assert_eq!(pl_chars(2), "2 znaki");
-        assert_eq!(pl_chars(5), "5 znaków");
-        assert_eq!(pl_chars(12), "12 znaków");
-        assert_eq!(pl_chars(22), "22 znaki");
-        assert_eq!(bg_chars(1), "1 знак");
-        assert_eq!(bg_chars(33), "33 знака");
     }
 }

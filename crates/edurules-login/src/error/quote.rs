@@ -3,6 +3,8 @@
 
 use std::fmt::Write as _;
 
+use edurules_locale::nouns::CHARACTER;
+
 use crate::Locale;
 
 /// The most characters of an input a [`LoginError`](crate::LoginError)
@@ -58,14 +60,17 @@ pub(crate) fn quoted(text: &str, locale: Locale) -> String {
         return out;
     }
     out.push_str("…` (");
-    out.push_str(&match locale {
-        Locale::Pl => format!("i jeszcze {}", super::messages::pl_chars(more)),
-        Locale::Bg => format!("и още {}", super::messages::bg_chars(more)),
-        Locale::En => {
-            let word = if more == 1 { "character" } else { "characters" };
-            format!("and {more} more {word}")
-        }
-    });
+    let more = u64::try_from(more).unwrap_or(u64::MAX);
+    let n = locale.count(more, CHARACTER);
+    out.push_str(&locale.pick(
+        format!("i jeszcze {n}"),
+        format!("и още {n}"),
+        format!(
+            "and {} more {}",
+            locale.integer(i128::from(more)),
+            locale.noun(more, CHARACTER)
+        ),
+    ));
     out.push(')');
     out
 }
