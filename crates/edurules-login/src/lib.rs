@@ -7,6 +7,8 @@ mod login;
 mod national_id;
 mod policy;
 mod skeleton;
+#[cfg(test)]
+mod sweep;
 
 pub use consolidation::{
     ConflictKind, ConsolidationCase, ConsolidationPlan, LegacyAccount, LoginConflict, Resolution,
