@@ -66,7 +66,7 @@ fn representative_messages_in_each_language() {
     );
     assert_eq!(
         err.message(Locale::Bg),
-        "потребителското име „ŁUKZOL1“ съдържа на позиция 1 полската буква „Ł“; потребителските имена не съдържат полски букви, затова ако това е вашето име, напишете на това място „L“"
+        "потребителското име „ŁUKZOL1“ съдържа на позиция 1 полската буква „Ł“; потребителските имена не съдържат полски букви, затова ако това е вашето потребителско име, напишете на това място „L“"
     );
     assert_eq!(
         err.to_string(),
@@ -109,7 +109,7 @@ fn representative_messages_in_each_language() {
     ]);
     assert_eq!(
         plan.case.message(Locale::Pl),
-        "wybierz jeden z aktywnych loginów złożonych tylko z wielkich liter i cyfr: „JANKOW1” lub „JANKOW9”; zaloguj się na wybrany login i potwierdź wybór"
+        "wybierz jeden z aktywnych loginów złożonych tylko z wielkich liter i cyfr: „JANKOW1” lub „JANKOW9”; zaloguj się wybranym loginem i potwierdź wybór"
     );
     assert_eq!(
         ConsolidationCase::GenerateNew.message(Locale::Bg),

@@ -68,10 +68,10 @@ impl ConsolidationCase {
                 let list = alternatives(l, candidates);
                 l.pick(
                     format!(
-                        "wybierz jeden z aktywnych loginów: {list}; zaloguj się na wybrany login i potwierdź wybór"
+                        "wybierz jeden z aktywnych loginów: {list}; zaloguj się wybranym loginem i potwierdź wybór"
                     ),
                     format!(
-                        "изберете едно от активните потребителски имена: {list}; влезте с избраното име и потвърдете избора"
+                        "изберете едно от активните потребителски имена: {list}; влезте в системата с избраното потребителско име и потвърдете избора"
                     ),
                     format!(
                         "choose one of the active logins: {list}; log in with the chosen login and confirm the choice"
@@ -82,10 +82,10 @@ impl ConsolidationCase {
                 let list = alternatives(l, candidates);
                 l.pick(
                     format!(
-                        "wybierz jeden z aktywnych loginów złożonych tylko z wielkich liter i cyfr: {list}; zaloguj się na wybrany login i potwierdź wybór"
+                        "wybierz jeden z aktywnych loginów złożonych tylko z wielkich liter i cyfr: {list}; zaloguj się wybranym loginem i potwierdź wybór"
                     ),
                     format!(
-                        "изберете едно от активните потребителски имена, съставени само от главни букви и цифри: {list}; влезте с избраното име и потвърдете избора"
+                        "изберете едно от активните потребителски имена, съставени само от главни букви и цифри: {list}; влезте в системата с избраното потребителско име и потвърдете избора"
                     ),
                     format!(
                         "choose one of the active logins made only of capital letters and digits: {list}; log in with the chosen login and confirm the choice"

@@ -121,7 +121,7 @@ pub(crate) fn text(e: &LoginError, l: Locale) -> String {
                     "{who} zawiera na pozycji {p} polską literę {c}; loginy nie zawierają polskich liter, więc jeśli to Twój login, wpisz w tym miejscu {s}"
                 ),
                 format!(
-                    "{who} съдържа на позиция {p} полската буква {c}; потребителските имена не съдържат полски букви, затова ако това е вашето име, напишете на това място {s}"
+                    "{who} съдържа на позиция {p} полската буква {c}; потребителските имена не съдържат полски букви, затова ако това е вашето потребителско име, напишете на това място {s}"
                 ),
                 format!(
                     "{who} contains the Polish letter {c} at position {p}; logins have no Polish letters, so if this is your login, type {s} there"
@@ -218,7 +218,7 @@ pub(crate) fn text(e: &LoginError, l: Locale) -> String {
                     "{who} zawiera na pozycji {p} niewidoczny znak (kod {cp}), zwykle wklejony razem z loginem; usuń go i wpisz login jeszcze raz"
                 ),
                 format!(
-                    "{who} съдържа на позиция {p} невидим знак (код {cp}), обикновено поставен заедно с името при копиране; изтрийте го и въведете името отново"
+                    "{who} съдържа на позиция {p} невидим знак (код {cp}), обикновено копиран заедно с потребителското име; изтрийте го и въведете потребителското име отново"
                 ),
                 format!(
                     "{who} contains an invisible character (code {cp}) at position {p}, usually pasted along with the login; delete it and type the login again"
@@ -238,7 +238,7 @@ pub(crate) fn text(e: &LoginError, l: Locale) -> String {
             l.pick(
                 format!("ani imię {g}, ani nazwisko {s} nie ma litery, z której można utworzyć login"),
                 format!(
-                    "нито името {g}, нито фамилията {s} съдържа буква, от която може да се състави потребителско име"
+                    "нито името {g}, нито фамилията {s} съдържат буква, от която може да се състави потребителско име"
                 ),
                 format!("neither the given name {g} nor the surname {s} has a letter a login can be built from"),
             )
