@@ -69,14 +69,17 @@ pub enum Script {
 }
 
 impl Script {
-    /// The script's name as an adjective in the given language, lower case
-    /// (in Polish in the accusative, as the messages use it: "cyrylicką").
+    /// The script's name as an adjective in the given language, as the
+    /// messages use it: in Polish in the accusative ("cyrylicką"), in
+    /// Bulgarian lower case ("кирилска"), in English capitalised
+    /// ("Cyrillic").
     ///
     /// # Example
     ///
     /// ```
     /// use edurules_login::{Locale, Script};
     /// assert_eq!(Script::Cyrillic.name(Locale::Bg), "кирилска");
+    /// assert_eq!(Script::Greek.name(Locale::En), "Greek");
     /// ```
     #[must_use]
     pub const fn name(self, locale: Locale) -> &'static str {

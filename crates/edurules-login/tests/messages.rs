@@ -5,7 +5,8 @@
 
 use edurules_login::{
     ConflictKind, ConsolidationCase, Egn, GeneratorConfig, LegacyAccount, Locale, LoginConflict,
-    LoginError, LoginGenerator, Pesel, normalize, plan_consolidation, skeleton_directory,
+    LoginError, LoginGenerator, MAX_QUOTED_CHARS, Pesel, normalize, plan_consolidation,
+    skeleton_directory,
 };
 
 fn too_short(length: usize, min: usize) -> LoginError {
@@ -186,4 +187,41 @@ fn locale_is_the_workspace_one_and_serializes_in_lower_case() {
         serde_json::from_str::<Locale>(r#""pl""#).unwrap(),
         Locale::Pl
     );
+}
+
+/// The quotation marks of every locale: input that contains one would end
+/// the quote early, and the lint would read the rest as the message's own
+/// words (`Locale::quote` does not escape them; see the crate README).
+const QUOTATION_MARKS: &str = "„”“";
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+    /// Issue #16, items 1 and 5 as a law: whatever a person types, the
+    /// message is whole in its language and short.
+    #[test]
+    fn any_rejected_input_gives_a_clean_short_message(
+        s in "(\\PC|[\\x00-\\x1f]|[ąłżАЯΟ\u{200b}\u{301}]){0,400}"
+    ) {
+        proptest::prop_assume!(!s.contains(|c| QUOTATION_MARKS.contains(c)));
+        let directory = skeleton_directory(["X"]);
+        let errors = [
+            normalize(&s).err(),
+            s.parse::<Pesel>().err(),
+            s.parse::<Egn>().err(),
+            LoginGenerator::default().generate(&s, &s, &directory).err(),
+        ];
+        for e in errors.into_iter().flatten() {
+            for locale in Locale::ALL {
+                let m = e.message(locale);
+                let problems = edurules_locale::lint::problems(locale, &m);
+                proptest::prop_assert!(problems.is_empty(), "{:?}: {}", problems, m);
+                // Under 300 characters, plus what escaping adds: a control
+                // character quoted as `\u{0}` takes up to 10 characters for
+                // one, and a message quotes at most two inputs.
+                let escapes = 2 * 9 * MAX_QUOTED_CHARS;
+                proptest::prop_assert!(m.chars().count() < 300 + escapes, "{}", m);
+            }
+        }
+    }
 }
