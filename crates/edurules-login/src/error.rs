@@ -2,9 +2,12 @@
 //! messages in Polish, Bulgarian and English.
 
 mod messages;
+mod nouns;
 mod quote;
 
+pub(crate) use nouns::LOGIN;
 pub use quote::MAX_QUOTED_CHARS;
+pub(crate) use quote::list;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -66,24 +69,27 @@ pub enum Script {
 }
 
 impl Script {
-    /// The script's name as an adjective in the given language, lower case
-    /// (in Polish in the accusative, as the messages use it: "cyrylicką").
+    /// The script's name as an adjective in the given language, as the
+    /// messages use it: in Polish in the accusative ("cyrylicką"), in
+    /// Bulgarian lower case ("кирилска"), in English capitalised
+    /// ("Cyrillic").
     ///
     /// # Example
     ///
     /// ```
     /// use edurules_login::{Locale, Script};
     /// assert_eq!(Script::Cyrillic.name(Locale::Bg), "кирилска");
+    /// assert_eq!(Script::Greek.name(Locale::En), "Greek");
     /// ```
     #[must_use]
     pub const fn name(self, locale: Locale) -> &'static str {
         match (self, locale) {
             (Self::Cyrillic, Locale::Pl) => "cyrylicką",
             (Self::Cyrillic, Locale::Bg) => "кирилска",
-            (Self::Cyrillic, Locale::En) => "cyrillic",
+            (Self::Cyrillic, _) => "Cyrillic",
             (Self::Greek, Locale::Pl) => "grecką",
             (Self::Greek, Locale::Bg) => "гръцка",
-            (Self::Greek, Locale::En) => "greek",
+            (Self::Greek, _) => "Greek",
         }
     }
 }
@@ -145,9 +151,12 @@ pub enum ConfigProblem {
 /// Everything that can go wrong in this crate.
 ///
 /// Every variant has a stable machine [`code`](Self::code) and a
-/// [`message`](Self::message) in Polish, Bulgarian and English; `Display` is the
-/// English message. Positions are 1-based character positions in the input as
-/// given (leading white space included).
+/// [`message`](Self::message) in Polish, Bulgarian and English (also through
+/// [`edurules_locale::Message`]); `Display` is the English message. Messages
+/// quote input with the language's quotation marks, at most
+/// [`MAX_QUOTED_CHARS`] characters of it; the machine fields keep the
+/// details (positions, code points, lengths). Positions are 1-based character
+/// positions in the input as given (leading white space included).
 ///
 /// # Example
 ///
@@ -156,7 +165,11 @@ pub enum ConfigProblem {
 ///
 /// let err = normalize("JAN KOW").unwrap_err();
 /// assert_eq!(err.code(), "login.inner_whitespace");
-/// assert_eq!(err.to_string(), "login `JAN KOW` contains white space at position 4");
+/// assert_eq!(err.to_string(), "the login “JAN KOW” contains white space at position 4");
+/// assert_eq!(
+///     err.message(Locale::Pl),
+///     "login „JAN KOW” zawiera odstęp na pozycji 4"
+/// );
 /// assert!(matches!(err, LoginError::InnerWhitespace { position: 4, .. }));
 /// assert!(!err.message(Locale::Bg).is_empty());
 /// ```
@@ -165,13 +178,13 @@ pub enum ConfigProblem {
 #[non_exhaustive]
 pub enum LoginError {
     /// Nothing is left after trimming white space.
-    #[error("login {input_q} is empty", input_q = quote::en(.input))]
+    #[error("{}", messages::text(self, Locale::En))]
     Empty {
         /// The input as given.
         input: String,
     },
     /// The canonical login is shorter than the policy allows.
-    #[error("login {login_q} has {length} characters, fewer than the minimum {min}", login_q = quote::en(.login))]
+    #[error("{}", messages::text(self, Locale::En))]
     TooShort {
         /// The canonical form that was checked.
         login: String,
@@ -181,7 +194,7 @@ pub enum LoginError {
         min: usize,
     },
     /// The canonical login is longer than the policy allows.
-    #[error("login {login_q} has {length} characters, more than the maximum {max}", login_q = quote::en(.login))]
+    #[error("{}", messages::text(self, Locale::En))]
     TooLong {
         /// The canonical form that was checked.
         login: String,
@@ -191,7 +204,7 @@ pub enum LoginError {
         max: usize,
     },
     /// White space inside the login (surrounding white space is trimmed).
-    #[error("login {input_q} contains white space at position {position}", input_q = quote::en(.input))]
+    #[error("{}", messages::text(self, Locale::En))]
     InnerWhitespace {
         /// The input as given.
         input: String,
@@ -199,8 +212,7 @@ pub enum LoginError {
         position: usize,
     },
     /// A Polish letter with a diacritic; never transliterated silently.
-    #[error(
-        "login {input_q} contains the polish letter `{character_q}` at position {position}; write `{suggestion}` if that is really the login", input_q = quote::en(.input), character_q = quote::escaped_char(.character))]
+    #[error("{}", messages::text(self, Locale::En))]
     PolishLetter {
         /// The input as given.
         input: String,
@@ -212,9 +224,7 @@ pub enum LoginError {
         suggestion: char,
     },
     /// A non-Latin letter that looks like a Latin one (Cyrillic `А`, Greek `Ο`).
-    #[error(
-        "login {input_q} contains the {} letter `{character_q}` (U+{code_point:04X}) at position {position}, which looks like the latin `{looks_like}` but is a different character",
-        script.name(Locale::En), input_q = quote::en(.input), character_q = quote::escaped_char(.character))]
+    #[error("{}", messages::text(self, Locale::En))]
     Lookalike {
         /// The input as given.
         input: String,
@@ -230,8 +240,7 @@ pub enum LoginError {
         looks_like: char,
     },
     /// A Latin letter with a diacritic other than the Polish ones (`é`, `ü`).
-    #[error(
-        "login {input_q} contains the accented letter `{character_q}` at position {position}; only `A-Z` and `0-9` are allowed (`{suggestion}` without the accent)", input_q = quote::en(.input), character_q = quote::escaped_char(.character))]
+    #[error("{}", messages::text(self, Locale::En))]
     AccentedLetter {
         /// The input as given.
         input: String,
@@ -244,8 +253,7 @@ pub enum LoginError {
     },
     /// Any other character outside `A-Z0-9` after NFKC (punctuation, symbols,
     /// other scripts, control characters).
-    #[error(
-        "login {input_q} contains the character `{character_q}` (U+{code_point:04X}) at position {position}; only `A-Z` and `0-9` are allowed", input_q = quote::en(.input), character_q = quote::escaped_char(.character))]
+    #[error("{}", messages::text(self, Locale::En))]
     ForbiddenCharacter {
         /// The input as given.
         input: String,
@@ -261,8 +269,7 @@ pub enum LoginError {
     /// other rules name (a decomposed `Ż` or `é` is reported as
     /// [`PolishLetter`](Self::PolishLetter) or
     /// [`AccentedLetter`](Self::AccentedLetter) at the base letter's position).
-    #[error(
-        "login {input_q} contains the combining mark U+{code_point:04X} (an accent typed as a separate character) at position {position}; only `A-Z` and `0-9` are allowed", input_q = quote::en(.input))]
+    #[error("{}", messages::text(self, Locale::En))]
     CombiningMark {
         /// The input as given.
         input: String,
@@ -276,8 +283,7 @@ pub enum LoginError {
     /// An invisible character (zero-width space, zero-width joiner, soft
     /// hyphen, byte-order mark, variation selector, bidi control: Unicode's
     /// default-ignorable code points), usually pasted along with the login.
-    #[error(
-        "login {input_q} contains the invisible character U+{code_point:04X} at position {position}; only `A-Z` and `0-9` are allowed", input_q = quote::en(.input))]
+    #[error("{}", messages::text(self, Locale::En))]
     InvisibleCharacter {
         /// The input as given.
         input: String,
@@ -289,13 +295,13 @@ pub enum LoginError {
         position: usize,
     },
     /// A configuration failed validation; every problem is listed.
-    #[error("invalid configuration: {}", messages::problems_en(problems))]
+    #[error("{}", messages::text(self, Locale::En))]
     InvalidConfig {
         /// Every problem found.
         problems: Vec<ConfigProblem>,
     },
     /// Neither name gives a single letter to build a login from.
-    #[error("no login can be built from the names {given_q} {surname_q}: no usable letter", given_q = quote::en(.given), surname_q = quote::en(.surname))]
+    #[error("{}", messages::text(self, Locale::En))]
     NameUnusable {
         /// The given name as passed.
         given: String,
@@ -303,7 +309,7 @@ pub enum LoginError {
         surname: String,
     },
     /// Every base the pattern can build contains a blocklisted word.
-    #[error("every login that can be built from {base_q} contains the blocked word {word_q}", base_q = quote::en(.base), word_q = quote::en(.word))]
+    #[error("{}", messages::text(self, Locale::En))]
     Blocked {
         /// The first base the pattern built.
         base: String,
@@ -311,7 +317,7 @@ pub enum LoginError {
         word: String,
     },
     /// Every numbered candidate was taken, blocked or too long.
-    #[error("no free login for {base_q} after {attempts} attempts", base_q = quote::en(.base))]
+    #[error("{}", messages::text(self, Locale::En))]
     CandidatesExhausted {
         /// The base the numbers were appended to.
         base: String,
@@ -319,13 +325,13 @@ pub enum LoginError {
         attempts: u32,
     },
     /// A login given to resolve a consolidation plan is not allowed by it.
-    #[error("login {login_q} cannot be the surviving login of this plan", login_q = quote::en(.login))]
+    #[error("{}", messages::text(self, Locale::En))]
     NotACandidate {
         /// The login offered.
         login: String,
     },
     /// A national id number has the wrong number of characters.
-    #[error("{} {input_q} has {length} characters, expected {expected}", kind.name(), input_q = quote::en(.input))]
+    #[error("{}", messages::text(self, Locale::En))]
     IdLength {
         /// PESEL or EGN.
         kind: NationalIdKind,
@@ -337,7 +343,7 @@ pub enum LoginError {
         expected: usize,
     },
     /// A national id number contains something other than an ASCII digit.
-    #[error("{} {input_q} contains the non-digit `{character_q}` at position {position}", kind.name(), input_q = quote::en(.input), character_q = quote::escaped_char(.character))]
+    #[error("{}", messages::text(self, Locale::En))]
     IdNonDigit {
         /// PESEL or EGN.
         kind: NationalIdKind,
@@ -349,7 +355,7 @@ pub enum LoginError {
         position: usize,
     },
     /// The check digit does not match.
-    #[error("{} {input_q} has the check digit {found}, expected {expected}", kind.name(), input_q = quote::en(.input))]
+    #[error("{}", messages::text(self, Locale::En))]
     IdChecksum {
         /// PESEL or EGN.
         kind: NationalIdKind,
@@ -361,9 +367,7 @@ pub enum LoginError {
         found: u8,
     },
     /// The birth date coded in the number does not exist.
-    #[error(
-        "{} {input_q} codes an impossible birth date (year digits {year_digits:02}, month code {month_code:02}, day {day:02})",
-        kind.name(), input_q = quote::en(.input))]
+    #[error("{}", messages::text(self, Locale::En))]
     IdImpossibleDate {
         /// PESEL or EGN.
         kind: NationalIdKind,
@@ -426,8 +430,10 @@ impl LoginError {
         }
     }
 
-    /// The message in the given language (lower case, the offending input in
-    /// backticks). `Locale::En` equals `Display`.
+    /// The message in the given language: whole in that language, lower case
+    /// and without a final period (it may follow a prefix), the offending
+    /// input quoted with the language's marks. `Locale::En` equals
+    /// `Display`.
     ///
     /// # Example
     ///
@@ -438,20 +444,43 @@ impl LoginError {
     /// assert_eq!(err.message(Locale::En), err.to_string());
     /// assert_eq!(
     ///     err.message(Locale::Pl),
-    ///     "login `JA` ma 2 znaki, mniej niż minimum 3"
+    ///     "login „JA” ma 2 znaki, a musi mieć co najmniej 3 znaki"
+    /// );
+    /// assert_eq!(
+    ///     err.message(Locale::Bg),
+    ///     "потребителското име „JA“ има 2 знака, а трябва да има поне 3 знака"
     /// );
     /// ```
     #[must_use]
     pub fn message(&self, locale: Locale) -> String {
-        match locale {
-            Locale::Pl => messages::pl(self),
-            Locale::Bg => messages::bg(self),
-            Locale::En => self.to_string(),
-        }
+        messages::text(self, locale)
     }
 }
 
 impl ConfigProblem {
+    /// A stable machine code, e.g. `"login.config.min_above_max"`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use edurules_login::ConfigProblem;
+    /// assert_eq!(ConfigProblem::MinLengthZero.code(), "login.config.min_length_zero");
+    /// ```
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::MinLengthZero => "login.config.min_length_zero",
+            Self::MinAboveMax { .. } => "login.config.min_above_max",
+            Self::MaxAboveLimit { .. } => "login.config.max_above_limit",
+            Self::PatternTakesNoLetters => "login.config.pattern_takes_no_letters",
+            Self::FirstNumberZero => "login.config.first_number_zero",
+            Self::BadBlocklistEntry { .. } => "login.config.bad_blocklist_entry",
+            Self::MaxAttemptsZero => "login.config.max_attempts_zero",
+            Self::MaxAttemptsAboveLimit { .. } => "login.config.max_attempts_above_limit",
+            Self::BlocklistTooLong { .. } => "login.config.blocklist_too_long",
+        }
+    }
+
     /// The problem in the given language.
     ///
     /// # Example
@@ -460,10 +489,37 @@ impl ConfigProblem {
     /// use edurules_login::{ConfigProblem, Locale};
     ///
     /// let p = ConfigProblem::MinAboveMax { min: 9, max: 4 };
-    /// assert_eq!(p.message(Locale::En), "minimum length 9 is above maximum length 4");
+    /// assert_eq!(
+    ///     p.message(Locale::En),
+    ///     "the minimum length of a login (9 characters) is greater than the maximum (4 characters)"
+    /// );
+    /// assert_eq!(
+    ///     p.message(Locale::Pl),
+    ///     "minimalna długość loginu (9 znaków) jest większa niż maksymalna (4 znaki)"
+    /// );
     /// ```
     #[must_use]
     pub fn message(&self, locale: Locale) -> String {
         messages::problem(self, locale)
+    }
+}
+
+impl edurules_locale::Message for LoginError {
+    fn code(&self) -> &'static str {
+        LoginError::code(self)
+    }
+
+    fn message(&self, locale: Locale) -> String {
+        LoginError::message(self, locale)
+    }
+}
+
+impl edurules_locale::Message for ConfigProblem {
+    fn code(&self) -> &'static str {
+        ConfigProblem::code(self)
+    }
+
+    fn message(&self, locale: Locale) -> String {
+        ConfigProblem::message(self, locale)
     }
 }

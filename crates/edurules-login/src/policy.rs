@@ -22,7 +22,8 @@ use crate::{ConfigProblem, LoginError};
 /// let err = serde_json::from_str::<LoginPolicy>(r#"{"min_length": 0, "max_length": 999}"#)
 ///     .unwrap_err()
 ///     .to_string();
-/// assert!(err.contains("minimum length is 0") && err.contains("above the limit"));
+/// assert!(err.contains("the minimum length of a login cannot be 0"));
+/// assert!(err.contains("is above the highest allowed (64 characters)"));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(try_from = "PolicyFields")]

@@ -100,7 +100,10 @@ fn invalid_configuration_lists_every_problem() {
     .unwrap_err()
     .to_string();
     // The policy fails first, inside its own field.
-    assert!(err.contains("minimum length is 0"), "{err}");
+    assert!(
+        err.contains("the minimum length of a login cannot be 0"),
+        "{err}"
+    );
     let mut config = GeneratorConfig::default();
     config.pattern.given_letters = 0;
     config.pattern.surname_letters = 0;
@@ -209,7 +212,11 @@ fn attempts_and_blocklist_are_bounded_at_load() {
         u32::MAX
     );
     let err = serde_json::from_str::<GeneratorConfig>(&json).unwrap_err();
-    assert!(err.to_string().contains("attempts"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("may try at most 1,000,000 numbers"),
+        "{err}"
+    );
     let config = GeneratorConfig::default()
         .with_blocklist(digits.clone())
         .with_max_attempts(u32::MAX);

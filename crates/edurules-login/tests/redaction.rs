@@ -30,18 +30,18 @@ fn long_input_is_cut_with_the_count_of_the_rest() {
     let more = 1_003 - MAX_QUOTED_CHARS;
     assert!(
         e.to_string()
-            .contains(&format!("…` (and {more} more characters)")),
+            .contains(&format!("…” (and {more} more characters)")),
         "{e}"
     );
     assert!(
         e.message(Locale::Pl)
-            .contains(&format!("…` (i jeszcze {more} znaków)")),
+            .contains(&format!("…” (i jeszcze {more} znaków)")),
         "{}",
         e.message(Locale::Pl)
     );
     assert!(
         e.message(Locale::Bg)
-            .contains(&format!("…` (и още {more} знака)")),
+            .contains(&format!("…“ (и още {more} знака)")),
         "{}",
         e.message(Locale::Bg)
     );
@@ -54,7 +54,7 @@ fn long_input_is_cut_with_the_count_of_the_rest() {
     // Exactly the limit: quoted whole.
     let whole = format!("A B{}", "x".repeat(MAX_QUOTED_CHARS - 3));
     let e = normalize(&whole).unwrap_err();
-    assert!(e.to_string().contains(&format!("`{whole}`")), "{e}");
+    assert!(e.to_string().contains(&format!("“{whole}”")), "{e}");
 }
 
 #[test]
@@ -64,7 +64,7 @@ fn control_characters_are_escaped_not_echoed() {
     assert!(e.to_string().contains(r"JAN\u{1b}[31mKOW"), "{e}");
     let e = normalize("JAN\nKOW").unwrap_err();
     assert_safe(&e);
-    assert!(e.to_string().contains(r"`JAN\nKOW`"), "{e}");
+    assert!(e.to_string().contains(r"“JAN\nKOW”"), "{e}");
     // Bidi controls reorder what a log shows: escaped too.
     let e = normalize("JAN\u{202e}KOW").unwrap_err();
     assert!(!e.to_string().contains('\u{202e}'), "{e}");
@@ -94,9 +94,9 @@ fn national_ids_are_masked() {
         }
     }
     let e = "44051401459".parse::<Pesel>().unwrap_err();
-    assert!(e.to_string().contains("`44*********`"), "{e}");
+    assert!(e.to_string().contains("“44*********”"), "{e}");
     let e = "44051401X59".parse::<Pesel>().unwrap_err();
-    assert!(e.to_string().contains("`44******X**`"), "{e}");
+    assert!(e.to_string().contains("“44******X**”"), "{e}");
     let e = "7501010011".parse::<Egn>().unwrap_err();
     for m in all_messages(&e).into_iter().chain([format!("{e:?}")]) {
         assert!(!m.contains("010100"), "{m}");

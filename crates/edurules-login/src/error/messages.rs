@@ -1,182 +1,111 @@
-//! Polish and Bulgarian texts of [`LoginError`] and [`ConfigProblem`] (the
-//! English ones are the `Display` texts).
+//! The texts of [`LoginError`] in Polish, Bulgarian and English, each whole
+//! in its language: input quoted with the language's marks and bounded,
+//! numbers counted with the language's plural forms, no machine names but
+//! quoted code points.
 
-use super::{ConfigProblem, LoginError, NationalIdKind, quote};
+mod config;
+
+pub(super) use config::problem;
+
+use edurules_locale::nouns::CHARACTER;
+
+use super::nouns::{DIGIT, NUMBER, PROBLEM};
+use super::quote::{MAX_LISTED, ch, code_point, count, int, q};
+use super::{LoginError, NationalIdKind};
 use crate::Locale;
 
-/// Polish plural of "znak" (character): 1 znak, 2–4 znaki, 5+ znaków (but 12–14 znaków).
-pub(super) fn pl_chars(n: usize) -> String {
-    let word = if n == 1 {
-        "znak"
-    } else if (2..=4).contains(&(n % 10)) && !(12..=14).contains(&(n % 100)) {
-        "znaki"
-    } else {
-        "znaków"
-    };
-    format!("{n} {word}")
+/// What may be in a login, as the end of a sentence.
+fn only_allowed(l: Locale) -> &'static str {
+    l.pick(
+        "login może składać się tylko z liter alfabetu łacińskiego bez znaków diakrytycznych i z cyfr",
+        "потребителското име може да съдържа само латински букви без диакритични знаци и цифри",
+        "a login may contain only Latin letters without accents and digits",
+    )
 }
 
-/// Bulgarian count of "знак" (character): 1 знак, otherwise знака.
-pub(super) fn bg_chars(n: usize) -> String {
-    let word = if n == 1 { "знак" } else { "знака" };
-    format!("{n} {word}")
+/// "login „X”", the subject of most messages.
+fn login(l: Locale, input: &str) -> String {
+    let q = q(l, input);
+    l.pick(
+        format!("login {q}"),
+        format!("потребителското име {q}"),
+        format!("the login {q}"),
+    )
 }
 
-pub(super) fn problems_en(problems: &[ConfigProblem]) -> String {
-    join(problems, Locale::En)
+/// "numer PESEL „44*********”", the subject of the id messages.
+fn id(l: Locale, kind: NationalIdKind, input: &str) -> String {
+    let q = q(l, input);
+    match kind {
+        NationalIdKind::Pesel => l.pick(
+            format!("numer PESEL {q}"),
+            format!("номерът PESEL {q}"),
+            format!("the PESEL number {q}"),
+        ),
+        NationalIdKind::Egn => l.pick(
+            format!("numer EGN {q}"),
+            format!("ЕГН {q}"),
+            format!("the EGN {q}"),
+        ),
+    }
 }
 
-fn join(problems: &[ConfigProblem], locale: Locale) -> String {
-    problems
+/// The configuration problems, at most [`MAX_LISTED`] and the count of the
+/// rest.
+fn problems(l: Locale, problems: &[super::ConfigProblem]) -> String {
+    let mut parts: Vec<String> = problems
         .iter()
-        .map(|p| problem(p, locale))
-        .collect::<Vec<_>>()
-        .join("; ")
-}
-
-pub(super) fn problem(p: &ConfigProblem, locale: Locale) -> String {
-    match (p, locale) {
-        (ConfigProblem::MinLengthZero, Locale::Pl) => "minimalna długość wynosi 0".to_owned(),
-        (ConfigProblem::MinLengthZero, Locale::Bg) => "минималната дължина е 0".to_owned(),
-        (ConfigProblem::MinLengthZero, Locale::En) => "minimum length is 0".to_owned(),
-        (ConfigProblem::MinAboveMax { min, max }, Locale::Pl) => {
-            format!("minimalna długość {min} jest większa od maksymalnej {max}")
-        }
-        (ConfigProblem::MinAboveMax { min, max }, Locale::Bg) => {
-            format!("минималната дължина {min} е по-голяма от максималната {max}")
-        }
-        (ConfigProblem::MinAboveMax { min, max }, Locale::En) => {
-            format!("minimum length {min} is above maximum length {max}")
-        }
-        (ConfigProblem::MaxAboveLimit { max, limit }, Locale::Pl) => {
-            format!("maksymalna długość {max} przekracza limit {limit}")
-        }
-        (ConfigProblem::MaxAboveLimit { max, limit }, Locale::Bg) => {
-            format!("максималната дължина {max} надвишава границата {limit}")
-        }
-        (ConfigProblem::MaxAboveLimit { max, limit }, Locale::En) => {
-            format!("maximum length {max} is above the limit {limit}")
-        }
-        (ConfigProblem::PatternTakesNoLetters, Locale::Pl) => {
-            "wzorzec nie bierze żadnej litery z imienia ani nazwiska".to_owned()
-        }
-        (ConfigProblem::PatternTakesNoLetters, Locale::Bg) => {
-            "шаблонът не взема нито една буква от името или фамилията".to_owned()
-        }
-        (ConfigProblem::PatternTakesNoLetters, Locale::En) => {
-            "the pattern takes no letter from the given name or the surname".to_owned()
-        }
-        (ConfigProblem::FirstNumberZero, Locale::Pl) => {
-            "pierwszy numer wzorca wynosi 0 (numeracja zaczyna się od 1)".to_owned()
-        }
-        (ConfigProblem::FirstNumberZero, Locale::Bg) => {
-            "първият номер на шаблона е 0 (номерацията започва от 1)".to_owned()
-        }
-        (ConfigProblem::FirstNumberZero, Locale::En) => {
-            "the pattern's first number is 0 (numbering starts at 1)".to_owned()
-        }
-        (ConfigProblem::BadBlocklistEntry { entry }, Locale::Pl) => {
+        .take(MAX_LISTED)
+        .map(|p| problem(p, l))
+        .collect();
+    let more = problems.len().saturating_sub(MAX_LISTED);
+    if more > 0 {
+        let n = count(l, more, PROBLEM);
+        parts.push(l.pick(
+            format!("i jeszcze {n}"),
+            format!("и още {n}"),
             format!(
-                "pozycja listy zablokowanych {} musi składać się z `A-Z0-9`",
-                quote::quoted(entry, Locale::Pl)
-            )
-        }
-        (ConfigProblem::BadBlocklistEntry { entry }, Locale::Bg) => {
-            format!(
-                "елементът от забранения списък {} трябва да съдържа само `A-Z0-9`",
-                quote::quoted(entry, Locale::Bg)
-            )
-        }
-        (ConfigProblem::BadBlocklistEntry { entry }, Locale::En) => {
-            format!(
-                "blocklist entry {} must be made of `A-Z0-9` only",
-                quote::quoted(entry, Locale::En)
-            )
-        }
-        (ConfigProblem::MaxAttemptsZero, Locale::Pl) => {
-            "maksymalna liczba prób wynosi 0".to_owned()
-        }
-        (ConfigProblem::MaxAttemptsZero, Locale::Bg) => "максималният брой опити е 0".to_owned(),
-        (ConfigProblem::MaxAttemptsZero, Locale::En) => {
-            "maximum number of attempts is 0".to_owned()
-        }
-        (
-            ConfigProblem::MaxAttemptsAboveLimit {
-                max_attempts,
-                limit,
-            },
-            Locale::Pl,
-        ) => {
-            format!("maksymalna liczba prób {max_attempts} przekracza limit {limit}")
-        }
-        (
-            ConfigProblem::MaxAttemptsAboveLimit {
-                max_attempts,
-                limit,
-            },
-            Locale::Bg,
-        ) => {
-            format!("максималният брой опити {max_attempts} надвишава границата {limit}")
-        }
-        (
-            ConfigProblem::MaxAttemptsAboveLimit {
-                max_attempts,
-                limit,
-            },
-            Locale::En,
-        ) => {
-            format!("maximum number of attempts {max_attempts} is above the limit {limit}")
-        }
-        (ConfigProblem::BlocklistTooLong { entries, limit }, Locale::Pl) => {
-            format!("liczba pozycji listy zablokowanych {entries} przekracza limit {limit}")
-        }
-        (ConfigProblem::BlocklistTooLong { entries, limit }, Locale::Bg) => {
-            format!("броят на елементите в забранения списък {entries} надвишава границата {limit}")
-        }
-        (ConfigProblem::BlocklistTooLong { entries, limit }, Locale::En) => {
-            format!("the number of blocklist entries {entries} is above the limit {limit}")
-        }
+                "and {} more {}",
+                int(l, more),
+                l.noun(u64::try_from(more).unwrap_or(u64::MAX), PROBLEM)
+            ),
+        ));
     }
+    parts.join("; ")
 }
 
-fn pl_id(kind: NationalIdKind) -> &'static str {
-    match kind {
-        NationalIdKind::Pesel => "numer PESEL",
-        NationalIdKind::Egn => "numer EGN",
-    }
-}
-
-fn bg_id(kind: NationalIdKind) -> &'static str {
-    match kind {
-        NationalIdKind::Pesel => "номерът PESEL",
-        NationalIdKind::Egn => "ЕГН",
-    }
-}
-
-pub(super) fn pl(e: &LoginError) -> String {
+/// The text of `e` in `l`.
+pub(crate) fn text(e: &LoginError, l: Locale) -> String {
     match e {
-        LoginError::Empty { input } => format!(
-            "login {input_q} jest pusty",
-            input_q = quote::quoted(input, Locale::Pl)
-        ),
-        LoginError::TooShort { login, length, min } => {
-            format!(
-                "login {login_q} ma {}, mniej niż minimum {min}",
-                pl_chars(*length),
-                login_q = quote::quoted(login, Locale::Pl)
+        LoginError::Empty { .. } => l
+            .pick(
+                "login jest pusty: po usunięciu odstępów nie zostaje żaden znak",
+                "потребителското име е празно: след премахване на интервалите не остава нито един знак",
+                "the login is empty: nothing is left once the spaces are removed",
+            )
+            .to_owned(),
+        LoginError::TooShort { login: s, length, min } => {
+            let (who, n, m) = (login(l, s), count(l, *length, CHARACTER), count(l, *min, CHARACTER));
+            l.pick(
+                format!("{who} ma {n}, a musi mieć co najmniej {m}"),
+                format!("{who} има {n}, а трябва да има поне {m}"),
+                format!("{who} has {n} but must have at least {m}"),
             )
         }
-        LoginError::TooLong { login, length, max } => {
-            format!(
-                "login {login_q} ma {}, więcej niż maksimum {max}",
-                pl_chars(*length),
-                login_q = quote::quoted(login, Locale::Pl)
+        LoginError::TooLong { login: s, length, max } => {
+            let (who, n, m) = (login(l, s), count(l, *length, CHARACTER), count(l, *max, CHARACTER));
+            l.pick(
+                format!("{who} ma {n}, a może mieć najwyżej {m}"),
+                format!("{who} има {n}, а може да има най-много {m}"),
+                format!("{who} has {n} but may have at most {m}"),
             )
         }
         LoginError::InnerWhitespace { input, position } => {
-            format!(
-                "login {input_q} zawiera odstęp na pozycji {position}",
-                input_q = quote::quoted(input, Locale::Pl)
+            let (who, p) = (login(l, input), int(l, *position));
+            l.pick(
+                format!("{who} zawiera odstęp na pozycji {p}"),
+                format!("{who} съдържа интервал на позиция {p}"),
+                format!("{who} contains white space at position {p}"),
             )
         }
         LoginError::PolishLetter {
@@ -184,24 +113,41 @@ pub(super) fn pl(e: &LoginError) -> String {
             character,
             position,
             suggestion,
-        } => format!(
-            "login {input_q} zawiera polską literę `{character_q}` na pozycji {position}; jeśli to naprawdę ten login, wpisz `{suggestion}`",
-            character_q = quote::escaped_char(character),
-            input_q = quote::quoted(input, Locale::Pl)
-        ),
+        } => {
+            let (who, p) = (login(l, input), int(l, *position));
+            let (c, s) = (ch(l, *character), ch(l, *suggestion));
+            l.pick(
+                format!(
+                    "{who} zawiera na pozycji {p} polską literę {c}; loginy nie zawierają polskich liter, więc jeśli to Twój login, wpisz w tym miejscu {s}"
+                ),
+                format!(
+                    "{who} съдържа на позиция {p} полската буква {c}; потребителските имена не съдържат полски букви, затова ако това е вашето потребителско име, напишете на това място {s}"
+                ),
+                format!(
+                    "{who} contains the Polish letter {c} at position {p}; logins have no Polish letters, so if this is your login, type {s} there"
+                ),
+            )
+        }
         LoginError::Lookalike {
             input,
             character,
-            code_point,
+            code_point: cp,
             position,
             script,
             looks_like,
         } => {
-            format!(
-                "login {input_q} zawiera {} literę `{character_q}` (U+{code_point:04X}) na pozycji {position}: wygląda jak łacińskie `{looks_like}`, ale jest innym znakiem",
-                script.name(Locale::Pl),
-                character_q = quote::escaped_char(character),
-                input_q = quote::quoted(input, Locale::Pl)
+            let (who, p, sc) = (login(l, input), int(l, *position), script.name(l));
+            let (c, cp, like) = (ch(l, *character), code_point(l, *cp), ch(l, *looks_like));
+            l.pick(
+                format!(
+                    "{who} zawiera na pozycji {p} {sc} literę {c} (kod {cp}), która wygląda jak łacińskie {like}, ale jest innym znakiem"
+                ),
+                format!(
+                    "{who} съдържа на позиция {p} {sc} буква {c} (код {cp}), която прилича на латинското {like}, но е друг знак"
+                ),
+                format!(
+                    "{who} contains the {sc} letter {c} (code {cp}) at position {p}, which looks like the Latin {like} but is a different character"
+                ),
             )
         }
         LoginError::AccentedLetter {
@@ -209,218 +155,122 @@ pub(super) fn pl(e: &LoginError) -> String {
             character,
             position,
             suggestion,
-        } => format!(
-            "login {input_q} zawiera literę ze znakiem diakrytycznym `{character_q}` na pozycji {position}; dozwolone są tylko `A-Z` i `0-9` (`{suggestion}` bez znaku)",
-            character_q = quote::escaped_char(character),
-            input_q = quote::quoted(input, Locale::Pl)
-        ),
-        LoginError::ForbiddenCharacter {
-            input,
-            character,
-            code_point,
-            position,
-        } => format!(
-            "login {input_q} zawiera niedozwolony znak `{character_q}` (U+{code_point:04X}) na pozycji {position}; dozwolone są tylko `A-Z` i `0-9`",
-            character_q = quote::escaped_char(character),
-            input_q = quote::quoted(input, Locale::Pl)
-        ),
-        LoginError::CombiningMark {
-            input,
-            code_point,
-            position,
-            ..
-        } => format!(
-            "login {input_q} zawiera znak łączący U+{code_point:04X} (akcent wpisany jako osobny znak) na pozycji {position}; dozwolone są tylko `A-Z` i `0-9`",
-            input_q = quote::quoted(input, Locale::Pl)
-        ),
-        LoginError::InvisibleCharacter {
-            input,
-            code_point,
-            position,
-            ..
-        } => format!(
-            "login {input_q} zawiera niewidoczny znak U+{code_point:04X} na pozycji {position}; dozwolone są tylko `A-Z` i `0-9`",
-            input_q = quote::quoted(input, Locale::Pl)
-        ),
-        LoginError::InvalidConfig { problems } => {
-            format!("błędna konfiguracja: {}", join(problems, Locale::Pl))
-        }
-        LoginError::NameUnusable { given, surname } => format!(
-            "z imienia i nazwiska {given_q} {surname_q} nie da się utworzyć loginu: brak użytecznej litery",
-            given_q = quote::quoted(given, Locale::Pl),
-            surname_q = quote::quoted(surname, Locale::Pl)
-        ),
-        LoginError::Blocked { base, word } => format!(
-            "każdy login, który można utworzyć z {base_q}, zawiera zablokowane słowo {word_q}",
-            base_q = quote::quoted(base, Locale::Pl),
-            word_q = quote::quoted(word, Locale::Pl)
-        ),
-        LoginError::CandidatesExhausted { base, attempts } => {
-            format!(
-                "brak wolnego loginu dla {base_q} po {attempts} próbach",
-                base_q = quote::quoted(base, Locale::Pl)
-            )
-        }
-        LoginError::NotACandidate { login } => {
-            format!(
-                "login {login_q} nie może być loginem pozostającym w tym planie",
-                login_q = quote::quoted(login, Locale::Pl)
-            )
-        }
-        LoginError::IdLength {
-            kind,
-            input,
-            length,
-            expected,
-        } => format!(
-            "{} {input_q} ma {}, wymagane {expected}",
-            pl_id(*kind),
-            pl_chars(*length),
-            input_q = quote::quoted(input, Locale::Pl)
-        ),
-        LoginError::IdNonDigit {
-            kind,
-            input,
-            character,
-            position,
-        } => format!(
-            "{} {input_q} zawiera znak niebędący cyfrą `{character_q}` na pozycji {position}",
-            pl_id(*kind),
-            character_q = quote::escaped_char(character),
-            input_q = quote::quoted(input, Locale::Pl)
-        ),
-        LoginError::IdChecksum {
-            kind,
-            input,
-            expected,
-            found,
-        } => format!(
-            "{} {input_q} ma cyfrę kontrolną {found}, a powinna być {expected}",
-            pl_id(*kind),
-            input_q = quote::quoted(input, Locale::Pl)
-        ),
-        LoginError::IdImpossibleDate {
-            kind,
-            input,
-            year_digits,
-            month_code,
-            day,
-        } => format!(
-            "{} {input_q} koduje niemożliwą datę urodzenia (rok {year_digits:02}, kod miesiąca {month_code:02}, dzień {day:02})",
-            pl_id(*kind),
-            input_q = quote::quoted(input, Locale::Pl)
-        ),
-    }
-}
-
-pub(super) fn bg(e: &LoginError) -> String {
-    match e {
-        LoginError::Empty { input } => format!(
-            "потребителското име {input_q} е празно",
-            input_q = quote::quoted(input, Locale::Bg)
-        ),
-        LoginError::TooShort { login, length, min } => format!(
-            "потребителското име {login_q} има {}, по-малко от минимума {min}",
-            bg_chars(*length),
-            login_q = quote::quoted(login, Locale::Bg)
-        ),
-        LoginError::TooLong { login, length, max } => format!(
-            "потребителското име {login_q} има {}, повече от максимума {max}",
-            bg_chars(*length),
-            login_q = quote::quoted(login, Locale::Bg)
-        ),
-        LoginError::InnerWhitespace { input, position } => {
-            format!(
-                "потребителското име {input_q} съдържа интервал на позиция {position}",
-                input_q = quote::quoted(input, Locale::Bg)
-            )
-        }
-        LoginError::PolishLetter {
-            input,
-            character,
-            position,
-            suggestion,
-        } => format!(
-            "потребителското име {input_q} съдържа полска буква `{character_q}` на позиция {position}; ако това наистина е името, напишете `{suggestion}`",
-            character_q = quote::escaped_char(character),
-            input_q = quote::quoted(input, Locale::Bg)
-        ),
-        LoginError::Lookalike {
-            input,
-            character,
-            code_point,
-            position,
-            script,
-            looks_like,
         } => {
-            format!(
-                "потребителското име {input_q} съдържа {} буква `{character_q}` (U+{code_point:04X}) на позиция {position}: прилича на латинското `{looks_like}`, но е друг знак",
-                script.name(Locale::Bg),
-                character_q = quote::escaped_char(character),
-                input_q = quote::quoted(input, Locale::Bg)
+            let (who, p, only) = (login(l, input), int(l, *position), only_allowed(l));
+            let (c, s) = (ch(l, *character), ch(l, *suggestion));
+            l.pick(
+                format!(
+                    "{who} zawiera na pozycji {p} literę ze znakiem diakrytycznym {c}; wpisz zamiast niej {s}, bo {only}"
+                ),
+                format!(
+                    "{who} съдържа на позиция {p} буквата с диакритичен знак {c}; напишете вместо нея {s}, защото {only}"
+                ),
+                format!(
+                    "{who} contains the accented letter {c} at position {p}; type {s} instead, as {only}"
+                ),
             )
         }
-        LoginError::AccentedLetter {
-            input,
-            character,
-            position,
-            suggestion,
-        } => format!(
-            "потребителското име {input_q} съдържа буква с диакритичен знак `{character_q}` на позиция {position}; разрешени са само `A-Z` и `0-9` (`{suggestion}` без знака)",
-            character_q = quote::escaped_char(character),
-            input_q = quote::quoted(input, Locale::Bg)
-        ),
         LoginError::ForbiddenCharacter {
             input,
             character,
-            code_point,
+            code_point: cp,
             position,
-        } => format!(
-            "потребителското име {input_q} съдържа недопустим знак `{character_q}` (U+{code_point:04X}) на позиция {position}; разрешени са само `A-Z` и `0-9`",
-            character_q = quote::escaped_char(character),
-            input_q = quote::quoted(input, Locale::Bg)
-        ),
-        LoginError::CombiningMark {
-            input,
-            code_point,
-            position,
-            ..
-        } => format!(
-            "потребителското име {input_q} съдържа комбиниращ знак U+{code_point:04X} (ударение, въведено като отделен знак) на позиция {position}; разрешени са само `A-Z` и `0-9`",
-            input_q = quote::quoted(input, Locale::Bg)
-        ),
-        LoginError::InvisibleCharacter {
-            input,
-            code_point,
-            position,
-            ..
-        } => format!(
-            "потребителското име {input_q} съдържа невидим знак U+{code_point:04X} на позиция {position}; разрешени са само `A-Z` и `0-9`",
-            input_q = quote::quoted(input, Locale::Bg)
-        ),
-        LoginError::InvalidConfig { problems } => {
-            format!("невалидна конфигурация: {}", join(problems, Locale::Bg))
-        }
-        LoginError::NameUnusable { given, surname } => format!(
-            "от имената {given_q} {surname_q} не може да се състави потребителско име: няма използваема буква",
-            given_q = quote::quoted(given, Locale::Bg),
-            surname_q = quote::quoted(surname, Locale::Bg)
-        ),
-        LoginError::Blocked { base, word } => format!(
-            "всяко потребителско име, което може да се състави от {base_q}, съдържа забранената дума {word_q}",
-            base_q = quote::quoted(base, Locale::Bg),
-            word_q = quote::quoted(word, Locale::Bg)
-        ),
-        LoginError::CandidatesExhausted { base, attempts } => {
-            format!(
-                "няма свободно потребителско име за {base_q} след {attempts} опита",
-                base_q = quote::quoted(base, Locale::Bg)
+        } => {
+            let (who, p, only) = (login(l, input), int(l, *position), only_allowed(l));
+            let (c, cp) = (ch(l, *character), code_point(l, *cp));
+            l.pick(
+                format!("{who} zawiera na pozycji {p} niedozwolony znak {c} (kod {cp}); {only}"),
+                format!("{who} съдържа на позиция {p} недопустимия знак {c} (код {cp}); {only}"),
+                format!(
+                    "{who} contains the character {c} (code {cp}) at position {p}, which is not allowed; {only}"
+                ),
             )
         }
-        LoginError::NotACandidate { login } => {
-            format!(
-                "потребителското име {login_q} не може да остане като единствено по този план",
-                login_q = quote::quoted(login, Locale::Bg)
+        LoginError::CombiningMark {
+            input,
+            code_point: cp,
+            position,
+            ..
+        } => {
+            let (who, p, only) = (login(l, input), int(l, *position), only_allowed(l));
+            let cp = code_point(l, *cp);
+            l.pick(
+                format!(
+                    "{who} zawiera na pozycji {p} znak diakrytyczny wpisany jako osobny znak (kod {cp}); {only}"
+                ),
+                format!(
+                    "{who} съдържа на позиция {p} диакритичен знак, въведен като отделен символ (код {cp}); {only}"
+                ),
+                format!(
+                    "{who} contains an accent typed as a separate character (code {cp}) at position {p}; {only}"
+                ),
+            )
+        }
+        LoginError::InvisibleCharacter {
+            input,
+            code_point: cp,
+            position,
+            ..
+        } => {
+            let (who, p, cp) = (login(l, input), int(l, *position), code_point(l, *cp));
+            l.pick(
+                format!(
+                    "{who} zawiera na pozycji {p} niewidoczny znak (kod {cp}), zwykle wklejony razem z loginem; usuń go i wpisz login jeszcze raz"
+                ),
+                format!(
+                    "{who} съдържа на позиция {p} невидим знак (код {cp}), обикновено копиран заедно с потребителското име; изтрийте го и въведете потребителското име отново"
+                ),
+                format!(
+                    "{who} contains an invisible character (code {cp}) at position {p}, usually pasted along with the login; delete it and type the login again"
+                ),
+            )
+        }
+        LoginError::InvalidConfig { problems: list } => {
+            let list = problems(l, list);
+            l.pick(
+                format!("konfiguracja jest błędna: {list}"),
+                format!("конфигурацията е невалидна: {list}"),
+                format!("the configuration is invalid: {list}"),
+            )
+        }
+        LoginError::NameUnusable { given, surname } => {
+            let (g, s) = (q(l, given), q(l, surname));
+            l.pick(
+                format!("ani imię {g}, ani nazwisko {s} nie ma litery, z której można utworzyć login"),
+                format!(
+                    "нито името {g}, нито фамилията {s} съдържат буква, от която може да се състави потребителско име"
+                ),
+                format!("neither the given name {g} nor the surname {s} has a letter a login can be built from"),
+            )
+        }
+        LoginError::Blocked { base, word } => {
+            let (b, w) = (q(l, base), q(l, word));
+            l.pick(
+                format!("każdy login, jaki można utworzyć z {b}, zawiera zablokowane słowo {w}"),
+                format!(
+                    "всяко потребителско име, което може да се състави от {b}, съдържа забранената дума {w}"
+                ),
+                format!("every login that can be built from {b} contains the blocked word {w}"),
+            )
+        }
+        LoginError::CandidatesExhausted { base, attempts } => {
+            let (b, n) = (q(l, base), l.count(u64::from(*attempts), NUMBER));
+            l.pick(
+                format!(
+                    "sprawdzono {n} i żaden nie daje wolnego, dozwolonego loginu zaczynającego się od {b}"
+                ),
+                format!(
+                    "след проверка на {n} няма свободно и допустимо потребителско име, започващо с {b}"
+                ),
+                format!("after trying {n}, no free and allowed login starting with {b} was found"),
+            )
+        }
+        LoginError::NotACandidate { login: s } => {
+            let who = login(l, s);
+            l.pick(
+                format!("{who} nie jest jednym z loginów, które według tego planu można zachować"),
+                format!("{who} не е сред имената, които могат да бъдат запазени по този план"),
+                format!("{who} is not one of the logins this plan lets the user keep"),
             )
         }
         LoginError::IdLength {
@@ -428,59 +278,71 @@ pub(super) fn bg(e: &LoginError) -> String {
             input,
             length,
             expected,
-        } => format!(
-            "{} {input_q} има {}, изискват се {expected}",
-            bg_id(*kind),
-            bg_chars(*length),
-            input_q = quote::quoted(input, Locale::Bg)
-        ),
+        } => {
+            let what = id(l, *kind, input);
+            let (n, m) = (count(l, *length, CHARACTER), count(l, *expected, DIGIT));
+            l.pick(
+                format!("{what} ma {n}, a powinien mieć {m}"),
+                format!("{what} има {n}, а трябва да има {m}"),
+                format!("{what} has {n} but should have {m}"),
+            )
+        }
         LoginError::IdNonDigit {
             kind,
             input,
             character,
             position,
-        } => format!(
-            "{} {input_q} съдържа знак, който не е цифра, `{character_q}` на позиция {position}",
-            bg_id(*kind),
-            character_q = quote::escaped_char(character),
-            input_q = quote::quoted(input, Locale::Bg)
-        ),
+        } => {
+            let (what, p, c) = (id(l, *kind, input), int(l, *position), ch(l, *character));
+            l.pick(
+                format!("{what} zawiera {c} na pozycji {p}, a w tym miejscu powinna być cyfra"),
+                format!("{what} съдържа {c} на позиция {p}, а там трябва да има цифра"),
+                format!("{what} contains {c} at position {p}, where a digit should be"),
+            )
+        }
         LoginError::IdChecksum {
             kind,
             input,
             expected,
             found,
-        } => format!(
-            "{} {input_q} има контролна цифра {found}, а трябва да е {expected}",
-            bg_id(*kind),
-            input_q = quote::quoted(input, Locale::Bg)
-        ),
+        } => {
+            let what = id(l, *kind, input);
+            l.pick(
+                format!(
+                    "{what} ma cyfrę kontrolną {found}, a przy pozostałych cyfrach powinna to być {expected}; sprawdź, czy numer jest dobrze przepisany"
+                ),
+                format!(
+                    "{what} има контролна цифра {found}, а при останалите цифри тя трябва да е {expected}; проверете дали номерът е преписан правилно"
+                ),
+                format!(
+                    "{what} has the check digit {found}, but its other digits require {expected}; check that the number was copied correctly"
+                ),
+            )
+        }
         LoginError::IdImpossibleDate {
             kind,
             input,
             year_digits,
             month_code,
             day,
-        } => format!(
-            "{} {input_q} съдържа невъзможна дата на раждане (година {year_digits:02}, код на месеца {month_code:02}, ден {day:02})",
-            bg_id(*kind),
-            input_q = quote::quoted(input, Locale::Bg)
-        ),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn polish_plural_of_characters() {
-        assert_eq!(pl_chars(1), "1 znak");
-        assert_eq!(pl_chars(2), "2 znaki");
-        assert_eq!(pl_chars(5), "5 znaków");
-        assert_eq!(pl_chars(12), "12 znaków");
-        assert_eq!(pl_chars(22), "22 znaki");
-        assert_eq!(bg_chars(1), "1 знак");
-        assert_eq!(bg_chars(33), "33 знака");
+        } => {
+            let what = id(l, *kind, input);
+            let (y, m, d) = (
+                format!("{year_digits:02}"),
+                format!("{month_code:02}"),
+                format!("{day:02}"),
+            );
+            l.pick(
+                format!(
+                    "{what} zawiera datę urodzenia, która nie istnieje (rok {y}, kod miesiąca {m}, dzień {d})"
+                ),
+                format!(
+                    "{what} съдържа несъществуваща дата на раждане (година {y}, код на месеца {m}, ден {d})"
+                ),
+                format!(
+                    "{what} contains a birth date that does not exist (year {y}, month code {m}, day {d})"
+                ),
+            )
+        }
     }
 }

@@ -120,7 +120,7 @@ impl Default for LoginPattern {
 /// assert_eq!(c.pattern.surname_letters, 5);
 /// assert_eq!(c.policy.max_length(), 32);
 /// let err = serde_json::from_str::<GeneratorConfig>(r#"{"blocklist": ["ok!"], "max_attempts": 0}"#);
-/// assert!(err.unwrap_err().to_string().contains("max"));
+/// assert!(err.unwrap_err().to_string().contains("must try at least 1 number"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(try_from = "ConfigFields")]
