@@ -34,6 +34,20 @@ pub(crate) const BYTE_GENITIVE: Noun = Noun::new(
     ["byte", "bytes"],
 );
 
+/// At most [`MAX_QUOTED_CHARS`](edurules_locale::MAX_QUOTED_CHARS)
+/// characters of a detail kept in an error (a parser's text, which may echo
+/// input), the last one `…` when cut: short enough that
+/// [`Locale::quote`] shows it whole.
+pub(crate) fn clip_detail(s: &str) -> String {
+    let max = edurules_locale::MAX_QUOTED_CHARS;
+    if s.chars().nth(max).is_none() {
+        return s.to_owned();
+    }
+    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
 /// A count as the locale writes it: `1 048 576`, `1,048,576`.
 pub(crate) fn num(locale: Locale, n: impl Into<i128>) -> String {
     locale.integer(n.into())
@@ -57,5 +71,16 @@ mod tests {
         assert_eq!(Locale::Pl.noun(1, DAY_GENITIVE), "dnia");
         assert_eq!(Locale::Pl.noun(64, BYTE_GENITIVE), "bajtów");
         assert_eq!(Locale::Bg.count(3, TIME), "3 пъти");
+    }
+
+    #[test]
+    fn a_clipped_detail_is_quoted_whole() {
+        let max = edurules_locale::MAX_QUOTED_CHARS;
+        let exact = "a".repeat(max);
+        assert_eq!(clip_detail(&exact), exact);
+        let cut = clip_detail(&"b".repeat(100_000));
+        assert_eq!(cut.chars().count(), max);
+        assert!(cut.ends_with('…'));
+        assert_eq!(Locale::En.quote(&cut), format!("“{cut}”"));
     }
 }

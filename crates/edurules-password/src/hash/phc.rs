@@ -97,12 +97,12 @@ impl HashField {
             HashField::T => (
                 ("liczba przebiegów", "liczby przebiegów"),
                 ("брой итерации", "броя итерации"),
-                ("passes", "the passes"),
+                ("number of passes", "the number of passes"),
             ),
             HashField::P => (
                 ("stopień równoległości", "stopnia równoległości"),
                 ("степен на паралелизъм", "степента на паралелизъм"),
-                ("parallelism", "the parallelism"),
+                ("degree of parallelism", "the degree of parallelism"),
             ),
             HashField::Salt => (("sól", "soli"), ("сол", "солта"), ("salt", "the salt")),
             HashField::Tag => (("skrót", "skrótu"), ("хеш", "хеша"), ("tag", "the tag")),
@@ -268,7 +268,7 @@ impl HashProblem {
             }
             HashProblem::ParametersOutOfOrder => l.pick(
                 format!("Parametry muszą występować w kolejności {}.", params()),
-                format!("Параметрите трябва да са в реда {}.", params()),
+                format!("Параметрите трябва да са подредени така: {}.", params()),
                 format!("The parameters must come in the order {}.", params()),
             ),
             HashProblem::BadNumber { field } => {
