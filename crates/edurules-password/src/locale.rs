@@ -48,6 +48,28 @@ pub(crate) fn clip_detail(s: &str) -> String {
     out
 }
 
+/// `text` quoted with [`Locale::quote`], the quotation marks of every
+/// language in it (`„`, `“`, `”`) written as `"`: `Locale::quote` leaves
+/// them as they are, so an input holding `”` would end the quotation early
+/// and what follows would read as the message's own words. One character
+/// for one, so the count of what is cut stays right.
+pub(crate) fn quote_input(locale: Locale, text: &str) -> String {
+    if !text.contains(['„', '“', '”']) {
+        return locale.quote(text);
+    }
+    let plain: String = text
+        .chars()
+        .map(|c| {
+            if matches!(c, '„' | '“' | '”') {
+                '"'
+            } else {
+                c
+            }
+        })
+        .collect();
+    locale.quote(&plain)
+}
+
 /// A count as the locale writes it: `1 048 576`, `1,048,576`.
 pub(crate) fn num(locale: Locale, n: impl Into<i128>) -> String {
     locale.integer(n.into())
@@ -82,5 +104,11 @@ mod tests {
         assert_eq!(cut.chars().count(), max);
         assert!(cut.ends_with('…'));
         assert_eq!(Locale::En.quote(&cut), format!("“{cut}”"));
+    }
+
+    #[test]
+    fn quoted_input_cannot_close_the_quotation() {
+        assert_eq!(quote_input(Locale::Pl, "a”b„c“"), "„a\"b\"c\"”");
+        assert_eq!(quote_input(Locale::En, "plain"), "“plain”");
     }
 }

@@ -540,3 +540,33 @@ fn serde_tag_is_the_stable_code() {
         assert_eq!(serde_json::to_value(&p).unwrap()["code"], p.code());
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+
+    /// Whatever the input (any length, control and invisible characters), a
+    /// message that echoes it stays short, has no control character outside
+    /// its line breaks and passes the language lint.
+    #[test]
+    fn any_echoed_input_is_bounded_and_clean(
+        s in "(\\PC|[\\x00-\\x1f\\u{202e}\\u{200b}]){0,400}",
+        repeat in 1usize..300,
+    ) {
+        let input = s.repeat(repeat);
+        let all: Vec<PasswordError> = vec![
+            PasswordPolicy::from_json(&input).unwrap_err(),
+            PasswordPolicy::from_json(&format!("{{\"{input}\": 1}}")).unwrap_err(),
+            StoredHash::new(input.clone(), Normalization::Nfkc).unwrap_err(),
+            PasswordError::InvalidHash { reason: input.clone() },
+            PasswordError::Hashing { reason: input },
+        ];
+        for e in &all {
+            for l in Locale::ALL {
+                let text = e.message(l);
+                proptest::prop_assert!(text.len() < 400, "{} bytes: {text}", text.len());
+                proptest::prop_assert!(!text.chars().any(char::is_control), "{text}");
+                proptest::prop_assert!(lint_lines(l, &text).is_empty(), "{text}");
+            }
+        }
+    }
+}
