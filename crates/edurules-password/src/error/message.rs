@@ -82,7 +82,7 @@ impl PasswordError {
                 let (max_m, max_work) = (n((*max_m_cost_kib).into()), n(*max_work));
                 l.pick(
                     format!("Zapisanego skrótu hasła nie można sprawdzić, bo jest zbyt kosztowny (pamięć {m} KiB, {t}; limit: pamięć do {max_m} KiB, koszt do {max_work}). Administrator musi ustawić nowe hasło tego konta."),
-                    format!("Съхраненият хеш на паролата не може да бъде проверен, защото е твърде скъп (памет {m} КиБ, {t}; граница: памет до {max_m} КиБ, цена до {max_work}). Администраторът трябва да зададе нова парола на този акаунт."),
+                    format!("Съхраненият хеш на паролата не може да бъде проверен, защото е твърде скъп (памет {m} КиБ, {t}; ограничение: памет до {max_m} КиБ, изчислителна цена до {max_work}). Администраторът трябва да зададе нова парола на този акаунт."),
                     format!("The stored password hash is too costly to verify (memory {m} KiB, {t}; limit: memory up to {max_m} KiB, cost up to {max_work}). An administrator must set a new password for this account."),
                 )
             }

@@ -360,7 +360,7 @@ impl PolicyProblem {
                 let (work, max) = (n(*work), n(*max));
                 l.pick(
                     format!("Koszt algorytmu argon2id (pamięć w KiB razy liczba przebiegów) może wynosić najwyżej {max} (podano: {work})."),
-                    format!("Цената на argon2id (памет в КиБ по броя итерации) може да е най-много {max} (зададено: {work})."),
+                    format!("Изчислителната цена на argon2id (памет в КиБ по броя итерации) може да е най-много {max} (зададено: {work})."),
                     format!("The argon2id cost (memory in KiB times passes) may be at most {max} (given: {work})."),
                 )
             }
@@ -377,7 +377,7 @@ impl PolicyProblem {
                 let unit = l.noun((*limit).into(), BYTE_GENITIVE);
                 l.pick(
                     format!("Limit rozmiaru hasła musi wynosić od 1 do {limit_n} {unit} (podano: {bytes})."),
-                    format!("Границата за размер на паролата трябва да е от 1 до {limit_n} {unit} (зададено: {bytes})."),
+                    format!("Ограничението за размера на паролата трябва да е от 1 до {limit_n} {unit} (зададено: {bytes})."),
                     format!("The password size limit must be between 1 and {limit_n} {unit} (given: {bytes})."),
                 )
             }
@@ -385,7 +385,7 @@ impl PolicyProblem {
                 let (m, work) = (n((*m_cost_kib).into()), n(*work));
                 l.pick(
                     format!("Limit weryfikacji (pamięć do {m} KiB, koszt do {work}) przekracza wartości, jakie może zawierać zapisany skrót hasła."),
-                    format!("Границата за проверка (памет до {m} КиБ, цена до {work}) надвишава допустимото за съхранен хеш на парола."),
+                    format!("Ограничението за проверка (памет до {m} КиБ, изчислителна цена до {work}) надвишава допустимото за съхранен хеш на парола."),
                     format!("The verification limit (memory up to {m} KiB, cost up to {work}) is above what a stored password hash may name."),
                 )
             }
