@@ -271,6 +271,7 @@ pub fn change_password_with_salt(
         Some(PasswordError::TooSoon {
             min_age_days: policy.min_age_days.unwrap_or(0),
             allowed_from: from,
+            zone: policy.time_zone,
         })
     } else if let Err(violations) = check(policy, new, user) {
         Some(PasswordError::Rejected { violations })
@@ -423,7 +424,8 @@ mod tests {
             e,
             PasswordError::TooSoon {
                 min_age_days: 1,
-                allowed_from: t + TimeDelta::days(1)
+                allowed_from: t + TimeDelta::days(1),
+                zone: edurules_locale::SchoolZone::EuropeWarsaw,
             }
         );
         let later = t + TimeDelta::days(1);

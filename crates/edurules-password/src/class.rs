@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::locale::{Locale, pick};
+use crate::locale::Locale;
 
 /// A kind of character. Every character belongs to exactly one class
 /// (decided after NFKC normalization):
@@ -100,18 +100,95 @@ impl CharClass {
     /// ```
     #[must_use]
     pub fn name(self, locale: Locale) -> String {
+        self.forms(locale).0.to_owned()
+    }
+
+    /// The forms a message needs: `(name, object, predicate, plural)`:
+    /// Polish nominative, accusative ("musi zawierać wielką literę"),
+    /// instrumental ("nie może być cyfrą") and nominative plural; Bulgarian
+    /// and English with the article a sentence needs.
+    pub(crate) fn forms(
+        self,
+        locale: Locale,
+    ) -> (&'static str, &'static str, &'static str, &'static str) {
         let (pl, bg, en) = match self {
-            CharClass::Upper => ("wielka litera", "главна буква", "upper-case letter"),
-            CharClass::Lower => ("mała litera", "малка буква", "lower-case letter"),
-            CharClass::Digit => ("cyfra", "цифра", "digit"),
-            CharClass::Special => ("znak specjalny", "специален знак", "special character"),
+            CharClass::Upper => (
+                (
+                    "wielka litera",
+                    "wielką literę",
+                    "wielką literą",
+                    "wielkie litery",
+                ),
+                (
+                    "главна буква",
+                    "главна буква",
+                    "главна буква",
+                    "главни букви",
+                ),
+                (
+                    "upper-case letter",
+                    "an upper-case letter",
+                    "an upper-case letter",
+                    "upper-case letters",
+                ),
+            ),
+            CharClass::Lower => (
+                ("mała litera", "małą literę", "małą literą", "małe litery"),
+                ("малка буква", "малка буква", "малка буква", "малки букви"),
+                (
+                    "lower-case letter",
+                    "a lower-case letter",
+                    "a lower-case letter",
+                    "lower-case letters",
+                ),
+            ),
+            CharClass::Digit => (
+                ("cyfra", "cyfrę", "cyfrą", "cyfry"),
+                ("цифра", "цифра", "цифра", "цифри"),
+                ("digit", "a digit", "a digit", "digits"),
+            ),
+            CharClass::Special => (
+                (
+                    "znak specjalny",
+                    "znak specjalny",
+                    "znakiem specjalnym",
+                    "znaki specjalne",
+                ),
+                (
+                    "специален знак",
+                    "специален знак",
+                    "специален знак",
+                    "специални знаци",
+                ),
+                (
+                    "special character",
+                    "a special character",
+                    "a special character",
+                    "special characters",
+                ),
+            ),
             CharClass::OtherLetter => (
-                "litera bez wielkości",
-                "буква без главна и малка форма",
-                "letter without case",
+                (
+                    "litera bez podziału na wielkie i małe",
+                    "literę bez podziału na wielkie i małe",
+                    "literą bez podziału na wielkie i małe",
+                    "litery bez podziału na wielkie i małe",
+                ),
+                (
+                    "буква без главна и малка форма",
+                    "буква без главна и малка форма",
+                    "буква без главна и малка форма",
+                    "букви без главна и малка форма",
+                ),
+                (
+                    "letter without case",
+                    "a letter without case",
+                    "a letter without case",
+                    "letters without case",
+                ),
             ),
         };
-        pick(locale, pl.to_owned(), bg.to_owned(), en.to_owned())
+        locale.pick(pl, bg, en)
     }
 }
 

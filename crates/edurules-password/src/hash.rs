@@ -285,7 +285,7 @@ impl From<StoredHash> for StoredHashRepr {
 )]
 fn invalid_hash(reason: impl Into<String>) -> PasswordError {
     PasswordError::InvalidHash {
-        reason: reason.into(),
+        reason: crate::locale::clip_detail(&reason.into()),
     }
 }
 

@@ -1,110 +1,114 @@
-//! The languages in which messages are given.
+//! The languages of messages: the workspace's one [`Locale`]
+//! (`edurules-locale`), and the nouns this crate counts besides its shared
+//! ones.
 
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+pub use edurules_locale::Locale;
+use edurules_locale::Noun;
 
-/// A language for messages read by people: violations, errors, statuses.
-///
-/// # Example
-/// ```
-/// use edurules_password::Locale;
-/// let l: Locale = serde_json::from_str("\"bg\"").unwrap();
-/// assert_eq!(l, Locale::Bg);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-#[non_exhaustive]
-pub enum Locale {
-    /// Polish.
-    Pl,
-    /// Bulgarian.
-    Bg,
-    /// English.
-    En,
-}
+/// przebieg / итерация / pass (argon2's time cost).
+pub(crate) const PASS: Noun = Noun::new(
+    ["przebieg", "przebiegi", "przebiegów", "przebiegu"],
+    ["итерация", "итерации"],
+    ["pass", "passes"],
+);
 
-impl Locale {
-    /// Every locale, for tests and for callers that print all languages.
-    pub const ALL: [Locale; 3] = [Locale::Pl, Locale::Bg, Locale::En];
-}
+/// raz / път / time ("3 razy z rzędu").
+pub(crate) const TIME: Noun = Noun::new(
+    ["raz", "razy", "razy", "raza"],
+    ["път", "пъти"],
+    ["time", "times"],
+);
 
-/// Picks the text for `locale` among three translations.
-pub(crate) fn pick(locale: Locale, pl: String, bg: String, en: String) -> String {
-    match locale {
-        Locale::Pl => pl,
-        Locale::Bg => bg,
-        Locale::En => en,
+/// The genitive of "dzień" after "od … do N" (Polish: "do 1 dnia", "do 5
+/// dni"); Bulgarian and English as in the nominative.
+pub(crate) const DAY_GENITIVE: Noun = Noun::new(
+    ["dnia", "dni", "dni", "dnia"],
+    ["ден", "дни"],
+    ["day", "days"],
+);
+
+/// The genitive of "bajt" after "od … do N" (Polish: "do 64 bajtów").
+pub(crate) const BYTE_GENITIVE: Noun = Noun::new(
+    ["bajta", "bajtów", "bajtów", "bajta"],
+    ["байт", "байта"],
+    ["byte", "bytes"],
+);
+
+/// At most [`MAX_QUOTED_CHARS`](edurules_locale::MAX_QUOTED_CHARS)
+/// characters of a detail kept in an error (a parser's text, which may echo
+/// input), the last one `…` when cut: short enough that
+/// [`Locale::quote`] shows it whole.
+pub(crate) fn clip_detail(s: &str) -> String {
+    let max = edurules_locale::MAX_QUOTED_CHARS;
+    if s.chars().nth(max).is_none() {
+        return s.to_owned();
     }
+    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
+    out
 }
 
-/// "1 day" / "5 days" in each language (Polish: 1 dzień, otherwise dni).
-pub(crate) fn days(locale: Locale, n: impl Into<u64>) -> String {
-    let n = n.into();
-    match locale {
-        Locale::Pl => format!("`{n}` {}", if n == 1 { "dzień" } else { "dni" }),
-        Locale::Bg => format!("`{n}` {}", if n == 1 { "ден" } else { "дни" }),
-        Locale::En => format!("`{n}` {}", if n == 1 { "day" } else { "days" }),
+/// `text` quoted with [`Locale::quote`], the quotation marks of every
+/// language in it (`„`, `“`, `”`) written as `"`: `Locale::quote` leaves
+/// them as they are, so an input holding `”` would end the quotation early
+/// and what follows would read as the message's own words. One character
+/// for one, so the count of what is cut stays right.
+pub(crate) fn quote_input(locale: Locale, text: &str) -> String {
+    if !text.contains(['„', '“', '”']) {
+        return locale.quote(text);
     }
-}
-
-/// "1 character" / "5 characters" in each language (Polish: 1 znak, 2–4
-/// znaki except 12–14, otherwise znaków; Bulgarian: 1 знак, otherwise знака).
-pub(crate) fn characters(locale: Locale, n: impl Into<u64>) -> String {
-    let n = n.into();
-    match locale {
-        Locale::Pl => {
-            let word = if n == 1 {
-                "znak"
-            } else if (2..=4).contains(&(n % 10)) && !(12..=14).contains(&(n % 100)) {
-                "znaki"
+    let plain: String = text
+        .chars()
+        .map(|c| {
+            if matches!(c, '„' | '“' | '”') {
+                '"'
             } else {
-                "znaków"
-            };
-            format!("`{n}` {word}")
-        }
-        Locale::Bg => format!("`{n}` {}", if n == 1 { "знак" } else { "знака" }),
-        Locale::En => format!("`{n}` {}", if n == 1 { "character" } else { "characters" }),
-    }
+                c
+            }
+        })
+        .collect();
+    locale.quote(&plain)
 }
 
-/// "1 byte" / "5 bytes" in each language (Polish: 1 bajt, 2–4 bajty except
-/// 12–14, otherwise bajtów; Bulgarian: 1 байт, otherwise байта).
-pub(crate) fn bytes(locale: Locale, n: impl Into<u64>) -> String {
-    let n = n.into();
-    match locale {
-        Locale::Pl => {
-            let word = if n == 1 {
-                "bajt"
-            } else if (2..=4).contains(&(n % 10)) && !(12..=14).contains(&(n % 100)) {
-                "bajty"
-            } else {
-                "bajtów"
-            };
-            format!("`{n}` {word}")
-        }
-        Locale::Bg => format!("`{n}` {}", if n == 1 { "байт" } else { "байта" }),
-        Locale::En => format!("`{n}` {}", if n == 1 { "byte" } else { "bytes" }),
-    }
+/// A count as the locale writes it: `1 048 576`, `1,048,576`.
+pub(crate) fn num(locale: Locale, n: impl Into<i128>) -> String {
+    locale.integer(n.into())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use edurules_locale::nouns::{BYTE, CHARACTER, DAY};
 
     #[test]
-    fn polish_plurals() {
-        assert_eq!(characters(Locale::Pl, 1_u32), "`1` znak");
-        assert_eq!(characters(Locale::Pl, 3_u32), "`3` znaki");
-        assert_eq!(characters(Locale::Pl, 5_u32), "`5` znaków");
-        assert_eq!(characters(Locale::Pl, 13_u32), "`13` znaków");
-        assert_eq!(characters(Locale::Pl, 22_u32), "`22` znaki");
-        assert_eq!(days(Locale::Pl, 1_u32), "`1` dzień");
-        assert_eq!(days(Locale::En, 2_u32), "`2` days");
-        assert_eq!(bytes(Locale::Pl, 1_u32), "`1` bajt");
-        assert_eq!(bytes(Locale::Pl, 4096_u32), "`4096` bajtów");
-        assert_eq!(bytes(Locale::Pl, 512_u32), "`512` bajtów");
-        assert_eq!(bytes(Locale::Pl, 64_u32), "`64` bajty");
-        assert_eq!(bytes(Locale::Bg, 64_u32), "`64` байта");
-        assert_eq!(bytes(Locale::En, 1_u32), "`1` byte");
+    fn polish_plurals_come_from_the_shared_rules() {
+        assert_eq!(Locale::Pl.count(1, CHARACTER), "1 znak");
+        assert_eq!(Locale::Pl.count(3, CHARACTER), "3 znaki");
+        assert_eq!(Locale::Pl.count(13, CHARACTER), "13 znaków");
+        assert_eq!(Locale::Pl.count(22, CHARACTER), "22 znaki");
+        assert_eq!(Locale::Pl.count(1, DAY), "1 dzień");
+        assert_eq!(Locale::Pl.count(64, BYTE), "64 bajty");
+        assert_eq!(Locale::Pl.count(2, TIME), "2 razy");
+        assert_eq!(Locale::Pl.count(4, PASS), "4 przebiegi");
+        assert_eq!(Locale::Pl.noun(1, DAY_GENITIVE), "dnia");
+        assert_eq!(Locale::Pl.noun(64, BYTE_GENITIVE), "bajtów");
+        assert_eq!(Locale::Bg.count(3, TIME), "3 пъти");
+    }
+
+    #[test]
+    fn a_clipped_detail_is_quoted_whole() {
+        let max = edurules_locale::MAX_QUOTED_CHARS;
+        let exact = "a".repeat(max);
+        assert_eq!(clip_detail(&exact), exact);
+        let cut = clip_detail(&"b".repeat(100_000));
+        assert_eq!(cut.chars().count(), max);
+        assert!(cut.ends_with('…'));
+        assert_eq!(Locale::En.quote(&cut), format!("“{cut}”"));
+    }
+
+    #[test]
+    fn quoted_input_cannot_close_the_quotation() {
+        assert_eq!(quote_input(Locale::Pl, "a”b„c“"), "„a\"b\"c\"”");
+        assert_eq!(quote_input(Locale::En, "plain"), "“plain”");
     }
 }

@@ -8,6 +8,7 @@ pub use blocklist::Blocklist;
 pub use presets::COMMON_PASSWORDS_SAMPLE;
 pub use problem::PolicyProblem;
 
+use edurules_locale::SchoolZone;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -110,6 +111,18 @@ pub struct PasswordPolicy {
     /// Input bounds: password sizes, verification cost ceiling.
     #[serde(default)]
     pub limits: Limits,
+    /// The school's time zone (IANA name: `Europe/Warsaw`, `Europe/Sofia`
+    /// or `UTC`), in which messages show instants (expiry, the next allowed
+    /// change). Instants themselves stay UTC. Default `Europe/Warsaw`, so
+    /// configurations written before this field load unchanged.
+    #[serde(default = "default_time_zone")]
+    pub time_zone: SchoolZone,
+}
+
+/// The time zone of a policy that names none: Poland's, where the presets'
+/// sources come from.
+pub(crate) fn default_time_zone() -> SchoolZone {
+    SchoolZone::EuropeWarsaw
 }
 
 impl Default for PasswordPolicy {
@@ -137,7 +150,7 @@ impl PasswordPolicy {
     /// ```
     pub fn from_json(json: &str) -> Result<Self, PasswordError> {
         let policy: Self = serde_json::from_str(json).map_err(|e| PasswordError::PolicyFormat {
-            reason: e.to_string(),
+            reason: crate::locale::clip_detail(&e.to_string()),
         })?;
         policy.validate()?;
         Ok(policy)

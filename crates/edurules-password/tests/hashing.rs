@@ -76,5 +76,5 @@ fn unknown_login_fails_like_a_wrong_password() {
     let wrong = verify_or_dummy(&params, Some(&h), &Password::new("Zle-1")).unwrap_err();
     let unknown = verify_or_dummy(&params, None, &Password::new("Zle-1")).unwrap_err();
     assert_eq!(wrong, unknown);
-    assert_eq!(unknown.to_string(), "invalid credentials");
+    assert_eq!(unknown.to_string(), "Invalid login or password.");
 }

@@ -4,7 +4,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
-use crate::locale::{Locale, pick};
+use crate::locale::Locale;
 
 /// Tokens shorter than this are not looked for (as Active Directory).
 pub const MIN_TOKEN_CHARS: usize = 3;
@@ -102,17 +102,21 @@ impl PersonalField {
     /// # Example
     /// ```
     /// use edurules_password::{Locale, PersonalField};
-    /// assert_eq!(PersonalField::NationalId.name(Locale::Bg), "ЕГН/PESEL");
+    /// assert_eq!(PersonalField::NationalId.name(Locale::Bg), "ЕГН или PESEL");
     /// ```
     #[must_use]
     pub fn name(self, locale: Locale) -> String {
         let (pl, bg, en) = match self {
             PersonalField::Login => ("login", "потребителско име", "login"),
-            PersonalField::Name => ("imię lub nazwisko", "име или фамилия", "name"),
+            PersonalField::Name => ("imię lub nazwisko", "име или фамилия", "name or surname"),
             PersonalField::Email => ("adres e-mail", "имейл адрес", "e-mail address"),
-            PersonalField::NationalId => ("numer PESEL/EGN", "ЕГН/PESEL", "national id"),
+            PersonalField::NationalId => (
+                "numer PESEL lub EGN",
+                "ЕГН или PESEL",
+                "national identification number",
+            ),
         };
-        pick(locale, pl.into(), bg.into(), en.into())
+        locale.pick(pl, bg, en).to_owned()
     }
 }
 

@@ -17,7 +17,7 @@ use zeroize::Zeroizing;
 use super::ZXCVBN_COST_BUDGET;
 use super::ZXCVBN_MAX_CHARS;
 use super::context::UserContext;
-use crate::locale::{Locale, pick};
+use crate::locale::Locale;
 
 /// zxcvbn's warning about a weak password, with our own pl/bg/en texts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -103,88 +103,88 @@ impl StrengthWarning {
     /// # Example
     /// ```
     /// use edurules_password::{Locale, StrengthWarning};
-    /// assert_eq!(StrengthWarning::Date.message(Locale::En), "dates are easy to guess");
+    /// assert_eq!(StrengthWarning::Date.message(Locale::En), "Dates are easy to guess.");
     /// ```
     #[must_use]
     pub fn message(self, locale: Locale) -> String {
         let (pl, bg, en) = match self {
             StrengthWarning::KeyboardRow => (
-                "rzędy sąsiednich klawiszy łatwo odgadnąć",
-                "редове от съседни клавиши се отгатват лесно",
-                "straight rows of keys are easy to guess",
+                "Ciągi sąsiednich klawiszy są łatwe do odgadnięcia.",
+                "Редове от съседни клавиши се отгатват лесно.",
+                "Straight rows of keys are easy to guess.",
             ),
             StrengthWarning::KeyboardPattern => (
-                "krótkie wzory z klawiatury łatwo odgadnąć",
-                "кратки шаблони от клавиатурата се отгатват лесно",
-                "short keyboard patterns are easy to guess",
+                "Krótkie układy klawiszy są łatwe do odgadnięcia.",
+                "Кратки комбинации от клавиатурата се отгатват лесно.",
+                "Short keyboard patterns are easy to guess.",
             ),
             StrengthWarning::Repeats => (
-                "powtórzenia jak `aaa` łatwo odgadnąć",
-                "повторения като `aaa` се отгатват лесно",
-                "repeats like `aaa` are easy to guess",
+                "Powtórzenia typu „aaa” są łatwe do odgadnięcia.",
+                "Повторения като „aaa“ се отгатват лесно.",
+                "Repeats like “aaa” are easy to guess.",
             ),
             StrengthWarning::RepeatedBlocks => (
-                "powtórzenia jak `abcabcabc` są niewiele trudniejsze niż `abc`",
-                "повторения като `abcabcabc` са малко по-трудни от `abc`",
-                "repeats like `abcabcabc` are only slightly harder to guess than `abc`",
+                "Powtórzenia typu „abcabcabc” są tylko trochę trudniejsze do odgadnięcia niż „abc”.",
+                "Повторения като „abcabcabc“ са малко по-трудни от „abc“.",
+                "Repeats like “abcabcabc” are only slightly harder to guess than “abc”.",
             ),
             StrengthWarning::Top10 => (
-                "to jedno z 10 najczęstszych haseł",
-                "това е една от 10-те най-чести пароли",
-                "this is a top-10 common password",
+                "To jedno z 10 najpopularniejszych haseł.",
+                "Това е една от 10-те най-чести пароли.",
+                "This is a top-10 common password.",
             ),
             StrengthWarning::Top100 => (
-                "to jedno ze 100 najczęstszych haseł",
-                "това е една от 100-те най-чести пароли",
-                "this is a top-100 common password",
+                "To jedno ze 100 najpopularniejszych haseł.",
+                "Това е една от 100-те най-чести пароли.",
+                "This is a top-100 common password.",
             ),
             StrengthWarning::Common => (
-                "to bardzo popularne hasło",
-                "това е много често срещана парола",
-                "this is a very common password",
+                "To bardzo popularne hasło.",
+                "Това е много често срещана парола.",
+                "This is a very common password.",
             ),
             StrengthWarning::SimilarToCommon => (
-                "to hasło przypomina popularne hasło",
-                "паролата прилича на често срещана парола",
-                "this is similar to a commonly used password",
+                "To hasło jest podobne do popularnego hasła.",
+                "Паролата прилича на често срещана парола.",
+                "This is similar to a commonly used password.",
             ),
             StrengthWarning::Sequence => (
-                "ciągi jak `abc` lub `6543` łatwo odgadnąć",
-                "поредици като `abc` или `6543` се отгатват лесно",
-                "sequences like `abc` or `6543` are easy to guess",
+                "Ciągi typu „abc” lub „6543” są łatwe do odgadnięcia.",
+                "Поредици като „abc“ или „6543“ се отгатват лесно.",
+                "Sequences like “abc” or “6543” are easy to guess.",
             ),
             StrengthWarning::RecentYear => (
-                "niedawne lata łatwo odgadnąć",
-                "последните години се отгатват лесно",
-                "recent years are easy to guess",
+                "Ostatnie lata są łatwe do odgadnięcia.",
+                "Последните години се отгатват лесно.",
+                "Recent years are easy to guess.",
             ),
             StrengthWarning::SingleWord => (
-                "pojedyncze słowo łatwo odgadnąć",
-                "отделна дума се отгатва лесно",
-                "a word by itself is easy to guess",
+                "Pojedyncze słowo jest łatwe do odgadnięcia.",
+                "Отделна дума се отгатва лесно.",
+                "A word by itself is easy to guess.",
             ),
             StrengthWarning::Date => (
-                "daty łatwo odgadnąć",
-                "датите се отгатват лесно",
-                "dates are easy to guess",
+                "Daty są łatwe do odgadnięcia.",
+                "Датите се отгатват лесно.",
+                "Dates are easy to guess.",
             ),
             StrengthWarning::NameAlone => (
-                "same imiona i nazwiska łatwo odgadnąć",
-                "имена и фамилии сами по себе си се отгатват лесно",
-                "names and surnames by themselves are easy to guess",
+                "Same imiona i nazwiska są łatwe do odgadnięcia.",
+                "Имена и фамилии сами по себе си се отгатват лесно.",
+                "Names and surnames by themselves are easy to guess.",
             ),
             StrengthWarning::CommonName => (
-                "popularne imiona i nazwiska łatwo odgadnąć",
-                "често срещани имена и фамилии се отгатват лесно",
-                "common names and surnames are easy to guess",
+                "Popularne imiona i nazwiska są łatwe do odgadnięcia.",
+                "Често срещани имена и фамилии се отгатват лесно.",
+                "Common names and surnames are easy to guess.",
             ),
             StrengthWarning::NotRated => (
-                "hasła nie da się ocenić w rozsądnym czasie: jest długie i ma wiele różnych cyfr i symboli; użyj słów oddzielonych spacjami",
-                "паролата не може да се оцени в разумно време: дълга е и има много различни цифри и символи; използвайте думи, разделени с интервали",
-                "the password cannot be rated in bounded time: it is long and has many different digits and symbols; use words separated by spaces",
+                "Hasła nie da się ocenić w rozsądnym czasie, bo jest długie i ma wiele różnych cyfr i symboli. Lepiej użyć kilku słów oddzielonych spacjami.",
+                "Паролата не може да бъде оценена в разумно време, защото е дълга и съдържа много различни цифри и символи. По-добре използвайте няколко думи, разделени с интервали.",
+                "The password cannot be rated in reasonable time: it is long and has many different digits and symbols. Several words separated by spaces are better.",
             ),
         };
-        pick(locale, pl.into(), bg.into(), en.into())
+        locale.pick(pl, bg, en).to_owned()
     }
 }
 

@@ -6,7 +6,10 @@ use serde::{Deserialize, Serialize};
 use super::context::PersonalField;
 use super::strength::StrengthWarning;
 use crate::class::CharClass;
-use crate::locale::{Locale, characters, pick};
+use edurules_locale::Message;
+use edurules_locale::nouns::CHARACTER;
+
+use crate::locale::{Locale, TIME, num};
 
 /// The first or the last character.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -29,8 +32,8 @@ pub enum Edge {
 /// use edurules_password::{Locale, Violation};
 /// let v = Violation::TooShort { min: 8, actual: 6 };
 /// assert_eq!(v.code(), "password.too_short");
-/// assert_eq!(v.message(Locale::En), "password is too short: `6` characters, at least `8` required");
-/// assert_eq!(v.message(Locale::Pl), "hasło jest za krótkie: `6` znaków, wymagane co najmniej `8`");
+/// assert_eq!(v.message(Locale::En), "The password is too short: it has 6 characters and needs at least 8.");
+/// assert_eq!(v.message(Locale::Pl), "Hasło jest za krótkie: ma 6 znaków, a musi mieć co najmniej 8.");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "code")]
@@ -102,13 +105,19 @@ pub enum Violation {
     },
 }
 
-fn class_list(classes: &[CharClass], locale: Locale) -> String {
-    classes
-        .iter()
-        .map(|c| format!("`{}`", c.name(locale)))
-        .collect::<Vec<_>>()
-        .join(", ")
+/// The classes' forms joined as the language writes a list: `a, b i c`
+/// (`conj` is "and" or "or").
+fn join(locale: Locale, items: Vec<&'static str>, conj: [&str; 3]) -> String {
+    let conj = locale.pick(conj[0], conj[1], conj[2]);
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => (*last).to_owned(),
+        Some((last, rest)) => format!("{} {conj} {last}", rest.join(", ")),
+    }
 }
+
+const AND: [&str; 3] = ["i", "и", "and"];
+const OR: [&str; 3] = ["lub", "или", "or"];
 
 impl Violation {
     /// The stable machine code, e.g. `password.too_short`.
@@ -133,7 +142,8 @@ impl Violation {
         }
     }
 
-    /// The violation in words for the user.
+    /// The violation in words for the user: one sentence, whole in its
+    /// language.
     ///
     /// # Example
     /// ```
@@ -143,138 +153,151 @@ impl Violation {
     ///     min_present: 1,
     ///     present: 0,
     /// };
-    /// assert_eq!(
-    ///     v.message(Locale::Bg),
-    ///     "паролата трябва да съдържа поне `1` от: `цифра`, `специален знак` (има `0`)"
-    /// );
+    /// assert_eq!(v.message(Locale::Bg), "Паролата трябва да съдържа цифра или специален знак.");
+    /// assert_eq!(v.message(Locale::Pl), "Hasło musi zawierać cyfrę lub znak specjalny.");
     /// ```
     #[must_use]
     pub fn message(&self, locale: Locale) -> String {
+        let l = locale;
         match self {
-            Violation::TooShort { min, actual } => pick(
-                locale,
-                format!(
-                    "hasło jest za krótkie: {}, wymagane co najmniej `{min}`",
-                    characters(Locale::Pl, *actual)
-                ),
-                format!(
-                    "паролата е твърде кратка: {}, изискват се поне `{min}`",
-                    characters(Locale::Bg, *actual)
-                ),
-                format!(
-                    "password is too short: {}, at least `{min}` required",
-                    characters(Locale::En, *actual)
-                ),
-            ),
-            Violation::TooLong { max, actual } => pick(
-                locale,
-                format!("hasło jest za długie: `{actual}` znaków, dozwolone najwyżej `{max}`"),
-                format!(
-                    "паролата е твърде дълга: `{actual}` знака, позволени са най-много `{max}`"
-                ),
-                format!("password is too long: `{actual}` characters, at most `{max}` allowed"),
-            ),
-            Violation::ControlCharacter => pick(
-                locale,
-                "hasło zawiera znak sterujący (np. tabulator lub nową linię)".into(),
-                "паролата съдържа управляващ знак (напр. табулация или нов ред)".into(),
-                "password contains a control character (such as a tab or a new line)".into(),
-            ),
+            Violation::TooShort { min, actual } => {
+                let (has, min) = (l.count((*actual).into(), CHARACTER), num(l, *min));
+                l.pick(
+                    format!("Hasło jest za krótkie: ma {has}, a musi mieć co najmniej {min}."),
+                    format!("Паролата е твърде кратка: има {has}, а трябва да има поне {min}."),
+                    format!("The password is too short: it has {has} and needs at least {min}."),
+                )
+            }
+            Violation::TooLong { max, actual } => {
+                let (has, max) = (l.count((*actual).into(), CHARACTER), num(l, *max));
+                l.pick(
+                    format!("Hasło jest za długie: ma {has}, a może mieć najwyżej {max}."),
+                    format!("Паролата е твърде дълга: има {has}, а може да има най-много {max}."),
+                    format!("The password is too long: it has {has} and may have at most {max}."),
+                )
+            }
+            Violation::ControlCharacter => l
+                .pick(
+                    "Hasło zawiera znak sterujący (na przykład tabulator lub znak nowego wiersza).",
+                    "Паролата съдържа управляващ знак (например табулация или нов ред).",
+                    "The password contains a control character (such as a tab or a line break).",
+                )
+                .to_owned(),
             Violation::MissingClasses {
                 classes,
                 min_present,
                 present,
-            } => pick(
-                locale,
-                format!(
-                    "hasło musi zawierać co najmniej `{min_present}` z: {} (jest `{present}`)",
-                    class_list(classes, Locale::Pl)
-                ),
-                format!(
-                    "паролата трябва да съдържа поне `{min_present}` от: {} (има `{present}`)",
-                    class_list(classes, Locale::Bg)
-                ),
-                format!(
-                    "password must contain at least `{min_present}` of: {} (has `{present}`)",
-                    class_list(classes, Locale::En)
-                ),
-            ),
+            } => missing_classes(l, classes, *min_present, *present),
             Violation::ForbiddenAtEdge { edge, class } => {
-                let (pl, bg, en) = match edge {
-                    Edge::First => ("pierwszy", "първият", "first"),
-                    Edge::Last => ("ostatni", "последният", "last"),
-                };
-                pick(
-                    locale,
-                    format!(
-                        "{pl} znak hasła nie może być typu `{}`",
-                        class.name(Locale::Pl)
+                let what = class.forms(l).2;
+                match edge {
+                    Edge::First => l.pick(
+                        format!("Pierwszy znak hasła nie może być {what}."),
+                        format!("Първият знак на паролата не може да бъде {what}."),
+                        format!("The first character of the password may not be {what}."),
                     ),
-                    format!(
-                        "{bg} знак на паролата не може да бъде `{}`",
-                        class.name(Locale::Bg)
+                    Edge::Last => l.pick(
+                        format!("Ostatni znak hasła nie może być {what}."),
+                        format!("Последният знак на паролата не може да бъде {what}."),
+                        format!("The last character of the password may not be {what}."),
                     ),
-                    format!(
-                        "the {en} character may not be a `{}`",
-                        class.name(Locale::En)
-                    ),
+                }
+            }
+            Violation::TooManyRepeated { max, actual } => {
+                let (has, max) = (
+                    l.count((*actual).into(), TIME),
+                    l.count((*max).into(), TIME),
+                );
+                l.pick(
+                    format!("Ten sam znak występuje w haśle {has} z rzędu, a może wystąpić najwyżej {max}."),
+                    format!("Един и същ знак се среща в паролата {has} подред, а може да се среща най-много {max}."),
+                    format!("The same character occurs {has} in a row; it may occur at most {max}."),
                 )
             }
-            Violation::TooManyRepeated { max, actual } => pick(
-                locale,
-                format!(
-                    "ten sam znak powtórzony `{actual}` razy z rzędu, dozwolone najwyżej `{max}`"
-                ),
-                format!(
-                    "един и същ знак е повторен `{actual}` пъти подред, позволени са най-много `{max}`"
-                ),
-                format!(
-                    "a character is repeated `{actual}` times in a row, at most `{max}` allowed"
-                ),
-            ),
-            Violation::ContainsPersonalData { field } => pick(
-                locale,
-                format!(
-                    "hasło nie może zawierać danych osobowych: `{}`",
-                    field.name(Locale::Pl)
-                ),
-                format!(
-                    "паролата не може да съдържа лични данни: `{}`",
-                    field.name(Locale::Bg)
-                ),
-                format!(
-                    "password may not contain personal data: `{}`",
-                    field.name(Locale::En)
-                ),
-            ),
-            Violation::Blocklisted => pick(
-                locale,
-                "to hasło jest na liście zbyt popularnych lub ujawnionych haseł".into(),
-                "тази парола е в списъка с твърде често срещани или изтекли пароли".into(),
-                "this password is on the list of common or breached passwords".into(),
-            ),
+            Violation::ContainsPersonalData { field } => {
+                let (pl, bg, en) = match field {
+                    PersonalField::Login => ("loginu", "потребителското име", "the login"),
+                    PersonalField::Name => (
+                        "imienia ani nazwiska",
+                        "името или фамилията",
+                        "a name or surname",
+                    ),
+                    PersonalField::Email => ("adresu e-mail", "имейл адреса", "the e-mail address"),
+                    PersonalField::NationalId => (
+                        "numeru PESEL ani EGN",
+                        "ЕГН или PESEL",
+                        "the national identification number",
+                    ),
+                };
+                l.pick(
+                    format!("Hasło nie może zawierać {pl}."),
+                    format!("Паролата не може да съдържа {bg}."),
+                    format!("The password may not contain {en}."),
+                )
+            }
+            Violation::Blocklisted => l
+                .pick(
+                    "To hasło jest na liście zbyt popularnych lub ujawnionych haseł.",
+                    "Тази парола е в списъка с често използвани или изтекли пароли.",
+                    "This password is on the list of common or leaked passwords.",
+                )
+                .to_owned(),
             Violation::TooWeak {
                 min_score,
                 score,
                 warning,
             } => {
-                let base = pick(
-                    locale,
-                    format!(
-                        "hasło jest zbyt łatwe do odgadnięcia: ocena `{score}`, wymagana co najmniej `{min_score}` (w skali 0–4)"
-                    ),
-                    format!(
-                        "паролата е твърде лесна за отгатване: оценка `{score}`, изисква се поне `{min_score}` (по скала 0–4)"
-                    ),
-                    format!(
-                        "password is too easy to guess: score `{score}`, at least `{min_score}` required (scale 0–4)"
-                    ),
+                let (score, min) = (num(l, *score), num(l, *min_score));
+                let base = l.pick(
+                    format!("Hasło jest zbyt łatwe do odgadnięcia: ocena {score} w skali od 0 do 4, a wymagana jest co najmniej {min}."),
+                    format!("Паролата е твърде лесна за отгатване: оценка {score} по скала от 0 до 4, а се изисква поне {min}."),
+                    format!("The password is too easy to guess: it scores {score} on a scale of 0 to 4 and needs at least {min}."),
                 );
                 match warning {
-                    Some(w) => format!("{base}: {}", w.message(locale)),
+                    Some(w) => format!("{base} {}", w.message(l)),
                     None => base,
                 }
             }
         }
+    }
+}
+
+/// "Hasło musi zawierać wielką literę." / "… cyfrę lub znak specjalny." /
+/// "… znaki co najmniej 3 spośród 4 rodzajów: …".
+fn missing_classes(l: Locale, classes: &[CharClass], min_present: u8, present: u8) -> String {
+    let total = classes.len();
+    if usize::from(min_present) >= total || min_present <= 1 {
+        let each: Vec<&'static str> = classes.iter().map(|c| c.forms(l).1).collect();
+        let list = if min_present <= 1 {
+            join(l, each, OR)
+        } else {
+            join(l, each, AND)
+        };
+        return l.pick(
+            format!("Hasło musi zawierać {list}."),
+            format!("Паролата трябва да съдържа {list}."),
+            format!("The password must contain {list}."),
+        );
+    }
+    let kinds = join(l, classes.iter().map(|c| c.forms(l).3).collect(), AND);
+    let (min, total, present) = (
+        num(l, min_present),
+        num(l, u64::try_from(total).unwrap_or(u64::MAX)),
+        num(l, present),
+    );
+    l.pick(
+        format!("Hasło musi zawierać znaki co najmniej {min} spośród {total} rodzajów: {kinds} (obecnie: {present})."),
+        format!("Паролата трябва да съдържа знаци от поне {min} от тези {total} вида: {kinds} (сега: {present})."),
+        format!("The password must contain characters of at least {min} of these {total} kinds: {kinds} (now: {present})."),
+    )
+}
+
+impl Message for Violation {
+    fn code(&self) -> &'static str {
+        Violation::code(self)
+    }
+
+    fn message(&self, locale: Locale) -> String {
+        Violation::message(self, locale)
     }
 }

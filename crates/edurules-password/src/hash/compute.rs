@@ -125,7 +125,7 @@ impl Scratch {
 
 fn hashing(e: impl std::fmt::Display) -> PasswordError {
     PasswordError::Hashing {
-        reason: e.to_string(),
+        reason: crate::locale::clip_detail(&e.to_string()),
     }
 }
 

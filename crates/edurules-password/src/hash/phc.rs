@@ -8,7 +8,9 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::locale::{Locale, bytes, pick};
+use edurules_locale::nouns::BYTE;
+
+use crate::locale::{BYTE_GENITIVE, Locale, num};
 
 /// The longest PHC string accepted (bytes): nothing longer is parsed.
 pub const MAX_PHC_BYTES: usize = 512;
@@ -65,6 +67,61 @@ impl HashField {
             HashField::Tag => "tag",
         }
     }
+
+    /// What the field is, in words: `pamięć`, `памет`, `memory`.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_password::{HashField, Locale};
+    /// assert_eq!(HashField::T.describe(Locale::Pl), "liczba przebiegów");
+    /// ```
+    #[must_use]
+    pub fn describe(self, locale: Locale) -> &'static str {
+        self.forms(locale).0
+    }
+
+    /// `(nominative, genitive)` in Polish; `(indefinite, definite)` in
+    /// Bulgarian; `(name, with "the")` in English.
+    fn forms(self, locale: Locale) -> (&'static str, &'static str) {
+        let (pl, bg, en) = match self {
+            HashField::V => (
+                ("wersja", "wersji"),
+                ("версия", "версията"),
+                ("version", "the version"),
+            ),
+            HashField::M => (
+                ("pamięć", "pamięci"),
+                ("памет", "паметта"),
+                ("memory", "the memory"),
+            ),
+            HashField::T => (
+                ("liczba przebiegów", "liczby przebiegów"),
+                ("брой итерации", "броя итерации"),
+                ("number of passes", "the number of passes"),
+            ),
+            HashField::P => (
+                ("stopień równoległości", "stopnia równoległości"),
+                ("степен на паралелизъм", "степента на паралелизъм"),
+                ("degree of parallelism", "the degree of parallelism"),
+            ),
+            HashField::Salt => (("sól", "soli"), ("сол", "солта"), ("salt", "the salt")),
+            HashField::Tag => (("skrót", "skrótu"), ("хеш", "хеша"), ("tag", "the tag")),
+        };
+        locale.pick(pl, bg, en)
+    }
+
+    /// The field as a message names it: its description and, for the
+    /// parameters written `name=value`, the name quoted: `pamięć („m”)`.
+    fn label(self, locale: Locale, second_form: bool) -> String {
+        let (first, second) = self.forms(locale);
+        let words = if second_form { second } else { first };
+        match self {
+            HashField::Salt | HashField::Tag => words.to_owned(),
+            HashField::V | HashField::M | HashField::T | HashField::P => {
+                format!("{words} ({})", locale.quote(self.name()))
+            }
+        }
+    }
 }
 
 /// What is wrong with a stored PHC string. Never holds the salt or the tag.
@@ -74,7 +131,7 @@ impl HashField {
 /// use edurules_password::{HashField, HashProblem, Locale, Normalization, PasswordError, StoredHash};
 /// let e = StoredHash::new("$argon2id$v=19$t=2,p=1$c29tZXNhbHQ$9sTbSlTio3Biev89thdrlKKiCaYsjjYVJxGAL3swxpQ", Normalization::Nfkc).unwrap_err();
 /// assert_eq!(e, PasswordError::MalformedHash { problem: HashProblem::MissingParameter { field: HashField::M } });
-/// assert_eq!(HashProblem::UnsupportedVersion { version: 20 }.message(Locale::En), "unsupported argon2 version `20` (only `16` and `19` exist)");
+/// assert_eq!(HashProblem::UnsupportedVersion { version: 20 }.message(Locale::En), "Unsupported argon2 version 20; only versions 16 and 19 exist.");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "problem", rename_all = "snake_case")]
@@ -135,119 +192,138 @@ pub enum HashProblem {
 }
 
 impl HashProblem {
-    /// The problem in words.
+    /// The problem in words: one or two sentences, whole in the language.
     ///
     /// # Example
     /// ```
     /// use edurules_password::{HashProblem, Locale};
-    /// assert_eq!(HashProblem::NotPhc.message(Locale::Pl), "to nie jest ciąg PHC algorytmu argon2");
+    /// assert_eq!(HashProblem::NotPhc.message(Locale::Pl), "To nie jest skrót argon2 w formacie PHC.");
     /// ```
     #[must_use]
     pub fn message(&self, locale: Locale) -> String {
+        let l = locale;
+        let algorithms = || l.quote_list(["argon2id", "argon2i", "argon2d"]);
+        let params = || l.quote_list(["m", "t", "p"]);
         match *self {
-            HashProblem::TooLong { max_bytes } => pick(
-                locale,
-                format!(
-                    "zapisany skrót jest dłuższy niż {}",
-                    bytes(Locale::Pl, max_bytes)
-                ),
-                format!(
-                    "съхраненият хеш е по-дълъг от {}",
-                    bytes(Locale::Bg, max_bytes)
-                ),
-                format!(
-                    "the stored hash is longer than {}",
-                    bytes(Locale::En, max_bytes)
-                ),
+            HashProblem::TooLong { max_bytes } => {
+                let max = l.count(max_bytes.into(), BYTE);
+                l.pick(
+                    format!("Zapisany skrót jest dłuższy niż {max}."),
+                    format!("Съхраненият хеш е по-дълъг от {max}."),
+                    format!("The stored hash is longer than {max}."),
+                )
+            }
+            HashProblem::NotPhc => l
+                .pick(
+                    "To nie jest skrót argon2 w formacie PHC.",
+                    "Това не е хеш на argon2 във формат PHC.",
+                    "This is not an argon2 hash in PHC format.",
+                )
+                .to_owned(),
+            HashProblem::UnsupportedAlgorithm => l.pick(
+                format!("Nieobsługiwany algorytm; dozwolone są {}.", algorithms()),
+                format!("Неподдържан алгоритъм; позволени са {}.", algorithms()),
+                format!("Unsupported algorithm; only {} are allowed.", algorithms()),
             ),
-            HashProblem::NotPhc => pick(
-                locale,
-                "to nie jest ciąg PHC algorytmu argon2".into(),
-                "това не е PHC низ на argon2".into(),
-                "not an argon2 PHC string".into(),
+            HashProblem::UnsupportedVersion { version } => {
+                let v = num(l, version);
+                l.pick(
+                    format!("Nieobsługiwana wersja argon2: {v}; istnieją tylko wersje 16 i 19."),
+                    format!("Неподдържана версия на argon2: {v}; съществуват само версии 16 и 19."),
+                    format!("Unsupported argon2 version {v}; only versions 16 and 19 exist."),
+                )
+            }
+            HashProblem::MissingParameter { field } => {
+                let f = field.label(l, false);
+                l.pick(
+                    format!("Brakuje parametru: {f}."),
+                    format!("Липсва параметър: {f}."),
+                    format!("A parameter is missing: {f}."),
+                )
+            }
+            HashProblem::DuplicateParameter { field } => {
+                let f = field.label(l, false);
+                l.pick(
+                    format!("Parametr występuje więcej niż raz: {f}."),
+                    format!("Параметър се среща повече от веднъж: {f}."),
+                    format!("A parameter appears more than once: {f}."),
+                )
+            }
+            HashProblem::UnknownParameter { index } => {
+                let nr = num(l, u64::from(index).saturating_add(1));
+                l.pick(
+                    format!(
+                        "Nieznany parametr na pozycji {nr}; dozwolone są tylko {}.",
+                        params()
+                    ),
+                    format!(
+                        "Непознат параметър на позиция {nr}; позволени са само {}.",
+                        params()
+                    ),
+                    format!(
+                        "Unknown parameter at position {nr}; only {} are allowed.",
+                        params()
+                    ),
+                )
+            }
+            HashProblem::ParametersOutOfOrder => l.pick(
+                format!("Parametry muszą występować w kolejności {}.", params()),
+                format!("Параметрите трябва да са подредени така: {}.", params()),
+                format!("The parameters must come in the order {}.", params()),
             ),
-            HashProblem::UnsupportedAlgorithm => pick(
-                locale,
-                "nieobsługiwany algorytm (dozwolone: `argon2id`, `argon2i`, `argon2d`)".into(),
-                "неподдържан алгоритъм (позволени: `argon2id`, `argon2i`, `argon2d`)".into(),
-                "unsupported algorithm (allowed: `argon2id`, `argon2i`, `argon2d`)".into(),
-            ),
-            HashProblem::UnsupportedVersion { version } => pick(
-                locale,
-                format!("nieobsługiwana wersja argon2 `{version}` (istnieją tylko `16` i `19`)"),
-                format!("неподдържана версия на argon2 `{version}` (съществуват само `16` и `19`)"),
-                format!("unsupported argon2 version `{version}` (only `16` and `19` exist)"),
-            ),
-            HashProblem::MissingParameter { field } => pick(
-                locale,
-                format!("brak parametru `{}`", field.name()),
-                format!("липсва параметър `{}`", field.name()),
-                format!("parameter `{}` is missing", field.name()),
-            ),
-            HashProblem::DuplicateParameter { field } => pick(
-                locale,
-                format!("parametr `{}` występuje więcej niż raz", field.name()),
-                format!("параметърът `{}` се среща повече от веднъж", field.name()),
-                format!("parameter `{}` appears more than once", field.name()),
-            ),
-            HashProblem::UnknownParameter { index } => pick(
-                locale,
-                format!("nieznany parametr na pozycji `{index}` (dozwolone tylko `m`, `t`, `p`)"),
-                format!(
-                    "непознат параметър на позиция `{index}` (позволени са само `m`, `t`, `p`)"
-                ),
-                format!("unknown parameter at position `{index}` (only `m`, `t`, `p` are allowed)"),
-            ),
-            HashProblem::ParametersOutOfOrder => pick(
-                locale,
-                "parametry muszą wystąpić w kolejności `m`, `t`, `p`".into(),
-                "параметрите трябва да са в реда `m`, `t`, `p`".into(),
-                "parameters must come in the order `m`, `t`, `p`".into(),
-            ),
-            HashProblem::BadNumber { field } => pick(
-                locale,
-                format!(
-                    "wartość `{}` nie jest liczbą dziesiętną bez znaku i zer wiodących",
-                    field.name()
-                ),
-                format!(
-                    "стойността на `{}` не е десетично число без знак и водещи нули",
-                    field.name()
-                ),
-                format!(
-                    "the value of `{}` is not a decimal number without sign or leading zeros",
-                    field.name()
-                ),
-            ),
+            HashProblem::BadNumber { field } => {
+                let f = field.label(l, true);
+                l.pick(
+                    format!("Wartość {f} nie jest liczbą dziesiętną bez znaku i bez zer na początku albo jest za duża."),
+                    format!("Стойността на {f} не е десетично число без знак и без водещи нули или е твърде голяма."),
+                    format!("The value of {f} is not a decimal number without sign or leading zeros, or is too large."),
+                )
+            }
             HashProblem::OutOfRange {
                 field,
                 value,
                 min,
                 max,
-            } => pick(
-                locale,
-                format!(
-                    "wartość `{}` = `{value}` jest poza zakresem `{min}`–`{max}`",
-                    field.name()
-                ),
-                format!(
-                    "стойността `{}` = `{value}` е извън диапазона `{min}`–`{max}`",
-                    field.name()
-                ),
-                format!("`{}` = `{value}` is outside `{min}`–`{max}`", field.name()),
-            ),
-            HashProblem::BadBase64 { field } => pick(
-                locale,
-                format!(
-                    "pole `{}` nie jest kanonicznym base64 bez dopełnienia",
-                    field.name()
-                ),
-                format!(
-                    "полето `{}` не е каноничен base64 без допълване",
-                    field.name()
-                ),
-                format!("`{}` is not canonical unpadded base64", field.name()),
-            ),
+            } => out_of_range(l, field, value, min, max),
+            HashProblem::BadBase64 { field } => {
+                let f = field.label(l, true);
+                l.pick(
+                    format!("Zapis {f} nie jest kanonicznym kodowaniem base64 bez dopełnienia."),
+                    format!("Записът на {f} не е каноничен base64 без допълване."),
+                    format!("The encoding of {f} is not canonical unpadded base64."),
+                )
+            }
+        }
+    }
+}
+
+/// A value, or for the salt and the tag a length in bytes, out of range.
+fn out_of_range(l: Locale, field: HashField, value: u32, min: u32, max: u32) -> String {
+    let (min, max_n) = (num(l, min), num(l, max));
+    match field {
+        HashField::Salt | HashField::Tag => {
+            let (has, unit) = (
+                l.count(value.into(), BYTE),
+                l.noun(max.into(), BYTE_GENITIVE),
+            );
+            let (pl, bg, en) = if field == HashField::Salt {
+                ("Sól ma", "Солта има", "The salt has")
+            } else {
+                ("Skrót ma", "Хешът има", "The tag has")
+            };
+            l.pick(
+                format!("{pl} {has}, a musi mieć od {min} do {max_n} {unit}."),
+                format!("{bg} {has}, а трябва да има от {min} до {max_n} {unit}."),
+                format!("{en} {has} and must have between {min} and {max_n} {unit}."),
+            )
+        }
+        HashField::V | HashField::M | HashField::T | HashField::P => {
+            let (f, v) = (field.label(l, true), num(l, value));
+            l.pick(
+                format!("Wartość {f} wynosi {v}, a musi wynosić od {min} do {max_n}."),
+                format!("Стойността на {f} е {v}, а трябва да е от {min} до {max_n}."),
+                format!("The value of {f} is {v} and must be between {min} and {max_n}."),
+            )
         }
     }
 }

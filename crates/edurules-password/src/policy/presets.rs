@@ -4,6 +4,7 @@ use super::{Blocklist, DEFAULT_MAX_LENGTH, DEFAULT_WARNING_DAYS, PasswordPolicy}
 use crate::class::{CharClass, ClassRequirement};
 use crate::hash::HashParams;
 use crate::limits::Limits;
+use edurules_locale::SchoolZone;
 
 /// A small sample of very common passwords (English, Polish, Bulgarian),
 /// written for this crate; [`Blocklist::common`] adds it to zxcvbn's 1,000
@@ -95,6 +96,7 @@ impl PasswordPolicy {
             min_zxcvbn_score: None,
             hashing: HashParams::OWASP,
             limits: Limits::default(),
+            time_zone: SchoolZone::EuropeWarsaw,
         }
     }
 
@@ -132,6 +134,7 @@ impl PasswordPolicy {
             min_zxcvbn_score: Some(3),
             hashing: HashParams::OWASP,
             limits: Limits::default(),
+            time_zone: SchoolZone::EuropeWarsaw,
         }
     }
 
@@ -174,6 +177,7 @@ impl PasswordPolicy {
             min_zxcvbn_score: None,
             hashing: HashParams::OWASP,
             limits: Limits::default(),
+            time_zone: SchoolZone::EuropeWarsaw,
         }
     }
 }

@@ -3,7 +3,10 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::locale::{Locale, pick};
+use edurules_locale::Message;
+use edurules_locale::nouns::{CHARACTER, DAY, PASSWORD};
+
+use crate::locale::{BYTE_GENITIVE, DAY_GENITIVE, Locale, PASS, num};
 
 /// One problem of a [`PasswordPolicy`](crate::PasswordPolicy); a policy that
 /// fails to load lists all of them.
@@ -13,7 +16,7 @@ use crate::locale::{Locale, pick};
 /// use edurules_password::{Locale, PolicyProblem};
 /// let p = PolicyProblem::MinAboveMax { min: 10, max: 6 };
 /// assert_eq!(p.code(), "policy.min_above_max");
-/// assert_eq!(p.message(Locale::En), "`min_length` `10` is above `max_length` `6`");
+/// assert_eq!(p.message(Locale::En), "The minimum password length (10 characters) is greater than the maximum (6 characters).");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "code")]
@@ -203,169 +206,199 @@ impl PolicyProblem {
         }
     }
 
-    /// The problem in words.
+    /// The problem in words for the person who configures the policy: one
+    /// or two sentences, whole in its language, settings described in words
+    /// (the machine names are in [`PolicyProblem::code`] and the fields).
     ///
     /// # Example
     /// ```
     /// use edurules_password::{Locale, PolicyProblem};
     /// let p = PolicyProblem::HistoryDepth { depth: 30, limit: 24 };
-    /// assert!(p.message(Locale::Pl).contains("`30`"));
+    /// assert_eq!(p.message(Locale::Pl), "Historia haseł może obejmować najwyżej 24 hasła (podano: 30).");
     /// ```
     #[must_use]
     pub fn message(&self, locale: Locale) -> String {
+        let l = locale;
+        let n = |v: u64| num(l, v);
         match self {
-            PolicyProblem::MinLengthZero => pick(
-                locale,
-                "`min_length` musi wynosić co najmniej `1`".into(),
-                "`min_length` трябва да е поне `1`".into(),
-                "`min_length` must be at least `1`".into(),
-            ),
-            PolicyProblem::MinAboveMax { min, max } => pick(
-                locale,
-                format!("`min_length` `{min}` jest większe niż `max_length` `{max}`"),
-                format!("`min_length` `{min}` е по-голямо от `max_length` `{max}`"),
-                format!("`min_length` `{min}` is above `max_length` `{max}`"),
-            ),
-            PolicyProblem::MaxLengthAboveLimit { max, limit } => pick(
-                locale,
-                format!("`max_length` `{max}` przekracza limit `{limit}`"),
-                format!("`max_length` `{max}` надвишава границата `{limit}`"),
-                format!("`max_length` `{max}` is above the limit `{limit}`"),
-            ),
+            PolicyProblem::MinLengthZero => l
+                .pick(
+                    "Minimalna długość hasła musi wynosić co najmniej 1 znak.",
+                    "Минималната дължина на паролата трябва да е поне 1 знак.",
+                    "The minimum password length must be at least 1 character.",
+                )
+                .to_owned(),
+            PolicyProblem::MinAboveMax { min, max } => {
+                let (min, max) = (l.count((*min).into(), CHARACTER), l.count((*max).into(), CHARACTER));
+                l.pick(
+                    format!("Minimalna długość hasła ({min}) jest większa niż maksymalna ({max})."),
+                    format!("Минималната дължина на паролата ({min}) е по-голяма от максималната ({max})."),
+                    format!("The minimum password length ({min}) is greater than the maximum ({max})."),
+                )
+            }
+            PolicyProblem::MaxLengthAboveLimit { max, limit } => {
+                let (limit, max) = (l.count((*limit).into(), CHARACTER), n((*max).into()));
+                l.pick(
+                    format!("Maksymalna długość hasła może wynosić najwyżej {limit} (podano: {max})."),
+                    format!("Максималната дължина на паролата може да е най-много {limit} (зададено: {max})."),
+                    format!("The maximum password length may be at most {limit} (given: {max})."),
+                )
+            }
             PolicyProblem::ClassRequirement {
                 index,
                 min_present,
                 classes,
-            } => pick(
-                locale,
-                format!(
-                    "wymaganie klas znaków nr `{index}`: `min_present` `{min_present}` przy `{classes}` różnych klasach (puste, powtórzone lub niemożliwe)"
-                ),
-                format!(
-                    "изискване за класове знаци № `{index}`: `min_present` `{min_present}` при `{classes}` различни класа (празно, повторено или невъзможно)"
-                ),
-                format!(
-                    "character-class requirement `{index}`: `min_present` `{min_present}` with `{classes}` distinct classes (empty, duplicated or impossible)"
-                ),
-            ),
-            PolicyProblem::ClassesExceedMaxLength { required, max } => pick(
-                locale,
-                format!(
-                    "wymagania klas znaków potrzebują `{required}` znaków, a `max_length` to `{max}`"
-                ),
-                format!(
-                    "изискванията за класове знаци искат `{required}` знака, а `max_length` е `{max}`"
-                ),
-                format!(
-                    "the character-class requirements need `{required}` characters but `max_length` is `{max}`"
-                ),
-            ),
-            PolicyProblem::MaxRepeatedZero => pick(
-                locale,
-                "`max_repeated` musi wynosić co najmniej `1`".into(),
-                "`max_repeated` трябва да е поне `1`".into(),
-                "`max_repeated` must be at least `1`".into(),
-            ),
-            PolicyProblem::MaxAge { days, limit } => pick(
-                locale,
-                format!("`max_age_days` `{days}` musi mieścić się w zakresie `1`–`{limit}`"),
-                format!("`max_age_days` `{days}` трябва да е между `1` и `{limit}`"),
-                format!("`max_age_days` `{days}` must be within `1`–`{limit}`"),
-            ),
-            PolicyProblem::WarningNotBelowMaxAge { warning, max_age } => pick(
-                locale,
-                format!("`expiry_warning_days` `{warning}` musi być mniejsze niż `{max_age}`"),
-                format!("`expiry_warning_days` `{warning}` трябва да е по-малко от `{max_age}`"),
-                format!("`expiry_warning_days` `{warning}` must be below `{max_age}`"),
-            ),
-            PolicyProblem::MinAgeNotBelowMaxAge { min_age, max_age } => pick(
-                locale,
-                format!("`min_age_days` `{min_age}` musi być mniejsze niż `{max_age}`"),
-                format!("`min_age_days` `{min_age}` трябва да е по-малко от `{max_age}`"),
-                format!("`min_age_days` `{min_age}` must be below `{max_age}`"),
-            ),
-            PolicyProblem::HistoryDepth { depth, limit } => pick(
-                locale,
-                format!("`history_depth` `{depth}` przekracza limit `{limit}`"),
-                format!("`history_depth` `{depth}` надвишава границата `{limit}`"),
-                format!("`history_depth` `{depth}` is above the limit `{limit}`"),
-            ),
-            PolicyProblem::BlocklistEntryEmpty { index } => pick(
-                locale,
-                format!("pusta pozycja `{index}` na liście zakazanych haseł"),
-                format!("празен запис `{index}` в списъка със забранени пароли"),
-                format!("empty blocklist entry `{index}`"),
-            ),
-            PolicyProblem::StrengthUnavailable => pick(
-                locale,
-                "ustawiono `min_zxcvbn_score`, ale ta kompilacja nie ocenia siły haseł (funkcja `strength` jest wyłączona)".to_owned(),
-                "зададен е `min_zxcvbn_score`, но тази компилация не оценява силата на паролите (функцията `strength` е изключена)".to_owned(),
-                "`min_zxcvbn_score` is set, but this build does not estimate password strength (the `strength` feature is off)".to_owned(),
-            ),
-            PolicyProblem::ZxcvbnScore { score } => pick(
-                locale,
-                format!("`min_zxcvbn_score` `{score}` musi mieścić się w zakresie `0`–`4`"),
-                format!("`min_zxcvbn_score` `{score}` трябва да е между `0` и `4`"),
-                format!("`min_zxcvbn_score` `{score}` must be within `0`–`4`"),
-            ),
+            } => {
+                let nr = n(u64::try_from(*index).unwrap_or(u64::MAX).saturating_add(1));
+                let (min, classes) = (n((*min_present).into()), n((*classes).into()));
+                l.pick(
+                    format!("Wymaganie nr {nr} dotyczące rodzajów znaków jest błędne (wymagana liczba rodzajów: {min}, różnych rodzajów na liście: {classes}). Lista nie może być pusta ani zawierać powtórzeń, a wymagana liczba musi wynosić od 1 do liczby rodzajów na liście."),
+                    format!("Изискване № {nr} за видовете знаци е грешно (изискван брой видове: {min}, различни видове в списъка: {classes}). Списъкът не може да е празен или да съдържа повторения, а изискваният брой трябва да е между 1 и броя на видовете в списъка."),
+                    format!("Character-kind requirement no. {nr} is wrong (kinds required: {min}, distinct kinds listed: {classes}). The list may not be empty or repeat a kind, and the number required must be between 1 and the number of kinds listed."),
+                )
+            }
+            PolicyProblem::ClassesExceedMaxLength { required, max } => {
+                let (required, max) = (l.count((*required).into(), CHARACTER), l.count((*max).into(), CHARACTER));
+                l.pick(
+                    format!("Aby spełnić wymagania dotyczące rodzajów znaków, hasło musi mieć co najmniej {required}, a maksymalna długość hasła to {max}."),
+                    format!("За да изпълни изискванията за видовете знаци, паролата трябва да има поне {required}, а максималната дължина е {max}."),
+                    format!("To meet the character-kind requirements a password needs at least {required}, but the maximum length is {max}."),
+                )
+            }
+            PolicyProblem::MaxRepeatedZero => l
+                .pick(
+                    "Dopuszczalna liczba powtórzeń tego samego znaku z rzędu musi wynosić co najmniej 1.",
+                    "Допустимият брой поредни повторения на един и същ знак трябва да е поне 1.",
+                    "The allowed number of repeats of one character in a row must be at least 1.",
+                )
+                .to_owned(),
+            PolicyProblem::MaxAge { days, limit } => {
+                let (limit_n, days) = (n((*limit).into()), n((*days).into()));
+                let unit = l.noun((*limit).into(), DAY_GENITIVE);
+                l.pick(
+                    format!("Maksymalny wiek hasła musi wynosić od 1 do {limit_n} {unit} (podano: {days})."),
+                    format!("Максималната възраст на паролата трябва да е от 1 до {limit_n} {unit} (зададено: {days})."),
+                    format!("The maximum password age must be between 1 and {limit_n} {unit} (given: {days})."),
+                )
+            }
+            PolicyProblem::WarningNotBelowMaxAge { warning, max_age } => {
+                let (warning, max_age) = (l.count((*warning).into(), DAY), l.count((*max_age).into(), DAY));
+                l.pick(
+                    format!("Okres ostrzegania przed wygaśnięciem hasła ({warning}) musi być krótszy niż maksymalny wiek hasła ({max_age})."),
+                    format!("Периодът на предупреждение преди изтичането на паролата ({warning}) трябва да е по-кратък от максималната възраст на паролата ({max_age})."),
+                    format!("The expiry warning period ({warning}) must be shorter than the maximum password age ({max_age})."),
+                )
+            }
+            PolicyProblem::MinAgeNotBelowMaxAge { min_age, max_age } => {
+                let (min_age, max_age) = (l.count((*min_age).into(), DAY), l.count((*max_age).into(), DAY));
+                l.pick(
+                    format!("Minimalny wiek hasła ({min_age}) musi być mniejszy niż maksymalny ({max_age})."),
+                    format!("Минималната възраст на паролата ({min_age}) трябва да е по-малка от максималната ({max_age})."),
+                    format!("The minimum password age ({min_age}) must be shorter than the maximum ({max_age})."),
+                )
+            }
+            PolicyProblem::HistoryDepth { depth, limit } => {
+                let (limit, depth) = (l.count((*limit).into(), PASSWORD), n((*depth).into()));
+                l.pick(
+                    format!("Historia haseł może obejmować najwyżej {limit} (podano: {depth})."),
+                    format!("Историята на паролите може да обхваща най-много {limit} (зададено: {depth})."),
+                    format!("The password history may cover at most {limit} (given: {depth})."),
+                )
+            }
+            PolicyProblem::BlocklistEntryEmpty { index } => {
+                let nr = n(u64::try_from(*index).unwrap_or(u64::MAX).saturating_add(1));
+                l.pick(
+                    format!("Pozycja nr {nr} na liście zakazanych haseł jest pusta."),
+                    format!("Запис № {nr} в списъка със забранени пароли е празен."),
+                    format!("Entry no. {nr} of the list of forbidden passwords is empty."),
+                )
+            }
+            PolicyProblem::StrengthUnavailable => l
+                .pick(
+                    "Ustawiono minimalną ocenę siły hasła, ale ta wersja biblioteki nie ocenia siły haseł (zbudowano ją bez tej funkcji).",
+                    "Зададена е минимална оценка за сила на паролата, но тази версия на библиотеката не оценява силата на паролите (компилирана е без тази функция).",
+                    "A minimum password strength score is set, but this build of the library does not estimate password strength (it was built without that feature).",
+                )
+                .to_owned(),
+            PolicyProblem::ZxcvbnScore { score } => {
+                let score = n((*score).into());
+                l.pick(
+                    format!("Minimalna ocena siły hasła musi wynosić od 0 do 4 (podano: {score})."),
+                    format!("Минималната оценка за сила на паролата трябва да е от 0 до 4 (зададено: {score})."),
+                    format!("The minimum password strength score must be between 0 and 4 (given: {score})."),
+                )
+            }
             PolicyProblem::HashMemory {
                 m_cost_kib,
                 min,
                 max,
-            } => pick(
-                locale,
-                format!("pamięć argon2 `{m_cost_kib}` KiB poza zakresem `{min}`–`{max}`"),
-                format!("паметта на argon2 `{m_cost_kib}` KiB е извън `{min}`–`{max}`"),
-                format!("argon2 memory `{m_cost_kib}` KiB is outside `{min}`–`{max}`"),
-            ),
-            PolicyProblem::HashTime { t_cost, max } => pick(
-                locale,
-                format!("liczba przebiegów argon2 `{t_cost}` poza zakresem `1`–`{max}`"),
-                format!("броят итерации на argon2 `{t_cost}` е извън `1`–`{max}`"),
-                format!("argon2 time cost `{t_cost}` is outside `1`–`{max}`"),
-            ),
-            PolicyProblem::HashParallelism { p_cost, max } => pick(
-                locale,
-                format!("równoległość argon2 `{p_cost}` poza zakresem `1`–`{max}`"),
-                format!("паралелизмът на argon2 `{p_cost}` е извън `1`–`{max}`"),
-                format!("argon2 parallelism `{p_cost}` is outside `1`–`{max}`"),
-            ),
-            PolicyProblem::HashWork { work, max } => pick(
-                locale,
-                format!("koszt argon2 m × t = `{work}` przekracza `{max}`"),
-                format!("цената на argon2 m × t = `{work}` надвишава `{max}`"),
-                format!("argon2 work m × t = `{work}` is above `{max}`"),
-            ),
-            PolicyProblem::HashAboveCeiling { m_cost_kib, t_cost } => pick(
-                locale,
-                format!(
-                    "parametry argon2 m=`{m_cost_kib}`, t=`{t_cost}` przekraczają limit weryfikacji w `limits`: nowych skrótów nie dałoby się zweryfikować"
-                ),
-                format!(
-                    "параметрите на argon2 m=`{m_cost_kib}`, t=`{t_cost}` надвишават границата за проверка в `limits`: новите хешове не биха могли да се проверят"
-                ),
-                format!(
-                    "argon2 parameters m=`{m_cost_kib}`, t=`{t_cost}` are above the verification ceiling in `limits`: new hashes could not be verified"
-                ),
-            ),
-            PolicyProblem::PasswordBytes { bytes, limit } => pick(
-                locale,
-                format!("limit rozmiaru hasła `{bytes}` poza zakresem `1`–`{limit}`"),
-                format!("границата за размер на паролата `{bytes}` е извън `1`–`{limit}`"),
-                format!("password size limit `{bytes}` is outside `1`–`{limit}`"),
-            ),
-            PolicyProblem::VerifyCeiling { m_cost_kib, work } => pick(
-                locale,
-                format!(
-                    "limit weryfikacji m ≤ `{m_cost_kib}` KiB, m × t ≤ `{work}` przekracza to, co może zawierać zapisany skrót"
-                ),
-                format!(
-                    "границата за проверка m ≤ `{m_cost_kib}` KiB, m × t ≤ `{work}` надвишава допустимото за съхранен хеш"
-                ),
-                format!(
-                    "verification ceiling m ≤ `{m_cost_kib}` KiB, m × t ≤ `{work}` is above what a stored hash may name"
-                ),
-            ),
+            } => {
+                let (m, min, max) = (n((*m_cost_kib).into()), n((*min).into()), n((*max).into()));
+                l.pick(
+                    format!("Pamięć algorytmu argon2id musi wynosić od {min} do {max} KiB (podano: {m} KiB)."),
+                    format!("Паметта за argon2id трябва да е от {min} до {max} КиБ (зададено: {m} КиБ)."),
+                    format!("The argon2id memory must be between {min} and {max} KiB (given: {m} KiB)."),
+                )
+            }
+            PolicyProblem::HashTime { t_cost, max } => {
+                let (t, max) = (n((*t_cost).into()), n((*max).into()));
+                l.pick(
+                    format!("Liczba przebiegów algorytmu argon2id musi wynosić od 1 do {max} (podano: {t})."),
+                    format!("Броят итерации на argon2id трябва да е от 1 до {max} (зададено: {t})."),
+                    format!("The number of argon2id passes must be between 1 and {max} (given: {t})."),
+                )
+            }
+            PolicyProblem::HashParallelism { p_cost, max } => {
+                let (p, max) = (n((*p_cost).into()), n((*max).into()));
+                l.pick(
+                    format!("Stopień równoległości algorytmu argon2id musi wynosić od 1 do {max} (podano: {p})."),
+                    format!("Степента на паралелизъм на argon2id трябва да е от 1 до {max} (зададено: {p})."),
+                    format!("The argon2id degree of parallelism must be between 1 and {max} (given: {p})."),
+                )
+            }
+            PolicyProblem::HashWork { work, max } => {
+                let (work, max) = (n(*work), n(*max));
+                l.pick(
+                    format!("Koszt algorytmu argon2id (pamięć w KiB razy liczba przebiegów) może wynosić najwyżej {max} (podano: {work})."),
+                    format!("Изчислителната цена на argon2id (памет в КиБ по броя итерации) може да е най-много {max} (зададено: {work})."),
+                    format!("The argon2id cost (memory in KiB times passes) may be at most {max} (given: {work})."),
+                )
+            }
+            PolicyProblem::HashAboveCeiling { m_cost_kib, t_cost } => {
+                let (m, t) = (n((*m_cost_kib).into()), l.count((*t_cost).into(), PASS));
+                l.pick(
+                    format!("Parametry algorytmu argon2id (pamięć {m} KiB, {t}) przekraczają limit weryfikacji tej samej polityki: nowych skrótów haseł nie dałoby się sprawdzić."),
+                    format!("Параметрите на argon2id (памет {m} КиБ, {t}) надвишават границата за проверка в същата политика: новите хешове на пароли не биха могли да бъдат проверени."),
+                    format!("The argon2id parameters (memory {m} KiB, {t}) exceed the policy's own verification limit: new password hashes could not be verified."),
+                )
+            }
+            PolicyProblem::PasswordBytes { bytes, limit } => {
+                let (limit_n, bytes) = (n((*limit).into()), n((*bytes).into()));
+                let unit = l.noun((*limit).into(), BYTE_GENITIVE);
+                l.pick(
+                    format!("Limit rozmiaru hasła musi wynosić od 1 do {limit_n} {unit} (podano: {bytes})."),
+                    format!("Ограничението за размера на паролата трябва да е от 1 до {limit_n} {unit} (зададено: {bytes})."),
+                    format!("The password size limit must be between 1 and {limit_n} {unit} (given: {bytes})."),
+                )
+            }
+            PolicyProblem::VerifyCeiling { m_cost_kib, work } => {
+                let (m, work) = (n((*m_cost_kib).into()), n(*work));
+                l.pick(
+                    format!("Limit weryfikacji (pamięć do {m} KiB, koszt do {work}) przekracza wartości, jakie może zawierać zapisany skrót hasła."),
+                    format!("Ограничението за проверка (памет до {m} КиБ, изчислителна цена до {work}) надвишава допустимото за съхранен хеш на парола."),
+                    format!("The verification limit (memory up to {m} KiB, cost up to {work}) is above what a stored password hash may name."),
+                )
+            }
         }
+    }
+}
+
+impl Message for PolicyProblem {
+    fn code(&self) -> &'static str {
+        PolicyProblem::code(self)
+    }
+
+    fn message(&self, locale: Locale) -> String {
+        PolicyProblem::message(self, locale)
     }
 }
