@@ -196,6 +196,31 @@ fn violation_index(v: &Violation) -> usize {
 }
 const VIOLATION_VARIANTS: usize = 25;
 
+/// The rule's index, exhaustively.
+fn rule_index(r: crate::Rule) -> usize {
+    use crate::Rule as R;
+    match r {
+        R::GrantorHoldsAccess => 0,
+        R::WrittenForm => 1,
+        R::Attenuation => 2,
+        R::MaxValidity => 3,
+        R::WithinGrantorTerm => 4,
+        R::SingleHead => 5,
+        R::NoSelfGrant => 6,
+        R::NoCycle => 7,
+        R::DelegationDepth => 8,
+        R::PendingRequest => 9,
+        R::PersonalEmail => 10,
+        R::ExtensionWindow => 11,
+        R::RevokerAuthority => 12,
+        R::RoleAdministrator => 13,
+        R::ChronologicalLog => 14,
+        R::ValidPeriod => 15,
+        R::KnownReferences => 16,
+    }
+}
+const RULE_VARIANTS: usize = 17;
+
 /// The kind's index, exhaustively.
 fn record_kind_index(k: RecordKind) -> usize {
     match k {
@@ -495,6 +520,15 @@ fn every_message_is_whole_in_its_language() {
             }
         }
     }
+    for rule in crate::Rule::ALL {
+        seen.insert(("rule", rule_index(rule)));
+        check(
+            rule.code(),
+            all(|l| rule.basis(l).to_owned()),
+            400,
+            &mut problems,
+        );
+    }
     for k in RECORD_KINDS {
         seen.insert(("record kind", record_kind_index(k)));
     }
@@ -505,6 +539,7 @@ fn every_message_is_whole_in_its_language() {
         .chain((0..ERROR_VARIANTS).map(|i| ("error", i)))
         .chain((0..POLICY_PROBLEM_VARIANTS).map(|i| ("policy problem", i)))
         .chain((0..RECORD_KINDS.len()).map(|i| ("record kind", i)))
+        .chain((0..RULE_VARIANTS).map(|i| ("rule", i)))
         .collect();
     let missing: Vec<_> = expected.difference(&seen).collect();
     assert!(missing.is_empty(), "no sample for {missing:?}");
