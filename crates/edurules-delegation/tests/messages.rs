@@ -212,6 +212,7 @@ fn huge_input_gives_a_short_message() {
     for m in &messages {
         for l in Locale::ALL {
             let text = m.message(l);
+            println!("{} [{l}]: {} bytes", m.code(), text.len());
             assert!(
                 text.len() < 300,
                 "{} [{l}]: {} bytes: {text}",
@@ -281,7 +282,7 @@ fn exact_texts_in_each_language() {
     );
     assert_eq!(
         excess(6).message(Locale::En),
-        "the grantor cannot pass on more than he holds; beyond his access: “a:0”, “a:1”, “a:2”, “a:3”, “a:4” and 1 more permission"
+        "the grantor cannot pass on more than they hold; beyond their access: “a:0”, “a:1”, “a:2”, “a:3”, “a:4” and 1 more permission"
     );
     let mut p = Policy::sio();
     p.max_validity_months = 0;
@@ -328,5 +329,28 @@ fn term_messages_use_each_language_plural_forms() {
             "{}",
             v.message(Locale::En)
         );
+    }
+}
+
+proptest::proptest! {
+    /// Whatever the input (control characters, bidirectional marks, any length), a message
+    /// that echoes it has no control character and stays short.
+    #[test]
+    fn echoed_input_is_bounded_and_escaped(s in "(?s).{0,400}", repeat in 1usize..50) {
+        let input = s.repeat(repeat);
+        let mut echoes: Vec<Box<dyn edurules_locale::Message>> = vec![
+            Box::new(Violation::InstitutionalEmail { email: input.clone() }),
+            Box::new(Violation::DuplicateId { kind: RecordKind::Role, id: input.clone() }),
+        ];
+        echoes.extend(Login::new(input.clone()).err().map(|e| Box::new(e) as _));
+        echoes.extend(Permission::parse(&input).err().map(|e| Box::new(e) as _));
+        echoes.extend(DocumentRef::new(input.clone()).err().map(|e| Box::new(e) as _));
+        for m in &echoes {
+            for l in Locale::ALL {
+                let text = m.message(l);
+                proptest::prop_assert!(!text.chars().any(char::is_control), "{}", text);
+                proptest::prop_assert!(text.len() < 1000, "{} bytes: {}", text.len(), text);
+            }
+        }
     }
 }

@@ -184,7 +184,7 @@ impl Violation {
                     format!(
                         "упълномощаващият не може да предостави повече, отколкото сам има; извън обхвата му: {list}"
                     ),
-                    format!("the grantor cannot pass on more than he holds; beyond his access: {list}"),
+                    format!("the grantor cannot pass on more than they hold; beyond their access: {list}"),
                 )
             }
             Self::TooLong {
