@@ -130,13 +130,13 @@ impl Violation {
                 let law = sio_act(l, "70 ust. 2", "70, ал. 2", "70(2)");
                 l.pick(
                     format!(
-                        "w dniu {on} udzielający {g} nie ma dostępu do podmiotu {e}, a upoważnienia udziela tylko osoba mająca dostęp {law}"
+                        "w dniu {on} udzielający {g} nie ma dostępu do podmiotu {e}, a dane dostępowe może nadać tylko osoba, która sama je ma {law}"
                     ),
                     format!(
-                        "на {on} упълномощаващият {g} няма достъп до институцията {e}, а достъп предоставя само лице, което вече има достъп {law}"
+                        "на {on} упълномощаващият {g} няма достъп до институцията {e}, а данни за достъп може да предостави само лице, което самото има такива {law}"
                     ),
                     format!(
-                        "on {on} the grantor {g} has no access to the institution {e}, and only a person who holds access may grant it {law}"
+                        "on {on} the grantor {g} has no access to the institution {e}, and only a person who holds access data may grant them {law}"
                     ),
                 )
             }
@@ -348,7 +348,7 @@ impl Violation {
             Self::OwnRoles { person, entity } => {
                 let (p, e) = (q(person.as_str()), q(entity.as_str()));
                 l.pick(
-                    format!("{p} nie może przypisać roli sobie w podmiocie {e}"),
+                    format!("{p} nie może przypisać sobie roli w podmiocie {e}"),
                     format!("{p} не може да си възлага роли в институцията {e}"),
                     format!("{p} may not assign a role to themselves in the institution {e}"),
                 )
@@ -381,7 +381,7 @@ impl Violation {
                         "{b} nie może przypisywać ani odbierać ról w podmiocie {e}: robi to administrator danych osobowych"
                     ),
                     format!(
-                        "{b} не може да възлага и отнема роли в институцията {e}: това прави администраторът на лични данни"
+                        "{b} не може да възлага или отнема роли в институцията {e}: това прави администраторът на лични данни"
                     ),
                     format!(
                         "{b} may not assign or remove roles in the institution {e}: the personal-data administrator does"
