@@ -1,7 +1,9 @@
 //! Decisions and their explanations: the chain that allows, or the reasons that deny.
 
+mod message;
+
 use crate::ids::{AppointmentId, AuthorizationId, DocumentRef, Login, Permission, RoleName};
-use crate::locale::{Locale, pick};
+use crate::locale::Locale;
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -17,40 +19,9 @@ pub enum Source {
     Authorization(AuthorizationId),
 }
 
-impl Source {
-    /// The source named in a language, e.g. `authorization `a1``.
-    ///
-    /// # Example
-    /// ```
-    /// use edurules_delegation::{Source, AuthorizationId, Locale};
-    /// let s = Source::Authorization(AuthorizationId::new("a1").unwrap());
-    /// assert_eq!(s.message(Locale::Pl), "upoważnienie `a1`");
-    /// ```
-    #[must_use]
-    pub fn message(&self, locale: Locale) -> String {
-        match self {
-            Source::Appointment(id) => pick(
-                locale,
-                format!("powierzenie `{id}`"),
-                format!("назначение `{id}`"),
-                format!("appointment `{id}`"),
-            ),
-            Source::Authorization(id) => pick(
-                locale,
-                format!("upoważnienie `{id}`"),
-                format!("пълномощно `{id}`"),
-                format!("authorization `{id}`"),
-            ),
-        }
-    }
-}
-
 impl fmt::Display for Source {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Source::Appointment(id) => write!(f, "appointment {id}"),
-            Source::Authorization(id) => write!(f, "authorization {id}"),
-        }
+        f.write_str(&self.message(Locale::En))
     }
 }
 
@@ -114,60 +85,6 @@ impl Link {
                 Some(*last_day)
             }
             Link::Role { last_day, .. } => *last_day,
-        }
-    }
-
-    /// The link as one line in a language.
-    ///
-    /// # Example
-    /// ```
-    /// use edurules_delegation::{Link, Locale, RoleName};
-    /// use chrono::NaiveDate;
-    /// let l = Link::Role { role: RoleName::new("teacher").unwrap(),
-    ///                      assigned_on: NaiveDate::from_ymd_opt(2025, 9, 1).unwrap(), last_day: None };
-    /// assert_eq!(l.message(Locale::En), "role `teacher` since `2025-09-01`");
-    /// ```
-    #[must_use]
-    pub fn message(&self, locale: Locale) -> String {
-        match self {
-            Link::Appointment {
-                id,
-                person,
-                from,
-                last_day,
-            } => pick(
-                locale,
-                format!("powierzenie `{id}`: `{person}` kieruje podmiotem `{from}`–`{last_day}`"),
-                format!("назначение `{id}`: `{person}` ръководи субекта `{from}`–`{last_day}`"),
-                format!("appointment `{id}`: `{person}` heads the entity `{from}`–`{last_day}`"),
-            ),
-            Link::Authorization {
-                id,
-                grantor,
-                grantee,
-                document,
-                valid_from,
-                last_day,
-            } => pick(
-                locale,
-                format!(
-                    "upoważnienie `{id}` (`{document}`): `{grantor}` → `{grantee}`, `{valid_from}`–`{last_day}`"
-                ),
-                format!(
-                    "пълномощно `{id}` (`{document}`): `{grantor}` → `{grantee}`, `{valid_from}`–`{last_day}`"
-                ),
-                format!(
-                    "authorization `{id}` (`{document}`): `{grantor}` → `{grantee}`, `{valid_from}`–`{last_day}`"
-                ),
-            ),
-            Link::Role {
-                role, assigned_on, ..
-            } => pick(
-                locale,
-                format!("rola `{role}` od `{assigned_on}`"),
-                format!("роля `{role}` от `{assigned_on}`"),
-                format!("role `{role}` since `{assigned_on}`"),
-            ),
         }
     }
 }
@@ -295,103 +212,6 @@ impl DenyReason {
             Self::VoidWithoutWrittenForm { .. } => "deny.void_without_written_form",
         }
     }
-
-    /// The reason in a language.
-    ///
-    /// # Example
-    /// ```
-    /// use edurules_delegation::{DenyReason, Locale};
-    /// assert_eq!(DenyReason::NoGrant.message(Locale::En),
-    ///            "no appointment or authorization for this entity");
-    /// ```
-    #[must_use]
-    pub fn message(&self, locale: Locale) -> String {
-        match self {
-            Self::UnknownPermission { permission } => pick(
-                locale,
-                format!("nieznane uprawnienie `{permission}`"),
-                format!("непознато право `{permission}`"),
-                format!("unknown permission `{permission}`"),
-            ),
-            Self::NoGrant => pick(
-                locale,
-                "brak powierzenia lub upoważnienia dla tego podmiotu".to_owned(),
-                "няма назначение или пълномощно за този субект".to_owned(),
-                "no appointment or authorization for this entity".to_owned(),
-            ),
-            Self::NotYetValid { source, from } => {
-                let src = source.message(locale);
-                pick(
-                    locale,
-                    format!("{src} obowiązuje dopiero od `{from}`"),
-                    format!("{src} е в сила едва от `{from}`"),
-                    format!("{src} is valid only from `{from}`"),
-                )
-            }
-            Self::Expired { source, last_day } => {
-                let src = source.message(locale);
-                pick(
-                    locale,
-                    format!("{src} wygasło; ostatni dzień `{last_day}`"),
-                    format!("{src} е изтекло; последен ден `{last_day}`"),
-                    format!("{src} expired; last valid day `{last_day}`"),
-                )
-            }
-            Self::Revoked {
-                authorization,
-                by,
-                on,
-            } => pick(
-                locale,
-                format!("upoważnienie `{authorization}` cofnięte przez `{by}` od `{on}`"),
-                format!("пълномощното `{authorization}` е оттеглено от `{by}` от `{on}`"),
-                format!("authorization `{authorization}` revoked by `{by}` from `{on}`"),
-            ),
-            Self::GrantorLostAccess {
-                authorization,
-                grantor,
-                last_day,
-            } => pick(
-                locale,
-                format!(
-                    "udzielający `{grantor}` utracił dostęp (ostatni dzień `{last_day}`), więc upoważnienie `{authorization}` wygasło"
-                ),
-                format!(
-                    "упълномощаващият `{grantor}` е загубил достъп (последен ден `{last_day}`), затова пълномощното `{authorization}` е прекратено"
-                ),
-                format!(
-                    "grantor `{grantor}` lost access (last day `{last_day}`), so authorization `{authorization}` ended"
-                ),
-            ),
-            Self::PermissionNotGranted { source } => {
-                let src = source.message(locale);
-                pick(
-                    locale,
-                    format!("{src} nie obejmuje tego uprawnienia"),
-                    format!("{src} не включва това право"),
-                    format!("{src} does not include this permission"),
-                )
-            }
-            Self::NoRole { permission } => pick(
-                locale,
-                format!("żadna przypisana rola nie daje `{permission}`"),
-                format!("никоя възложена роля не дава `{permission}`"),
-                format!("no assigned role allows `{permission}`"),
-            ),
-            Self::VoidWithoutWrittenForm { authorization, on } => pick(
-                locale,
-                format!(
-                    "upoważnienie `{authorization}` z `{on}` nie miało formy pisemnej, więc jest nieważne (art. 68 ust. 3)"
-                ),
-                format!(
-                    "пълномощното `{authorization}` от `{on}` няма писмена форма и е нищожно (чл. 68, ал. 3)"
-                ),
-                format!(
-                    "authorization `{authorization}` of `{on}` had no written form, so it is void (art. 68 ust. 3)"
-                ),
-            ),
-        }
-    }
 }
 
 impl fmt::Display for DenyReason {
@@ -448,18 +268,13 @@ impl Decision {
     pub fn explain(&self, locale: Locale) -> Vec<String> {
         match self {
             Decision::Allowed { chain } => {
-                let head = pick(
-                    locale,
-                    "dozwolone".into(),
-                    "разрешено".into(),
-                    "allowed".into(),
-                );
+                let head = locale.pick("dozwolone", "разрешено", "allowed").to_owned();
                 std::iter::once(head)
                     .chain(chain.links.iter().map(|l| l.message(locale)))
                     .collect()
             }
             Decision::Denied { reasons } => {
-                let head = pick(locale, "odmowa".into(), "отказано".into(), "denied".into());
+                let head = locale.pick("odmowa", "отказано", "denied").to_owned();
                 std::iter::once(head)
                     .chain(reasons.iter().map(|r| r.message(locale)))
                     .collect()

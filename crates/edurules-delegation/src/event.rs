@@ -374,8 +374,6 @@ impl Event {
     /// assert!(Event::log_from_json("{}").is_err());
     /// ```
     pub fn log_from_json(text: &str) -> Result<Vec<Event>, crate::DelegationError> {
-        serde_json::from_str(text).map_err(|e| crate::DelegationError::Json {
-            reason: e.to_string(),
-        })
+        serde_json::from_str(text).map_err(|e| crate::DelegationError::json(&e))
     }
 }

@@ -20,10 +20,7 @@ fn check_token(kind: &'static str, value: &str, allow_spaces: bool) -> Result<()
         .any(|c| c.is_control() || (!allow_spaces && c.is_whitespace()));
     let bad_edges = value.trim() != value;
     if value.is_empty() || bad_char || bad_edges || value.chars().count() > MAX_ID_CHARS {
-        return Err(DelegationError::InvalidIdentifier {
-            kind,
-            value: value.to_owned(),
-        });
+        return Err(DelegationError::invalid_identifier(kind, value));
     }
     Ok(())
 }
@@ -252,10 +249,7 @@ impl Permission {
     /// assert!(Permission::parse("pupils").is_err());
     /// ```
     pub fn parse(text: &str) -> Result<Self, DelegationError> {
-        let invalid = || DelegationError::InvalidIdentifier {
-            kind: "permission",
-            value: text.to_owned(),
-        };
+        let invalid = || DelegationError::invalid_identifier("permission", text);
         check_token("permission", text, false).map_err(|_| invalid())?;
         let colon = text.find(':').ok_or_else(invalid)?;
         let (data_set, action) = (text.get(..colon), text.get(colon + 1..));

@@ -8,6 +8,8 @@ mod locale;
 mod policy;
 mod registry;
 mod rule;
+#[cfg(test)]
+mod sweep;
 mod time;
 
 pub use decision::{Chain, Decision, DenyReason, Link, Source};
@@ -22,6 +24,7 @@ pub use policy::{
     DEFAULT_EXTENSION_WINDOW_MONTHS, DEFAULT_MAX_DEPTH, DEFAULT_MAX_VALIDITY_MONTHS,
     DEFAULT_TERM_SCHOOL_YEARS, DepthVersion, DerivedGrantPolicy, MAX_DEPTH, MAX_MAILBOXES,
     MAX_PERMISSIONS, MAX_TERM_SCHOOL_YEARS, MAX_VALIDITY_MONTHS, MAX_VERSIONS, Policy,
+    PolicyProblem,
 };
 pub use registry::{
     AppointmentRecord, AuthorizationRecord, Expiring, Registry, RejectedEvent, RequestRecord,

@@ -1,63 +1,92 @@
-//! The languages in which violations, denials and errors can be read.
+//! The languages in which violations, denials and errors can be read: the workspace's one
+//! [`Locale`] (from `edurules-locale`), and the nouns and list helpers this crate's messages
+//! need besides the shared ones.
 
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+pub use edurules_locale::Locale;
+use edurules_locale::Noun;
+use edurules_locale::nouns::CHARACTER;
 
-/// A language for messages meant for people.
-///
-/// # Example
-/// ```
-/// use edurules_delegation::Locale;
-/// let l: Locale = serde_json::from_str("\"pl\"").unwrap();
-/// assert_eq!(l, Locale::Pl);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-#[non_exhaustive]
-pub enum Locale {
-    /// Polish.
-    Pl,
-    /// Bulgarian.
-    Bg,
-    /// English.
-    En,
+/// uprawnienie / право / permission.
+pub(crate) const PERMISSION: Noun = Noun::new(
+    ["uprawnienie", "uprawnienia", "uprawnień", "uprawnienia"],
+    ["право", "права"],
+    ["permission", "permissions"],
+);
+
+/// problem / проблем / problem.
+pub(crate) const PROBLEM: Noun = Noun::new(
+    ["problem", "problemy", "problemów", "problemu"],
+    ["проблем", "проблема"],
+    ["problem", "problems"],
+);
+
+/// The most items a message lists by name; the rest are counted.
+pub(crate) const MAX_LISTED: usize = 5;
+
+/// A usize as a count for [`Locale::count`] (saturating: no platform has more).
+pub(crate) fn n64(n: usize) -> u64 {
+    u64::try_from(n).unwrap_or(u64::MAX)
 }
 
-impl Locale {
-    /// Every locale, for tests and menus.
-    pub const ALL: [Locale; 3] = [Locale::Pl, Locale::Bg, Locale::En];
-}
-
-/// Picks the text for a locale.
-pub(crate) fn pick(locale: Locale, pl: String, bg: String, en: String) -> String {
-    match locale {
-        Locale::Pl => pl,
-        Locale::Bg => bg,
-        Locale::En => en,
+/// Quotes a text kept by [`edurules_locale::clip`] (at most 64 characters and `…` when cut)
+/// the way [`Locale::quote`] quotes the whole: the `…` inside the quotation marks, and, when
+/// `total_chars` is known, how many more characters there were.
+pub(crate) fn quote_clipped(locale: Locale, kept: &str, total_chars: Option<usize>) -> String {
+    let max = edurules_locale::MAX_QUOTED_CHARS;
+    let Some(head) = kept.strip_suffix('…').filter(|h| h.chars().count() == max) else {
+        return locale.quote(kept);
+    };
+    let mut out = locale.quote(head);
+    let (_, close) = locale.quotation_marks();
+    out.pop();
+    out.push('…');
+    out.push(close);
+    if let Some(more) = total_chars
+        .map(|t| n64(t.saturating_sub(max)))
+        .filter(|m| *m > 0)
+    {
+        let n = locale.count(more, CHARACTER);
+        out.push_str(&locale.pick(
+            format!(" (i jeszcze {n})"),
+            format!(" (и още {n})"),
+            format!(
+                " (and {} more {})",
+                locale.integer(i128::from(more)),
+                locale.noun(more, CHARACTER)
+            ),
+        ));
     }
+    out
 }
 
-/// The Polish plural form for `n` (CLDR: one = 1; few = 2–4 except 12–14 in the last two
-/// digits; many otherwise).
-pub(crate) fn plural_pl<'a>(n: u64, one: &'a str, few: &'a str, many: &'a str) -> &'a str {
-    let (last, last_two) = (n % 10, n % 100);
-    if n == 1 {
-        one
-    } else if (2..=4).contains(&last) && !(12..=14).contains(&last_two) {
-        few
-    } else {
-        many
+/// At most [`MAX_LISTED`] of `items`, each quoted, joined as the language lists them, and
+/// "and N more <noun>" for the rest.
+pub(crate) fn quote_some<'a>(
+    locale: Locale,
+    items: impl ExactSizeIterator<Item = &'a str>,
+    noun: Noun,
+) -> String {
+    let total = items.len();
+    let shown: Vec<&str> = items.take(MAX_LISTED).collect();
+    let more = total.saturating_sub(shown.len());
+    if more == 0 {
+        return locale.quote_list(shown);
     }
-}
-
-/// The Bulgarian plural form for `n` (CLDR: one = 1, other otherwise).
-pub(crate) fn plural_bg<'a>(n: u64, one: &'a str, other: &'a str) -> &'a str {
-    if n == 1 { one } else { other }
-}
-
-/// The English plural form for `n` (CLDR: one = 1, other otherwise).
-pub(crate) fn plural_en<'a>(n: u64, one: &'a str, other: &'a str) -> &'a str {
-    if n == 1 { one } else { other }
+    let listed = shown
+        .iter()
+        .map(|s| locale.quote(s))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let rest = locale.count(n64(more), noun);
+    locale.pick(
+        format!("{listed} i jeszcze {rest}"),
+        format!("{listed} и още {rest}"),
+        format!(
+            "{listed} and {} more {}",
+            locale.integer(i128::from(n64(more))),
+            locale.noun(n64(more), noun)
+        ),
+    )
 }
 
 #[cfg(test)]
@@ -65,16 +94,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn polish_plurals_follow_cldr() {
-        let form = |n| plural_pl(n, "rok", "lata", "lat");
-        assert_eq!(form(1), "rok");
-        for n in [2, 3, 4, 22, 23, 104] {
-            assert_eq!(form(n), "lata", "{n}");
+    fn long_lists_are_cut_and_counted() {
+        let many: Vec<String> = (0..12).map(|i| format!("p:{i}")).collect();
+        let text = quote_some(Locale::Pl, many.iter().map(String::as_str), PERMISSION);
+        assert!(text.ends_with("„p:4” i jeszcze 7 uprawnień"), "{text}");
+        let two = quote_some(Locale::En, ["a:b", "c:d"].into_iter(), PERMISSION);
+        assert_eq!(two, "“a:b” and “c:d”");
+    }
+
+    #[test]
+    fn a_clipped_text_is_quoted_like_the_whole() {
+        for l in Locale::ALL {
+            for total in [0, 1, 64, 65, 100_000] {
+                let whole = "x".repeat(total);
+                let kept = edurules_locale::clip(&whole);
+                assert_eq!(quote_clipped(l, &kept, Some(total)), l.quote(&whole));
+            }
         }
-        for n in [0, 5, 11, 12, 13, 14, 21, 25, 112] {
-            assert_eq!(form(n), "lat", "{n}");
-        }
-        assert_eq!(plural_bg(1, "година", "години"), "година");
-        assert_eq!(plural_en(5, "year", "years"), "years");
     }
 }

@@ -3,9 +3,11 @@
 
 mod dated;
 mod email;
+mod problem;
 
 pub use dated::DepthVersion;
 pub(crate) use dated::max_term_until;
+pub use problem::PolicyProblem;
 
 use crate::DelegationError;
 use crate::ids::{Permission, RoleName};
@@ -295,9 +297,7 @@ impl Policy {
     /// assert!(Policy::from_json("{\"max_depth\": 2}").is_err());
     /// ```
     pub fn from_json(text: &str) -> Result<Self, DelegationError> {
-        let policy: Self = serde_json::from_str(text).map_err(|e| DelegationError::Json {
-            reason: e.to_string(),
-        })?;
+        let policy: Self = serde_json::from_str(text).map_err(|e| DelegationError::json(&e))?;
         policy.validate()?;
         Ok(policy)
     }
@@ -309,81 +309,108 @@ impl Policy {
     ///
     /// # Example
     /// ```
-    /// use edurules_delegation::Policy;
+    /// use edurules_delegation::{DelegationError, Policy};
     /// let mut p = Policy::sio();
     /// p.max_depth = 0;
     /// p.max_validity_months = 0;
-    /// let err = p.validate().unwrap_err();
-    /// assert!(err.to_string().contains("max_depth"));
-    /// assert!(err.to_string().contains("max_validity_months"));
+    /// let Err(DelegationError::InvalidPolicy { problems }) = p.validate() else { panic!() };
+    /// let fields: Vec<String> = problems.iter().map(|p| p.field()).collect();
+    /// assert_eq!(fields, ["max_depth", "max_validity_months", "extension_window_months"]);
     /// ```
     pub fn validate(&self) -> Result<(), DelegationError> {
+        let problems = self.problems();
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(DelegationError::InvalidPolicy { problems })
+        }
+    }
+
+    /// Every problem of the policy, in field order; empty when it is valid.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_delegation::{Policy, PolicyProblem};
+    /// assert!(Policy::sio().problems().is_empty());
+    /// let mut p = Policy::sio();
+    /// p.max_term_school_years = 0;
+    /// assert_eq!(p.problems(), vec![PolicyProblem::TermSchoolYears { value: 0 }]);
+    /// ```
+    #[must_use]
+    pub fn problems(&self) -> Vec<PolicyProblem> {
+        use PolicyProblem as P;
         let mut problems = Vec::new();
-        let known: BTreeSet<&Permission> = self.permissions.iter().collect();
+        let mut known: BTreeSet<&Permission> = BTreeSet::new();
         if self.permissions.is_empty() {
-            problems.push("permissions: none declared".to_owned());
+            problems.push(P::NoPermissions);
         }
         if self.permissions.len() > MAX_PERMISSIONS {
-            problems.push(format!(
-                "permissions: `{}` declared, at most `{MAX_PERMISSIONS}`",
-                self.permissions.len()
-            ));
+            problems.push(P::TooManyPermissions {
+                declared: self.permissions.len(),
+            });
         }
-        if known.len() != self.permissions.len() {
-            problems.push("permissions: duplicates".to_owned());
-        }
-        let mut unknown = |field: String, p: &Permission| {
-            if !known.contains(p) {
-                problems.push(format!("{field}: unknown permission `{p}`"));
+        let mut reported = BTreeSet::new();
+        for p in &self.permissions {
+            if !known.insert(p) && reported.insert(p) {
+                problems.push(P::DuplicatePermission {
+                    permission: p.clone(),
+                });
             }
-        };
-        for p in &self.head_permissions {
-            unknown("head_permissions".to_owned(), p);
+        }
+        for p in self.head_permissions.iter().filter(|p| !known.contains(p)) {
+            problems.push(P::UnknownHeadPermission {
+                permission: p.clone(),
+            });
         }
         for (r, list) in &self.roles {
-            for p in list {
-                unknown(format!("roles.{r}"), p);
+            for p in list.iter().filter(|p| !known.contains(p)) {
+                problems.push(P::UnknownRolePermission {
+                    role: r.clone(),
+                    permission: p.clone(),
+                });
             }
         }
-        if let Some(p) = &self.role_admin_permission {
-            unknown("role_admin_permission".to_owned(), p);
+        if let Some(p) = self
+            .role_admin_permission
+            .as_ref()
+            .filter(|p| !known.contains(p))
+        {
+            problems.push(P::UnknownRoleAdminPermission {
+                permission: p.clone(),
+            });
         }
         if self.max_depth == 0 || self.max_depth > MAX_DEPTH {
-            problems.push(format!(
-                "max_depth: `{}` not in 1..={MAX_DEPTH}",
-                self.max_depth
-            ));
+            problems.push(P::MaxDepth {
+                value: self.max_depth,
+            });
         }
         if self.max_validity_months == 0 || self.max_validity_months > MAX_VALIDITY_MONTHS {
-            problems.push(format!(
-                "max_validity_months: `{}` not in 1..={MAX_VALIDITY_MONTHS}",
-                self.max_validity_months
-            ));
+            problems.push(P::MaxValidityMonths {
+                value: self.max_validity_months,
+            });
         }
         if self.extension_window_months > self.max_validity_months {
-            problems.push(format!(
-                "extension_window_months: `{}` longer than max_validity_months",
-                self.extension_window_months
-            ));
+            problems.push(P::ExtensionWindow {
+                window: self.extension_window_months,
+                max_validity: self.max_validity_months,
+            });
         }
         self.validate_versions(&mut problems);
         if self.max_term_school_years == 0 || self.max_term_school_years > MAX_TERM_SCHOOL_YEARS {
-            problems.push(format!(
-                "max_term_school_years: `{}` not in 1..={MAX_TERM_SCHOOL_YEARS}",
-                self.max_term_school_years
-            ));
+            problems.push(P::TermSchoolYears {
+                value: self.max_term_school_years,
+            });
         }
         if self.institutional_mailboxes.len() > MAX_MAILBOXES {
-            problems.push(format!(
-                "institutional_mailboxes: `{}` listed, at most `{MAX_MAILBOXES}`",
-                self.institutional_mailboxes.len()
-            ));
+            problems.push(P::TooManyMailboxes {
+                listed: self.institutional_mailboxes.len(),
+            });
         }
         for m in &self.institutional_mailboxes {
             if !email::is_mailbox_name(m) {
-                problems.push(format!(
-                    "institutional_mailboxes: `{m}` is not a lowercase mailbox name"
-                ));
+                problems.push(P::InvalidMailbox {
+                    mailbox: edurules_locale::clip(m),
+                });
             }
         }
         for d in &self.institution_domains {
@@ -394,16 +421,12 @@ impl Policy {
                 && d.chars()
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-');
             if !ok {
-                problems.push(format!(
-                    "institution_domains: `{d}` is not a lowercase domain"
-                ));
+                problems.push(P::InvalidDomain {
+                    domain: edurules_locale::clip(d),
+                });
             }
         }
-        if problems.is_empty() {
-            Ok(())
-        } else {
-            Err(DelegationError::InvalidPolicy { problems })
-        }
+        problems
     }
 
     /// The deepest delegation allowed for a grant event dated `on`: the depth rule's version
@@ -422,27 +445,27 @@ impl Policy {
         dated::depth_on(&self.depth_versions, self.max_depth, on)
     }
 
-    fn validate_versions(&self, problems: &mut Vec<String>) {
+    fn validate_versions(&self, problems: &mut Vec<PolicyProblem>) {
+        use PolicyProblem as P;
         if self.depth_versions.len() > MAX_VERSIONS {
-            problems.push(format!(
-                "depth_versions: `{}` listed, at most `{MAX_VERSIONS}`",
-                self.depth_versions.len()
-            ));
+            problems.push(P::TooManyDepthVersions {
+                listed: self.depth_versions.len(),
+            });
         }
         // Compared with `max_depth` only when that is valid itself (one problem, one entry).
         let depth_ok = (1..=MAX_DEPTH).contains(&self.max_depth);
         for v in &self.depth_versions {
             if depth_ok && (v.max_depth == 0 || v.max_depth > self.max_depth) {
-                problems.push(format!(
-                    "depth_versions: `{}` from `{}` not in 1..=max_depth",
-                    v.max_depth, v.in_force_from
-                ));
+                problems.push(P::DepthVersionOutOfRange {
+                    in_force_from: v.in_force_from,
+                    depth: v.max_depth,
+                    max_depth: self.max_depth,
+                });
             }
             if v.basis.trim().is_empty() {
-                problems.push(format!(
-                    "depth_versions: version from `{}` cites no basis",
-                    v.in_force_from
-                ));
+                problems.push(P::DepthVersionWithoutBasis {
+                    in_force_from: v.in_force_from,
+                });
             }
         }
         if self
@@ -450,16 +473,17 @@ impl Policy {
             .windows(2)
             .any(|w| w.first().map(|a| a.in_force_from) >= w.get(1).map(|b| b.in_force_from))
         {
-            problems.push("depth_versions: dates not strictly increasing".to_owned());
+            problems.push(P::DepthVersionsOutOfOrder);
         }
         if let Some(last) = self.depth_versions.last()
             && depth_ok
             && last.max_depth != self.max_depth
         {
-            problems.push(format!(
-                "depth_versions: the latest (from `{}`) allows `{}`, max_depth `{}`: they must agree",
-                last.in_force_from, last.max_depth, self.max_depth
-            ));
+            problems.push(P::LatestDepthVersionDisagrees {
+                in_force_from: last.in_force_from,
+                depth: last.max_depth,
+                max_depth: self.max_depth,
+            });
         }
     }
 

@@ -1,6 +1,7 @@
 //! The named rules checked when an event is applied, with their legal basis, and the typed
 //! violations reported when an event breaks them.
 
+mod basis;
 mod violation;
 
 pub use violation::{RecordKind, Violation};

@@ -1,25 +1,11 @@
 //! From an instant to the Polish civil date the engine works in.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
-/// The last Sunday of a month, at 01:00 UTC: when summer time starts (March) or ends
-/// (October) in the European Union.
-fn switch_at(year: i32, month: u32) -> Option<NaiveDateTime> {
-    let next = if month == 12 {
-        NaiveDate::from_ymd_opt(year.checked_add(1)?, 1, 1)?
-    } else {
-        NaiveDate::from_ymd_opt(year, month.checked_add(1)?, 1)?
-    };
-    let last = next.pred_opt()?;
-    let back = u64::from(last.weekday().num_days_from_sunday());
-    last.checked_sub_days(chrono::Days::new(back))?
-        .and_hms_opt(1, 0, 0)
-}
-
-/// The Polish civil date (Europe/Warsaw) of an instant: UTC+1 (CET), or UTC+2 (CEST) from
-/// 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October, the
-/// European Union's rule that Poland follows (since 1996; earlier instants are converted with
-/// the same rule).
+/// The Polish civil date (Europe/Warsaw) of an instant, by the IANA time zone database
+/// (through `edurules_locale::SchoolZone::EuropeWarsaw` and `chrono-tz`): UTC+1 (CET), or
+/// UTC+2 (CEST) from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of
+/// October since 1996, and Poland's earlier summer-time history before that.
 ///
 /// Every date in this crate is such a civil date, and a period is in force through the end of
 /// its last day in Warsaw: an authorization valid until 31 August 2026 holds at
@@ -43,15 +29,7 @@ fn switch_at(year: i32, month: u32) -> Option<NaiveDateTime> {
 /// ```
 #[must_use]
 pub fn warsaw_date(instant: DateTime<Utc>) -> NaiveDate {
-    let utc = instant.naive_utc();
-    let year = utc.year();
-    let summer = match (switch_at(year, 3), switch_at(year, 10)) {
-        (Some(start), Some(end)) => start <= utc && utc < end,
-        _ => false,
-    };
-    let offset = Duration::hours(if summer { 2 } else { 1 });
-    utc.checked_add_signed(offset)
-        .map_or_else(|| utc.date(), |local| local.date())
+    edurules_locale::SchoolZone::EuropeWarsaw.date(instant)
 }
 
 #[cfg(test)]
@@ -67,18 +45,6 @@ mod tests {
     }
 
     #[test]
-    fn switch_days_are_the_last_sundays() {
-        let t = |y, m, d| day(y, m, d).and_hms_opt(1, 0, 0);
-        assert_eq!(switch_at(2026, 3), t(2026, 3, 29));
-        assert_eq!(switch_at(2026, 10), t(2026, 10, 25));
-        assert_eq!(switch_at(2025, 3), t(2025, 3, 30));
-        assert_eq!(switch_at(2025, 10), t(2025, 10, 26));
-        // 31 March 2024 was itself a Sunday.
-        assert_eq!(switch_at(2024, 3), t(2024, 3, 31));
-        assert_eq!(switch_at(2026, 12), t(2026, 12, 27));
-    }
-
-    #[test]
     fn offsets_around_the_switches() {
         // 29 March 2026: 00:59 UTC is 01:59 CET; 01:00 UTC is 03:00 CEST.
         assert_eq!(warsaw_date(at(2026, 3, 28, 22, 59)), day(2026, 3, 28));
@@ -91,6 +57,15 @@ mod tests {
         assert_eq!(warsaw_date(at(2026, 10, 24, 22, 0)), day(2026, 10, 25));
         assert_eq!(warsaw_date(at(2026, 10, 25, 22, 59)), day(2026, 10, 25));
         assert_eq!(warsaw_date(at(2026, 10, 25, 23, 0)), day(2026, 10, 26));
+    }
+
+    #[test]
+    fn history_before_the_eu_rule_follows_the_tz_database() {
+        // 1988: summer time ended on the last Sunday of September (25 September, 01:00
+        // UTC), not in October as today's rule says: on 1 October 22:30 UTC it was 23:30
+        // CET, still 1 October in Warsaw.
+        assert_eq!(warsaw_date(at(1988, 9, 24, 22, 30)), day(1988, 9, 25));
+        assert_eq!(warsaw_date(at(1988, 10, 1, 22, 30)), day(1988, 10, 1));
     }
 
     #[test]

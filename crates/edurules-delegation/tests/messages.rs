@@ -170,16 +170,11 @@ fn every_deny_reason_has_three_languages() {
 #[test]
 fn every_error_has_three_languages() {
     let errors = [
-        DelegationError::InvalidIdentifier {
-            kind: "login",
-            value: "".into(),
-        },
+        Login::new("").unwrap_err(),
         DelegationError::InvalidPolicy {
-            problems: vec!["max_depth: `0`".into()],
+            problems: vec![PolicyProblem::MaxDepth { value: 0 }],
         },
-        DelegationError::Json {
-            reason: "eof".into(),
-        },
+        Policy::from_json("{").unwrap_err(),
         DelegationError::Rejected {
             violations: violations(),
         },
@@ -190,7 +185,118 @@ fn every_error_has_three_languages() {
         }
         assert_ne!(e.message(Locale::Pl), e.message(Locale::En));
         assert!(e.code().starts_with("delegation."));
+        assert_eq!(e.to_string(), e.message(Locale::En));
+        assert_eq!(edurules_locale::Message::code(&e), e.code());
     }
+}
+
+/// A 100,000-character input is echoed as at most 64 characters and a count: every message
+/// that quotes it stays under 300 bytes.
+#[test]
+fn huge_input_gives_a_short_message() {
+    let huge = "ż".repeat(100_000);
+    let messages: Vec<Box<dyn edurules_locale::Message>> = vec![
+        Box::new(Login::new(huge.clone()).unwrap_err()),
+        Box::new(Permission::parse(&huge).unwrap_err()),
+        Box::new(DocumentRef::new(format!(" {huge}")).unwrap_err()),
+        Box::new(Violation::InstitutionalEmail {
+            email: huge.clone(),
+        }),
+        Box::new(Violation::UnknownReference {
+            kind: RecordKind::Authorization,
+            id: huge.clone(),
+        }),
+        Box::new(Event::log_from_json(&format!("[{{\"type\": \"{huge}\"}}]")).unwrap_err()),
+        Box::new(Policy::from_json(&format!("{{\"{huge}\": 1}}")).unwrap_err()),
+    ];
+    for m in &messages {
+        for l in Locale::ALL {
+            let text = m.message(l);
+            println!("{} [{l}]: {} bytes", m.code(), text.len());
+            assert!(
+                text.len() < 300,
+                "{} [{l}]: {} bytes: {text}",
+                m.code(),
+                text.len()
+            );
+            assert!(
+                edurules_locale::lint::problems(l, &text).is_empty(),
+                "{text}"
+            );
+        }
+    }
+    let Err(DelegationError::InvalidIdentifier { value, chars, .. }) = Login::new(huge) else {
+        panic!("not refused");
+    };
+    assert_eq!(chars, 100_000);
+    assert!(value.chars().count() <= edurules_locale::MAX_QUOTED_CHARS + 1);
+}
+
+#[test]
+fn exact_texts_in_each_language() {
+    let depth = |depth, max| Violation::DepthExceeded { depth, max }.message(Locale::Pl);
+    assert_eq!(
+        depth(2, 1),
+        "łańcuch upoważnień od dyrektora miałby 2 poziomy, a zasady dopuszczają najwyżej 1 poziom"
+    );
+    assert_eq!(
+        depth(5, 2),
+        "łańcuch upoważnień od dyrektora miałby 5 poziomów, a zasady dopuszczają najwyżej 2 poziomy"
+    );
+    let expired = DenyReason::Expired {
+        source: Source::Authorization(AuthorizationId::new("g-anna").unwrap()),
+        last_day: d(2027, 8, 31),
+    };
+    assert_eq!(
+        expired.message(Locale::Pl),
+        "upoważnienie „g-anna” wygasło (ostatni dzień: 31 sierpnia 2027 r.)"
+    );
+    assert_eq!(
+        expired.message(Locale::Bg),
+        "пълномощното „g-anna“ е изтекло (последен ден: 31 август 2027 г.)"
+    );
+    assert_eq!(
+        expired.message(Locale::En),
+        "the authorization “g-anna” has expired (last day: 31 August 2027)"
+    );
+    let head = Link::Appointment {
+        id: AppointmentId::new("p1").unwrap(),
+        person: login("dyr"),
+        from: d(2025, 9, 1),
+        last_day: d(2030, 8, 31),
+    };
+    assert_eq!(
+        head.message(Locale::Bg),
+        "назначение „p1“: „dyr“ е директор от 1 септември 2025 г. до 31 август 2030 г."
+    );
+    assert_eq!(
+        head.message(Locale::Pl),
+        "powierzenie „p1”: „dyr” jest dyrektorem od 1 września 2025 r. do 31 sierpnia 2030 r."
+    );
+    let excess = |n: usize| Violation::ExceedsGrantor {
+        excess: (0..n).map(|i| perm(&format!("a:{i}"))).collect(),
+    };
+    assert_eq!(
+        excess(7).message(Locale::Pl),
+        "udzielający nie może przekazać więcej, niż sam ma; poza jego zakresem: „a:0”, „a:1”, „a:2”, „a:3”, „a:4” i jeszcze 2 uprawnienia"
+    );
+    assert_eq!(
+        excess(6).message(Locale::En),
+        "the grantor cannot pass on more than they hold; beyond their access: “a:0”, “a:1”, “a:2”, “a:3”, “a:4” and 1 more permission"
+    );
+    let mut p = Policy::sio();
+    p.max_validity_months = 0;
+    p.extension_window_months = 0;
+    assert_eq!(
+        p.validate().unwrap_err().message(Locale::Bg),
+        "невалидни настройки: най-дългата валидност е 0 месеца, а трябва да е от 1 до 120 месеца"
+    );
+    assert_eq!(
+        Policy::from_json("{\n  \"max_depth\": 2\n}")
+            .unwrap_err()
+            .message(Locale::Pl),
+        "nie można odczytać danych JSON: błąd w wierszu 3, w kolumnie 1"
+    );
 }
 
 #[test]
@@ -203,7 +309,7 @@ fn term_messages_use_each_language_plural_forms() {
     };
     let cases = [
         (1, "1 rok szkolny", "1 учебна година", "1 school year"),
-        (3, "3 lata szkolne", "3 учебни години", "3 school years"),
+        (2, "2 lata szkolne", "2 учебни години", "2 school years"),
         (5, "5 lat szkolnych", "5 учебни години", "5 school years"),
     ];
     for (n, pl, bg, en) in cases {
@@ -223,5 +329,28 @@ fn term_messages_use_each_language_plural_forms() {
             "{}",
             v.message(Locale::En)
         );
+    }
+}
+
+proptest::proptest! {
+    /// Whatever the input (control characters, bidirectional marks, any length), a message
+    /// that echoes it has no control character and stays short.
+    #[test]
+    fn echoed_input_is_bounded_and_escaped(s in "(?s).{0,400}", repeat in 1usize..50) {
+        let input = s.repeat(repeat);
+        let mut echoes: Vec<Box<dyn edurules_locale::Message>> = vec![
+            Box::new(Violation::InstitutionalEmail { email: input.clone() }),
+            Box::new(Violation::DuplicateId { kind: RecordKind::Role, id: input.clone() }),
+        ];
+        echoes.extend(Login::new(input.clone()).err().map(|e| Box::new(e) as _));
+        echoes.extend(Permission::parse(&input).err().map(|e| Box::new(e) as _));
+        echoes.extend(DocumentRef::new(input.clone()).err().map(|e| Box::new(e) as _));
+        for m in &echoes {
+            for l in Locale::ALL {
+                let text = m.message(l);
+                proptest::prop_assert!(!text.chars().any(char::is_control), "{}", text);
+                proptest::prop_assert!(text.len() < 1000, "{} bytes: {}", text.len(), text);
+            }
+        }
     }
 }

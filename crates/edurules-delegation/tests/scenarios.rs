@@ -224,7 +224,11 @@ fn expired_authorization_is_denied_with_its_last_day() {
             last_day: d(2027, 8, 31)
         }]
     );
-    assert!(reasons[0].message(Locale::Pl).contains("2027-08-31"));
+    assert!(
+        reasons[0]
+            .message(Locale::Pl)
+            .contains("31 sierpnia 2027 r.")
+    );
 }
 
 #[test]

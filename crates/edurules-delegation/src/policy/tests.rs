@@ -50,11 +50,16 @@ fn dated_depth_versions_are_validated() {
     let DelegationError::InvalidPolicy { problems } = p.validate().unwrap_err() else {
         panic!("wrong error");
     };
-    let text = problems.join("\n");
-    assert!(text.contains("not strictly increasing"), "{text}");
-    assert!(text.contains("cites no basis"), "{text}");
-    assert!(text.contains("not in 1..=max_depth"), "{text}");
-    assert!(text.contains("must agree"), "{text}");
+    let codes: Vec<&str> = problems.iter().map(PolicyProblem::code).collect();
+    for code in [
+        "delegation.policy.depth_versions_out_of_order",
+        "delegation.policy.depth_version_without_basis",
+        "delegation.policy.depth_version_out_of_range",
+        "delegation.policy.latest_depth_version_disagrees",
+    ] {
+        assert!(codes.contains(&code), "{codes:?}");
+    }
+    assert!(problems.iter().all(|p| p.field() == "depth_versions"));
     // An invalid max_depth is one problem, not one per version.
     let mut p = Policy::sio();
     p.max_depth = 0;
@@ -73,6 +78,22 @@ fn mailbox_names_and_term_are_validated() {
         panic!("wrong error");
     };
     assert_eq!(problems.len(), 2, "{problems:?}");
+    assert_eq!(
+        problems[1].message(crate::Locale::Pl),
+        "„Sekretariat” nie jest poprawną nazwą skrzynki: dozwolone są tylko małe litery łacińskie i cyfry"
+    );
+}
+
+#[test]
+fn a_permission_declared_twice_is_reported_once() {
+    let mut p = Policy::sio();
+    let first = p.permissions[0].clone();
+    p.permissions.push(first.clone());
+    p.permissions.push(first.clone());
+    assert_eq!(
+        p.problems(),
+        vec![PolicyProblem::DuplicatePermission { permission: first }]
+    );
 }
 
 #[test]

@@ -1,0 +1,254 @@
+//! What a person reads about a decision: its sources, the links of its chain and the reasons
+//! for a denial, in Polish, Bulgarian and English.
+
+use super::{DenyReason, Link, Source};
+use crate::locale::Locale;
+
+impl Source {
+    /// The source named in a language, its id quoted: `upoważnienie „a1”`.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_delegation::{Source, AuthorizationId, Locale};
+    /// let s = Source::Authorization(AuthorizationId::new("a1").unwrap());
+    /// assert_eq!(s.message(Locale::Pl), "upoważnienie „a1”");
+    /// assert_eq!(s.message(Locale::Bg), "пълномощно „a1“");
+    /// assert_eq!(s.message(Locale::En), "authorization “a1”");
+    /// ```
+    #[must_use]
+    pub fn message(&self, locale: Locale) -> String {
+        match self {
+            Source::Appointment(id) => {
+                let id = locale.quote(id.as_str());
+                locale.pick(
+                    format!("powierzenie {id}"),
+                    format!("назначение {id}"),
+                    format!("appointment {id}"),
+                )
+            }
+            Source::Authorization(id) => {
+                let id = locale.quote(id.as_str());
+                locale.pick(
+                    format!("upoważnienie {id}"),
+                    format!("пълномощно {id}"),
+                    format!("authorization {id}"),
+                )
+            }
+        }
+    }
+
+    /// The source as the subject of a sentence: Bulgarian takes the definite article
+    /// (`пълномощното „a1“`), English "the".
+    fn subject(&self, locale: Locale) -> String {
+        let (id, bg, en) = match self {
+            Source::Appointment(id) => (id.as_str(), "назначението", "the appointment"),
+            Source::Authorization(id) => (id.as_str(), "пълномощното", "the authorization"),
+        };
+        let q = locale.quote(id);
+        locale.pick(
+            self.message(locale),
+            format!("{bg} {q}"),
+            format!("{en} {q}"),
+        )
+    }
+}
+
+impl Link {
+    /// The link as one line in a language.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_delegation::{Link, Locale, RoleName};
+    /// use chrono::NaiveDate;
+    /// let l = Link::Role { role: RoleName::new("teacher").unwrap(),
+    ///                      assigned_on: NaiveDate::from_ymd_opt(2025, 9, 1).unwrap(), last_day: None };
+    /// assert_eq!(l.message(Locale::En), "role “teacher” since 1 September 2025");
+    /// assert_eq!(l.message(Locale::Pl), "rola „teacher” od 1 września 2025 r.");
+    /// ```
+    #[must_use]
+    pub fn message(&self, l: Locale) -> String {
+        let q = |s: &str| l.quote(s);
+        match self {
+            Link::Appointment {
+                id,
+                person,
+                from,
+                last_day,
+            } => {
+                let (id, p) = (q(id.as_str()), q(person.as_str()));
+                let (from, last) = (l.date(*from), l.date(*last_day));
+                l.pick(
+                    format!("powierzenie {id}: {p} jest dyrektorem od {from} do {last}"),
+                    format!("назначение {id}: {p} е директор от {from} до {last}"),
+                    format!("appointment {id}: {p} is the head from {from} to {last}"),
+                )
+            }
+            Link::Authorization {
+                id,
+                grantor,
+                grantee,
+                document,
+                valid_from,
+                last_day,
+            } => {
+                let (id, doc) = (q(id.as_str()), q(document.as_str()));
+                let (g, to) = (q(grantor.as_str()), q(grantee.as_str()));
+                let (from, last) = (l.date(*valid_from), l.date(*last_day));
+                l.pick(
+                    format!(
+                        "upoważnienie {id} (dokument {doc}): {g} upoważnia {to} od {from} do {last}"
+                    ),
+                    format!(
+                        "пълномощно {id} (документ {doc}): {g} упълномощава {to} от {from} до {last}"
+                    ),
+                    format!(
+                        "authorization {id} (document {doc}): {g} authorizes {to} from {from} to {last}"
+                    ),
+                )
+            }
+            Link::Role {
+                role,
+                assigned_on,
+                last_day,
+            } => {
+                let (r, from) = (q(role.as_str()), l.date(*assigned_on));
+                match last_day {
+                    None => l.pick(
+                        format!("rola {r} od {from}"),
+                        format!("роля {r} от {from}"),
+                        format!("role {r} since {from}"),
+                    ),
+                    Some(last) => {
+                        let last = l.date(*last);
+                        l.pick(
+                            format!("rola {r} od {from} do {last}"),
+                            format!("роля {r} от {from} до {last}"),
+                            format!("role {r} from {from} to {last}"),
+                        )
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl DenyReason {
+    /// The reason in a language.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_delegation::{DenyReason, Locale};
+    /// assert_eq!(DenyReason::NoGrant.message(Locale::En),
+    ///            "no appointment or authorization for this institution");
+    /// assert_eq!(DenyReason::NoGrant.message(Locale::Bg),
+    ///            "няма назначение или пълномощно за тази институция");
+    /// ```
+    #[must_use]
+    pub fn message(&self, l: Locale) -> String {
+        let q = |s: &str| l.quote(s);
+        match self {
+            Self::UnknownPermission { permission } => {
+                let p = q(permission.as_str());
+                l.pick(
+                    format!("nieznane uprawnienie {p}: nie ma go w konfiguracji"),
+                    format!("непознато право {p}: няма го в настройките"),
+                    format!("unknown permission {p}: it is not in the configuration"),
+                )
+            }
+            Self::NoGrant => l
+                .pick(
+                    "brak powierzenia lub upoważnienia w tym podmiocie",
+                    "няма назначение или пълномощно за тази институция",
+                    "no appointment or authorization for this institution",
+                )
+                .to_owned(),
+            Self::NotYetValid { source, from } => {
+                let (s, from) = (source.subject(l), l.date(*from));
+                l.pick(
+                    format!("{s} obowiązuje dopiero od {from}"),
+                    format!("{s} е в сила едва от {from}"),
+                    format!("{s} takes effect only on {from}"),
+                )
+            }
+            Self::Expired { source, last_day } => {
+                let (s, last) = (source.subject(l), l.date(*last_day));
+                l.pick(
+                    format!("{s} wygasło (ostatni dzień: {last})"),
+                    format!("{s} е изтекло (последен ден: {last})"),
+                    format!("{s} has expired (last day: {last})"),
+                )
+            }
+            Self::Revoked {
+                authorization,
+                by,
+                on,
+            } => {
+                let (a, b, on) = (q(authorization.as_str()), q(by.as_str()), l.date(*on));
+                l.pick(
+                    format!("upoważnienie {a} zostało cofnięte przez {b} ze skutkiem od {on}"),
+                    format!("пълномощното {a} е оттеглено от {b}, считано от {on}"),
+                    format!("the authorization {a} was revoked by {b} with effect from {on}"),
+                )
+            }
+            Self::GrantorLostAccess {
+                authorization,
+                grantor,
+                last_day,
+            } => {
+                let (a, g) = (q(authorization.as_str()), q(grantor.as_str()));
+                let last = l.date(*last_day);
+                l.pick(
+                    format!(
+                        "dostęp udzielającego {g} skończył się {last}, więc upoważnienie {a} też wygasło"
+                    ),
+                    format!(
+                        "достъпът на упълномощаващия {g} е изтекъл на {last}, затова е прекратено и пълномощното {a}"
+                    ),
+                    format!(
+                        "the access of the grantor {g} ended on {last}, so the authorization {a} ended too"
+                    ),
+                )
+            }
+            Self::PermissionNotGranted { source } => {
+                let s = source.subject(l);
+                l.pick(
+                    format!("{s} nie obejmuje tego uprawnienia"),
+                    format!("{s} не включва това право"),
+                    format!("{s} does not include this permission"),
+                )
+            }
+            Self::NoRole { permission } => {
+                let p = q(permission.as_str());
+                l.pick(
+                    format!("żadna przypisana rola nie daje uprawnienia {p}"),
+                    format!("никоя възложена роля не дава правото {p}"),
+                    format!("no assigned role grants the permission {p}"),
+                )
+            }
+            Self::VoidWithoutWrittenForm { authorization, on } => {
+                let (a, on) = (q(authorization.as_str()), l.date(*on));
+                l.pick(
+                    format!(
+                        "upoważnienie {a} z {on} nie miało formy pisemnej, więc jest nieważne (art. 68 ust. 3 ustawy o SIO)"
+                    ),
+                    format!(
+                        "пълномощното {a} от {on} не е в писмена форма и е нищожно (чл. 68, ал. 3 от Закона за SIO)"
+                    ),
+                    format!(
+                        "the authorization {a} of {on} was not in writing, so it is void (art. 68(3) of the SIO Act)"
+                    ),
+                )
+            }
+        }
+    }
+}
+
+impl edurules_locale::Message for DenyReason {
+    fn code(&self) -> &'static str {
+        DenyReason::code(self)
+    }
+
+    fn message(&self, locale: Locale) -> String {
+        DenyReason::message(self, locale)
+    }
+}
