@@ -79,22 +79,25 @@ fn explanation_legal_basis_and_lateness() {
     let d = submission_deadline("art. 8 pkt 1 lit. d", date("2025-12-19")).unwrap();
     assert_eq!(
         d.explain(Locale::En),
-        "change on 2025-12-19 (Fri) → 7 days → 2025-12-26 (Fri, Second Day of Christmas) → 2025-12-29 (Mon)"
+        "change on 19 December 2025 (Fri) → 7 days → 26 December 2025 (Fri, Second Day of Christmas) → 29 December 2025 (Mon)"
     );
-    assert!(d.explain(Locale::Pl).starts_with("zmiana 2025-12-19 (pt.)"));
+    assert!(
+        d.explain(Locale::Pl)
+            .starts_with("zmiana z 19 grudnia 2025 r. (pt.)")
+    );
     assert!(d.legal_basis(Locale::En).contains("Dz.U. 2024 poz. 152"));
     assert!(d.legal_basis(Locale::En).contains("art. 115 KC"));
     assert_eq!(
-        is_late(&d, date("2026-01-05")),
+        is_late(&d, date("2026-01-05")).unwrap(),
         Lateness::Late { days_late: 7 }
     );
     assert_eq!(
-        is_late(&d, date("2025-12-22")),
+        is_late(&d, date("2025-12-22")).unwrap(),
         Lateness::OnTime { days_to_spare: 7 }
     );
     let f = submission_deadline("art. 8 pkt 1 lit. f", date("2025-12-19")).unwrap();
     assert!(f.legal_basis(Locale::Pl).contains("Dz.U. 2019 poz. 1663"));
-    assert!(f.explain(Locale::En).contains("2026-01-10 (Sat)"));
+    assert!(f.explain(Locale::En).contains("10 January 2026 (Sat)"));
 }
 
 #[test]
@@ -138,22 +141,22 @@ fn the_legal_basis_names_the_text_applied_and_when_its_wording_took_force() {
     let en = d.legal_basis(Locale::En);
     assert!(!en.contains("as worded from 2024-02-07"), "{en}");
     assert!(
-        en.contains("text applied: Dz.U. 2024 poz. 152 (tekst jednolity), current from 2024-02-07; this wording in force since 2019-09-01"),
+        en.contains("text applied: “Dz.U. 2024 poz. 152 (tekst jednolity)”, current from 7 February 2024; this wording in force since 1 September 2019"),
         "{en}"
     );
     assert!(
         d.legal_basis(Locale::Pl)
-            .contains("to brzmienie obowiązuje od 2019-09-01")
+            .contains("to brzmienie przepisu obowiązuje od 1 września 2019 r.")
     );
     assert!(
         d.legal_basis(Locale::Bg)
-            .contains("тази редакция е в сила от 2019-09-01")
+            .contains("тази редакция на разпоредбата е в сила от 1 септември 2019 г.")
     );
     // An amending act is its own wording's start; a past consolidated text has an end.
     let a = submission_deadline("art. 8 pkt 1 lit. d", date("2019-09-02")).unwrap();
     assert_eq!(a.wording_in_force_from, date("2019-09-01"));
     assert!(a.legal_basis(Locale::En).contains(
-        "text applied: Dz.U. 2018 poz. 2245, current from 2019-09-01 to 2019-10-10; this wording in force since 2019-09-01"
+        "text applied: “Dz.U. 2018 poz. 2245”, current from 1 September 2019 to 10 October 2019; this wording in force since 1 September 2019"
     ));
     let t = submission_deadline("art. 8 pkt 1 lit. d", date("2018-11-05")).unwrap();
     assert_eq!(t.wording_in_force_from, date("2017-09-02"));
