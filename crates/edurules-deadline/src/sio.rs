@@ -154,7 +154,13 @@ impl Rules {
         }
         let file: RulesFile =
             serde_json::from_str(text).map_err(|e| DeadlineError::RulesSyntax {
-                message: edurules_locale::clip(&e.to_string()),
+                // serde_json ends its text with " at line L column C",
+                // which the error keeps as numbers.
+                message: edurules_locale::clip(
+                    e.to_string()
+                        .rsplit_once(" at line ")
+                        .map_or(e.to_string().as_str(), |(head, _)| head),
+                ),
                 line: e.line(),
                 column: e.column(),
             })?;

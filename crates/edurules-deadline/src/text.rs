@@ -10,6 +10,14 @@ pub(crate) const CATEGORY_ACC: Noun = Noun::new(
     ["category", "categories"],
 );
 
+/// dzień in the genitive after "do" ("od 1 dnia do 366 dni"); Bulgarian and
+/// English use [`nouns::DAY`](edurules_locale::nouns::DAY).
+pub(crate) const DAY_GENITIVE: Noun = Noun::new(
+    ["dnia", "dni", "dni", "dnia"],
+    ["ден", "дни"],
+    ["day", "days"],
+);
+
 /// błąd / грешка / problem (in a rules file).
 pub(crate) const PROBLEM: Noun = Noun::new(
     ["błąd", "błędy", "błędów", "błędu"],
@@ -59,14 +67,41 @@ pub(crate) fn quoted_rule(locale: Locale, text: &str) -> String {
 /// Bulgarian, where its Latin abbreviations are foreign; bounded and
 /// cleaned either way.
 pub(crate) fn provision(locale: Locale, text: &str) -> String {
-    let plain = text
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '.' | ',' | '§'));
+    let plain = text.len() <= MAX_RULE_TEXT_CHARS
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '.' | ',' | '§'));
     match locale {
         Locale::Pl => clean(text),
         Locale::En if plain => clean(text),
+        Locale::Bg => bulgarian_provision(text).unwrap_or_else(|| quoted_rule(locale, text)),
         _ => quoted_rule(locale, text),
     }
+}
+
+/// A provision in the way Bulgarian cites one: `art. 30 pkt 1` as
+/// `чл. 30, т. 1`, `ust.` as `ал.`, `lit. a` as `буква „a“`; `None` for
+/// anything else (it is then quoted).
+fn bulgarian_provision(text: &str) -> Option<String> {
+    if text.len() > MAX_RULE_TEXT_CHARS {
+        return None;
+    }
+    let mut parts = Vec::new();
+    let mut words = text.split_whitespace();
+    while let Some(unit) = words.next() {
+        let number = words.next()?;
+        if !number.chars().all(|c| c.is_ascii_alphanumeric()) || number.is_empty() {
+            return None;
+        }
+        parts.push(match unit {
+            "art." => format!("чл. {number}"),
+            "ust." => format!("ал. {number}"),
+            "pkt" => format!("т. {number}"),
+            "lit." => format!("буква „{number}“"),
+            _ => return None,
+        });
+    }
+    (!parts.is_empty()).then(|| parts.join(", "))
 }
 
 /// A citation from a rules file (a provision such as `art. 30 pkt 1`, a
@@ -93,6 +128,12 @@ mod tests {
             assert!(!c.chars().any(char::is_control));
         }
         assert_eq!(cited(Locale::Pl, "art. 30 pkt 1"), "art. 30 pkt 1");
+        assert_eq!(
+            provision(Locale::Bg, "art. 30 pkt 1 lit. a"),
+            "чл. 30, т. 1, буква „a“"
+        );
+        assert_eq!(provision(Locale::Bg, "art. 30 xyz"), "„art. 30 xyz“");
+        assert_eq!(provision(Locale::En, "art. 30 pkt 1"), "art. 30 pkt 1");
         assert_eq!(cited(Locale::En, "art. 30 pkt 1"), "“art. 30 pkt 1”");
     }
 }

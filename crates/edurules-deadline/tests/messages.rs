@@ -342,3 +342,19 @@ fn exact_texts() {
         "файлът не съдържа нито една редакция на чл. 30"
     );
 }
+
+#[test]
+#[ignore = "prints every message for a reader's review"]
+fn print_all() {
+    for l in Locale::ALL {
+        for e in errors() {
+            println!("{l} {}: {}", e.code(), e.message(l));
+        }
+        for p in problems() {
+            println!("{l} {}: {}", p.code(), p.message(l));
+        }
+        for (w, t) in explanations(l) {
+            println!("{l} {w}: {t}");
+        }
+    }
+}

@@ -68,9 +68,9 @@ pub(super) fn message(e: &DeadlineError, l: Locale) -> String {
                 cited(l, version_source),
             );
             l.pick(
-                format!("dane kategorii {c} są wyłączone z ogólnego terminu 7 dni przez {p} (tekst: {s}), a ich własny termin nie jest zapisany w regułach"),
-                format!("данните от категория {c} са изключени от общия 7-дневен срок с {p} (текст: {s}), а собственият им срок не е записан в правилата"),
-                format!("data of category {c} are excepted from the general 7-day term by {p} (text: {s}), and their own term is not in the rules"),
+                format!("dane kategorii {c} są wyłączone z ogólnego terminu 7 dni na mocy {p} (tekst stosowany: {s}), a ich własny termin nie jest zapisany w regułach"),
+                format!("данните от категория {c} са изключени от общия 7-дневен срок по силата на {p} (приложен текст: {s}), а собственият им срок не е записан в правилата"),
+                format!("data of category {c} are excepted from the general 7-day term by {p} (text applied: {s}), and their own term is not in the rules"),
             )
         }
         DeadlineError::ContestedTerm {

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use edurules_locale::{Locale, Message, nouns};
 use serde::{Deserialize, Serialize};
 
-use crate::text::cited;
+use crate::text::{DAY_GENITIVE, provision};
 
 /// One problem of a rules file ([`crate::DeadlineError::InvalidRules`] lists
 /// every one). Values taken from the file are kept bounded (at most 64
@@ -323,15 +323,15 @@ impl RulesProblem {
                 days,
                 max,
             } => {
-                let (v, d, m) = (
-                    v(version_from),
-                    l.count(u64::from(*days), nouns::DAY),
-                    int(*max),
+                let (v, d) = (v(version_from), l.count(u64::from(*days), nouns::DAY));
+                let m = l.count(
+                    u64::from(*max),
+                    l.pick(DAY_GENITIVE, nouns::DAY, nouns::DAY),
                 );
                 l.pick(
-                    format!("{v} ma ogólny termin {d}, a powinien wynosić od 1 do {m} dni"),
-                    format!("{v} има общ срок {d}, а трябва да е от 1 до {m} дни"),
-                    format!("{v} has a general term of {d}; it must be 1 to {m} days"),
+                    format!("{v} ma ogólny termin {d}, a powinien mieć od 1 dnia do {m}"),
+                    format!("{v} има общ срок {d}, а той трябва да е между 1 ден и {m}"),
+                    format!("{v} has a general term of {d}; it must be between 1 day and {m}"),
                 )
             }
             Self::EndsBeforeStart { version_from, to } => {
@@ -346,7 +346,9 @@ impl RulesProblem {
                 let v = v(version_from);
                 l.pick(
                     format!("{v} nie ma daty końcowej, a tylko ostatnia wersja może jej nie mieć"),
-                    format!("{v} няма крайна дата, а само последната редакция може да няма"),
+                    format!(
+                        "{v} няма крайна дата, а без крайна дата може да е само последната редакция"
+                    ),
                     format!("{v} has no end, and only the last version may be open-ended"),
                 )
             }
@@ -374,10 +376,14 @@ impl RulesProblem {
             }
             Self::UnknownCategoryReference {
                 version_from,
-                provision,
+                provision: provision_text,
                 category,
             } => {
-                let (v, p, c) = (v(version_from), cited(l, provision), l.quote(category));
+                let (v, p, c) = (
+                    v(version_from),
+                    provision(l, provision_text),
+                    l.quote(category),
+                );
                 l.pick(
                     format!("{v}: przepis {p} wymienia nieznaną kategorię {c}"),
                     format!("{v}: разпоредбата {p} посочва неизвестна категория {c}"),
@@ -400,15 +406,12 @@ impl RulesProblem {
                 days,
                 max,
             } => {
-                let (v, d, m) = (
-                    v(version_from),
-                    l.count(u64::from(*days), nouns::DAY),
-                    int(*max),
-                );
+                let (v, d) = (v(version_from), l.count(u64::from(*days), nouns::DAY));
+                let m = l.count(u64::from(*max), nouns::DAY);
                 l.pick(
-                    format!("{v} ma termin kwartalny {d}, a może najwyżej {m} dni"),
-                    format!("{v} има тримесечен срок {d}, а може най-много {m} дни"),
-                    format!("{v} has a quarterly term of {d}, at most {m} days are accepted"),
+                    format!("{v} ma termin kwartalny {d}, a może mieć najwyżej {m}"),
+                    format!("{v} има тримесечен срок {d}, а може да е най-много {m}"),
+                    format!("{v} has a quarterly term of {d}; it may be at most {m}"),
                 )
             }
             Self::TermWithoutBasis { version_from } => {
