@@ -175,6 +175,12 @@ fn explanations(l: Locale) -> Vec<(String, String)> {
         out.push((format!("explain {category}"), d.explain(l)));
         out.push((format!("legal basis {category}"), d.legal_basis(l)));
     }
+    // A caller's file naming another act: cited as the file writes it.
+    let mut file = Rules::builtin().unwrap().file().clone();
+    file.act = "ustawa z dnia 7 września 1991 r. o systemie oświaty".into();
+    let other = Rules::from_file(file).unwrap();
+    let d = other.deadline("art. 8 pkt 1 lit. d", date("2025-12-19")).unwrap();
+    out.push(("legal basis, another act".into(), d.legal_basis(l)));
     for n in COUNTS {
         let n = u32::try_from(n).unwrap();
         for t in [

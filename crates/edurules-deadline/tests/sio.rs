@@ -164,3 +164,83 @@ fn the_legal_basis_names_the_text_applied_and_when_its_wording_took_force() {
     let o = submission_deadline("art. 8 pkt 1 lit. c", date("2012-05-02")).unwrap();
     assert_eq!(o.wording_in_force_from, date("2012-04-30"));
 }
+
+#[test]
+fn a_submission_dated_before_its_change_is_an_error() {
+    // Issue #16, item 9: sent 28 days before the change it reports, the old
+    // answer was "on time, 28 days to spare" (due 29 December 2025).
+    let d = submission_deadline("art. 8 pkt 1 lit. d", date("2025-12-19")).unwrap();
+    let e = is_late(&d, date("2025-11-21")).unwrap_err();
+    assert_eq!(
+        e,
+        DeadlineError::SubmittedBeforeChange {
+            submitted_on: date("2025-11-21"),
+            change_date: date("2025-12-19"),
+        }
+    );
+    assert_eq!(e.code(), "deadline.submitted_before_change");
+    // On the day of the change itself it is on time.
+    assert_eq!(
+        is_late(&d, date("2025-12-19")).unwrap(),
+        Lateness::OnTime { days_to_spare: 10 }
+    );
+    assert_eq!(
+        d.lateness(date("2025-12-18")).unwrap_err().code(),
+        "deadline.submitted_before_change"
+    );
+}
+
+#[test]
+fn categories_are_found_across_case_and_spacing_and_ambiguity_is_refused() {
+    let day = date("2025-12-19");
+    for written in [
+        "Art. 8 Pkt 1 Lit. D",
+        "art-8-pkt-1-lit-d",
+        "ART_8_PKT_1_LIT_D",
+        "  art.8  pkt 1 lit.d ",
+    ] {
+        let d = submission_deadline(written, day).unwrap();
+        assert_eq!(d.category, "art. 8 pkt 1 lit. d", "{written}");
+    }
+    // Found, then refused for its own reason (its term is not encoded),
+    // naming the category as the rules write it.
+    let e = submission_deadline("Exam Candidates: Egzamin Ósmoklasisty", day).unwrap_err();
+    let DeadlineError::UnknownExceptionTerm { category, .. } = &e else {
+        panic!("{e:?}")
+    };
+    assert_eq!(category, "exam candidates: egzamin ósmoklasisty");
+    // A caller's file with two ids that differ only in spacing: each is
+    // found exactly, a third spelling is ambiguous.
+    let mut file = Rules::builtin().unwrap().file().clone();
+    file.categories
+        .push(edurules_deadline::sio::CategoryDef::new(
+            "art. 8 pkt 1 lit. d ",
+        ));
+    let rules = Rules::from_file(file).unwrap();
+    assert_eq!(
+        rules.deadline("art. 8 pkt 1 lit. d", day).unwrap().category,
+        "art. 8 pkt 1 lit. d"
+    );
+    let e = rules.deadline("ART 8 PKT 1 LIT D", day).unwrap_err();
+    assert_eq!(e.code(), "deadline.ambiguous_category");
+    let DeadlineError::AmbiguousCategory { candidates, .. } = &e else {
+        panic!("{e:?}")
+    };
+    assert_eq!(candidates.len(), 2);
+    assert!(e.message(Locale::Pl).ends_with("; podaj ją dokładnie"));
+}
+
+#[test]
+fn an_unknown_category_lists_known_ones_in_the_locale() {
+    let e = submission_deadline("art. 8 pkt 1 lit. z", date("2025-12-19")).unwrap_err();
+    let DeadlineError::UnknownCategory { closest, known, .. } = &e else {
+        panic!("{e:?}")
+    };
+    assert_eq!(*known, 42);
+    assert_eq!(closest.len(), 3);
+    assert_eq!(
+        e.message(Locale::Bg),
+        "неизвестна категория данни „art. 8 pkt 1 lit. z“; правилата познават 42 категории, \
+         най-близките са „art. 8 pkt 1 lit. a“, „art. 8 pkt 1 lit. b“ или „art. 8 pkt 1 lit. c“"
+    );
+}
