@@ -56,7 +56,7 @@ pub fn country_name(locale: Locale) -> &'static str {
 /// use edurules_deadline::{calendar::{holidays, holidays_heading}, Locale};
 /// let n = holidays(2025)?.len();
 /// assert_eq!(holidays_heading(2025, n, Locale::En), "Public holidays in Poland in 2025: 14");
-/// assert_eq!(holidays_heading(2025, n, Locale::Pl), "Dni świąteczne wolne od pracy w Polsce w 2025 r.: 14");
+/// assert_eq!(holidays_heading(2025, n, Locale::Pl), "Święta ustawowo wolne od pracy w Polsce w 2025 r.: 14");
 /// assert_eq!(holidays_heading(2025, n, Locale::Bg), "Официални празници в Полша през 2025 г.: 14");
 /// # Ok::<(), edurules_deadline::DeadlineError>(())
 /// ```
@@ -64,7 +64,7 @@ pub fn country_name(locale: Locale) -> &'static str {
 pub fn holidays_heading(year: i32, count: usize, locale: Locale) -> String {
     let n = locale.integer(i128::try_from(count).unwrap_or(i128::MAX));
     locale.pick(
-        format!("Dni świąteczne wolne od pracy w Polsce w {year} r.: {n}"),
+        format!("Święta ustawowo wolne od pracy w Polsce w {year} r.: {n}"),
         format!("Официални празници в Полша през {year} г.: {n}"),
         format!("Public holidays in Poland in {year}: {n}"),
     )

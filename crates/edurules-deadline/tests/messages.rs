@@ -179,7 +179,9 @@ fn explanations(l: Locale) -> Vec<(String, String)> {
     let mut file = Rules::builtin().unwrap().file().clone();
     file.act = "ustawa z dnia 7 września 1991 r. o systemie oświaty".into();
     let other = Rules::from_file(file).unwrap();
-    let d = other.deadline("art. 8 pkt 1 lit. d", date("2025-12-19")).unwrap();
+    let d = other
+        .deadline("art. 8 pkt 1 lit. d", date("2025-12-19"))
+        .unwrap();
     out.push(("legal basis, another act".into(), d.legal_basis(l)));
     for n in COUNTS {
         let n = u32::try_from(n).unwrap();
