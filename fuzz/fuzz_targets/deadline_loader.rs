@@ -29,13 +29,17 @@ fn check(d: &Deadline<'_>, change: NaiveDate) {
     // Lateness: on the due date on time, one day after one day late.
     assert_eq!(
         is_late(d, d.due_date),
-        Lateness::OnTime { days_to_spare: 0 }
+        Ok(Lateness::OnTime { days_to_spare: 0 })
     );
     if let Some(next) = d.due_date.succ_opt() {
-        assert_eq!(is_late(d, next), Lateness::Late { days_late: 1 });
+        assert_eq!(is_late(d, next), Ok(Lateness::Late { days_late: 1 }));
+    }
+    // A submission before the change is refused, never "on time".
+    if let Some(before) = d.change_date.pred_opt() {
+        assert!(is_late(d, before).is_err());
     }
     for locale in [Locale::Pl, Locale::Bg, Locale::En] {
-        assert!(d.explain(locale).contains(&d.due_date.to_string()));
+        assert!(d.explain(locale).contains(&locale.date(d.due_date)));
         assert!(!d.legal_basis(locale).is_empty());
     }
 }

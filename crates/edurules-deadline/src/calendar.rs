@@ -16,7 +16,7 @@ pub use table::{
     HOLIDAY_RULES, HolidayDate, HolidayRule, ONE_OFF_DAYS_OFF, OneOffDayOff, Validity,
 };
 
-use crate::DeadlineError;
+use crate::{DeadlineError, Locale};
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
@@ -24,6 +24,51 @@ use serde::{Deserialize, Serialize};
 pub const FIRST_YEAR: i32 = 1951;
 /// The last year the calendar covers.
 pub const LAST_YEAR: i32 = 2100;
+
+/// The country whose days off this calendar holds, as an ISO 3166-1 code.
+///
+/// # Example
+/// ```
+/// assert_eq!(edurules_deadline::calendar::COUNTRY_CODE, "PL");
+/// ```
+pub const COUNTRY_CODE: &str = "PL";
+
+/// The name of the country whose days off this calendar holds (Poland), in a
+/// language: for a heading such as "Public holidays in Poland".
+///
+/// # Example
+/// ```
+/// use edurules_deadline::{calendar::country_name, Locale};
+/// assert_eq!(country_name(Locale::Pl), "Polska");
+/// assert_eq!(country_name(Locale::Bg), "Полша");
+/// assert_eq!(country_name(Locale::En), "Poland");
+/// ```
+#[must_use]
+pub fn country_name(locale: Locale) -> &'static str {
+    locale.pick("Polska", "Полша", "Poland")
+}
+
+/// A heading for the list of a year's holidays that says whose they are:
+/// "Public holidays in Poland in 2025: 14".
+///
+/// # Example
+/// ```
+/// use edurules_deadline::{calendar::{holidays, holidays_heading}, Locale};
+/// let n = holidays(2025)?.len();
+/// assert_eq!(holidays_heading(2025, n, Locale::En), "Public holidays in Poland in 2025: 14");
+/// assert_eq!(holidays_heading(2025, n, Locale::Pl), "Święta ustawowo wolne od pracy w Polsce w 2025 r.: 14");
+/// assert_eq!(holidays_heading(2025, n, Locale::Bg), "Официални празници в Полша през 2025 г.: 14");
+/// # Ok::<(), edurules_deadline::DeadlineError>(())
+/// ```
+#[must_use]
+pub fn holidays_heading(year: i32, count: usize, locale: Locale) -> String {
+    let n = locale.integer(i128::try_from(count).unwrap_or(i128::MAX));
+    locale.pick(
+        format!("Święta ustawowo wolne od pracy w Polsce w {year} r.: {n}"),
+        format!("Официални празници в Полша през {year} г.: {n}"),
+        format!("Public holidays in Poland in {year}: {n}"),
+    )
+}
 
 /// A public holiday on a date.
 #[derive(

@@ -6,14 +6,18 @@
 //! The shipped rules ([`BUILTIN_RULES_JSON`]) are parsed and validated once,
 //! on first use; a caller may load its own file with [`Rules::from_json`].
 
+mod category;
 mod contest;
 mod data;
 mod deadline;
+mod problem;
 mod validate;
 
+pub use category::MAX_SUGGESTIONS;
 pub use contest::Contest;
 pub use data::{CategoryDef, Coverage, Exception, ExceptionTerm, FixedDue, RulesFile, Version};
 pub use deadline::{Deadline, DeadlineTerm, Lateness, is_late};
+pub use problem::RulesProblem;
 
 use crate::DeadlineError;
 use chrono::NaiveDate;
@@ -65,6 +69,9 @@ pub struct Rules {
     file: RulesFile,
     /// Category id → index in `file.categories`.
     index: HashMap<String, usize, BuildHasherDefault<Fnv1a>>,
+    /// Normalized id (see [`category::normalize`]) → indexes of the
+    /// categories with that form (more than one: ambiguous).
+    normalized: HashMap<String, Vec<usize>, BuildHasherDefault<Fnv1a>>,
     /// The versions' first days, for a cache-friendly search.
     starts: Vec<NaiveDate>,
     /// Per version, per category: `None` = the general term, `Some(i)` = exception `i`.
@@ -147,7 +154,15 @@ impl Rules {
         }
         let file: RulesFile =
             serde_json::from_str(text).map_err(|e| DeadlineError::RulesSyntax {
-                message: e.to_string(),
+                // serde_json ends its text with " at line L column C",
+                // which the error keeps as numbers.
+                message: edurules_locale::clip(
+                    e.to_string()
+                        .rsplit_once(" at line ")
+                        .map_or(e.to_string().as_str(), |(head, _)| head),
+                ),
+                line: e.line(),
+                column: e.column(),
             })?;
         Self::from_file(file)
     }
@@ -176,6 +191,14 @@ impl Rules {
             .enumerate()
             .map(|(i, c)| (c.id.clone(), i))
             .collect();
+        let mut normalized: HashMap<String, Vec<usize>, BuildHasherDefault<Fnv1a>> =
+            HashMap::default();
+        for (i, c) in file.categories.iter().enumerate() {
+            normalized
+                .entry(category::normalize(&c.id))
+                .or_default()
+                .push(i);
+        }
         let starts = file.versions.iter().map(|v| v.in_force_from).collect();
         let status = file
             .versions
@@ -198,6 +221,7 @@ impl Rules {
         Ok(Self {
             file,
             index,
+            normalized,
             starts,
             status,
             wording_from,
@@ -268,6 +292,20 @@ impl Rules {
             .and_then(|(_, i)| self.file.categories.get(i))
     }
 
+    /// The ids of every category the rules know, in the file's order (what
+    /// [`DeadlineError::UnknownCategory`] counts).
+    ///
+    /// # Example
+    /// ```
+    /// let rules = edurules_deadline::Rules::builtin()?;
+    /// assert!(rules.categories().any(|id| id == "art. 8 pkt 4"));
+    /// assert_eq!(rules.categories().count(), 42);
+    /// # Ok::<(), edurules_deadline::DeadlineError>(())
+    /// ```
+    pub fn categories(&self) -> impl Iterator<Item = &str> {
+        self.file.categories.iter().map(|c| c.id.as_str())
+    }
+
     fn category_index(&self, category: &str) -> Option<(&str, usize)> {
         self.index
             .get_key_value(category)
@@ -306,7 +344,11 @@ impl Rules {
 ///
 /// # Errors
 /// * [`DeadlineError::BeforeAct`] before 2012-04-30;
-/// * [`DeadlineError::UnknownCategory`] for a category the rules do not list;
+/// * [`DeadlineError::UnknownCategory`] for a category the rules do not list
+///   (with the closest ones they do); a category written in another case or
+///   with other spacing, `_`, `-` or `.` (`Art 8 Pkt 1 Lit D`,
+///   `art-8-pkt-1-lit-d`) is found when only one category has that form,
+///   else [`DeadlineError::AmbiguousCategory`];
 /// * [`DeadlineError::UnknownExceptionTerm`] when the version in force
 ///   excepts the category and its own term is not encoded (never 7 days by default);
 /// * [`DeadlineError::DateOutOfRange`] past 2100.

@@ -194,19 +194,19 @@ impl CountingRule {
                 "art. 111 § 2 i art. 115 KC (przed 2017 r.): koniec terminu w niedzielę lub święto przesuwa się na następny dzień; sobota nie przesuwa"
             }
             (Self::Art115DaysOffOnly, Locale::Bg) => {
-                "чл. 111 § 2 и чл. 115 ГК на Полша (преди 2017 г.): срок, изтичащ в неделя или празник, се премества на следващия ден; съботата не го премества"
+                "чл. 111 § 2 и чл. 115 от полския Граждански кодекс (преди 2017 г.): срок, изтичащ в неделя или празник, се премества на следващия ден; съботата не го премества"
             }
             (Self::Art115DaysOffOnly, _) => {
                 "art. 111 § 2 and art. 115 KC (before 2017): an end on a Sunday or public holiday moves to the next day; a Saturday does not move it"
             }
             (Self::Art115WithSaturdays, Locale::Pl) => {
-                "art. 111 § 2 i art. 115 KC (od 1.01.2017): koniec terminu w sobotę, niedzielę lub święto przesuwa się na następny dzień roboczy"
+                "art. 111 § 2 i art. 115 KC (od 1 stycznia 2017 r.): koniec terminu w sobotę, niedzielę lub święto przesuwa się na następny dzień roboczy"
             }
             (Self::Art115WithSaturdays, Locale::Bg) => {
-                "чл. 111 § 2 и чл. 115 ГК на Полша (от 1.01.2017): срок, изтичащ в събота, неделя или празник, се премества на следващия работен ден"
+                "чл. 111 § 2 и чл. 115 от полския Граждански кодекс (от 1 януари 2017 г.): срок, изтичащ в събота, неделя или празник, се премества на следващия работен ден"
             }
             (Self::Art115WithSaturdays, _) => {
-                "art. 111 § 2 and art. 115 KC (from 2017-01-01): an end on a Saturday, Sunday or public holiday moves to the next working day"
+                "art. 111 § 2 and art. 115 KC (from 1 January 2017): an end on a Saturday, Sunday or public holiday moves to the next working day"
             }
         }
     }
@@ -245,14 +245,15 @@ impl TermEnd {
     }
 
     /// The counting for a clerk, e.g.
-    /// `event on 2025-12-19 (Fri) → 7 days → 2025-12-26 (Fri, Second Day of Christmas) → 2025-12-29 (Mon)`.
+    /// `event on 19 December 2025 (Fri) → 7 days → 26 December 2025 (Fri, Second Day of Christmas) → 29 December 2025 (Mon)`.
     ///
     /// # Example
     /// ```
     /// use chrono::NaiveDate;
     /// use edurules_deadline::{term::{term_end, Term}, Locale};
     /// let t = term_end(NaiveDate::from_ymd_opt(2025, 12, 19).unwrap(), Term::days(7))?;
-    /// assert!(t.explain(Locale::En).ends_with("2025-12-29 (Mon)"));
+    /// assert!(t.explain(Locale::En).ends_with("29 December 2025 (Mon)"));
+    /// assert!(t.explain(Locale::Pl).ends_with("29 grudnia 2025 r. (pon.)"));
     /// # Ok::<(), edurules_deadline::DeadlineError>(())
     /// ```
     #[must_use]
@@ -429,7 +430,7 @@ mod tests {
         let en = t.explain(Locale::En);
         assert_eq!(
             en,
-            "event on 2025-12-19 (Fri) → 7 days → 2025-12-26 (Fri, Second Day of Christmas) → 2025-12-29 (Mon)"
+            "event on 19 December 2025 (Fri) → 7 days → 26 December 2025 (Fri, Second Day of Christmas) → 29 December 2025 (Mon)"
         );
         assert!(
             t.explain(Locale::Pl)

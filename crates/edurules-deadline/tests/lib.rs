@@ -8,6 +8,7 @@
     reason = "test helpers outside #[test] fns fail loudly on bad fixtures"
 )]
 mod calendar;
+mod messages;
 mod props;
 mod rules;
 mod sio;

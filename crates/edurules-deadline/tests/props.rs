@@ -92,3 +92,68 @@ proptest! {
         let _ = submission_deadline(&s, change);
     }
 }
+
+/// A category id written another way: each separator run replaced by one
+/// of ` `, `_`, `-`, `  `, letters in random case.
+fn respelled(id: &str, seps: &[usize], upper: &[bool]) -> String {
+    let forms = [" ", "_", "-", "  ", ". "];
+    let mut out = String::new();
+    for (i, word) in id
+        .split(|c: char| c.is_whitespace() || matches!(c, '.' | ':' | ',' | '_' | '-'))
+        .filter(|w| !w.is_empty())
+        .enumerate()
+    {
+        if i > 0 {
+            out.push_str(forms[seps[i % seps.len()] % forms.len()]);
+        }
+        for (j, c) in word.chars().enumerate() {
+            if upper[(i + j) % upper.len()] {
+                out.extend(c.to_uppercase());
+            } else {
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Case and separators never change which category is meant: every
+    /// respelling of a shipped id finds that id (the shipped ids are
+    /// unambiguous), and the deadline is the same.
+    #[test]
+    fn respelled_categories_find_the_same_category(
+        pick in 0_usize..1_000,
+        seps in proptest::collection::vec(0_usize..5, 1..8),
+        upper in proptest::collection::vec(any::<bool>(), 1..8),
+    ) {
+        let rules = Rules::builtin().unwrap();
+        let ids: Vec<&str> = rules.categories().collect();
+        let id = ids[pick % ids.len()];
+        let written = respelled(id, &seps, &upper);
+        let change = NaiveDate::from_ymd_opt(2025, 3, 3).unwrap();
+        let exact = rules.deadline(id, change);
+        let loose = rules.deadline(&written, change);
+        match (exact, loose) {
+            (Ok(a), Ok(b)) => {
+                prop_assert_eq!(a.category, id);
+                prop_assert_eq!(a, b);
+            }
+            (Err(a), Err(b)) => prop_assert_eq!(a.code(), b.code(), "{}", written),
+            (a, b) => prop_assert!(false, "{} → {:?} / {:?}", written, a, b),
+        }
+    }
+
+    /// A submission is refused exactly when it is dated before the change.
+    #[test]
+    fn a_submission_before_its_change_is_refused(change in change_date(), offset in -400_i64..400) {
+        let d = submission_deadline(ALWAYS_SEVEN, change).unwrap();
+        let Some(sent) = change.checked_add_signed(chrono::Duration::days(offset)) else {
+            return Ok(());
+        };
+        let answer = d.lateness(sent);
+        prop_assert_eq!(answer.is_err(), sent < change, "{:?}", answer);
+    }
+}

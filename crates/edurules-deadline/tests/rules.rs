@@ -6,9 +6,13 @@ fn builtin_file() -> edurules_deadline::sio::RulesFile {
     Rules::builtin().unwrap().file().clone()
 }
 
+/// The problems' codes and English messages.
 fn problems(file: edurules_deadline::sio::RulesFile) -> Vec<String> {
     match Rules::from_file(file) {
-        Err(DeadlineError::InvalidRules { problems }) => problems,
+        Err(DeadlineError::InvalidRules { problems }) => problems
+            .iter()
+            .map(|p| format!("{}: {p}", p.code()))
+            .collect(),
         other => panic!("expected invalid rules, got {other:?}"),
     }
 }
@@ -30,10 +34,13 @@ fn every_problem_is_listed() {
         .push("art. 77".into()); // unknown category
     file.versions[5].in_force_to = None; // open-ended but not last
     let p = problems(file);
-    assert!(p.iter().any(|s| s.contains("gap")), "{p:?}");
-    assert!(p.iter().any(|s| s.contains("overlaps")), "{p:?}");
-    assert!(p.iter().any(|s| s.contains("`art. 77`")), "{p:?}");
-    assert!(p.iter().any(|s| s.contains("open-ended")), "{p:?}");
+    assert!(p.iter().any(|s| s.contains("rules_gap")), "{p:?}");
+    assert!(p.iter().any(|s| s.contains("rules_overlap")), "{p:?}");
+    assert!(p.iter().any(|s| s.contains("“art. 77”")), "{p:?}");
+    assert!(
+        p.iter().any(|s| s.contains("rules_open_ended_not_last")),
+        "{p:?}"
+    );
 }
 
 #[test]
@@ -156,11 +163,17 @@ fn oversized_files_are_refused_before_building_tables() {
             )));
     }
     let p = problems(file.clone());
-    assert!(p.iter().any(|s| s.contains("too many categories")), "{p:?}");
+    assert!(
+        p.iter().any(|s| s.contains("rules_too_many_categories")),
+        "{p:?}"
+    );
     file.categories.truncate(40);
     file.versions = vec![v; 1_000];
     let p = problems(file);
-    assert!(p.iter().any(|s| s.contains("too many versions")), "{p:?}");
+    assert!(
+        p.iter().any(|s| s.contains("rules_too_many_versions")),
+        "{p:?}"
+    );
 }
 
 #[test]
@@ -181,7 +194,7 @@ fn a_fixed_date_before_the_end_of_its_own_period_is_refused() {
     let p = problems(file);
     assert!(
         p.iter()
-            .any(|s| s.contains("not after the period it covers")),
+            .any(|s| s.contains("rules_fixed_date_not_after_period")),
         "{p:?}"
     );
 }
@@ -253,9 +266,9 @@ fn errors_quote_input_cut_and_escaped() {
     let long = format!("art. 8\u{1b}[2J\n{}", "x".repeat(1_000));
     let e = submission_deadline(&long, date("2025-03-03")).unwrap_err();
     safe(&e);
-    assert!(e.to_string().contains(r"`art. 8\u{1b}[2J\nxx"), "{e}");
+    assert!(e.to_string().contains(r"“art. 8\u{1b}[2J\nxx"), "{e}");
     assert!(
-        e.to_string().contains("…` (and 947 more characters)"),
+        e.to_string().contains("…” (and 947 more characters)"),
         "{e}"
     );
     assert!(e.message(Locale::Pl).contains("(i jeszcze 947 znaków)"));

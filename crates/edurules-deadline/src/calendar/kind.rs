@@ -66,11 +66,7 @@ impl HolidayKind {
     #[must_use]
     pub fn name(self, locale: Locale) -> &'static str {
         let (pl, en, bg) = self.names();
-        match locale {
-            Locale::Pl => pl,
-            Locale::En => en,
-            Locale::Bg => bg,
-        }
+        locale.pick(pl, bg, en)
     }
 
     const fn names(self) -> (&'static str, &'static str, &'static str) {

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Rules;
 use super::data::ExceptionTerm;
+use crate::text::cited;
 use crate::{DeadlineError, Locale};
 
 /// Why no single deadline is given (see the README, "Contested readings").
@@ -111,47 +112,36 @@ impl Contest {
     /// use edurules_deadline::{Locale, sio::Contest};
     /// let d = |m, day| NaiveDate::from_ymd_opt(2019, m, day).unwrap();
     /// let c = Contest::ReplacedBeforeDue { earlier_due: d(10, 10), replaced_from: d(9, 1) };
-    /// assert!(c.readings(Locale::En).contains("2019-10-10"));
+    /// assert!(c.readings(Locale::En).contains("10 October 2019"));
+    /// assert!(c.readings(Locale::Pl).contains("10 października 2019 r."));
     /// ```
     #[must_use]
-    pub fn readings(&self, locale: Locale) -> String {
-        match (self, locale) {
-            (
-                Self::ReplacedBeforeDue {
-                    earlier_due,
-                    replaced_from,
-                },
-                Locale::Pl,
-            ) => format!(
-                "według terminu obowiązującego w dniu zmiany przypada {earlier_due}, ale przepis, który go ustanowił, zastąpiono {replaced_from}, zanim termin upłynął, a termin nowego przepisu nie jest zakodowany"
-            ),
-            (
-                Self::ReplacedBeforeDue {
-                    earlier_due,
-                    replaced_from,
-                },
-                Locale::Bg,
-            ) => format!(
-                "според срока, действащ в деня на промяната, изтича на {earlier_due}, но разпоредбата, която го определя, е заменена на {replaced_from}, преди срокът да изтече, а срокът по новата разпоредба не е кодиран"
-            ),
-            (
-                Self::ReplacedBeforeDue {
-                    earlier_due,
-                    replaced_from,
-                },
-                _,
-            ) => format!(
-                "by the term in force on the day of the change it falls due on {earlier_due}, but the text that set that term was replaced on {replaced_from}, before it fell due, and the new text's term is not encoded"
-            ),
-            (Self::LowerSecondaryExam { literal_due }, Locale::Pl) => format!(
-                "według wykładni językowej brzmienie art. 30 od 2 września 2017 r. (Dz.U. 2017 poz. 949) nie wyłącza już egzaminu gimnazjalnego, więc obowiązuje termin 7 dni, do {literal_due}; według wykładni celowościowej art. 353 Dz.U. 2017 poz. 60 wyłączenie trwa do ostatniego egzaminu gimnazjalnego w 2019 r., a jego termin nie jest zakodowany"
-            ),
-            (Self::LowerSecondaryExam { literal_due }, Locale::Bg) => format!(
-                "при буквално тълкуване редакцията на чл. 30 от 2 септември 2017 г. (Dz.U. 2017 poz. 949) вече не изключва изпита в края на полската гимназия (egzamin gimnazjalny), следователно срокът е 7 дни, до {literal_due}; при тълкуване според целта на чл. 353 от Dz.U. 2017 poz. 60 изключението остава до последния такъв изпит през 2019 г., а срокът му не е кодиран"
-            ),
-            (Self::LowerSecondaryExam { literal_due }, _) => format!(
-                "read literally, the wording of art. 30 from 2 September 2017 (Dz.U. 2017 poz. 949) no longer excepts the lower-secondary exam, so 7 days, due {literal_due}; read with the purpose of art. 353 of Dz.U. 2017 poz. 60, the exception stays until the exam's last sitting in 2019, and its term is not encoded"
-            ),
+    pub fn readings(&self, l: Locale) -> String {
+        match self {
+            Self::ReplacedBeforeDue {
+                earlier_due,
+                replaced_from,
+            } => {
+                let (due, from) = (l.date(*earlier_due), l.date(*replaced_from));
+                l.pick(
+                    format!("według terminu obowiązującego w dniu zmiany przypada on {due}, ale przepis, który go ustanowił, zastąpiono {from}, zanim termin upłynął, a termin nowego przepisu nie jest zapisany w regułach"),
+                    format!("според срока, действащ в деня на промяната, той изтича на {due}, но разпоредбата, която го определя, е заменена на {from}, преди срокът да изтече, а срокът по новата разпоредба не е записан в правилата"),
+                    format!("by the term in force on the day of the change it falls due on {due}, but the text that set that term was replaced on {from}, before it fell due, and the new text's term is not in the rules"),
+                )
+            }
+            Self::LowerSecondaryExam { literal_due } => {
+                let due = l.date(*literal_due);
+                let (act_949, act_60, exam) = (
+                    cited(l, "Dz.U. 2017 poz. 949"),
+                    cited(l, "Dz.U. 2017 poz. 60"),
+                    l.quote("egzamin gimnazjalny"),
+                );
+                l.pick(
+                    format!("według wykładni językowej brzmienie art. 30 obowiązujące od 2 września 2017 r. ({act_949}) nie wyłącza już egzaminu gimnazjalnego, więc obowiązuje termin 7 dni, do {due}; według wykładni celowościowej art. 353 przepisów wprowadzających Prawo oświatowe ({act_60}) wyłączenie trwa do ostatniego egzaminu gimnazjalnego w 2019 r., a jego termin nie jest zapisany w regułach"),
+                    format!("при буквално тълкуване редакцията на чл. 30 от 2 септември 2017 г. ({act_949}) вече не изключва изпита в края на полската гимназия ({exam}), следователно срокът е 7 дни, до {due}; при тълкуване според целта на чл. 353 от закона за въвеждане на полския Закон за образованието ({act_60}) изключението остава до последния такъв изпит през 2019 г., а срокът му не е записан в правилата"),
+                    format!("read literally, the wording of art. 30 from 2 September 2017 ({act_949}) no longer excepts the lower-secondary exam ({exam}), so the term is 7 days, due {due}; read with the purpose of art. 353 of the act introducing the Education Law ({act_60}), the exception stays until the exam's last sitting in 2019, and its term is not in the rules"),
+                )
+            }
         }
     }
 }

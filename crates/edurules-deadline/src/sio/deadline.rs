@@ -4,8 +4,10 @@ use super::Rules;
 use super::data::ExceptionTerm;
 use crate::calendar::{self, DayOff};
 use crate::term::{self, CountingRule, Term};
+use crate::text::cited;
 use crate::{DeadlineError, Locale};
 use chrono::{Datelike, Days, NaiveDate};
+use edurules_locale::nouns;
 use serde::{Deserialize, Serialize};
 
 /// How the due date was reached before art. 115 KC.
@@ -98,6 +100,11 @@ fn days_between(a: NaiveDate, b: NaiveDate) -> u32 {
 
 /// Whether `submitted_on` meets `deadline`, with the days late or to spare.
 ///
+/// # Errors
+/// [`DeadlineError::SubmittedBeforeChange`] when `submitted_on` is before the
+/// change the submission reports: such a submission is neither on time nor
+/// late, the dates are wrong.
+///
 /// # Panics
 /// Never.
 ///
@@ -107,13 +114,23 @@ fn days_between(a: NaiveDate, b: NaiveDate) -> u32 {
 /// use edurules_deadline::{is_late, submission_deadline, Lateness};
 /// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// let d = submission_deadline("art. 8 pkt 1 lit. d", day(2025, 12, 19))?; // due 2025-12-29
-/// assert_eq!(is_late(&d, day(2026, 1, 2)), Lateness::Late { days_late: 4 });
-/// assert_eq!(is_late(&d, day(2025, 12, 29)), Lateness::OnTime { days_to_spare: 0 });
+/// assert_eq!(is_late(&d, day(2026, 1, 2))?, Lateness::Late { days_late: 4 });
+/// assert_eq!(is_late(&d, day(2025, 12, 29))?, Lateness::OnTime { days_to_spare: 0 });
+/// let e = is_late(&d, day(2025, 12, 1)).unwrap_err(); // sent before the change
+/// assert_eq!(e.code(), "deadline.submitted_before_change");
 /// # Ok::<(), edurules_deadline::DeadlineError>(())
 /// ```
-#[must_use]
-pub fn is_late(deadline: &Deadline<'_>, submitted_on: NaiveDate) -> Lateness {
-    if submitted_on > deadline.due_date {
+pub fn is_late(
+    deadline: &Deadline<'_>,
+    submitted_on: NaiveDate,
+) -> Result<Lateness, DeadlineError> {
+    if submitted_on < deadline.change_date {
+        return Err(DeadlineError::SubmittedBeforeChange {
+            submitted_on,
+            change_date: deadline.change_date,
+        });
+    }
+    Ok(if submitted_on > deadline.due_date {
         Lateness::Late {
             days_late: days_between(deadline.due_date, submitted_on),
         }
@@ -121,21 +138,25 @@ pub fn is_late(deadline: &Deadline<'_>, submitted_on: NaiveDate) -> Lateness {
         Lateness::OnTime {
             days_to_spare: days_between(submitted_on, deadline.due_date),
         }
-    }
+    })
 }
 
 impl Deadline<'_> {
     /// Same as [`is_late`].
     ///
+    /// # Errors
+    /// [`DeadlineError::SubmittedBeforeChange`] for a submission dated
+    /// before the change.
+    ///
     /// # Example
     /// ```
     /// use chrono::NaiveDate;
     /// let d = edurules_deadline::submission_deadline("art. 8 pkt 1 lit. d", NaiveDate::from_ymd_opt(2025, 3, 3).unwrap())?;
-    /// assert!(matches!(d.lateness(NaiveDate::from_ymd_opt(2025, 3, 11).unwrap()), edurules_deadline::Lateness::Late { days_late: 1 }));
+    /// assert!(matches!(d.lateness(NaiveDate::from_ymd_opt(2025, 3, 11).unwrap())?, edurules_deadline::Lateness::Late { days_late: 1 }));
+    /// assert!(d.lateness(NaiveDate::from_ymd_opt(2025, 3, 2).unwrap()).is_err());
     /// # Ok::<(), edurules_deadline::DeadlineError>(())
     /// ```
-    #[must_use]
-    pub fn lateness(&self, submitted_on: NaiveDate) -> Lateness {
+    pub fn lateness(&self, submitted_on: NaiveDate) -> Result<Lateness, DeadlineError> {
         is_late(self, submitted_on)
     }
 
@@ -153,7 +174,10 @@ impl Deadline<'_> {
         term::skipped_days(self.nominal_due, self.due_date)
     }
 
-    /// The legal basis for a clerk.
+    /// The legal basis for a clerk: the provision and act, the text applied
+    /// and the days it is current, since when its wording is in force, the
+    /// provision setting an excepted category's own term, and the counting
+    /// rule of the Civil Code.
     ///
     /// # Example
     /// ```
@@ -161,61 +185,48 @@ impl Deadline<'_> {
     /// use edurules_deadline::Locale;
     /// let d = edurules_deadline::submission_deadline("art. 8 pkt 1 lit. d", NaiveDate::from_ymd_opt(2025, 3, 3).unwrap())?;
     /// let basis = d.legal_basis(Locale::Pl);
-    /// assert!(basis.starts_with("art. 30, ustawa z dnia 15 kwietnia 2011"));
+    /// assert!(basis.starts_with("art. 30 ustawy z dnia 15 kwietnia 2011 r. o systemie informacji oświatowej"));
     /// assert!(basis.contains("Dz.U. 2024 poz. 152"));
     /// // A consolidated text changes no wording: art. 30 reads the same since 2019.
-    /// assert!(basis.contains("to brzmienie obowiązuje od 2019-09-01"));
+    /// assert!(basis.contains("to brzmienie przepisu obowiązuje od 1 września 2019 r."));
+    /// assert!(d.legal_basis(Locale::En).starts_with("art. 30 of the Act of 15 April 2011 on the education information system"));
     /// # Ok::<(), edurules_deadline::DeadlineError>(())
     /// ```
     #[must_use]
-    pub fn legal_basis(&self, locale: Locale) -> String {
-        let (applied, current, to, wording, kc) = match locale {
-            Locale::Pl => (
-                "tekst stosowany:",
-                "aktualny od",
-                "do",
-                "to brzmienie obowiązuje od",
-                "termin liczony wg",
-            ),
-            Locale::Bg => (
-                "приложен текст:",
-                "актуален от",
-                "до",
-                "тази редакция е в сила от",
-                "срокът се изчислява по",
-            ),
-            _ => (
-                "text applied:",
-                "current from",
-                "to",
-                "this wording in force since",
-                "counted by",
-            ),
-        };
+    pub fn legal_basis(&self, l: Locale) -> String {
+        let provision = crate::text::provision(l, self.provision);
+        let act = act_name(l, self.act);
+        let source = cited(l, self.version_source);
+        let from = l.date(self.version_in_force_from);
         let until = self
             .version_in_force_to
-            .map(|t| format!(" {to} {t}"))
+            .map(|t| {
+                let t = l.date(t);
+                l.pick(format!(" do {t}"), format!(" до {t}"), format!(" to {t}"))
+            })
             .unwrap_or_default();
-        let mut s = format!(
-            "{}, {} ({applied} {}, {current} {}{until}; {wording} {}); ",
-            self.provision,
-            self.act,
-            self.version_source,
-            self.version_in_force_from,
-            self.wording_in_force_from
-        );
-        if let Some(basis) = self.term_basis {
-            s.push_str(basis);
-            s.push_str("; ");
-        }
-        s.push_str(kc);
-        s.push(' ');
-        s.push_str(self.counting_rule.describe(locale));
-        s
+        let wording = l.date(self.wording_in_force_from);
+        let term_basis = self
+            .term_basis
+            .map(|b| {
+                let b = cited(l, b);
+                l.pick(
+                    format!("; własny termin tych danych: {b}"),
+                    format!("; собственият срок на тези данни: {b}"),
+                    format!("; the own term of these data: {b}"),
+                )
+            })
+            .unwrap_or_default();
+        let kc = self.counting_rule.describe(l);
+        l.pick(
+            format!("{provision} {act}; tekst stosowany: {source}, obowiązujący od {from}{until}; to brzmienie przepisu obowiązuje od {wording}{term_basis}; termin liczony według: {kc}"),
+            format!("{provision} {act}; приложен текст: {source}, в сила от {from}{until}; тази редакция на разпоредбата е в сила от {wording}{term_basis}; срокът се изчислява по {kc}"),
+            format!("{provision} {act}; text applied: {source}, current from {from}{until}; this wording in force since {wording}{term_basis}; counted by {kc}"),
+        )
     }
 
     /// The counting steps for a clerk, e.g.
-    /// `change on 2025-12-19 (Fri) → 7 days → 2025-12-26 (Fri, Second Day of Christmas) → 2025-12-29 (Mon)`.
+    /// `change on 19 December 2025 (Fri) → 7 days → 26 December 2025 (Fri, Second Day of Christmas) → 29 December 2025 (Mon)`.
     ///
     /// # Example
     /// ```
@@ -223,53 +234,35 @@ impl Deadline<'_> {
     /// use edurules_deadline::Locale;
     /// let d = edurules_deadline::submission_deadline("art. 8 pkt 1 lit. d", NaiveDate::from_ymd_opt(2025, 12, 19).unwrap())?;
     /// assert_eq!(d.explain(Locale::En),
-    ///     "change on 2025-12-19 (Fri) → 7 days → 2025-12-26 (Fri, Second Day of Christmas) → 2025-12-29 (Mon)");
+    ///     "change on 19 December 2025 (Fri) → 7 days → 26 December 2025 (Fri, Second Day of Christmas) → 29 December 2025 (Mon)");
+    /// assert_eq!(d.explain(Locale::Pl),
+    ///     "zmiana z 19 grudnia 2025 r. (pt.) → 7 dni → 26 grudnia 2025 r. (pt., drugi dzień Bożego Narodzenia) → 29 grudnia 2025 r. (pon.)");
     /// # Ok::<(), edurules_deadline::DeadlineError>(())
     /// ```
     #[must_use]
     pub fn explain(&self, locale: Locale) -> String {
-        let start = match locale {
-            Locale::Pl => "zmiana",
-            Locale::Bg => "промяна на",
-            _ => "change on",
-        };
-        let step = match (self.term, locale) {
-            (DeadlineTerm::Days { days }, l) => term::render_term(Term::days(days), l),
-            (DeadlineTerm::AfterQuarterEnd { days, quarter_end }, Locale::Pl) => {
-                format!("koniec kwartału {quarter_end} + {days} dni")
+        let l = locale;
+        let start = l.pick("zmiana z", "промяна от", "change on");
+        let step = match self.term {
+            DeadlineTerm::Days { days } => term::render_term(Term::days(days), l),
+            DeadlineTerm::AfterQuarterEnd { days, quarter_end } => {
+                let (n, q) = (l.count(u64::from(days), nouns::DAY), l.date(quarter_end));
+                l.pick(
+                    format!("{n} po końcu kwartału ({q})"),
+                    format!("{n} след края на тримесечието ({q})"),
+                    format!("{n} after the end of the quarter ({q})"),
+                )
             }
-            (DeadlineTerm::AfterQuarterEnd { days, quarter_end }, Locale::Bg) => {
-                format!("край на тримесечието {quarter_end} + {days} дни")
-            }
-            (DeadlineTerm::AfterQuarterEnd { days, quarter_end }, _) => {
-                format!("end of quarter {quarter_end} + {days} days")
-            }
-            (
-                DeadlineTerm::FixedDate {
-                    covers_from,
-                    covers_to,
-                },
-                Locale::Pl,
-            ) => {
-                format!("stały termin sprawozdania za {covers_from}..{covers_to}")
-            }
-            (
-                DeadlineTerm::FixedDate {
-                    covers_from,
-                    covers_to,
-                },
-                Locale::Bg,
-            ) => {
-                format!("фиксиран срок за отчета за {covers_from}..{covers_to}")
-            }
-            (
-                DeadlineTerm::FixedDate {
-                    covers_from,
-                    covers_to,
-                },
-                _,
-            ) => {
-                format!("fixed date of the report for {covers_from}..{covers_to}")
+            DeadlineTerm::FixedDate {
+                covers_from,
+                covers_to,
+            } => {
+                let (a, b) = (l.date(covers_from), l.date(covers_to));
+                l.pick(
+                    format!("stały termin sprawozdania za okres od {a} do {b}"),
+                    format!("фиксиран срок на отчета за периода от {a} до {b}"),
+                    format!("the fixed date of the report for {a} to {b}"),
+                )
             }
         };
         term::render_chain(
@@ -279,6 +272,28 @@ impl Deadline<'_> {
             self.nominal_due,
             self.due_date,
             locale,
+        )
+    }
+}
+
+/// The shipped act's name as the rules file writes it (Polish, nominative).
+const SIO_ACT: &str = "ustawa z dnia 15 kwietnia 2011 r. o systemie informacji oświatowej";
+
+/// The act after a provision ("art. 30 ustawy …"): the SIO act by its name
+/// in each language; another act as the rules file writes it, cited.
+fn act_name(l: Locale, act: &str) -> String {
+    if act == SIO_ACT {
+        l.pick(
+            "ustawy z dnia 15 kwietnia 2011 r. o systemie informacji oświatowej",
+            "от полския Закон за системата за образователна информация от 15 април 2011 г.",
+            "of the Act of 15 April 2011 on the education information system",
+        )
+        .to_owned()
+    } else {
+        l.pick(
+            format!("({})", cited(l, act)),
+            format!("от {}", cited(l, act)),
+            format!("of {}", cited(l, act)),
         )
     }
 }
@@ -314,12 +329,7 @@ pub(super) fn compute<'r>(
             applies_from: file.applies_from,
         });
     }
-    let (cat_id, cat_index) =
-        rules
-            .category_index(category)
-            .ok_or_else(|| DeadlineError::UnknownCategory {
-                category: category.to_owned(),
-            })?;
+    let (cat_id, cat_index) = super::category::resolve(rules, category)?;
     let vi = rules
         .version_index(change)
         .ok_or(DeadlineError::NoVersionInForce { date: change })?;
@@ -458,11 +468,11 @@ mod tests {
             .deadline("art. 8 pkt 1 lit. d", d(2025, 3, 3))
             .unwrap();
         assert_eq!(
-            is_late(&dl, d(2025, 3, 17)),
+            is_late(&dl, d(2025, 3, 17)).unwrap(),
             Lateness::Late { days_late: 7 }
         );
         assert_eq!(
-            is_late(&dl, d(2025, 3, 3)),
+            is_late(&dl, d(2025, 3, 3)).unwrap(),
             Lateness::OnTime { days_to_spare: 7 }
         );
     }

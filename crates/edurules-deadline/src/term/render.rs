@@ -1,9 +1,11 @@
-//! Human-readable counting steps.
+//! Counting steps for a person: dates in the language's own form, terms
+//! counted with the right plural.
 
 use super::{Term, TermUnit, skipped_days};
 use crate::Locale;
 use crate::calendar::DayOff;
 use chrono::{Datelike, NaiveDate, Weekday};
+use edurules_locale::nouns;
 
 /// The weekday's short name in a language.
 ///
@@ -25,37 +27,20 @@ pub fn weekday_abbr(w: Weekday, locale: Locale) -> &'static str {
     names.get(i).copied().unwrap_or("")
 }
 
+/// "zdarzenie z" / "събитие от" / "event on", before the event's date.
 pub(crate) fn event_label(locale: Locale) -> &'static str {
-    match locale {
-        Locale::Pl => "zdarzenie",
-        Locale::Bg => "събитие на",
-        _ => "event on",
-    }
+    locale.pick("zdarzenie z", "събитие от", "event on")
 }
 
+/// "7 dni", "1 miesiąc", "2 lata", "5 years".
 pub(crate) fn term_label(term: Term, locale: Locale) -> String {
-    let n = term.count;
-    let unit = match (term.unit, locale) {
-        (TermUnit::Days, Locale::Pl) => "dni",
-        (TermUnit::Weeks, Locale::Pl) => "tyg.",
-        (TermUnit::Months, Locale::Pl) => "mies.",
-        (TermUnit::Years, Locale::Pl) => "lat(a)",
-        (TermUnit::Days, Locale::Bg) => "дни",
-        (TermUnit::Weeks, Locale::Bg) => "седм.",
-        (TermUnit::Months, Locale::Bg) => "мес.",
-        (TermUnit::Years, Locale::Bg) => "г.",
-        (TermUnit::Days, _) => {
-            if n == 1 {
-                "day"
-            } else {
-                "days"
-            }
-        }
-        (TermUnit::Weeks, _) => "week(s)",
-        (TermUnit::Months, _) => "month(s)",
-        (TermUnit::Years, _) => "year(s)",
+    let noun = match term.unit {
+        TermUnit::Days => nouns::DAY,
+        TermUnit::Weeks => nouns::WEEK,
+        TermUnit::Months => nouns::MONTH,
+        TermUnit::Years => nouns::YEAR,
     };
-    format!("{n} {unit}")
+    locale.count(u64::from(term.count), noun)
 }
 
 fn reason(r: DayOff, locale: Locale) -> &'static str {
@@ -65,8 +50,13 @@ fn reason(r: DayOff, locale: Locale) -> &'static str {
     }
 }
 
+/// "19 grudnia 2025 r. (pt.)".
 pub(crate) fn day(date: NaiveDate, locale: Locale) -> String {
-    format!("{date} ({})", weekday_abbr(date.weekday(), locale))
+    format!(
+        "{} ({})",
+        locale.date(date),
+        weekday_abbr(date.weekday(), locale)
+    )
 }
 
 /// `{start} {event} ({wd}) → {step} → {nominal} ({wd}[, holiday]) [→ {end} ({wd})]`
@@ -91,9 +81,9 @@ pub(crate) fn chain(
         s.push_str(&day(nominal, locale));
     } else {
         s.push_str(&format!(
-            "{date} ({}, {first})",
+            "{} ({}, {first})",
+            locale.date(nominal),
             weekday_abbr(nominal.weekday(), locale),
-            date = nominal
         ));
     }
     s.push_str(" → ");
