@@ -101,7 +101,7 @@ pub fn accumulate_csv_file_with_progress<'e>(
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<(Accumulator<'e>, CsvSummary), AbsenceError> {
     let file = File::open(path).map_err(|e| AbsenceError::Io {
-        reason: format!("{}: {e}", path.display()),
+        reason: edurules_locale::clip(&format!("{}: {e}", path.display())),
     })?;
     accumulate_reader(ev, file, mode, progress)
 }
