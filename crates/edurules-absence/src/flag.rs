@@ -173,7 +173,9 @@ struct FlagOut<'a> {
     findings: &'a [Finding],
 }
 
-/// How a flag is read from JSON, and its schema.
+// How a flag is read from JSON, and its schema: the doc comments below are the schema's
+// descriptions, the same as before flags referred to their rule.
+/// A pupil matched by a rule, with the figures that made it match.
 #[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "Flag")]

@@ -464,3 +464,14 @@ fn print_all() {
         }
     }
 }
+
+#[test]
+#[ignore = "prints the sizes of a flag and a finding"]
+fn print_sizes() {
+    println!(
+        "Flag {} Finding {} LegalBasis {}",
+        std::mem::size_of::<Flag>(),
+        std::mem::size_of::<Finding>(),
+        std::mem::size_of::<LegalBasis>()
+    );
+}

@@ -204,12 +204,3 @@ fn the_shared_message_trait_renders_the_same_text() {
     }
     assert_eq!(Message::code(&e), e.code());
 }
-
-#[test]
-fn a_flag_refers_to_its_rule_and_costs_at_most_64_bytes() {
-    assert!(
-        std::mem::size_of::<Flag>() <= 64,
-        "{}",
-        std::mem::size_of::<Flag>()
-    );
-}
