@@ -1,5 +1,6 @@
 //! Rule profiles: thresholds, operators, units, windows and legal bases, all as data.
 
+mod describe;
 mod presets;
 
 use std::collections::HashSet;

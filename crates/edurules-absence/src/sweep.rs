@@ -335,6 +335,26 @@ fn explanations() -> Vec<(String, Render)> {
             out.push((t.code().into(), Box::new(move |l| t.message(l))));
         }
     }
+    let mut nested = RuleProfile::bg_isrm().rules.remove(1);
+    let Condition::Any(parts) = &nested.when else {
+        return out;
+    };
+    let parts = parts.clone();
+    nested.when = Condition::All(vec![
+        Condition::Any(parts.iter().cycle().take(22).cloned().collect()),
+        Condition::Any(Vec::new()),
+        parts.first().cloned().unwrap_or(Condition::All(Vec::new())),
+    ]);
+    out.push(("absence.rule".into(), Box::new(move |l| nested.message(l))));
+    for profile in [
+        RuleProfile::bg_isrm(),
+        RuleProfile::pl_compulsory_schooling(),
+        RuleProfile::chronic_absence(),
+    ] {
+        for rule in profile.rules {
+            out.push(("absence.rule".into(), Box::new(move |l| rule.message(l))));
+        }
+    }
     let none = Transition::new(
         PupilId(3),
         d(2018, 6, 12),
