@@ -284,6 +284,8 @@ pub(crate) const fn too_long(line: u64) -> AbsenceError {
 pub(crate) fn block_error(e: BlockError, line: u64) -> AbsenceError {
     match e {
         BlockError::Io(e) => AbsenceError::Io {
+            path: None,
+            kind: e.kind(),
             reason: edurules_locale::clip(&e.to_string()),
         },
         BlockError::TooLong => too_long(line),

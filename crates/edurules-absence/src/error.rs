@@ -138,6 +138,10 @@ pub enum AbsenceError {
     },
     /// Reading the input failed.
     Io {
+        /// The file, when the input is a file (cut to 64 characters).
+        path: Option<String>,
+        /// What kind of failure: the Polish and Bulgarian messages say it in words.
+        kind: std::io::ErrorKind,
         /// The system's text of the I/O error (in English; only the English message shows it).
         reason: String,
     },

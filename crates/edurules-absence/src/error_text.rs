@@ -57,6 +57,49 @@ fn problem_list(l: Locale, problems: &[crate::ProfileProblem]) -> String {
     parts.join("; ")
 }
 
+/// Why a file or the input could not be read: the kind of failure in words (the system's own
+/// text is English, so only the English message quotes it).
+fn io_message(l: Locale, path: Option<&str>, kind: std::io::ErrorKind, reason: &str) -> String {
+    use std::io::ErrorKind as K;
+    let what = path.map_or_else(
+        || {
+            l.pick("danych wejściowych", "входните данни", "the input")
+                .to_owned()
+        },
+        |p| {
+            let p = l.quote(p);
+            l.pick(
+                format!("pliku {p}"),
+                format!("файла {p}"),
+                format!("the file {p}"),
+            )
+        },
+    );
+    match (kind, l) {
+        (_, Locale::En) => format!("Cannot read {what}: {}.", l.quote(reason)),
+        (K::NotFound, _) => l.pick(
+            format!("Nie można odczytać {what}: plik nie istnieje."),
+            format!("Грешка при четене на {what}: файлът не съществува."),
+            String::new(),
+        ),
+        (K::PermissionDenied, _) => l.pick(
+            format!("Nie można odczytać {what}: brak uprawnień."),
+            format!("Грешка при четене на {what}: няма права за четене."),
+            String::new(),
+        ),
+        (K::InvalidData, _) => l.pick(
+            format!("Nie można odczytać {what}: dane są uszkodzone."),
+            format!("Грешка при четене на {what}: данните са повредени."),
+            String::new(),
+        ),
+        _ => l.pick(
+            format!("Nie można odczytać {what}: system operacyjny zgłosił błąd."),
+            format!("Грешка при четене на {what}: операционната система съобщи за проблем."),
+            String::new(),
+        ),
+    }
+}
+
 /// The message of `e` in `l`.
 #[allow(clippy::too_many_lines)] // one arm per variant, three languages each
 pub(crate) fn message(e: &AbsenceError, l: Locale) -> String {
@@ -116,7 +159,9 @@ pub(crate) fn message(e: &AbsenceError, l: Locale) -> String {
             let max = crate::MAX_LESSON;
             l.pick(
                 format!("{who}: numer lekcji {lesson} wykracza poza zakres od 0 do {max}."),
-                format!("{who}: номерът на учебния час {lesson} е извън допустимите от 0 до {max}."),
+                format!(
+                    "{who}: номерът на учебния час {lesson} е извън допустимите от 0 до {max}."
+                ),
                 format!("{who}: lesson number {lesson} is outside the range from 0 to {max}."),
             )
         }
@@ -206,11 +251,7 @@ pub(crate) fn message(e: &AbsenceError, l: Locale) -> String {
                 format!("{who}: a late arrival of {zero} is not a late arrival."),
             )
         }
-        AbsenceError::Io { reason } => l.pick(
-            "Nie można odczytać danych wejściowych (szczegóły systemu operacyjnego są w polu technicznym błędu).".to_owned(),
-            "Входните данни не могат да бъдат прочетени (подробностите от операционната система са в техническото поле на грешката).".to_owned(),
-            format!("Cannot read the input: {}.", l.quote(reason)),
-        ),
+        AbsenceError::Io { path, kind, reason } => io_message(l, path.as_deref(), *kind, reason),
         AbsenceError::SignalBeforeWindow { issued_on, first } => {
             let (i, f) = (l.date(*issued_on), l.date(*first));
             l.pick(

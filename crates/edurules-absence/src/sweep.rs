@@ -193,7 +193,9 @@ fn errors() -> Vec<AbsenceError> {
             date,
         },
         AbsenceError::Io {
-            reason: "No such file or directory (os error 2)".into(),
+            path: None,
+            kind: std::io::ErrorKind::Other,
+            reason: "Input/output error (os error 5)".into(),
         },
         AbsenceError::SignalBeforeWindow {
             issued_on: d(2017, 9, 1),

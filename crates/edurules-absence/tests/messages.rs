@@ -148,6 +148,8 @@ fn a_100_000_character_input_gives_a_short_message() {
             column: huge.clone(),
         },
         AbsenceError::Io {
+            path: Some(huge.clone()),
+            kind: std::io::ErrorKind::NotFound,
             reason: huge.clone(),
         },
     ];
@@ -203,4 +205,43 @@ fn the_shared_message_trait_renders_the_same_text() {
         assert_eq!(Message::message(&e, l), e.message(l));
     }
     assert_eq!(Message::code(&e), e.code());
+}
+
+#[test]
+fn a_missing_file_is_named_and_explained_in_each_language() {
+    let (roster, planned) = (Roster::default(), Planned::default());
+    let ev = Evaluator::new(
+        RuleProfile::bg_isrm(),
+        Window::month(2018, 3).unwrap(),
+        &roster,
+        &planned,
+    )
+    .unwrap();
+    let path = std::path::Path::new("/nonexistent/absences.csv");
+    let Err(err) = accumulate_csv_file(&ev, path, Mode::Strict) else {
+        panic!("a missing file is an error")
+    };
+    assert!(
+        matches!(
+            err,
+            AbsenceError::Io {
+                kind: std::io::ErrorKind::NotFound,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(
+        err.message(Locale::Pl),
+        "Nie można odczytać pliku „/nonexistent/absences.csv”: plik nie istnieje."
+    );
+    assert_eq!(
+        err.message(Locale::Bg),
+        "Грешка при четене на файла „/nonexistent/absences.csv“: файлът не съществува."
+    );
+    assert!(
+        err.to_string()
+            .starts_with("Cannot read the file “/nonexistent/absences.csv”: “No such file"),
+        "{err}"
+    );
 }
