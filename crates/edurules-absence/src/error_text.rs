@@ -105,12 +105,12 @@ fn io_message(l: Locale, path: Option<&str>, kind: std::io::ErrorKind, reason: &
 pub(crate) fn message(e: &AbsenceError, l: Locale) -> String {
     match e {
         AbsenceError::InvalidQuantity { value } => {
-            let examples = l.quote_list(["3", "1.5", "1/2"]);
+            let examples = l.quote_alternatives(["3", "1.5", "1/2"]);
             let v = l.quote(value);
             l.pick(
-                format!("Ilość {v} jest nieprawidłowa: podaj nieujemną liczbę całkowitą, dziesiętną z kropką lub ułamek, dokładne co do 1/60 jednostki, np. {examples}."),
-                format!("Количеството {v} е невалидно: въведете неотрицателно цяло число, десетично число с точка или дроб, точни до 1/60 от единицата, например {examples}."),
-                format!("The amount {v} is not valid: give a non-negative whole number, a decimal with a point or a fraction, exact to 1/60 of a unit, such as {examples}."),
+                format!("Ilość {v} jest nieprawidłowa: podaj nieujemną liczbę dokładną co do 1/60, np. {examples}."),
+                format!("Количеството {v} е невалидно: въведете неотрицателно число, точно до 1/60, напр. {examples}."),
+                format!("The amount {v} is not valid: give a non-negative number exact to 1/60, such as {examples}."),
             )
         }
         AbsenceError::InvalidPercent { value } => {
@@ -118,7 +118,7 @@ pub(crate) fn message(e: &AbsenceError, l: Locale) -> String {
             let example = l.quote("12.75");
             l.pick(
                 format!("Procent {v} jest nieprawidłowy: podaj nieujemną liczbę z najwyżej dwiema cyframi po kropce, np. {example}."),
-                format!("Процентът {v} е невалиден: въведете неотрицателно число с най-много две цифри след точката, например {example}."),
+                format!("Процентът {v} е невалиден: въведете неотрицателно число с до две цифри след точката, напр. {example}."),
                 format!("The percentage {v} is not valid: give a non-negative number with at most two digits after the point, such as {example}."),
             )
         }

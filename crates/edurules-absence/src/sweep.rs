@@ -497,3 +497,18 @@ fn print_sizes() {
         std::mem::size_of::<LegalBasis>()
     );
 }
+
+#[test]
+#[ignore = "prints the size of messages echoing a 100,000-character input"]
+fn print_echo_sizes() {
+    let huge = "9".repeat(100_000);
+    let e = huge.parse::<Quantity>().err();
+    let c = AbsenceError::CsvHeader { column: huge };
+    for l in Locale::ALL {
+        println!(
+            "echo {l}: quantity {} bytes, header {} bytes",
+            e.as_ref().map_or(0, |e| e.message(l).len()),
+            c.message(l).len()
+        );
+    }
+}
