@@ -247,3 +247,32 @@ fn a_missing_file_is_named_and_explained_in_each_language() {
         "{err}"
     );
 }
+
+proptest::proptest! {
+    /// Whatever a CSV cell or a configuration value holds, the message quoting it has no control
+    /// character, stays short, and (when the value holds no quotation mark that could close the
+    /// quote early) passes the language check in every locale.
+    #[test]
+    fn any_echoed_value_gives_a_short_clean_message(value in "\\PC{0,300}|[\\x00-\\x1f\\u{202e}a-z ]{0,300}") {
+        let mut errors = vec![
+            AbsenceError::CsvHeader { column: value.clone() },
+            AbsenceError::CsvDuplicateColumn { column: value.clone() },
+        ];
+        errors.extend(value.parse::<Quantity>().err());
+        errors.extend(value.parse::<Percent>().err());
+        let csv = format!("pupil_id,date,hours,kind\n1,2026-03-02,2,{value}\n");
+        errors.extend(read_records(csv.as_bytes(), Mode::Strict).err());
+        for e in &errors {
+            for l in Locale::ALL {
+                let m = e.message(l);
+                proptest::prop_assert!(!m.chars().any(char::is_control), "{:?}", m);
+                proptest::prop_assert!(m.len() < 700, "{} bytes: {}", m.len(), m);
+                let (open, close) = l.quotation_marks();
+                if !value.contains([open, close]) {
+                    let problems = edurules_locale::lint::problems(l, &m);
+                    proptest::prop_assert!(problems.is_empty(), "{:?}: {}", problems, m);
+                }
+            }
+        }
+    }
+}
