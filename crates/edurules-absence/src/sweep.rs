@@ -512,3 +512,12 @@ fn print_echo_sizes() {
         );
     }
 }
+
+#[test]
+#[ignore = "prints the JSON schema of a flag"]
+fn print_flag_schema() {
+    println!(
+        "SCHEMA {}",
+        serde_json::to_string(&schemars::schema_for!(Flag)).unwrap_or_default()
+    );
+}
