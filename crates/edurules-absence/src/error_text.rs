@@ -228,7 +228,7 @@ pub(crate) fn message(e: &AbsenceError, l: Locale) -> String {
             let f = l.quote(found.encode_utf8(&mut [0; 4]));
             let comma = l.quote(",");
             l.pick(
-                format!("Kolumny w nagłówku pliku CSV są rozdzielone znakiem {f}, a powinny przecinkiem ({comma})."),
+                format!("Kolumny w nagłówku pliku CSV są rozdzielone znakiem {f}, a powinny być rozdzielone przecinkiem ({comma})."),
                 format!("Колоните в заглавния ред на CSV файла са разделени с {f}, а трябва да са разделени със запетая ({comma})."),
                 format!("The columns of the CSV header are separated by {f}; they should be separated by commas ({comma})."),
             )
