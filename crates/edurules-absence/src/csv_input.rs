@@ -284,7 +284,9 @@ pub(crate) const fn too_long(line: u64) -> AbsenceError {
 pub(crate) fn block_error(e: BlockError, line: u64) -> AbsenceError {
     match e {
         BlockError::Io(e) => AbsenceError::Io {
-            reason: e.to_string(),
+            path: None,
+            kind: e.kind(),
+            reason: edurules_locale::clip(&e.to_string()),
         },
         BlockError::TooLong => too_long(line),
     }
@@ -345,10 +347,14 @@ fn for_each_record<R: io::Read>(
 /// # Example
 ///
 /// ```
-/// use edurules_absence::{Mode, read_records};
+/// use edurules_absence::{Locale, Mode, read_records};
 /// let csv = "pupil_id,date,hours,kind\n1,2018-03-05,2,unexcused\n2,2018-02-30,1,excused\n";
 /// let err = read_records(csv.as_bytes(), Mode::Strict).unwrap_err();
-/// assert_eq!(err.to_string(), "csv line 3, column `date`: `2018-02-30` is not a date (YYYY-MM-DD or DD.MM.YYYY)");
+/// assert_eq!(err.to_string(), "CSV file, line 3, column “date”: “2018-02-30” is not a date; write YYYY-MM-DD or DD.MM.YYYY.");
+/// assert_eq!(
+///     err.message(Locale::Pl),
+///     "Plik CSV, wiersz 3, kolumna „date”: „2018-02-30” nie jest datą; podaj RRRR-MM-DD lub DD.MM.RRRR."
+/// );
 /// let (records, summary) = read_records(csv.as_bytes(), Mode::Lenient).unwrap();
 /// assert_eq!((records.len(), summary.skipped), (1, 1));
 /// ```

@@ -9,11 +9,12 @@ use rayon::prelude::*;
 pub use accumulator::Accumulator;
 pub(crate) use accumulator::Batch;
 
-use crate::report::{Duplicate, Finding, Flag, NotEvaluable, Report};
+use crate::report::{Duplicate, NotEvaluable, Report};
 use crate::{
     AbsenceError, AbsenceRecord, Condition, Counted, Limit, Per, Planned, Pupil, Quantity, Roster,
     RuleProfile, Threshold, Unit, Window, YearMonth,
 };
+use crate::{Finding, Flag, RuleRef};
 
 /// Pupils evaluated per parallel batch: the flags of one batch are held at once.
 const EVAL_BATCH: usize = 1 << 14;
@@ -52,6 +53,8 @@ struct SlotKey {
 #[derive(Debug)]
 pub struct Evaluator<'a> {
     profile: RuleProfile,
+    /// The texts of each rule of the profile, shared by its flags.
+    rule_refs: Vec<RuleRef>,
     window: Window,
     roster: &'a Roster,
     planned: &'a Planned,
@@ -117,9 +120,18 @@ impl<'a> Evaluator<'a> {
         profile.validate()?;
         let first = window.first();
         let last = window.last();
-        if last < first || (last - first).num_days() >= crate::MAX_WINDOW_DAYS {
+        if last < first {
             return Err(AbsenceError::InvalidWindow {
-                reason: format!("`{first}`..`{last}` is reversed or too long"),
+                reason: crate::WindowProblem::Reversed { first, last },
+            });
+        }
+        if (last - first).num_days() >= crate::MAX_WINDOW_DAYS {
+            return Err(AbsenceError::InvalidWindow {
+                reason: crate::WindowProblem::TooLong {
+                    first,
+                    last,
+                    max_days: crate::MAX_WINDOW_DAYS.unsigned_abs(),
+                },
             });
         }
         let months = window.months();
@@ -185,6 +197,7 @@ impl<'a> Evaluator<'a> {
             })
             .unwrap_or_default();
         Ok(Self {
+            rule_refs: profile.rules.iter().map(RuleRef::of).collect(),
             profile,
             window,
             roster,
@@ -441,7 +454,7 @@ impl<'a> Evaluator<'a> {
     fn evaluate_pupil(&self, pupil: &Pupil, row: &[u64]) -> (Vec<Flag>, Vec<NotEvaluable>) {
         let mut flags = Vec::new();
         let mut notes = Vec::new();
-        for rule in &self.profile.rules {
+        for (index, rule) in self.profile.rules.iter().enumerate() {
             let mut findings = Vec::new();
             let mut ctx = PupilCtx {
                 pupil,
@@ -450,16 +463,12 @@ impl<'a> Evaluator<'a> {
                 notes: &mut notes,
             };
             if self.eval(&rule.when, &mut ctx, &mut findings) {
-                flags.push(Flag {
-                    pupil: pupil.id,
-                    school: pupil.school.clone(),
-                    level: pupil.level,
-                    grade: pupil.grade,
-                    rule: rule.id.clone(),
-                    description: rule.description.clone(),
-                    legal_basis: rule.legal_basis.clone(),
-                    findings,
-                });
+                let rule = self
+                    .rule_refs
+                    .get(index)
+                    .cloned()
+                    .unwrap_or_else(|| RuleRef::of(rule));
+                flags.push(Flag::new(pupil, rule, findings));
             }
         }
         (flags, notes)

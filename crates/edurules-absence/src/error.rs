@@ -1,13 +1,16 @@
-//! The crate's one error type.
+//! The crate's one error type; its texts are in `error_text.rs`.
 
 use chrono::NaiveDate;
+use edurules_locale::{Locale, Message};
 use thiserror::Error;
 
-use crate::{AbsenceKind, Locale, PupilId, Unit, quote};
+use crate::{AbsenceKind, FieldFormat, ProfileProblem, PupilId, RowProblem, Unit, WindowProblem};
 
 /// Everything that can go wrong when loading rules, windows, rosters, records or CSV files.
 ///
-/// A flag is not an error: evaluation returns a [`crate::Report`].
+/// A flag is not an error: evaluation returns a [`crate::Report`]. Every variant has a stable
+/// [`code`](AbsenceError::code) and a [`message`](AbsenceError::message) in Polish, Bulgarian
+/// and English (also through [`edurules_locale::Message`]); `Display` is the English message.
 ///
 /// # Example
 ///
@@ -15,52 +18,45 @@ use crate::{AbsenceKind, Locale, PupilId, Unit, quote};
 /// use edurules_absence::{AbsenceError, Locale, Quantity};
 /// let err = "1/7".parse::<Quantity>().unwrap_err();
 /// assert_eq!(err.code(), "absence.invalid_quantity");
-/// assert!(err.message(Locale::Bg).contains("`1/7`"));
+/// assert!(err.message(Locale::Bg).starts_with("Количеството „1/7“ е невалидно"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("{}", self.message(Locale::En))]
 #[non_exhaustive]
 pub enum AbsenceError {
     /// An amount that is not an exact non-negative multiple of 1/60.
-    #[error(
-        "invalid amount {value_q}: expected a whole number, a decimal or a fraction exact in sixtieths", value_q = quote::quoted(.value, Locale::En))]
     InvalidQuantity {
         /// The text given.
         value: String,
     },
     /// A percentage that is not a non-negative number with at most two decimal digits.
-    #[error("invalid percentage {value_q}: expected at most two decimal digits", value_q = quote::quoted(.value, Locale::En))]
     InvalidPercent {
         /// The text given.
         value: String,
     },
     /// An evaluation window that is empty, reversed, too long or not a month.
-    #[error("invalid window: {reason_q}", reason_q = quote::cut(.reason, quote::MAX_QUOTED_TEXT_CHARS, Locale::En))]
     InvalidWindow {
-        /// What is wrong, with the dates in backticks.
-        reason: String,
+        /// What is wrong.
+        reason: WindowProblem,
     },
     /// A rule profile that failed validation; every problem is listed.
-    #[error("invalid rule profile {profile_q}: {}", problem_list(.problems, Locale::En), profile_q = quote::quoted(.profile, Locale::En))]
     InvalidProfile {
         /// The profile's id.
         profile: String,
-        /// Every problem found, each naming the rule and field.
-        problems: Vec<String>,
+        /// Every problem found, each naming the rule.
+        problems: Vec<ProfileProblem>,
     },
     /// The same pupil id twice in a roster.
-    #[error("pupil `{pupil}` appears twice in the roster")]
     DuplicatePupil {
         /// The repeated id.
         pupil: PupilId,
     },
     /// More pupils than the evaluator can index.
-    #[error("too many pupils: `{count}`")]
     TooManyPupils {
         /// How many were given.
         count: usize,
     },
     /// A late arrival not in minutes, or an absence in minutes.
-    #[error("record of pupil `{pupil}`: kind `{}` cannot be measured in `{}`", kind.as_str(), unit.as_str())]
     UnitMismatch {
         /// Whose record.
         pupil: PupilId,
@@ -70,7 +66,6 @@ pub enum AbsenceError {
         unit: Unit,
     },
     /// A lesson number past [`crate::MAX_LESSON`].
-    #[error("record of pupil `{pupil}`: lesson `{lesson}` is out of range 0..=15")]
     LessonOutOfRange {
         /// Whose record.
         pupil: PupilId,
@@ -78,7 +73,6 @@ pub enum AbsenceError {
         lesson: u8,
     },
     /// A record with a lesson number that is not exactly one hour (or a late arrival).
-    #[error("record of pupil `{pupil}` on `{date}`: lesson `{lesson}` must be exactly one hour")]
     LessonAmount {
         /// Whose record.
         pupil: PupilId,
@@ -88,13 +82,11 @@ pub enum AbsenceError {
         lesson: u8,
     },
     /// A CSV file without a required column.
-    #[error("csv header: missing column {column_q}", column_q = quote::quoted(.column, Locale::En))]
     CsvHeader {
         /// The missing column.
         column: String,
     },
     /// A CSV field that cannot be read.
-    #[error("csv line {line}, column {column_q}: {value_q} is not {expected}", value_q = quote::quoted(.value, Locale::En), column_q = quote::quoted(.column, Locale::En))]
     CsvField {
         /// The 1-based line number in the file (the header is line 1).
         line: u64,
@@ -102,40 +94,35 @@ pub enum AbsenceError {
         column: String,
         /// The text found.
         value: String,
-        /// What was expected, in English.
-        expected: String,
+        /// What was expected.
+        expected: FieldFormat,
     },
     /// A CSV row that cannot be split into fields, or a record that is not coherent.
-    #[error("csv line {line}: {reason_q}", reason_q = quote::cut(.reason, quote::MAX_QUOTED_TEXT_CHARS, Locale::En))]
     CsvRow {
         /// The 1-based line number in the file.
         line: u64,
         /// What is wrong.
-        reason: String,
+        reason: RowProblem,
     },
     /// A CSV line with a quote that is not closed on the same line, or a quote inside an
     /// unquoted field. A record is one line: quoting never spans lines, so the error stays on
     /// its line.
-    #[error("csv line {line}: unclosed or misplaced quote `\"`")]
     CsvQuote {
         /// The 1-based line number in the file.
         line: u64,
     },
     /// A CSV header naming the same column twice: which one is meant is ambiguous.
-    #[error("csv header: column {column_q} appears more than once", column_q = quote::quoted(.column, Locale::En))]
     CsvDuplicateColumn {
         /// The repeated column.
         column: String,
     },
     /// A CSV header that lacks the required columns but is separated by another character.
-    #[error("csv header: columns are separated by `{}`; expected `,`", quote::cut(&found.to_string(), 1, Locale::En))]
     CsvSeparator {
         /// The separator found (`;` or a tab).
         found: char,
     },
     /// A CSV line longer than [`crate::MAX_LINE_BYTES`] (for example an unclosed quote or a file
     /// without line ends): reading stops so that memory stays bounded.
-    #[error("csv line {line}: the line is longer than {limit} {}", bytes_word(*limit, Locale::En))]
     CsvLineTooLong {
         /// The line where the overlong record began.
         line: u64,
@@ -143,9 +130,6 @@ pub enum AbsenceError {
         limit: u64,
     },
     /// A late arrival of zero minutes: not late, and no rule says what it counts.
-    #[error(
-        "record of pupil `{pupil}` on `{date}`: a late arrival of `0` minutes is not a late arrival"
-    )]
     LateWithoutDelay {
         /// Whose record.
         pupil: PupilId,
@@ -153,10 +137,20 @@ pub enum AbsenceError {
         date: NaiveDate,
     },
     /// Reading the input failed.
-    #[error("cannot read input: `{reason_q}`", reason_q = quote::cut(.reason, quote::MAX_QUOTED_TEXT_CHARS, Locale::En))]
     Io {
-        /// The I/O error's text.
+        /// The file, when the input is a file (cut to 64 characters).
+        path: Option<String>,
+        /// What kind of failure: the Polish and Bulgarian messages say it in words.
+        kind: std::io::ErrorKind,
+        /// The system's text of the I/O error (in English; only the English message shows it).
         reason: String,
+    },
+    /// A signal dated before the first day of the window it reports on.
+    SignalBeforeWindow {
+        /// The date the signal would be issued.
+        issued_on: NaiveDate,
+        /// The first day of the window.
+        first: NaiveDate,
     },
 }
 
@@ -190,10 +184,12 @@ impl AbsenceError {
             Self::CsvLineTooLong { .. } => "absence.csv_line_too_long",
             Self::LateWithoutDelay { .. } => "absence.late_without_delay",
             Self::Io { .. } => "absence.io",
+            Self::SignalBeforeWindow { .. } => "absence.signal_before_window",
         }
     }
 
-    /// The message in Polish, Bulgarian or English.
+    /// The message in Polish, Bulgarian or English: whole sentences in one language, input
+    /// quoted and cut (see [`Locale::quote`]), numbers and dates as the language writes them.
     ///
     /// # Example
     ///
@@ -201,218 +197,20 @@ impl AbsenceError {
     /// use edurules_absence::{AbsenceError, Locale, PupilId};
     /// let e = AbsenceError::DuplicatePupil { pupil: PupilId(9) };
     /// assert_eq!(e.message(Locale::En), e.to_string());
-    /// assert!(e.message(Locale::Pl).contains("`9`"));
+    /// assert_eq!(e.message(Locale::Pl), "Uczeń o identyfikatorze 9 występuje w wykazie dwa razy.");
     /// ```
     #[must_use]
     pub fn message(&self, locale: Locale) -> String {
-        match locale {
-            Locale::En => self.to_string(),
-            Locale::Pl => self.message_pl(),
-            Locale::Bg => self.message_bg(),
-        }
-    }
-
-    fn message_pl(&self) -> String {
-        match self {
-            Self::InvalidQuantity { value } => format!(
-                "nieprawidłowa wartość {value_q}: oczekiwano liczby całkowitej, dziesiętnej lub ułamka dokładnego w sześćdziesiątych",
-                value_q = quote::quoted(value, Locale::Pl)
-            ),
-            Self::InvalidPercent { value } => format!(
-                "nieprawidłowy procent {value_q}: dozwolone najwyżej dwie cyfry po przecinku",
-                value_q = quote::quoted(value, Locale::Pl)
-            ),
-            Self::InvalidWindow { reason } => format!(
-                "nieprawidłowy okres: {reason_q}",
-                reason_q = quote::cut(reason, quote::MAX_QUOTED_TEXT_CHARS, Locale::Pl)
-            ),
-            Self::InvalidProfile { profile, problems } => format!(
-                "nieprawidłowy profil reguł {profile_q}: {}",
-                problem_list(problems, Locale::Pl),
-                profile_q = quote::quoted(profile, Locale::Pl)
-            ),
-            Self::DuplicatePupil { pupil } => {
-                format!("uczeń `{pupil}` występuje w wykazie dwukrotnie")
-            }
-            Self::TooManyPupils { count } => format!("zbyt wielu uczniów: `{count}`"),
-            Self::UnitMismatch { pupil, kind, unit } => format!(
-                "wpis ucznia `{pupil}`: rodzaju `{}` nie można mierzyć w `{}`",
-                kind.as_str(),
-                unit.as_str()
-            ),
-            Self::LessonOutOfRange { pupil, lesson } => {
-                format!("wpis ucznia `{pupil}`: lekcja `{lesson}` spoza zakresu 0..=15")
-            }
-            Self::LessonAmount {
-                pupil,
-                date,
-                lesson,
-            } => format!(
-                "wpis ucznia `{pupil}` z dnia `{date}`: lekcja `{lesson}` musi wynosić dokładnie jedną godzinę"
-            ),
-            Self::CsvHeader { column } => format!(
-                "nagłówek csv: brak kolumny {column_q}",
-                column_q = quote::quoted(column, Locale::Pl)
-            ),
-            Self::CsvField {
-                line,
-                column,
-                value,
-                expected,
-            } => format!(
-                "csv, wiersz {line}, kolumna {column_q}: {value_q} to nie {expected}",
-                value_q = quote::quoted(value, Locale::Pl),
-                column_q = quote::quoted(column, Locale::Pl)
-            ),
-            Self::CsvRow { line, reason } => format!(
-                "csv, wiersz {line}: {reason_q}",
-                reason_q = quote::cut(reason, quote::MAX_QUOTED_TEXT_CHARS, Locale::Pl)
-            ),
-            Self::CsvQuote { line } => {
-                format!("csv, wiersz {line}: niezamknięty lub źle umieszczony cudzysłów `\"`")
-            }
-            Self::CsvDuplicateColumn { column } => format!(
-                "nagłówek csv: kolumna {column_q} występuje więcej niż raz",
-                column_q = quote::quoted(column, Locale::Pl)
-            ),
-            Self::CsvSeparator { found } => format!(
-                "nagłówek csv: kolumny rozdziela `{}`; oczekiwano `,`",
-                quote::cut(&found.to_string(), 1, Locale::Pl)
-            ),
-            Self::CsvLineTooLong { line, limit } => format!(
-                "csv, wiersz {line}: wiersz jest dłuższy niż {limit} {}",
-                bytes_word(*limit, Locale::Pl)
-            ),
-            Self::LateWithoutDelay { pupil, date } => format!(
-                "wpis ucznia `{pupil}` z dnia `{date}`: spóźnienie o `0` minut nie jest spóźnieniem"
-            ),
-            Self::Io { reason } => format!(
-                "nie można odczytać danych: `{reason_q}`",
-                reason_q = quote::cut(reason, quote::MAX_QUOTED_TEXT_CHARS, Locale::Pl)
-            ),
-        }
-    }
-
-    fn message_bg(&self) -> String {
-        match self {
-            Self::InvalidQuantity { value } => format!(
-                "невалидно количество {value_q}: очаква се цяло число, десетична дроб или дроб, точна в шестдесетини",
-                value_q = quote::quoted(value, Locale::Bg)
-            ),
-            Self::InvalidPercent { value } => format!(
-                "невалиден процент {value_q}: допускат се най-много два знака след десетичната запетая",
-                value_q = quote::quoted(value, Locale::Bg)
-            ),
-            Self::InvalidWindow { reason } => format!(
-                "невалиден период: {reason_q}",
-                reason_q = quote::cut(reason, quote::MAX_QUOTED_TEXT_CHARS, Locale::Bg)
-            ),
-            Self::InvalidProfile { profile, problems } => format!(
-                "невалиден профил с правила {profile_q}: {}",
-                problem_list(problems, Locale::Bg),
-                profile_q = quote::quoted(profile, Locale::Bg)
-            ),
-            Self::DuplicatePupil { pupil } => {
-                format!("ученик `{pupil}` се среща два пъти в списъка")
-            }
-            Self::TooManyPupils { count } => format!("твърде много ученици: `{count}`"),
-            Self::UnitMismatch { pupil, kind, unit } => format!(
-                "запис на ученик `{pupil}`: вид `{}` не може да се мери в `{}`",
-                kind.as_str(),
-                unit.as_str()
-            ),
-            Self::LessonOutOfRange { pupil, lesson } => {
-                format!("запис на ученик `{pupil}`: учебен час `{lesson}` е извън обхвата 0..=15")
-            }
-            Self::LessonAmount {
-                pupil,
-                date,
-                lesson,
-            } => format!(
-                "запис на ученик `{pupil}` от `{date}`: учебен час `{lesson}` трябва да е точно един час"
-            ),
-            Self::CsvHeader { column } => format!(
-                "заглавен ред на csv: липсва колона {column_q}",
-                column_q = quote::quoted(column, Locale::Bg)
-            ),
-            Self::CsvField {
-                line,
-                column,
-                value,
-                expected,
-            } => format!(
-                "csv, ред {line}, колона {column_q}: {value_q} не е {expected}",
-                value_q = quote::quoted(value, Locale::Bg),
-                column_q = quote::quoted(column, Locale::Bg)
-            ),
-            Self::CsvRow { line, reason } => format!(
-                "csv, ред {line}: {reason_q}",
-                reason_q = quote::cut(reason, quote::MAX_QUOTED_TEXT_CHARS, Locale::Bg)
-            ),
-            Self::CsvQuote { line } => {
-                format!("csv, ред {line}: незатворени или неправилно поставени кавички `\"`")
-            }
-            Self::CsvDuplicateColumn { column } => format!(
-                "заглавен ред на csv: колона {column_q} се среща повече от веднъж",
-                column_q = quote::quoted(column, Locale::Bg)
-            ),
-            Self::CsvSeparator { found } => format!(
-                "заглавен ред на csv: колоните са разделени с `{}`; очаква се `,`",
-                quote::cut(&found.to_string(), 1, Locale::Bg)
-            ),
-            Self::CsvLineTooLong { line, limit } => format!(
-                "csv, ред {line}: редът е по-дълъг от {limit} {}",
-                bytes_word(*limit, Locale::Bg)
-            ),
-            Self::LateWithoutDelay { pupil, date } => format!(
-                "запис на ученик `{pupil}` от `{date}`: закъснение от `0` минути не е закъснение"
-            ),
-            Self::Io { reason } => {
-                format!(
-                    "входните данни не могат да бъдат прочетени: `{reason_q}`",
-                    reason_q = quote::cut(reason, quote::MAX_QUOTED_TEXT_CHARS, Locale::Bg)
-                )
-            }
-        }
+        crate::error_text::message(self, locale)
     }
 }
 
-/// Each problem escaped and cut (see [`quote::cut`]), joined by `; `.
-fn problem_list(problems: &[String], locale: Locale) -> String {
-    problems
-        .iter()
-        .map(|p| quote::cut(p, quote::MAX_QUOTED_TEXT_CHARS, locale))
-        .collect::<Vec<_>>()
-        .join("; ")
-}
+impl Message for AbsenceError {
+    fn code(&self) -> &'static str {
+        Self::code(self)
+    }
 
-/// "bytes" after a number, with the plural form of `locale` (CLDR: Polish one/few/many,
-/// Bulgarian and English one/other).
-fn bytes_word(n: u64, locale: Locale) -> &'static str {
-    match locale {
-        Locale::Pl => {
-            let (m10, m100) = (n % 10, n % 100);
-            if n == 1 {
-                "bajt"
-            } else if (2..=4).contains(&m10) && !(12..=14).contains(&m100) {
-                "bajty"
-            } else {
-                "bajtów"
-            }
-        }
-        Locale::Bg => {
-            if n == 1 {
-                "байт"
-            } else {
-                "байта"
-            }
-        }
-        Locale::En => {
-            if n == 1 {
-                "byte"
-            } else {
-                "bytes"
-            }
-        }
+    fn message(&self, locale: Locale) -> String {
+        Self::message(self, locale)
     }
 }

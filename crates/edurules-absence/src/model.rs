@@ -402,7 +402,7 @@ impl Window {
     /// ```
     pub fn month(year: i32, month: u32) -> Result<Self, AbsenceError> {
         let err = || AbsenceError::InvalidWindow {
-            reason: format!("{year}-{month:02} is not a month"),
+            reason: crate::WindowProblem::NoSuchMonth { year, month },
         };
         let first = NaiveDate::from_ymd_opt(year, month, 1).ok_or_else(err)?;
         let next = if month == 12 {
@@ -476,12 +476,16 @@ pub const MAX_WINDOW_DAYS: i64 = 3660;
 fn check_range(first: NaiveDate, last: NaiveDate) -> Result<(), AbsenceError> {
     if last < first {
         return Err(AbsenceError::InvalidWindow {
-            reason: format!("`{last}` is before `{first}`"),
+            reason: crate::WindowProblem::Reversed { first, last },
         });
     }
     if (last - first).num_days() >= MAX_WINDOW_DAYS {
         return Err(AbsenceError::InvalidWindow {
-            reason: format!("`{first}`..`{last}` is longer than {MAX_WINDOW_DAYS} days"),
+            reason: crate::WindowProblem::TooLong {
+                first,
+                last,
+                max_days: MAX_WINDOW_DAYS.unsigned_abs(),
+            },
         });
     }
     Ok(())

@@ -6,9 +6,11 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use edurules_locale::{Locale, Message, nouns};
+
 use crate::{
-    AbsenceKind, Counted, LegalBasis, Level, Limit, Locale, Operator, Percent, PupilId, Quantity,
-    SchoolId, Signal, Unit, Window, YearMonth,
+    AbsenceError, AbsenceKind, Flag, LegalBasis, Level, PupilId, Quantity, Signal, Unit, Window,
+    YearMonth, text,
 };
 
 /// The result of evaluating a profile over a window.
@@ -25,7 +27,10 @@ use crate::{
 /// let r = AbsenceRecord::new(PupilId(5), d(2, 1), Quantity::whole(131), Unit::Hours, AbsenceKind::Excused);
 /// let report = ev.evaluate_records(&[r]).unwrap();
 /// assert_eq!(report.selection("bg.isrm.total").count(), 1);
-/// assert!(report.flags[0].message(Locale::En).contains("131 hours"));
+/// let flag = &report.flags[0];
+/// assert!(flag.message(Locale::En).contains(": 131 hours (threshold: more than 130 hours)"));
+/// assert!(flag.message(Locale::Pl).contains(": 131 godzin lekcyjnych (próg: więcej niż 130 godzin lekcyjnych)"));
+/// assert_eq!(flag.legal_basis(), report.flags[0].rule.legal_basis());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -69,17 +74,30 @@ impl Report {
 
     /// One signal per flagged pupil, with every rule that flagged them, dated `issued_on`.
     ///
+    /// # Errors
+    ///
+    /// [`AbsenceError::SignalBeforeWindow`] when `issued_on` is before the window's first day:
+    /// a signal cannot report absences that have not yet happened.
+    ///
     /// # Example
     ///
     /// ```
+    /// use chrono::NaiveDate;
     /// use edurules_absence::*;
     /// let (roster, planned) = (Roster::default(), Planned::default());
     /// let ev = Evaluator::new(RuleProfile::bg_isrm(), Window::month(2018, 3).unwrap(), &roster, &planned).unwrap();
     /// let report = ev.evaluate_records(&[]).unwrap();
-    /// assert!(report.signals(chrono::NaiveDate::from_ymd_opt(2018, 6, 12).unwrap()).is_empty());
+    /// assert!(report.signals(NaiveDate::from_ymd_opt(2018, 6, 12).unwrap()).unwrap().is_empty());
+    /// let err = report.signals(NaiveDate::from_ymd_opt(2018, 2, 28).unwrap()).unwrap_err();
+    /// assert_eq!(err.code(), "absence.signal_before_window");
     /// ```
-    #[must_use]
-    pub fn signals(&self, issued_on: NaiveDate) -> Vec<Signal> {
+    pub fn signals(&self, issued_on: NaiveDate) -> Result<Vec<Signal>, AbsenceError> {
+        if issued_on < self.window.first() {
+            return Err(AbsenceError::SignalBeforeWindow {
+                issued_on,
+                first: self.window.first(),
+            });
+        }
         let mut out: Vec<Signal> = Vec::new();
         for flag in &self.flags {
             match out.last_mut() {
@@ -97,202 +115,7 @@ impl Report {
                 }),
             }
         }
-        out
-    }
-}
-
-/// A pupil matched by a rule, with the figures that made it match.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct Flag {
-    /// The pupil.
-    pub pupil: PupilId,
-    /// The pupil's school.
-    pub school: SchoolId,
-    /// The pupil's level.
-    pub level: Level,
-    /// The pupil's grade, when known.
-    pub grade: Option<u8>,
-    /// The rule's id.
-    pub rule: String,
-    /// The rule's description.
-    pub description: String,
-    /// The rule's legal basis.
-    pub legal_basis: LegalBasis,
-    /// The thresholds that matched, each with its figures.
-    pub findings: Vec<Finding>,
-}
-
-impl Flag {
-    /// A sentence a teacher can read: who, which rule, the figures, the threshold, the window
-    /// and the legal basis.
-    ///
-    /// # Example
-    ///
-    /// See [`Report`].
-    #[must_use]
-    pub fn message(&self, locale: Locale) -> String {
-        let findings: Vec<String> = self.findings.iter().map(|f| f.message(locale)).collect();
-        let joined = findings.join("; ");
-        match locale {
-            Locale::En => format!(
-                "Pupil {} (school {}): {joined}. Rule {}; basis: {}.",
-                self.pupil, self.school, self.rule, self.legal_basis.citation
-            ),
-            Locale::Pl => format!(
-                "Uczeń {} (szkoła {}): {joined}. Reguła {}; podstawa: {}.",
-                self.pupil, self.school, self.rule, self.legal_basis.citation
-            ),
-            Locale::Bg => format!(
-                "Ученик {} (училище {}): {joined}. Правило {}; основание: {}.",
-                self.pupil, self.school, self.rule, self.legal_basis.citation
-            ),
-        }
-    }
-}
-
-/// One matched threshold with its figures.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct Finding {
-    /// Which absences were summed.
-    pub counts: Counted,
-    /// In which unit.
-    pub unit: Unit,
-    /// The first day of the period summed.
-    pub first: NaiveDate,
-    /// The last day of the period summed.
-    pub last: NaiveDate,
-    /// The calendar month, for a monthly threshold.
-    pub month: Option<YearMonth>,
-    /// The measured amount.
-    pub measured: Quantity,
-    /// The operator.
-    pub operator: Operator,
-    /// The limit.
-    pub limit: Limit,
-    /// The planned amount (the denominator), for a share limit.
-    pub planned: Option<Quantity>,
-}
-
-impl Finding {
-    /// The measured share of the planned amount, rounded down to hundredths of a percent.
-    #[must_use]
-    pub fn share(&self) -> Option<Percent> {
-        let planned = self.planned?.sixtieths();
-        if planned == 0 {
-            return None;
-        }
-        let bp = u128::from(self.measured.sixtieths()) * 10_000 / u128::from(planned);
-        Some(Percent::from_basis_points(
-            u32::try_from(bp).unwrap_or(u32::MAX),
-        ))
-    }
-
-    /// The finding as a clause: the figures, the threshold and the period.
-    ///
-    /// # Example
-    ///
-    /// See [`Report`].
-    #[must_use]
-    pub fn message(&self, locale: Locale) -> String {
-        let unit = unit_name(self.unit, locale);
-        let what = counted_name(self.counts, locale);
-        let op = operator_name(self.operator, locale);
-        let period = self.period(locale);
-        let limit = match self.limit {
-            Limit::Amount(q) => format!("{q} {unit}"),
-            Limit::Share(p) => format!("{p} %"),
-        };
-        let measured = match (self.planned, self.share()) {
-            (Some(planned), Some(share)) => match locale {
-                Locale::En => format!("{} of {planned} planned {unit} ({share} %)", self.measured),
-                Locale::Pl => format!(
-                    "{} z {planned} planowanych {unit} ({share} %)",
-                    self.measured
-                ),
-                Locale::Bg => format!(
-                    "{} от {planned} планирани {unit} ({share} %)",
-                    self.measured
-                ),
-            },
-            _ => format!("{} {unit}", self.measured),
-        };
-        match locale {
-            Locale::En => format!("{measured} of {what} {period}, {op} {limit}"),
-            Locale::Pl => format!("{measured} — {what} {period}, {op} {limit}"),
-            Locale::Bg => format!("{measured} {what} {period}, {op} {limit}"),
-        }
-    }
-
-    fn period(&self, locale: Locale) -> String {
-        let fmt = |d: NaiveDate| match locale {
-            Locale::En => d.format("%Y-%m-%d").to_string(),
-            Locale::Pl | Locale::Bg => d.format("%d.%m.%Y").to_string(),
-        };
-        match (self.month, locale) {
-            (Some(m), Locale::En) => format!(
-                "in the month {m} ({} to {})",
-                fmt(self.first),
-                fmt(self.last)
-            ),
-            (Some(m), Locale::Pl) => format!(
-                "w miesiącu {m} (od {} do {})",
-                fmt(self.first),
-                fmt(self.last)
-            ),
-            (Some(m), Locale::Bg) => format!(
-                "за месец {m} (от {} до {})",
-                fmt(self.first),
-                fmt(self.last)
-            ),
-            (None, Locale::En) => format!("from {} to {}", fmt(self.first), fmt(self.last)),
-            (None, Locale::Pl) => format!("od {} do {}", fmt(self.first), fmt(self.last)),
-            (None, Locale::Bg) => format!("от {} до {}", fmt(self.first), fmt(self.last)),
-        }
-    }
-}
-
-/// The name of a unit in a sentence.
-#[must_use]
-pub(crate) const fn unit_name(unit: Unit, locale: Locale) -> &'static str {
-    match (unit, locale) {
-        (Unit::Hours, Locale::En) => "hours",
-        (Unit::Hours, Locale::Pl) => "godzin lekcyjnych",
-        (Unit::Hours, Locale::Bg) => "учебни часа",
-        (Unit::Days, Locale::En) => "days",
-        (Unit::Days, Locale::Pl) => "dni",
-        (Unit::Days, Locale::Bg) => "дни",
-        (Unit::Minutes, Locale::En) => "minutes",
-        (Unit::Minutes, Locale::Pl) => "minut",
-        (Unit::Minutes, Locale::Bg) => "минути",
-    }
-}
-
-const fn counted_name(counts: Counted, locale: Locale) -> &'static str {
-    match (counts, locale) {
-        (Counted::All, Locale::En) => "absence in total",
-        (Counted::All, Locale::Pl) => "nieobecności łącznie",
-        (Counted::All, Locale::Bg) => "отсъствия общо",
-        (Counted::Unexcused, Locale::En) => "unexcused absence",
-        (Counted::Unexcused, Locale::Pl) => "nieobecności nieusprawiedliwione",
-        (Counted::Unexcused, Locale::Bg) => "неизвинени отсъствия",
-        (Counted::Excused, Locale::En) => "excused absence",
-        (Counted::Excused, Locale::Pl) => "nieobecności usprawiedliwione",
-        (Counted::Excused, Locale::Bg) => "извинени отсъствия",
-    }
-}
-
-const fn operator_name(op: Operator, locale: Locale) -> &'static str {
-    match (op, locale) {
-        (Operator::Gt, Locale::En) => "more than the threshold of",
-        (Operator::Gt, Locale::Pl) => "ponad próg",
-        (Operator::Gt, Locale::Bg) => "над прага от",
-        (Operator::Ge, Locale::En) => "at least the threshold of",
-        (Operator::Ge, Locale::Pl) => "co najmniej próg",
-        (Operator::Ge, Locale::Bg) => "поне прага от",
+        Ok(out)
     }
 }
 
@@ -333,10 +156,10 @@ pub struct Duplicate {
 /// let n = NotCounted::new(PupilId(7), Level::Preschool, AbsenceKind::Excused, Unit::Hours, 2, Quantity::whole(5));
 /// assert_eq!(
 ///     n.message(Locale::En),
-///     "pupil 7 (preschool): 5 hours of excused absence in 2 records count towards no rule: \
-///      no rule of the profile counts excused absence in hours at this level"
+///     "Pupil 7 (preschool): excused absences given in hours (5 hours; 2 records) count towards \
+///      no rule, because no rule of the profile counts them in that unit at this level."
 /// );
-/// assert!(n.message(Locale::Pl).contains("w 2 wpisach"));
+/// assert!(n.message(Locale::Pl).contains("(5 godzin lekcyjnych; liczba wpisów: 2)"));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -387,62 +210,35 @@ impl NotCounted {
     ///
     /// See [`NotCounted`].
     #[must_use]
-    pub fn message(&self, locale: Locale) -> String {
-        let (p, a, n) = (self.pupil, self.amount, self.records);
-        match locale {
-            Locale::En => {
-                let (kind, unit) = (kind_en(self.kind), unit_name(self.unit, Locale::En));
-                format!(
-                    "pupil {p} ({}): {a} {unit} of {kind} in {n} {} count towards no rule: no rule of the profile counts {kind} in {unit} at this level",
-                    self.level.as_str(),
-                    if n == 1 { "record" } else { "records" }
-                )
-            }
-            Locale::Pl => format!(
-                "uczeń {p} ({}): {} w jednostce „{}”: {a}, w {n} {} — nie liczą się do żadnej reguły: żadna reguła profilu nie liczy ich w tej jednostce na tym poziomie",
-                match self.level {
-                    Level::Preschool => "przygotowanie przedszkolne",
-                    Level::School => "szkoła",
-                },
-                match self.kind {
-                    AbsenceKind::Excused => "nieobecności usprawiedliwione",
-                    AbsenceKind::Unexcused => "nieobecności nieusprawiedliwione",
-                    AbsenceKind::Late => "spóźnienia",
-                },
-                match self.unit {
-                    Unit::Hours => "godziny lekcyjne",
-                    Unit::Days => "dni",
-                    Unit::Minutes => "minuty",
-                },
-                if n == 1 { "wpisie" } else { "wpisach" }
+    pub fn message(&self, l: Locale) -> String {
+        let p = self.pupil;
+        let level = text::level_name(l, self.level);
+        let kinds = text::kind_plural(l, self.kind);
+        let unit = text::unit_plural(l, self.unit);
+        let amount = text::amount(l, self.amount, self.unit);
+        let n = l.integer(i128::from(self.records));
+        l.pick(
+            format!(
+                "Uczeń {p} ({level}): {kinds} podane jako {unit} ({amount}; liczba wpisów: {n}) nie liczą się do żadnej reguły, bo żadna reguła profilu nie liczy ich w tej jednostce na tym poziomie."
             ),
-            Locale::Bg => format!(
-                "ученик {p} ({}): {} в мерна единица „{}“: {a}, в {n} {} — не се броят за нито едно правило: никое правило на профила не ги брои в тази мерна единица на това ниво",
-                match self.level {
-                    Level::Preschool => "предучилищна група",
-                    Level::School => "училище",
-                },
-                match self.kind {
-                    AbsenceKind::Excused => "извинени отсъствия",
-                    AbsenceKind::Unexcused => "неизвинени отсъствия",
-                    AbsenceKind::Late => "закъснения",
-                },
-                match self.unit {
-                    Unit::Hours => "учебни часове",
-                    Unit::Days => "дни",
-                    Unit::Minutes => "минути",
-                },
-                if n == 1 { "запис" } else { "записа" }
+            format!(
+                "Ученик {p} ({level}): {kinds}, въведени като {unit} ({amount}; брой записи: {n}), не се броят за нито едно правило, защото никое правило на профила не ги брои в тази мерна единица на това ниво."
             ),
-        }
+            format!(
+                "Pupil {p} ({level}): {kinds} given in {unit} ({amount}; {}) count towards no rule, because no rule of the profile counts them in that unit at this level.",
+                l.count(self.records, nouns::RECORD)
+            ),
+        )
     }
 }
 
-const fn kind_en(kind: AbsenceKind) -> &'static str {
-    match kind {
-        AbsenceKind::Excused => "excused absence",
-        AbsenceKind::Unexcused => "unexcused absence",
-        AbsenceKind::Late => "late arrivals",
+impl Message for NotCounted {
+    fn code(&self) -> &'static str {
+        "absence.not_counted"
+    }
+
+    fn message(&self, locale: Locale) -> String {
+        Self::message(self, locale)
     }
 }
 
@@ -511,13 +307,16 @@ mod explanation_tests {
         };
         assert_eq!(
             finding.message(Locale::En),
-            "50 of 100 planned hours (50 %) of unexcused absence in the month 2026-03 (2026-03-01 to 2026-03-31), at least the threshold of 50 %"
+            "unexcused absences from 1 March 2026 to 31 March 2026: 50 hours (planned: 100 hours, share: 50%; threshold: at least 50%)"
         );
         assert_eq!(
             finding.message(Locale::Pl),
-            "50 z 100 planowanych godzin lekcyjnych (50 %) — nieobecności nieusprawiedliwione w miesiącu 2026-03 (od 01.03.2026 do 31.03.2026), co najmniej próg 50 %"
+            "nieobecności nieusprawiedliwione od 1 marca 2026 r. do 31 marca 2026 r.: 50 godzin lekcyjnych (plan: 100 godzin lekcyjnych, udział: 50%; próg: co najmniej 50%)"
         );
-        assert!(finding.message(Locale::Bg).contains("поне прага от 50 %"));
+        assert_eq!(
+            finding.message(Locale::Bg),
+            "неизвинени отсъствия от 1 март 2026 г. до 31 март 2026 г.: 50 учебни часа (по план: 100 учебни часа, дял: 50%; праг: поне 50%)"
+        );
         let t = Transition {
             pupil: PupilId(3),
             on: d(2026, 4, 1),

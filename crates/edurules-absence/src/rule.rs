@@ -1,5 +1,6 @@
 //! Rule profiles: thresholds, operators, units, windows and legal bases, all as data.
 
+mod describe;
 mod presets;
 
 use std::collections::HashSet;
@@ -7,7 +8,9 @@ use std::collections::HashSet;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::{AbsenceError, Level, Percent, Quantity, Unit};
+use edurules_locale::clip;
+
+use crate::{AbsenceError, Level, Percent, ProfileProblem, Quantity, Unit};
 
 /// A named set of rules with its legal bases: what a selection screen or a nightly job runs.
 ///
@@ -262,29 +265,35 @@ impl RuleProfile {
     /// p.rules[0].when = Condition::Any(vec![]);
     /// p.rules[1].id = p.rules[0].id.clone();
     /// let err = p.validate().unwrap_err();
-    /// assert!(err.to_string().contains("empty `any`"));
-    /// assert!(err.to_string().contains("twice"));
+    /// assert!(err.to_string().contains("empty list of conditions"));
+    /// assert!(err.to_string().contains("appears twice"));
     /// ```
     pub fn validate(&self) -> Result<(), AbsenceError> {
-        let mut problems = Vec::new();
+        let mut problems: Vec<ProfileProblem> = Vec::new();
         if self.id.trim().is_empty() {
-            problems.push("profile id is empty".to_owned());
+            problems.push(ProfileProblem::EmptyProfileId);
         }
         if self.rules.is_empty() {
-            problems.push("profile has no rules".to_owned());
+            problems.push(ProfileProblem::NoRules);
         }
         let mut seen = HashSet::new();
         for rule in &self.rules {
             if rule.id.trim().is_empty() {
-                problems.push("a rule has an empty id".to_owned());
+                problems.push(ProfileProblem::EmptyRuleId);
             } else if !seen.insert(rule.id.as_str()) {
-                problems.push(format!("rule `{}` appears twice", rule.id));
+                problems.push(ProfileProblem::DuplicateRule {
+                    rule: clip(&rule.id),
+                });
             }
             if rule.description.trim().is_empty() {
-                problems.push(format!("rule `{}`: empty description", rule.id));
+                problems.push(ProfileProblem::EmptyDescription {
+                    rule: clip(&rule.id),
+                });
             }
             if rule.legal_basis.citation.trim().is_empty() {
-                problems.push(format!("rule `{}`: empty legal basis", rule.id));
+                problems.push(ProfileProblem::EmptyLegalBasis {
+                    rule: clip(&rule.id),
+                });
             }
             check_condition(&rule.id, &rule.when, 1, &mut problems);
         }
@@ -308,74 +317,71 @@ impl RuleProfile {
     }
 }
 
-fn check_condition(rule: &str, c: &Condition, depth: usize, problems: &mut Vec<String>) {
+fn check_condition(rule: &str, c: &Condition, depth: usize, problems: &mut Vec<ProfileProblem>) {
     if depth > MAX_CONDITION_DEPTH {
-        problems.push(format!(
-            "rule `{rule}`: conditions nested deeper than {MAX_CONDITION_DEPTH}"
-        ));
+        problems.push(ProfileProblem::TooDeep {
+            rule: clip(rule),
+            max: MAX_CONDITION_DEPTH as u64,
+        });
         return;
     }
     match c {
         Condition::Any(v) | Condition::All(v) if v.is_empty() => {
-            let name = if matches!(c, Condition::Any(_)) {
-                "any"
+            let rule = clip(rule);
+            problems.push(if matches!(c, Condition::Any(_)) {
+                ProfileProblem::EmptyAny { rule }
             } else {
-                "all"
-            };
-            problems.push(format!("rule `{rule}`: empty `{name}`"));
+                ProfileProblem::EmptyAll { rule }
+            });
         }
         Condition::Any(v) | Condition::All(v) => v
             .iter()
             .for_each(|c| check_condition(rule, c, depth + 1, problems)),
         Condition::Threshold(t) => {
             if t.unit == Unit::Minutes {
-                problems.push(format!("rule `{rule}`: a threshold cannot count `minutes` (late arrivals are converted to hours)"));
+                problems.push(ProfileProblem::MinutesThreshold { rule: clip(rule) });
             }
             let zero = match t.limit {
                 Limit::Amount(q) => q == Quantity::ZERO,
                 Limit::Share(p) => p == Percent::from_basis_points(0),
             };
             if zero && t.operator == Operator::Ge {
-                problems.push(format!(
-                    "rule `{rule}`: `ge` a limit of `0` holds for every pupil, absent or not; write `gt` `0` for any absence"
-                ));
+                problems.push(ProfileProblem::AtLeastZero { rule: clip(rule) });
             }
         }
     }
 }
 
-fn check_late(late: &LateConversion, problems: &mut Vec<String>) {
+fn check_late(late: &LateConversion, problems: &mut Vec<ProfileProblem>) {
     if late.bands.is_empty() || late.bands.len() > MAX_LATE_BANDS {
-        problems.push(format!(
-            "late arrivals: between 1 and {MAX_LATE_BANDS} bands are needed"
-        ));
+        problems.push(ProfileProblem::LateBandCount {
+            max: MAX_LATE_BANDS as u64,
+        });
         return;
     }
     let mut previous: Option<&LateBand> = None;
     for (i, band) in late.bands.iter().enumerate() {
         let last = i + 1 == late.bands.len();
+        let number = i as u64 + 1;
         if last != band.up_to_minutes.is_none() {
-            problems.push(format!(
-                "late arrivals: band {} must {}have an upper end",
-                i + 1,
-                if last { "not " } else { "" }
-            ));
+            problems.push(if last {
+                ProfileProblem::LateLastBandClosed { band: number }
+            } else {
+                ProfileProblem::LateBandOpen { band: number }
+            });
         }
         if let Some(p) = previous {
             if let (Some(a), Some(b)) = (p.up_to_minutes, band.up_to_minutes)
                 && b <= a
             {
-                problems.push(format!(
-                    "late arrivals: band {} ends at `{b}` minutes, not after `{a}`",
-                    i + 1
-                ));
+                problems.push(ProfileProblem::LateBandOrder {
+                    band: number,
+                    ends_at: u64::from(b),
+                    previous_end: u64::from(a),
+                });
             }
             if band.counts_as < p.counts_as {
-                problems.push(format!(
-                    "late arrivals: band {} counts less than band {}",
-                    i + 1,
-                    i
-                ));
+                problems.push(ProfileProblem::LateBandDecreasing { band: number });
             }
         }
         previous = Some(band);
@@ -405,7 +411,9 @@ mod tests {
             panic!("expected invalid")
         };
         assert!(
-            problems.iter().any(|m| m.contains("upper end")),
+            problems
+                .iter()
+                .any(|m| matches!(m, ProfileProblem::LateBandOpen { .. })),
             "{problems:?}"
         );
     }

@@ -4,7 +4,9 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::{Flag, LegalBasis, Level, Locale, PupilId, SchoolId};
+use edurules_locale::{Locale, Message};
+
+use crate::{Flag, LegalBasis, Level, PupilId, SchoolId, text};
 
 /// A signal about one pupil, with every rule that flagged them: the document a vendor sends on
 /// (in Bulgaria to the municipality under art. 347 ЗПУО).
@@ -19,9 +21,9 @@ use crate::{Flag, LegalBasis, Level, Locale, PupilId, SchoolId};
 /// let planned = Planned::default();
 /// let ev = Evaluator::new(RuleProfile::bg_isrm(), Window::custom(d(1, 1), d(6, 1)).unwrap(), &roster, &planned).unwrap();
 /// let r = AbsenceRecord::new(PupilId(5), d(2, 1), Quantity::whole(41), Unit::Hours, AbsenceKind::Unexcused);
-/// let signals = ev.evaluate_records(&[r]).unwrap().signals(d(6, 12));
+/// let signals = ev.evaluate_records(&[r]).unwrap().signals(d(6, 12)).unwrap();
 /// assert_eq!(signals.len(), 1);
-/// assert!(signals[0].message(Locale::Bg).contains("чл. 347"));
+/// assert!(signals[0].message(Locale::Bg).starts_with("Сигнал с дата 12 юни 2018 г. от училище „S“ за ученик 5; правно основание: „"));
 /// let json = serde_json::to_value(&signals[0]).unwrap();
 /// assert_eq!(json["pupil"], 5);
 /// ```
@@ -56,27 +58,32 @@ impl Signal {
     ///
     /// See [`Signal`].
     #[must_use]
-    pub fn message(&self, locale: Locale) -> String {
-        let basis = self.basis.as_ref().map_or("-", |b| b.citation.as_str());
-        let head = match locale {
-            Locale::En => format!(
-                "Signal of {} from school {} about pupil {}; basis: {basis}.",
-                self.issued_on, self.school, self.pupil
-            ),
-            Locale::Pl => format!(
-                "Zawiadomienie z dnia {} ze szkoły {} dotyczące ucznia {}; podstawa: {basis}.",
-                self.issued_on.format("%d.%m.%Y"),
-                self.school,
-                self.pupil
-            ),
-            Locale::Bg => format!(
-                "Сигнал от {} от училище {} за ученик {}; основание: {basis}.",
-                self.issued_on.format("%d.%m.%Y"),
-                self.school,
-                self.pupil
-            ),
-        };
-        let reasons: Vec<String> = self.reasons.iter().map(|f| f.message(locale)).collect();
-        format!("{head} {}", reasons.join(" "))
+    pub fn message(&self, l: Locale) -> String {
+        let (date, school, p) = (l.date(self.issued_on), l.quote(&self.school.0), self.pupil);
+        let head = l.pick(
+            format!("Zawiadomienie z dnia {date} ze szkoły {school} w sprawie ucznia {p}"),
+            format!("Сигнал с дата {date} от училище {school} за ученик {p}"),
+            format!("Signal of {date} from school {school} about pupil {p}"),
+        );
+        let basis = self.basis.as_ref().map_or_else(String::new, |b| {
+            let c = text::citation(l, &b.citation);
+            l.pick(
+                format!("; podstawa prawna: {c}"),
+                format!("; правно основание: {c}"),
+                format!("; legal basis: {c}"),
+            )
+        });
+        let reasons: Vec<String> = self.reasons.iter().map(|f| f.message(l)).collect();
+        format!("{head}{basis}. {}", reasons.join(" "))
+    }
+}
+
+impl Message for Signal {
+    fn code(&self) -> &'static str {
+        "absence.signal"
+    }
+
+    fn message(&self, locale: Locale) -> String {
+        Self::message(self, locale)
     }
 }

@@ -6,7 +6,9 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::{Locale, PupilId, Report};
+use edurules_locale::{Locale, Message};
+
+use crate::{PupilId, Report};
 
 /// A pupil's status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -73,41 +75,71 @@ impl Transition {
     /// use edurules_absence::*;
     /// let on = NaiveDate::from_ymd_opt(2018, 6, 12).unwrap();
     /// let t = Transition::new(PupilId(1), on, Status::NotAtRisk, Status::AtRisk, ["bg.isrm.total"]);
-    /// assert!(t.message(Locale::En).contains("at risk"));
+    /// assert_eq!(t.message(Locale::En), "From 12 June 2018, pupil 1 is at risk (rules: “bg.isrm.total”).");
+    /// assert_eq!(t.message(Locale::Pl), "Od 12 czerwca 2018 r. uczeń 1 jest w grupie ryzyka (reguły: „bg.isrm.total”).");
     /// ```
     #[must_use]
-    pub fn message(&self, locale: Locale) -> String {
-        let rules = self.rules.join(", ");
-        match (self.to, locale) {
-            (Status::AtRisk, Locale::En) => format!(
-                "Pupil {} is at risk from {} (rules: {rules}).",
-                self.pupil, self.on
+    pub fn message(&self, l: Locale) -> String {
+        let (p, on) = (self.pupil, l.date(self.on));
+        let rules = if self.rules.is_empty() {
+            String::new()
+        } else {
+            let more = self.rules.len().saturating_sub(LISTED_RULES);
+            let list = if more == 0 {
+                l.quote_list(self.rules.iter().map(String::as_str))
+            } else {
+                let shown: Vec<String> = self
+                    .rules
+                    .iter()
+                    .take(LISTED_RULES)
+                    .map(|r| l.quote(r))
+                    .collect();
+                let n = u64::try_from(more).unwrap_or(u64::MAX);
+                let rest = l.pick(
+                    format!("i jeszcze {}", l.count(n, crate::nouns::RULE)),
+                    format!("и още {}", l.count(n, crate::nouns::RULE)),
+                    format!(
+                        "and {} more {}",
+                        l.integer(i128::from(n)),
+                        l.noun(n, crate::nouns::RULE)
+                    ),
+                );
+                format!("{} {rest}", shown.join(", "))
+            };
+            l.pick(
+                format!(" (reguły: {list})"),
+                format!(" (правила: {list})"),
+                format!(" (rules: {list})"),
+            )
+        };
+        match self.to {
+            Status::AtRisk => l.pick(
+                format!("Od {on} uczeń {p} jest w grupie ryzyka{rules}."),
+                format!("Считано от {on} ученик {p} е в риск{rules}."),
+                format!("From {on}, pupil {p} is at risk{rules}."),
             ),
-            (Status::AtRisk, Locale::Pl) => format!(
-                "Uczeń {} jest zagrożony od {} (reguły: {rules}).",
-                self.pupil,
-                self.on.format("%d.%m.%Y")
-            ),
-            (Status::AtRisk, Locale::Bg) => format!(
-                "Ученик {} е в риск от {} (правила: {rules}).",
-                self.pupil,
-                self.on.format("%d.%m.%Y")
-            ),
-            (Status::NotAtRisk, Locale::En) => format!(
-                "Pupil {} is no longer at risk from {}.",
-                self.pupil, self.on
-            ),
-            (Status::NotAtRisk, Locale::Pl) => format!(
-                "Uczeń {} nie jest już zagrożony od {}.",
-                self.pupil,
-                self.on.format("%d.%m.%Y")
-            ),
-            (Status::NotAtRisk, Locale::Bg) => format!(
-                "Ученик {} вече не е в риск от {}.",
-                self.pupil,
-                self.on.format("%d.%m.%Y")
+            Status::NotAtRisk => l.pick(
+                format!("Od {on} uczeń {p} nie jest już w grupie ryzyka."),
+                format!("Считано от {on} ученик {p} вече не е в риск."),
+                format!("From {on}, pupil {p} is no longer at risk."),
             ),
         }
+    }
+}
+
+/// How many rules a transition's message names; it counts the rest.
+const LISTED_RULES: usize = 5;
+
+impl Message for Transition {
+    fn code(&self) -> &'static str {
+        match self.to {
+            Status::AtRisk => "absence.status.at_risk",
+            Status::NotAtRisk => "absence.status.not_at_risk",
+        }
+    }
+
+    fn message(&self, locale: Locale) -> String {
+        Self::message(self, locale)
     }
 }
 
@@ -158,7 +190,7 @@ impl StatusBook {
     pub fn update(&mut self, report: &Report, on: NaiveDate) -> Vec<Transition> {
         let mut now: BTreeMap<PupilId, Vec<String>> = BTreeMap::new();
         for f in &report.flags {
-            now.entry(f.pupil).or_default().push(f.rule.clone());
+            now.entry(f.pupil).or_default().push(f.rule.id().to_owned());
         }
         let mut out = Vec::new();
         let left: Vec<PupilId> = self

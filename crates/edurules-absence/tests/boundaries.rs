@@ -65,7 +65,7 @@ fn every_boundary_case() {
             })
             .collect();
         let report = ev.evaluate_records(&records).unwrap();
-        let flagged: Vec<&str> = report.flags.iter().map(|f| f.rule.as_str()).collect();
+        let flagged: Vec<&str> = report.flags.iter().map(|f| f.rule.id()).collect();
         assert_eq!(flagged, case.expect, "{}", case.name);
         assert!(report.not_evaluable.is_empty(), "{}", case.name);
         assert_eq!(report.stats.not_counted, case.not_counted, "{}", case.name);

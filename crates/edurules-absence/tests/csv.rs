@@ -28,7 +28,7 @@ fn a_bad_date_names_line_and_column() {
             line: 4,
             column: "date".into(),
             value: "2018-13-01".into(),
-            expected: "a date (YYYY-MM-DD or DD.MM.YYYY)".into()
+            expected: FieldFormat::Date
         }
     );
     let (records, summary) = read_records(csv.as_bytes(), Mode::Lenient).unwrap();
@@ -45,7 +45,7 @@ fn wrong_field_count_and_missing_column() {
     )
     .unwrap_err();
     assert_eq!(err.code(), "absence.csv_row");
-    assert!(err.to_string().starts_with("csv line 2:"), "{err}");
+    assert!(err.to_string().starts_with("CSV file, line 2:"), "{err}");
     let err = read_records("pupil_id,date,kind\n".as_bytes(), Mode::Lenient).unwrap_err();
     assert_eq!(
         err,

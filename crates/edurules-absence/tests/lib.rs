@@ -11,6 +11,7 @@
 mod boundaries;
 mod counting;
 mod csv;
+mod flags;
 mod limits;
 mod messages;
 mod properties;

@@ -53,7 +53,11 @@ fn at_least_zero_is_refused_for_amounts_and_shares() {
             panic!("{err:?}")
         };
         assert_eq!(problems.len(), 1, "{problems:?}");
-        assert!(problems[0].contains("`gt`"), "{problems:?}");
+        assert!(
+            matches!(problems[0], ProfileProblem::AtLeastZero { .. }),
+            "{problems:?}"
+        );
+        assert!(err.message(Locale::Pl).contains("„ponad 0”"), "{err}");
     }
 }
 

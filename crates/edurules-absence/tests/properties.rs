@@ -89,7 +89,7 @@ fn flagged(report: &Report) -> Vec<(PupilId, String)> {
     report
         .flags
         .iter()
-        .map(|f| (f.pupil, f.rule.clone()))
+        .map(|f| (f.pupil, f.rule.id().to_owned()))
         .collect()
 }
 

@@ -235,7 +235,7 @@ fn status_transitions_and_signals() {
     let t = book.update(&ev2.evaluate_records(&[]).unwrap(), d(2018, 9, 20));
     assert_eq!(t[0].to, Status::NotAtRisk);
 
-    let signals = report.signals(d(2018, 6, 12));
+    let signals = report.signals(d(2018, 6, 12)).unwrap();
     assert_eq!(signals.len(), 1);
     let s = &signals[0];
     assert_eq!((s.first, s.last), (d(2017, 9, 15), d(2018, 6, 1)));

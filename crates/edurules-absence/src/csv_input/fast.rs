@@ -101,7 +101,9 @@ pub fn accumulate_csv_file_with_progress<'e>(
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<(Accumulator<'e>, CsvSummary), AbsenceError> {
     let file = File::open(path).map_err(|e| AbsenceError::Io {
-        reason: format!("{}: {e}", path.display()),
+        path: Some(edurules_locale::clip(&path.display().to_string())),
+        kind: e.kind(),
+        reason: edurules_locale::clip(&e.to_string()),
     })?;
     accumulate_reader(ev, file, mode, progress)
 }

@@ -3,18 +3,18 @@
 
 use chrono::NaiveDate;
 
-use crate::{AbsenceError, AbsenceKind, Level, PupilId, Quantity};
+use crate::{AbsenceError, AbsenceKind, FieldFormat, Level, PupilId, Quantity, RowProblem};
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).chars().take(64).collect()
 }
 
-fn field_error(line: u64, column: &str, bytes: &[u8], expected: &str) -> AbsenceError {
+fn field_error(line: u64, column: &str, bytes: &[u8], expected: FieldFormat) -> AbsenceError {
     AbsenceError::CsvField {
         line,
         column: column.to_owned(),
         value: text(bytes),
-        expected: expected.to_owned(),
+        expected,
     }
 }
 
@@ -26,7 +26,7 @@ fn trim(bytes: &[u8]) -> &[u8] {
 pub(crate) fn pupil_id(bytes: &[u8], line: u64) -> Result<PupilId, AbsenceError> {
     let b = trim(bytes);
     if b.is_empty() || b.len() > 19 || !b.iter().all(u8::is_ascii_digit) {
-        return Err(field_error(line, "pupil_id", bytes, "a pupil id (digits)"));
+        return Err(field_error(line, "pupil_id", bytes, FieldFormat::PupilId));
     }
     Ok(PupilId(
         b.iter()
@@ -59,7 +59,7 @@ pub(crate) fn date(bytes: &[u8], line: u64) -> Result<NaiveDate, AbsenceError> {
     };
     parsed
         .and_then(|(y, m, d)| NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d))
-        .ok_or_else(|| field_error(line, "date", bytes, "a date (YYYY-MM-DD or DD.MM.YYYY)"))
+        .ok_or_else(|| field_error(line, "date", bytes, FieldFormat::Date))
 }
 
 /// An amount: whole (`3`), decimal (`1.5`) or fraction (`1/2`), exact in sixtieths.
@@ -75,7 +75,7 @@ pub(crate) fn amount(bytes: &[u8], line: u64, column: &str) -> Result<Quantity, 
     std::str::from_utf8(b)
         .ok()
         .and_then(|s| s.parse::<Quantity>().ok())
-        .ok_or_else(|| field_error(line, column, bytes, "an exact non-negative amount"))
+        .ok_or_else(|| field_error(line, column, bytes, FieldFormat::Amount))
 }
 
 /// The kind of absence: `excused`, `unexcused` or `late`.
@@ -84,12 +84,7 @@ pub(crate) fn kind(bytes: &[u8], line: u64) -> Result<AbsenceKind, AbsenceError>
         b"excused" => Ok(AbsenceKind::Excused),
         b"unexcused" => Ok(AbsenceKind::Unexcused),
         b"late" => Ok(AbsenceKind::Late),
-        _ => Err(field_error(
-            line,
-            "kind",
-            bytes,
-            "one of excused, unexcused, late",
-        )),
+        _ => Err(field_error(line, "kind", bytes, FieldFormat::Kind)),
     }
 }
 
@@ -98,12 +93,7 @@ pub(crate) fn level(bytes: &[u8], line: u64) -> Result<Level, AbsenceError> {
     match trim(bytes) {
         b"preschool" => Ok(Level::Preschool),
         b"school" => Ok(Level::School),
-        _ => Err(field_error(
-            line,
-            "level",
-            bytes,
-            "one of preschool, school",
-        )),
+        _ => Err(field_error(line, "level", bytes, FieldFormat::Level)),
     }
 }
 
@@ -116,7 +106,7 @@ pub(crate) fn small(bytes: &[u8], line: u64, column: &str) -> Result<Option<u8>,
     digits(b)
         .and_then(|n| u8::try_from(n).ok())
         .map(Some)
-        .ok_or_else(|| field_error(line, column, bytes, "a small whole number"))
+        .ok_or_else(|| field_error(line, column, bytes, FieldFormat::SmallNumber))
 }
 
 /// A unit column: `hours`, `lessons`, `days` or `minutes`; empty means the default.
@@ -126,18 +116,13 @@ pub(crate) fn unit(bytes: &[u8], line: u64) -> Result<Option<crate::Unit>, Absen
         b"hours" | b"lessons" => Ok(Some(crate::Unit::Hours)),
         b"days" => Ok(Some(crate::Unit::Days)),
         b"minutes" => Ok(Some(crate::Unit::Minutes)),
-        _ => Err(field_error(
-            line,
-            "unit",
-            bytes,
-            "one of hours, lessons, days, minutes",
-        )),
+        _ => Err(field_error(line, "unit", bytes, FieldFormat::Unit)),
     }
 }
 
 /// The error for a planned amount in a unit other than hours or days.
 pub(crate) fn planned_unit(bytes: &[u8], line: u64) -> AbsenceError {
-    field_error(line, "unit", bytes, "one of hours, lessons, days")
+    field_error(line, "unit", bytes, FieldFormat::PlannedUnit)
 }
 
 /// A month as `YYYY-MM`; empty means none (the whole window).
@@ -155,7 +140,7 @@ pub(crate) fn month(bytes: &[u8], line: u64) -> Result<Option<crate::YearMonth>,
         _ => None,
     }
     .map(|(year, month)| Some(crate::YearMonth { year, month }))
-    .ok_or_else(|| field_error(line, "month", bytes, "a month (YYYY-MM)"))
+    .ok_or_else(|| field_error(line, "month", bytes, FieldFormat::Month))
 }
 
 /// A school id: any non-empty text.
@@ -163,12 +148,7 @@ pub(crate) fn school(bytes: &[u8], line: u64) -> Result<crate::SchoolId, Absence
     let b = trim(bytes);
     match std::str::from_utf8(b) {
         Ok(s) if !s.is_empty() => Ok(crate::SchoolId(s.to_owned())),
-        _ => Err(field_error(
-            line,
-            "school_id",
-            bytes,
-            "a school id (non-empty UTF-8 text)",
-        )),
+        _ => Err(field_error(line, "school_id", bytes, FieldFormat::SchoolId)),
     }
 }
 
@@ -176,7 +156,10 @@ pub(crate) fn school(bytes: &[u8], line: u64) -> Result<crate::SchoolId, Absence
 pub(crate) fn field_count(line: u64, expected: usize, found: usize) -> AbsenceError {
     AbsenceError::CsvRow {
         line,
-        reason: format!("expected {expected} fields, found `{found}`"),
+        reason: RowProblem::FieldCount {
+            expected: u64::try_from(expected).unwrap_or(u64::MAX),
+            found: u64::try_from(found).unwrap_or(u64::MAX),
+        },
     }
 }
 
@@ -184,7 +167,7 @@ pub(crate) fn field_count(line: u64, expected: usize, found: usize) -> AbsenceEr
 pub(crate) fn incoherent(line: u64, err: &AbsenceError) -> AbsenceError {
     AbsenceError::CsvRow {
         line,
-        reason: err.to_string(),
+        reason: RowProblem::Record(Box::new(err.clone())),
     }
 }
 

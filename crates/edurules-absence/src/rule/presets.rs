@@ -68,13 +68,14 @@ impl RuleProfile {
             rules: vec![
                 Rule {
                     id: "bg.isrm.total".to_owned(),
-                    description: "над 130 часа общо отсъствия (over 130 hours of absence in total)".to_owned(),
+                    description: "над 130 часа общо отсъствия".to_owned(),
                     legal_basis: LegalBasis::cite(SEED_002),
                     when: threshold(Counted::All, Unit::Hours, Level::School, 130),
                 },
                 Rule {
                     id: "bg.isrm.unexcused".to_owned(),
-                    description: "над 40 (25 за предучилищна възраст) неизвинени отсъствия (over 40 unexcused absences, 25 at preschool age)".to_owned(),
+                    description: "над 40 неизвинени отсъствия (над 25 за предучилищна възраст)"
+                        .to_owned(),
                     legal_basis: LegalBasis::cite(SEED_002),
                     when: Condition::Any(vec![
                         threshold(Counted::Unexcused, Unit::Hours, Level::School, 40),
@@ -83,7 +84,9 @@ impl RuleProfile {
                 },
             ],
             late_arrivals: Some(LateConversion::bg_2017()),
-            signal_basis: Some(LegalBasis::cite("чл. 347 от Закона за предучилищното и училищното образование (ЗПУО)")),
+            signal_basis: Some(LegalBasis::cite(
+                "чл. 347 от Закона за предучилищното и училищното образование (ЗПУО)",
+            )),
         }
     }
 
