@@ -2,7 +2,7 @@
 
 use thiserror::Error;
 
-use crate::{Locale, Message};
+use crate::{Locale, Message, SchoolZone};
 
 /// An unknown language or time zone, with a stable [`code`](Message::code).
 ///
@@ -13,7 +13,7 @@ use crate::{Locale, Message};
 ///
 /// let err = "fr".parse::<Locale>().unwrap_err();
 /// assert_eq!(err.code(), "locale.unknown_locale");
-/// assert_eq!(err.message(Locale::Pl), "Nieznany język „fr”: dostępne są pl, bg i en.");
+/// assert_eq!(err.message(Locale::Pl), "Nieznany język „fr”: dostępne są „pl”, „bg” i „en”.");
 /// # let _: LocaleError = err;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -45,25 +45,45 @@ impl Message for LocaleError {
         match self {
             Self::UnknownLocale { given } => {
                 let given = locale.quote(given);
+                let choices = locale.quote_list(Locale::ALL.map(Locale::code));
                 locale.pick(
-                    format!("Nieznany język {given}: dostępne są pl, bg i en."),
-                    format!("Непознат език {given}: възможни са pl, bg и en."),
-                    format!("Unknown language {given}: the choices are pl, bg and en."),
+                    format!("Nieznany język {given}: dostępne są {choices}."),
+                    format!("Непознат език {given}: възможни са {choices}."),
+                    format!("Unknown language {given}: the choices are {choices}."),
                 )
             }
             Self::UnknownTimeZone { given } => {
                 let given = locale.quote(given);
+                let choices = locale.quote_list(SchoolZone::ALL.map(SchoolZone::name));
                 locale.pick(
-                    format!(
-                        "Nieznana strefa czasowa {given}: dostępne są Europe/Warsaw, Europe/Sofia i UTC."
-                    ),
-                    format!(
-                        "Непозната часова зона {given}: възможни са Europe/Warsaw, Europe/Sofia и UTC."
-                    ),
-                    format!(
-                        "Unknown time zone {given}: the choices are Europe/Warsaw, Europe/Sofia and UTC."
-                    ),
+                    format!("Nieznana strefa czasowa {given}: dostępne są {choices}."),
+                    format!("Непозната часова зона {given}: възможни са {choices}."),
+                    format!("Unknown time zone {given}: the choices are {choices}."),
                 )
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_is_whole_in_its_language() {
+        let long = "x".repeat(100_000);
+        for e in [
+            LocaleError::UnknownLocale {
+                given: crate::clip(&long),
+            },
+            LocaleError::UnknownTimeZone {
+                given: "Europe/Berlin".into(),
+            },
+        ] {
+            for l in Locale::ALL {
+                let m = e.message(l);
+                assert_eq!(crate::lint::problems(l, &m), Vec::<String>::new(), "{m}");
+                assert!(m.len() < 300, "{m}");
             }
         }
     }
