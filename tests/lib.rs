@@ -4,4 +4,6 @@
 #[cfg(test)]
 mod config;
 #[cfg(test)]
+mod language;
+#[cfg(test)]
 mod messages;
