@@ -410,7 +410,10 @@ fn run(
 }
 
 /// Rows per second in tenths of a million, for the progress bar.
-#[allow(clippy::cast_possible_truncation, reason = "a rate shown to one decimal, saturating")]
+#[allow(
+    clippy::cast_possible_truncation,
+    reason = "a rate shown to one decimal, saturating"
+)]
 fn tenths_of_millions(rows: u64, secs: f64) -> i64 {
     (rows as f64 / secs / 1e5) as i64
 }
