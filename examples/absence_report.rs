@@ -234,6 +234,27 @@ fn run(
         _ => config.absence()?.clone(),
     };
     let window = Window::school_year(first, last).map_err(rules)?;
+    let issued = o.issued.unwrap_or(window.last());
+    if issued < window.first() {
+        let [pl, bg, en] = edurules::Locale::ALL.map(|l| (l.date(issued), l.date(window.first())));
+        return Err(cli::Failure::Usage {
+            code: "examples.issued_before_window",
+            texts: [
+                format!(
+                    "Sygnał z dnia {} byłby wcześniejszy niż początek okresu ({}).",
+                    pl.0, pl.1
+                ),
+                format!(
+                    "Сигнал от {} би бил преди началото на периода ({}).",
+                    bg.0, bg.1
+                ),
+                format!(
+                    "A signal issued on {} would precede its window, which starts on {}.",
+                    en.0, en.1
+                ),
+            ],
+        });
+    }
     let planned = match &o.planned {
         Some(path) => {
             let file = std::fs::File::open(path)
@@ -296,7 +317,6 @@ fn run(
         ev.evaluate(&acc)
     };
     let flagged = asked && (!report.flags.is_empty() || per_rule.iter().any(|&n| n > 0));
-    let issued = o.issued.unwrap_or(window.last());
     if o.common.json {
         // Streamed: no copy of the signals as a JSON tree or a string.
         let (head, tail) = cli::streamed_envelope(&HELP);

@@ -83,6 +83,27 @@ fn due(
     out: &mut Output,
 ) -> Result<(), Failure> {
     let rules = config.deadline()?.rules()?;
+    let category = &resolve(&rules, category)?;
+    if let Some(s) = submitted.filter(|s| *s < change_date) {
+        let [pl, bg, en] = Locale::ALL.map(|l| (l.date(s), l.date(change_date)));
+        return Err(Failure::Usage {
+            code: "examples.submitted_before_change",
+            texts: [
+                format!(
+                    "Data przekazania ({}) jest wcześniejsza niż data zmiany ({}).",
+                    pl.0, pl.1
+                ),
+                format!(
+                    "Датата на подаване ({}) е преди датата на промяната ({}).",
+                    bg.0, bg.1
+                ),
+                format!(
+                    "The submission date ({}) is before the change it reports ({}).",
+                    en.0, en.1
+                ),
+            ],
+        });
+    }
     let d = rules
         .deadline(category, change_date)
         .map_err(edurules::Error::from)?;
@@ -139,6 +160,52 @@ fn due(
         }),
     );
     Ok(())
+}
+
+/// A key of a category that ignores case and spacing: `Art.8 pkt 1 lit. D`
+/// and `art. 8 pkt 1 lit. d` have the same.
+fn key(category: &str) -> String {
+    category
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The category of the rules that `typed` names: itself, or the one
+/// category it matches ignoring case and spacing. Otherwise a usage error
+/// listing the valid categories.
+fn resolve(rules: &edurules::deadline::Rules, typed: &str) -> Result<String, Failure> {
+    if rules.category(typed).is_some() {
+        return Ok(typed.to_owned());
+    }
+    let ids: Vec<&str> = rules
+        .file()
+        .categories
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
+    let matching: Vec<&str> = ids
+        .iter()
+        .copied()
+        .filter(|id| key(id) == key(typed))
+        .collect();
+    if let [one] = matching.as_slice() {
+        return Ok((*one).to_owned());
+    }
+    let [pl, bg, en] =
+        Locale::ALL.map(|l| (l.quote(typed), l.quote_alternatives(ids.iter().copied())));
+    Err(Failure::Usage {
+        code: "examples.unknown_category",
+        texts: [
+            format!("Nieznana kategoria danych {}. Dostępne: {}.", pl.0, pl.1),
+            format!("Непозната категория данни {}. Възможни: {}.", bg.0, bg.1),
+            format!(
+                "Unknown data category {}. The categories are {}.",
+                en.0, en.1
+            ),
+        ],
+    })
 }
 
 /// The public holidays of Poland in `year`: the only calendar the deadline

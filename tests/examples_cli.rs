@@ -315,3 +315,49 @@ fn the_deadline_example_names_the_country_of_its_holidays() {
         "PL"
     );
 }
+
+#[test]
+fn questions_with_no_sensible_answer_are_usage_errors() {
+    let o = run(
+        "deadline",
+        &[
+            "due",
+            "art. 8 pkt 1 lit. d",
+            "2025-12-19",
+            "--submitted",
+            "2025-12-01",
+            "--json",
+        ],
+        "",
+    );
+    assert_eq!(code(&o), 2, "{}", text(&o.stdout));
+    let v = envelope_of("deadline", &[], &o);
+    assert_eq!(v["error"]["code"], "examples.submitted_before_change");
+    let o = run("absence_report", &["--issued", "2017-01-01", "--json"], "");
+    assert_eq!(code(&o), 2, "{}", text(&o.stdout));
+    let v = envelope_of("absence_report", &[], &o);
+    assert_eq!(v["error"]["code"], "examples.issued_before_window");
+}
+
+#[test]
+fn a_deadline_category_is_found_whatever_its_case_and_spacing() {
+    let o = run(
+        "deadline",
+        &["--json", "due", "ART.8 pkt 1  lit.D", "2025-12-19"],
+        "",
+    );
+    assert_eq!(code(&o), 0, "{}", text(&o.stderr));
+    let v = envelope_of("deadline", &[], &o);
+    assert_eq!(
+        v["result"]["due"]["deadline"]["category"],
+        "art. 8 pkt 1 lit. d"
+    );
+    let o = run(
+        "deadline",
+        &["due", "art 9", "2025-12-19", "--locale", "en"],
+        "",
+    );
+    assert_eq!(code(&o), 2);
+    let err = text(&o.stderr);
+    assert!(err.contains("“art. 8 pkt 1 lit. d”"), "{err}");
+}

@@ -196,6 +196,14 @@ pub(crate) enum Failure {
     /// An error of `edurules`: the configuration, or an input the rules
     /// refuse to read.
     Rules(edurules::Error),
+    /// A question with no sensible answer, or a value the rules do not
+    /// know, found after parsing the command line: a usage error (exit 2).
+    Usage {
+        /// A stable code, `examples.…`.
+        code: &'static str,
+        /// The message in Polish, Bulgarian, English.
+        texts: [String; 3],
+    },
     /// An input the example cannot use (a file, the standard input).
     Input {
         /// A stable code, `examples.…`.
@@ -252,7 +260,7 @@ impl Failure {
     pub(crate) fn code(&self) -> &'static str {
         match self {
             Self::Rules(e) => e.code(),
-            Self::Input { code, .. } => code,
+            Self::Input { code, .. } | Self::Usage { code, .. } => code,
         }
     }
 
@@ -260,7 +268,7 @@ impl Failure {
     pub(crate) fn message(&self, locale: Locale) -> String {
         match self {
             Self::Rules(e) => e.message(locale),
-            Self::Input { texts, .. } => {
+            Self::Input { texts, .. } | Self::Usage { texts, .. } => {
                 let [pl, bg, en] = texts;
                 locale.pick(pl, bg, en).clone()
             }
@@ -361,7 +369,7 @@ pub(crate) fn run(
 }
 
 /// Reports a failure: as text on stderr, and as a failure envelope on
-/// stdout with `--json`; exit code 3.
+/// stdout with `--json`; exit code 2 for [`Failure::Usage`], 3 otherwise.
 pub(crate) fn fail(help: &Help, json: bool, locale: Locale, e: &Failure) -> ExitCode {
     if json {
         print_json(&envelope::Envelope::Failure {
@@ -375,7 +383,11 @@ pub(crate) fn fail(help: &Help, json: bool, locale: Locale, e: &Failure) -> Exit
         });
     }
     eprintln!("{} [{}]", e.message(locale), e.code());
-    ExitCode::from(EXIT_INPUT)
+    ExitCode::from(if matches!(e, Failure::Usage { .. }) {
+        EXIT_USAGE
+    } else {
+        EXIT_INPUT
+    })
 }
 
 /// The start of a success envelope whose result is written by the caller,
