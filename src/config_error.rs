@@ -308,20 +308,56 @@ fn syntax(
         }
         _ => String::new(),
     };
+    let [pl, bg] = match SyntaxKind::of(reason) {
+        SyntaxKind::UnknownField => ["takie pole nie istnieje", "такова поле не съществува"],
+        SyntaxKind::MissingField => ["brakuje wymaganego pola", "липсва задължително поле"],
+        SyntaxKind::WrongValue => [
+            "wartość ma zły typ albo jest spoza dozwolonych",
+            "стойността е от грешен тип или не е от допустимите",
+        ],
+        SyntaxKind::Syntax => ["błąd składni", "синтактична грешка"],
+    };
     l.pick(
-        format!(
-            "Konfiguracja {format} jest błędna {field}{place}: brak wymaganego pola, \
-             pole nieznane, wartość złego typu albo błąd składni."
-        ),
-        format!(
-            "Конфигурацията {format} е грешна {field}{place}: липсва задължително поле, \
-             полето е непознато, стойността е от грешен тип или има синтактична грешка."
-        ),
+        format!("Konfiguracja {format} jest błędna {field}{place}: {pl}."),
+        format!("Конфигурацията {format} е грешна {field}{place}: {bg}."),
         format!(
             "The {format} configuration is wrong {field}{place}: {}.",
             english_quotes(reason)
         ),
     )
+}
+
+/// What a parser's explanation says, for the Polish and Bulgarian frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SyntaxKind {
+    /// A field the configuration does not have.
+    UnknownField,
+    /// A required field is missing.
+    MissingField,
+    /// A value of the wrong type, or not one of the allowed ones.
+    WrongValue,
+    /// Anything else: the text is not TOML or JSON.
+    Syntax,
+}
+
+impl SyntaxKind {
+    /// The kind of serde's and the parsers' English explanations.
+    fn of(reason: &str) -> Self {
+        if reason.starts_with("unknown field") {
+            Self::UnknownField
+        } else if reason.starts_with("missing field") {
+            Self::MissingField
+        } else if reason.starts_with("invalid type")
+            || reason.starts_with("invalid value")
+            || reason.starts_with("unknown variant")
+            || reason.starts_with("invalid length")
+            || reason.starts_with("wanted ")
+        {
+            Self::WrongValue
+        } else {
+            Self::Syntax
+        }
+    }
 }
 
 /// The longest parser explanation repeated in an English message.

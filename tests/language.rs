@@ -126,6 +126,24 @@ fn parser_details_stay_out_of_polish_and_bulgarian() {
         assert!(!text.contains("unknown"), "{text}");
         assert!(text.contains('2'), "{text}");
     }
+    assert!(
+        err.message(Locale::Pl)
+            .ends_with("takie pole nie istnieje.")
+    );
+    let missing = RulesConfig::from_json_str("{\"password\": {}}").unwrap_err();
+    assert!(
+        missing
+            .message(Locale::Bg)
+            .ends_with("липсва задължително поле."),
+        "{}",
+        missing.message(Locale::Bg)
+    );
+    let wrong = RulesConfig::from_toml_str("locale = 5").unwrap_err();
+    assert!(
+        wrong.message(Locale::Pl).contains("zły typ"),
+        "{}",
+        wrong.message(Locale::Pl)
+    );
 }
 
 #[test]
