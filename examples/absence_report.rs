@@ -77,6 +77,80 @@ const HELP: cli::Help = cli::Help {
         "поне един ученик от дадените файлове е отбелязан; вграденият пример завършва с код 0",
         "at least one pupil of the given files was flagged; the embedded sample exits 0",
     ],
+    texts: &[
+        (
+            "files",
+            [
+                "RECORDS.csv ROSTER.csv: nieobecności i lista uczniów; oba albo żaden",
+                "RECORDS.csv ROSTER.csv: отсъствия и списък на учениците; и двата или нито един",
+                "RECORDS.csv ROSTER.csv: the absences and the roster; both or neither",
+            ],
+        ),
+        (
+            "signals",
+            [
+                "Wypisuje sygnały do gminy zamiast tabeli",
+                "Извежда сигналите до общината вместо таблицата",
+                "Prints the signals to the municipality instead of the table",
+            ],
+        ),
+        (
+            "summary",
+            [
+                "Wypisuje tylko liczbę uczniów w każdej regule",
+                "Извежда само броя ученици за всяко правило",
+                "Prints only the number of pupils in each selection",
+            ],
+        ),
+        (
+            "lenient",
+            [
+                "Pomija błędne wiersze (policzone i zgłoszone) zamiast zatrzymać się na pierwszym",
+                "Пропуска грешните редове (преброени и съобщени), вместо да спре на първия",
+                "Skips malformed rows (counted and reported) instead of stopping at the first",
+            ],
+        ),
+        (
+            "window",
+            [
+                "Okres oceny, oba dni włącznie (domyślnie 2017-09-15 2018-06-01)",
+                "Периодът на оценка, двата дни включително (по подразбиране 2017-09-15 2018-06-01)",
+                "The evaluation window, both days included (default 2017-09-15 2018-06-01)",
+            ],
+        ),
+        (
+            "issued",
+            [
+                "Data sygnałów (domyślnie ostatni dzień okresu; zegar nie jest czytany)",
+                "Датата на сигналите (по подразбиране последният ден от периода; часовникът не се чете)",
+                "The date of the signals (default: the window's last day; the clock is never read)",
+            ],
+        ),
+        (
+            "profile",
+            [
+                "Wbudowany profil reguł zamiast profilu z konfiguracji: bg, pl albo chronic",
+                "Вграден профил от правила вместо този от конфигурацията: bg, pl или chronic",
+                "A built-in rule profile instead of the configuration's: bg, pl or chronic",
+            ],
+        ),
+        (
+            "planned",
+            [
+                "Planowane wielkości na ucznia (pupil_id,unit,amount,month), mianowniki profili pl i chronic",
+                "Планирани количества на ученик (pupil_id,unit,amount,month), знаменателите на профилите pl и chronic",
+                "Planned amounts per pupil (pupil_id,unit,amount,month), the denominators of the pl and chronic profiles",
+            ],
+        ),
+        (
+            "quiet",
+            [
+                "Bez paska postępu",
+                "Без лента за напредъка",
+                "No progress bar",
+            ],
+        ),
+    ],
 };
 
 /// Absence risk selections (edurules::absence) from a records CSV and a roster

@@ -37,6 +37,49 @@ const HELP: Help = Help {
         "промяна, подадена след срока (--submitted); примерът без команда завършва с код 0",
         "a change sent after its deadline (--submitted); the sample without a command exits 0",
     ],
+    texts: &[
+        (
+            "due",
+            [
+                "Termin przekazania zmiany danych z kategorii CATEGORY z dnia CHANGE_DATE, z krokami liczenia",
+                "Срокът за промяна в категория CATEGORY от дата CHANGE_DATE, със стъпките на изчислението",
+                "The due date of a change in CATEGORY on CHANGE_DATE, with the counting steps",
+            ],
+        ),
+        (
+            "due/category",
+            [
+                "Kategoria danych: przepis ustawy o SIO (art. 8 pkt 1 lit. d); wielkość liter i odstępy bez znaczenia",
+                "Категория данни: разпоредба на закона за SIO (art. 8 pkt 1 lit. d); главни букви и интервали без значение",
+                "The data category: a provision of the SIO act (art. 8 pkt 1 lit. d); case and spacing do not matter",
+            ],
+        ),
+        (
+            "due/change_date",
+            [
+                "Dzień zmiany danych (RRRR-MM-DD)",
+                "Денят на промяната (ГГГГ-ММ-ДД)",
+                "The day the data changed (YYYY-MM-DD)",
+            ],
+        ),
+        (
+            "due/submitted",
+            [
+                "Dzień przekazania (RRRR-MM-DD): czy w terminie",
+                "Денят на подаване (ГГГГ-ММ-ДД): дали е в срок",
+                "The day it was sent (YYYY-MM-DD): whether on time",
+            ],
+        ),
+        (
+            "holidays",
+            [
+                "Dni wolne od pracy w Polsce w danym roku (1951–2100)",
+                "Почивните дни в Полша през дадена година (1951–2100)",
+                "Poland's public holidays of a year (1951–2100)",
+            ],
+        ),
+        ("holidays/year", ["Rok", "Година", "The year"]),
+    ],
 };
 
 /// The deadline for sending a change to the SIO database (art. 30 of the SIO

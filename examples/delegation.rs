@@ -45,6 +45,136 @@ const HELP: Help = Help {
         "отказ (decide) или отхвърлено събитие от дневника --log; обиколката без команда завършва с код 0",
         "a denial (decide) or an event of the --log refused; the tour without a command exits 0",
     ],
+    texts: &[
+        (
+            "log",
+            [
+                "Dziennik zdarzeń (tablica JSON); bez niego wbudowany przykład",
+                "Дневник на събитията (JSON масив); без него вграденият пример",
+                "The event log (a JSON array); without it, the embedded sample",
+            ],
+        ),
+        (
+            "decide",
+            [
+                "Czy osoba ma uprawnienie w podmiocie danego dnia? Z łańcuchem albo z powodami",
+                "Има ли лицето правото в субекта на дадения ден? С веригата или с причините",
+                "Does the person have the permission in the entity on the day? With the chain or the reasons",
+            ],
+        ),
+        (
+            "decide/person",
+            [
+                "Login osoby",
+                "Потребителското име на лицето",
+                "The person's login",
+            ],
+        ),
+        (
+            "decide/permission",
+            [
+                "Uprawnienie zbiór:działanie (pupils:enter)",
+                "Право набор:действие (pupils:enter)",
+                "A permission data_set:action (pupils:enter)",
+            ],
+        ),
+        (
+            "decide/entity",
+            [
+                "Identyfikator podmiotu (szkoły)",
+                "Идентификатор на субекта (училището)",
+                "The entity (school) id",
+            ],
+        ),
+        (
+            "decide/date",
+            [
+                "Dzień (RRRR-MM-DD)",
+                "Денят (ГГГГ-ММ-ДД)",
+                "The day (YYYY-MM-DD)",
+            ],
+        ),
+        (
+            "who",
+            [
+                "Kto ma uprawnienie w podmiocie danego dnia?",
+                "Кой има правото в субекта на дадения ден?",
+                "Who has the permission in the entity on the day?",
+            ],
+        ),
+        (
+            "who/permission",
+            [
+                "Uprawnienie zbiór:działanie",
+                "Право набор:действие",
+                "A permission data_set:action",
+            ],
+        ),
+        (
+            "who/entity",
+            [
+                "Identyfikator podmiotu",
+                "Идентификатор на субекта",
+                "The entity id",
+            ],
+        ),
+        (
+            "who/date",
+            [
+                "Dzień (RRRR-MM-DD)",
+                "Денят (ГГГГ-ММ-ДД)",
+                "The day (YYYY-MM-DD)",
+            ],
+        ),
+        (
+            "what",
+            [
+                "Jakie uprawnienia ma osoba danego dnia, we wszystkich podmiotach?",
+                "Какви права има лицето на дадения ден във всички субекти?",
+                "Which permissions does the person have on the day, in every entity?",
+            ],
+        ),
+        (
+            "what/person",
+            [
+                "Login osoby",
+                "Потребителското име на лицето",
+                "The person's login",
+            ],
+        ),
+        (
+            "what/date",
+            [
+                "Dzień (RRRR-MM-DD)",
+                "Денят (ГГГГ-ММ-ДД)",
+                "The day (YYYY-MM-DD)",
+            ],
+        ),
+        (
+            "expiring",
+            [
+                "Które upoważnienia w mocy danego dnia wygasają przed BEFORE?",
+                "Кои пълномощия в сила на дадения ден изтичат преди BEFORE?",
+                "Which grants in force on the day end before BEFORE?",
+            ],
+        ),
+        (
+            "expiring/date",
+            [
+                "Dzień (RRRR-MM-DD)",
+                "Денят (ГГГГ-ММ-ДД)",
+                "The day (YYYY-MM-DD)",
+            ],
+        ),
+        (
+            "expiring/before",
+            [
+                "Pierwszy dzień poza okresem (RRRR-MM-DD)",
+                "Първият ден извън периода (ГГГГ-ММ-ДД)",
+                "The first day not covered (YYYY-MM-DD)",
+            ],
+        ),
+    ],
 };
 
 /// Replays a delegation event log under the configuration's `delegation`

@@ -46,6 +46,81 @@ const HELP: Help = Help {
         "отхвърлено или невалидно име (normalize, classify); обиколката без команда завършва с код 0",
         "a login rejected or invalid (normalize, classify); the tour without a command exits 0",
     ],
+    texts: &[
+        (
+            "normalize",
+            [
+                "Sprowadza wpisane loginy do postaci kanonicznej albo mówi, dlaczego się nie da",
+                "Привежда въведените имена в канонична форма или казва защо не може",
+                "Normalizes typed logins to canonical ones, or says why not",
+            ],
+        ),
+        (
+            "normalize/logins",
+            [
+                "Loginy tak, jak je wpisano",
+                "Имената, както са въведени",
+                "The logins as typed",
+            ],
+        ),
+        (
+            "classify",
+            [
+                "Klasyfikuje loginy: kanoniczny, dawny z małymi literami albo nieprawidłowy z powodem",
+                "Класифицира имената: канонично, старо с малки букви или невалидно с причината",
+                "Classifies logins: canonical, legacy mixed-case, or invalid with the reason",
+            ],
+        ),
+        (
+            "classify/logins",
+            [
+                "Loginy tak, jak są zapisane",
+                "Имената, както са записани",
+                "The logins as stored",
+            ],
+        ),
+        (
+            "plan",
+            [
+                "Planuje scalenie dawnych loginów jednego użytkownika",
+                "Планира обединяването на старите имена на един потребител",
+                "Plans the consolidation of one user's legacy logins",
+            ],
+        ),
+        (
+            "plan/file",
+            [
+                "Tablica JSON kont (login, active, entities); bez niej wbudowany przykład",
+                "JSON масив от акаунти (login, active, entities); без него вграденият пример",
+                "A JSON array of accounts (login, active, entities); without it, the embedded sample",
+            ],
+        ),
+        (
+            "generate",
+            [
+                "Tworzy nowy login z imienia i nazwiska",
+                "Създава ново име от собствено име и фамилия",
+                "Generates a new login from a given name and a surname",
+            ],
+        ),
+        (
+            "generate/given",
+            [
+                "Imię (litery polskie i bułgarskie są transliterowane)",
+                "Собствено име (полските и българските букви се транслитерират)",
+                "The given name (Polish or Bulgarian letters are transliterated)",
+            ],
+        ),
+        ("generate/surname", ["Nazwisko", "Фамилия", "The surname"]),
+        (
+            "generate/existing",
+            [
+                "Loginy już zajęte, po przecinku",
+                "Вече заети имена, разделени със запетая",
+                "Logins already taken, comma separated",
+            ],
+        ),
+    ],
 };
 
 /// Canonical SIO logins (upper-case ASCII letters and digits) with the

@@ -52,6 +52,56 @@ const HELP: Help = Help {
         "отхвърлена парола; празен стандартен вход, който не е терминал, проверява вградената примерна парола",
         "a refused password; an empty stdin that is not a terminal checks the embedded sample password",
     ],
+    texts: &[
+        (
+            "login",
+            [
+                "Login konta (hasło nie może go zawierać, gdy zasady zakazują danych osobowych)",
+                "Потребителското име (паролата не може да го съдържа, когато правилата забраняват лични данни)",
+                "The account's login (the password may not contain it when the policy forbids personal data)",
+            ],
+        ),
+        (
+            "name",
+            [
+                "Imię i nazwisko właściciela konta",
+                "Името на притежателя на акаунта",
+                "The account holder's name",
+            ],
+        ),
+        (
+            "email",
+            [
+                "Adres e-mail właściciela konta",
+                "Имейл адресът на притежателя",
+                "The account holder's e-mail address",
+            ],
+        ),
+        (
+            "changed_at",
+            [
+                "Kiedy ustawiono obecne hasło (RRRR-MM-DD albo RFC 3339)",
+                "Кога е зададена текущата парола (ГГГГ-ММ-ДД или RFC 3339)",
+                "When the current password was set (YYYY-MM-DD or RFC 3339)",
+            ],
+        ),
+        (
+            "now",
+            [
+                "Chwila, na którą liczony jest stan (program nie czyta zegara)",
+                "Моментът на състоянието (програмата не чете часовника)",
+                "The instant of the status (the program never reads the clock)",
+            ],
+        ),
+        (
+            "must_change",
+            [
+                "Wymagana zmiana niezależnie od wieku hasła: first-login albo admin-reset",
+                "Задължителна смяна независимо от възрастта на паролата: first-login или admin-reset",
+                "A change required regardless of age: first-login or admin-reset",
+            ],
+        ),
+    ],
 };
 
 /// Checks a password against the configuration's `password` policy and

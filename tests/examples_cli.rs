@@ -278,8 +278,38 @@ fn help_documents_the_exit_codes_in_each_language() {
                 help.contains("docs/schema/examples-envelope.schema.json"),
                 "{name}"
             );
+            if locale != "en" {
+                for english in [
+                    "Usage",
+                    "Options",
+                    "Commands",
+                    "[default",
+                    "possible values",
+                    "Print help",
+                ] {
+                    assert!(
+                        !help.contains(english),
+                        "{name} {locale}: {english}\n{help}"
+                    );
+                }
+            }
         }
     }
+}
+
+#[test]
+fn subcommand_help_is_in_the_chosen_language() {
+    let o = run("login", &["normalize", "--help", "--locale", "bg"], "");
+    assert_eq!(code(&o), 0);
+    let help = text(&o.stdout);
+    assert!(
+        help.contains("Употреба") && help.contains("Имената, както са въведени"),
+        "{help}"
+    );
+    assert!(
+        !help.contains("Usage") && !help.contains("logins as typed"),
+        "{help}"
+    );
 }
 
 #[test]

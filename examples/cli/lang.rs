@@ -23,6 +23,10 @@ pub(crate) struct Help {
     /// What exit code 1 means for this example, in Polish, Bulgarian,
     /// English (`a refused password`).
     pub(crate) refused: [&'static str; 3],
+    /// The help of the example's own arguments and subcommands in Polish,
+    /// Bulgarian, English: `"arg"` for an argument, `"sub"` for a
+    /// subcommand's description, `"sub/arg"` for a subcommand's argument.
+    pub(crate) texts: &'static [(&'static str, [&'static str; 3])],
 }
 
 /// The locale found on the command line before parsing it, for clap's
@@ -106,6 +110,7 @@ pub(crate) fn localize(command: Command, l: Locale, help: &Help) -> Command {
     let options = l.pick("Opcje", "Опции", "Options");
     let arguments = l.pick("Argumenty", "Аргументи", "Arguments");
     let usage = l.pick("Użycie", "Употреба", "Usage");
+    let usage_word = usage;
     let placeholder = l.pick("OPCJE", "ОПЦИИ", "OPTIONS");
     let has_version = command.get_version().is_some();
     let mut command = command
@@ -142,13 +147,60 @@ pub(crate) fn localize(command: Command, l: Locale, help: &Help) -> Command {
             command = command.mut_arg(id, |a| a.help(l.pick(pl, bg, en)));
         }
     }
-    command.mut_args(|a| {
-        if a.is_positional() {
-            a.help_heading(arguments)
-        } else {
-            a.help_heading(options)
-        }
-    })
+    for (id, [pl, bg, en]) in help.texts {
+        let text = l.pick(*pl, *bg, *en);
+        command = match id.split_once('/') {
+            Some((sub, arg)) => command.mut_subcommand(sub, |c| c.mut_arg(arg, |a| a.help(text))),
+            None if command.find_subcommand(id).is_some() => {
+                command.mut_subcommand(id, |c| c.about(text))
+            }
+            None => command.mut_arg(id, |a| a.help(text)),
+        };
+    }
+    let headings = |c: Command| {
+        c.mut_args(|a| {
+            // clap writes "[default: …]" and "[possible values: …]" in
+            // English only: the help texts name them instead.
+            let a = if a.get_action().takes_values() {
+                a.hide_default_value(true).hide_possible_values(true)
+            } else {
+                a
+            };
+            if a.is_positional() {
+                a.help_heading(arguments)
+            } else {
+                a.help_heading(options)
+            }
+        })
+    };
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|c| c.get_name().to_owned())
+        .collect();
+    for name in names {
+        let usage = format!("{} {name} [{placeholder}]", help.name);
+        command = command.mut_subcommand(&name, |c| {
+            headings(
+                c.override_usage(usage)
+                    .help_template(format!(
+                        "{{about}}\n\n{usage_word}: {{usage}}\n\n{{all-args}}"
+                    ))
+                    .disable_help_flag(true)
+                    .arg(
+                        Arg::new("help")
+                            .short('h')
+                            .long("help")
+                            .action(ArgAction::Help)
+                            .help(l.pick(
+                                "Pokazuje tę pomoc",
+                                "Показва тази помощ",
+                                "Shows this help",
+                            )),
+                    ),
+            )
+        });
+    }
+    headings(command)
 }
 
 /// The help of the options every example takes, in Polish, Bulgarian,
@@ -165,9 +217,9 @@ const COMMON_HELP: [(&str, [&str; 3]); 4] = [
     (
         "preset",
         [
-            "Zestaw reguł bez --config: poland-sio albo bulgaria-isrm",
-            "Набор от правила без --config: poland-sio или bulgaria-isrm",
-            "The preset without --config: poland-sio or bulgaria-isrm",
+            "Zestaw reguł bez --config: poland-sio (domyślny) albo bulgaria-isrm",
+            "Набор от правила без --config: poland-sio (по подразбиране) или bulgaria-isrm",
+            "The preset without --config: poland-sio (the default) or bulgaria-isrm",
         ],
     ),
     (

@@ -38,6 +38,7 @@ const HELP: Help = Help {
         "никога: обиколката завършва с код 0",
         "never: the tour exits 0",
     ],
+    texts: &[],
 };
 
 /// A short tour of edurules on a fictional school.
