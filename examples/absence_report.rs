@@ -1,7 +1,7 @@
 //! Absence selections from two CSV files: `cargo run --release --example absence_report --
 //! [RECORDS.csv ROSTER.csv] [--json] [--signals] [--lenient] [--summary]
-//! [--window FIRST LAST] [--issued DATE] [--profile bg|pl|chronic] [--config FILE]
-//! [--planned FILE] [--quiet]`.
+//! [--window FIRST LAST] [--issued DATE] [--profile bg|pl|chronic] [--preset NAME | --config FILE]
+//! [--locale pl|bg|en] [--planned FILE] [--quiet]`.
 //!
 //! `--planned FILE` gives the denominators of the percentage rules (`--profile pl`: planned
 //! obligatory classes per pupil and month; `--profile chronic`: enrolled days per pupil):
@@ -9,12 +9,15 @@
 //! empty for the whole window. On a terminal a progress bar shows on stderr (bytes read,
 //! rows per second); nothing when stderr is redirected or with `--quiet`.
 //!
-//! `--config FILE` takes the rule profile from the `absence` section of an edurules configuration
-//! (TOML or JSON, see `docs/schema/edurules.schema.json`) instead of `--profile`.
+//! The rule profile is the `absence` section of the configuration (`--preset`, default
+//! `poland-sio`, or `--config FILE`, see `docs/schema/edurules.schema.json`); `--profile`
+//! overrides it with a built-in one. Everything is printed in `--locale` (default: the
+//! configuration's). Exit codes: 0 nobody flagged (or the embedded sample), 1 a pupil of the
+//! given files flagged, 2 usage error, 3 bad input file or configuration.
 //!
 //! Without files it runs on an embedded sample. Records: `pupil_id,date,hours,kind` (optionally
 //! `lesson`, `unit`); roster: `pupil_id,school_id,level` (optionally `grade`). The default window
-//! is the one of seed 002 (2017-09-15 to 2018-06-01); signals are dated `--issued` or, without
+//! is the school year 2017/2018 of the Bulgarian sample (2017-09-15 to 2018-06-01); signals are dated `--issued` or, without
 //! it, the window's last day (the program never reads the clock).
 
 mod cli;
@@ -54,18 +57,113 @@ const SAMPLE_ROSTER: &str = "pupil_id,school_id,level,grade
 4,SU-131,school,5
 ";
 
+/// What `--help` says besides the options.
+const HELP: cli::Help = cli::Help {
+    name: "absence_report",
+    about: [
+        "Uczniowie zagrożeni z powodu nieobecności (edurules::absence) z pliku nieobecności i listy uczniów w CSV, albo z wbudowanego przykładu.",
+        "Ученици в риск заради отсъствия (edurules::absence) от CSV файл с отсъствия и списък на учениците, или от вграден пример.",
+        "Absence risk selections (edurules::absence) from a records CSV and a roster CSV, or from an embedded sample.",
+    ],
+    examples: &[
+        "absence_report --preset bulgaria-isrm",
+        "absence_report records.csv roster.csv --summary",
+        "absence_report records.csv roster.csv --signals --issued 2018-06-12 --json",
+        "absence_report --profile chronic --window 2017-09-15 2018-06-01",
+        "absence_report records.csv roster.csv --profile pl --window 2026-03-01 2026-03-31 --planned planned.csv",
+    ],
+    refused: [
+        "co najmniej jeden uczeń z podanych plików został wskazany; wbudowany przykład kończy się kodem 0",
+        "поне един ученик от дадените файлове е отбелязан; вграденият пример завършва с код 0",
+        "at least one pupil of the given files was flagged; the embedded sample exits 0",
+    ],
+    texts: &[
+        (
+            "files",
+            [
+                "RECORDS.csv ROSTER.csv: nieobecności i lista uczniów; oba albo żaden",
+                "RECORDS.csv ROSTER.csv: отсъствия и списък на учениците; и двата или нито един",
+                "RECORDS.csv ROSTER.csv: the absences and the roster; both or neither",
+            ],
+        ),
+        (
+            "signals",
+            [
+                "Wypisuje sygnały do gminy zamiast tabeli",
+                "Извежда сигналите до общината вместо таблицата",
+                "Prints the signals to the municipality instead of the table",
+            ],
+        ),
+        (
+            "summary",
+            [
+                "Wypisuje tylko liczbę uczniów w każdej regule",
+                "Извежда само броя ученици за всяко правило",
+                "Prints only the number of pupils in each selection",
+            ],
+        ),
+        (
+            "lenient",
+            [
+                "Pomija błędne wiersze (policzone i zgłoszone) zamiast zatrzymać się na pierwszym",
+                "Пропуска грешните редове (преброени и съобщени), вместо да спре на първия",
+                "Skips malformed rows (counted and reported) instead of stopping at the first",
+            ],
+        ),
+        (
+            "window",
+            [
+                "Okres oceny, oba dni włącznie (domyślnie 2017-09-15 2018-06-01)",
+                "Периодът на оценка, двата дни включително (по подразбиране 2017-09-15 2018-06-01)",
+                "The evaluation window, both days included (default 2017-09-15 2018-06-01)",
+            ],
+        ),
+        (
+            "issued",
+            [
+                "Data sygnałów (domyślnie ostatni dzień okresu; zegar nie jest czytany)",
+                "Датата на сигналите (по подразбиране последният ден от периода; часовникът не се чете)",
+                "The date of the signals (default: the window's last day; the clock is never read)",
+            ],
+        ),
+        (
+            "profile",
+            [
+                "Wbudowany profil reguł zamiast profilu z konfiguracji: bg, pl albo chronic",
+                "Вграден профил от правила вместо този от конфигурацията: bg, pl или chronic",
+                "A built-in rule profile instead of the configuration's: bg, pl or chronic",
+            ],
+        ),
+        (
+            "planned",
+            [
+                "Planowane wielkości na ucznia (pupil_id,unit,amount,month), mianowniki profili pl i chronic",
+                "Планирани количества на ученик (pupil_id,unit,amount,month), знаменателите на профилите pl и chronic",
+                "Planned amounts per pupil (pupil_id,unit,amount,month), the denominators of the pl and chronic profiles",
+            ],
+        ),
+        (
+            "quiet",
+            [
+                "Bez paska postępu",
+                "Без лента за напредъка",
+                "No progress bar",
+            ],
+        ),
+    ],
+};
+
 /// Absence risk selections (edurules::absence) from a records CSV and a roster
 /// CSV, or from an embedded sample when no file is given.
 #[derive(Debug, clap::Parser)]
-#[command(version, after_help = AFTER_HELP)]
+#[command(version)]
 struct Options {
+    #[command(flatten)]
+    common: cli::Common,
     /// `RECORDS.csv ROSTER.csv`: the absences (`pupil_id,date,hours,kind`) and
     /// the roster (`pupil_id,school_id,level`); both or neither.
     #[arg(value_name = "FILE", num_args = 0..=2)]
     files: Vec<String>,
-    /// Print JSON instead of a table.
-    #[arg(long)]
-    json: bool,
     /// Print the signals to the municipality (art. 347 ЗПУО) instead of the table.
     #[arg(long)]
     signals: bool,
@@ -75,19 +173,16 @@ struct Options {
     /// Skip malformed rows (counted and reported) instead of stopping at the first.
     #[arg(long)]
     lenient: bool,
-    /// The evaluation window, both days included [default: 2017-09-15 2018-06-01, seed 002].
-    #[arg(long, num_args = 2, value_names = ["FIRST", "LAST"], value_parser = parse_date)]
+    /// The evaluation window, both days included [default: 2017-09-15 2018-06-01].
+    #[arg(long, num_args = 2, value_names = ["FIRST", "LAST"], value_parser = cli::date)]
     window: Option<Vec<NaiveDate>>,
     /// The date of the signals [default: the window's last day; the clock is never read].
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    #[arg(long, value_name = "DATE", value_parser = cli::date)]
     issued: Option<NaiveDate>,
-    /// The rule profile: Bulgarian ISRM selections, Polish monthly 50 % rule, chronic absence.
-    #[arg(long, default_value = "bg", value_parser = ["bg", "pl", "chronic"], conflicts_with = "config")]
-    profile: String,
-    /// Take the rule profile from the `absence` section of this TOML or JSON
-    /// configuration (see docs/schema/edurules.schema.json).
-    #[arg(long, value_name = "FILE")]
-    config: Option<String>,
+    /// A built-in rule profile instead of the configuration's: Bulgarian ISRM selections,
+    /// Polish monthly 50 % rule, chronic absence.
+    #[arg(long, value_parser = ["bg", "pl", "chronic"])]
+    profile: Option<String>,
     /// Planned amounts per pupil (`pupil_id,unit,amount,month`): the denominators the `pl`
     /// and `chronic` profiles need; without them those profiles flag nobody.
     #[arg(long, value_name = "FILE")]
@@ -95,36 +190,26 @@ struct Options {
     /// No progress bar.
     #[arg(long)]
     quiet: bool,
-    /// Language of the messages [default: en; signals: bg].
-    #[arg(long, value_name = "pl|bg|en")]
-    locale: Option<edurules::Locale>,
 }
 
-/// Shown after `--help`.
-const AFTER_HELP: &str = "Examples:\n  absence_report                                 the embedded sample\n  absence_report records.csv roster.csv --summary\n  absence_report records.csv roster.csv --signals --issued 2018-06-12 --json\n  absence_report --profile chronic --window 2017-09-15 2018-06-01\n  absence_report records.csv roster.csv --profile pl --window 2026-03-01 2026-03-31 --planned planned.csv";
-
-fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|e| format!("`{s}` is not a date (YYYY-MM-DD): {e}"))
-}
-
-fn print_table(report: &Report, profile: &RuleProfile) {
-    for rule in &profile.rules {
-        let flags: Vec<_> = report.selection(&rule.id).collect();
-        out!(
-            "== {} — {} ({} pupils)",
-            rule.id,
-            rule.description,
-            flags.len()
-        );
-        out!(
-            "{:>10}  {:<12}  {:<9}  {:>10}  {:>9}  period",
+fn print_table(report: &Report, profile: &RuleProfile, l: edurules::Locale) {
+    let [pupil, school, level, measured, threshold, period] = l.pick(
+        ["uczeń", "szkoła", "poziom", "zmierzono", "próg", "okres"],
+        ["ученик", "училище", "степен", "измерено", "праг", "период"],
+        [
             "pupil",
             "school",
             "level",
             "measured",
-            "threshold"
-        );
+            "threshold",
+            "period",
+        ],
+    );
+    for rule in &profile.rules {
+        let flags: Vec<_> = report.selection(&rule.id).collect();
+        let n = l.count(flags.len() as u64, edurules::nouns::PUPIL);
+        out!("== {} — {} ({n})", l.quote(&rule.id), rule.description);
+        out!("{pupil:>10}  {school:<12}  {level:<9}  {measured:>10}  {threshold:>9}  {period}");
         for f in flags {
             for x in &f.findings {
                 let limit = match x.limit {
@@ -133,14 +218,14 @@ fn print_table(report: &Report, profile: &RuleProfile) {
                     _ => "?".to_owned(),
                 };
                 out!(
-                    "{:>10}  {:<12}  {:<9}  {:>10}  {:>9}  {}..{} {}",
+                    "{:>10}  {:<12}  {:<9}  {:>10}  {:>9}  {} – {} {}",
                     f.pupil.to_string(),
                     f.school.to_string(),
                     f.level.as_str(),
                     format!("{} {}", x.measured, x.unit.as_str()),
                     limit,
-                    x.first,
-                    x.last,
+                    l.date(x.first),
+                    l.date(x.last),
                     x.month.map(|m| m.to_string()).unwrap_or_default()
                 );
             }
@@ -148,10 +233,28 @@ fn print_table(report: &Report, profile: &RuleProfile) {
     }
 }
 
-fn run() -> Result<(), String> {
-    let o = <Options as clap::Parser>::parse();
-    let messages: Locale = o.locale.unwrap_or(edurules::Locale::En).into();
-    let signal_locale: Locale = o.locale.unwrap_or(edurules::Locale::Bg).into();
+/// An error about an input file: the file named, the crate's message.
+fn in_file(file: &str) -> impl Fn(AbsenceError) -> cli::Failure + '_ {
+    move |e| {
+        cli::Failure::file(
+            std::path::Path::new(file),
+            edurules::Error::from(e).message(edurules::Locale::En),
+        )
+    }
+}
+
+/// A rule-engine error that is not about a file.
+fn rules(e: AbsenceError) -> cli::Failure {
+    cli::Failure::Rules(e.into())
+}
+
+/// Runs the report; `Ok(true)` when a pupil of the given files was flagged.
+fn run(
+    o: &Options,
+    config: &edurules::RulesConfig,
+    l: edurules::Locale,
+) -> Result<bool, cli::Failure> {
+    let cl: Locale = cli::crate_locale(l);
     let mode = if o.lenient {
         Mode::Lenient
     } else {
@@ -160,60 +263,89 @@ fn run() -> Result<(), String> {
     let (first, last) = match o.window.as_deref() {
         Some([first, last]) => (*first, *last),
         _ => (
-            NaiveDate::from_ymd_opt(2017, 9, 15).ok_or("bad default window")?,
-            NaiveDate::from_ymd_opt(2018, 6, 1).ok_or("bad default window")?,
+            NaiveDate::from_ymd_opt(2017, 9, 15).unwrap_or_default(),
+            NaiveDate::from_ymd_opt(2018, 6, 1).unwrap_or_default(),
         ),
     };
-    let err = |e: AbsenceError| e.message(messages);
-    // Errors about a file name the file, then the line.
-    let in_file = |file| in_file(file, messages);
+    let sample_roster = l.pick(
+        "<przykładowa lista uczniów>",
+        "<примерен списък>",
+        "<sample roster>",
+    );
+    let sample_records = l.pick(
+        "<przykładowe nieobecności>",
+        "<примерни отсъствия>",
+        "<sample records>",
+    );
     let (records_path, roster_name, roster_bytes) = match o.files.as_slice() {
-        [] => (None, "<sample roster>", SAMPLE_ROSTER.as_bytes().to_vec()),
+        [] => (None, sample_roster, SAMPLE_ROSTER.as_bytes().to_vec()),
         [records, roster] => (
             Some(std::path::PathBuf::from(records)),
             roster.as_str(),
-            std::fs::read(roster).map_err(|e| format!("cannot read `{roster}`: {e}"))?,
+            std::fs::read(roster)
+                .map_err(|e| cli::Failure::file(std::path::Path::new(roster), e))?,
         ),
-        _ => return Err("give both RECORDS.csv and ROSTER.csv, or neither".to_owned()),
+        _ => {
+            return Err(cli::Failure::Input {
+                code: "examples.files",
+                texts: [
+                    "Podaj oba pliki, RECORDS.csv i ROSTER.csv, albo żadnego.".to_owned(),
+                    "Дайте и двата файла, RECORDS.csv и ROSTER.csv, или нито един.".to_owned(),
+                    "Give both RECORDS.csv and ROSTER.csv, or neither.".to_owned(),
+                ],
+                reason: None,
+            });
+        }
     };
     let (pupils, roster_summary) =
         read_roster(roster_bytes.as_slice(), mode).map_err(in_file(roster_name))?;
     drop(roster_bytes);
-    let roster = Roster::new(pupils).map_err(err)?;
-    let profile = match (&o.config, o.profile.as_str()) {
-        (Some(path), _) => edurules::RulesConfig::from_path(path)
-            .map_err(|e| {
-                format!(
-                    "[{}] {}",
-                    e.code(),
-                    e.message(o.locale.unwrap_or(edurules::Locale::En))
-                )
-            })
-            .and_then(|config| {
-                config
-                    .absence
-                    .ok_or_else(|| format!("`{path}` has no `absence` section"))
-            })?,
-        (None, "bg") => RuleProfile::bg_isrm(),
-        (None, "pl") => RuleProfile::pl_compulsory_schooling(),
-        (None, "chronic") => RuleProfile::chronic_absence(),
-        (None, p) => return Err(format!("unknown profile `{p}`")),
+    let roster = Roster::new(pupils).map_err(rules)?;
+    let profile = match o.profile.as_deref() {
+        Some("bg") => RuleProfile::bg_isrm(),
+        Some("pl") => RuleProfile::pl_compulsory_schooling(),
+        Some("chronic") => RuleProfile::chronic_absence(),
+        _ => config.absence()?.clone(),
     };
-    let window = Window::school_year(first, last).map_err(err)?;
+    let window = Window::school_year(first, last).map_err(rules)?;
+    let issued = o.issued.unwrap_or(window.last());
+    if issued < window.first() {
+        let [pl, bg, en] = edurules::Locale::ALL.map(|l| (l.date(issued), l.date(window.first())));
+        return Err(cli::Failure::Usage {
+            code: "examples.issued_before_window",
+            texts: [
+                format!(
+                    "Sygnał z dnia {} byłby wcześniejszy niż początek okresu ({}).",
+                    pl.0, pl.1
+                ),
+                format!(
+                    "Сигнал от {} би бил преди началото на периода ({}).",
+                    bg.0, bg.1
+                ),
+                format!(
+                    "A signal issued on {} would precede its window, which starts on {}.",
+                    en.0, en.1
+                ),
+            ],
+        });
+    }
     let planned = match &o.planned {
         Some(path) => {
-            let file =
-                std::fs::File::open(path).map_err(|e| format!("cannot read `{path}`: {e}"))?;
+            let file = std::fs::File::open(path)
+                .map_err(|e| cli::Failure::file(std::path::Path::new(path), e))?;
             let (planned, s) =
                 read_planned(std::io::BufReader::new(file), mode).map_err(in_file(path))?;
             for e in &s.skips {
-                out!("skipped: {path}: {}", e.message(messages));
+                if !o.common.json {
+                    out!("{} {}: {}", skipped(l), l.quote(path), e.message(cl));
+                }
             }
             planned
         }
         None => Planned::default(),
     };
-    let ev = Evaluator::new(profile, window, &roster, &planned).map_err(err)?;
+    let asked = records_path.is_some();
+    let ev = Evaluator::new(profile, window, &roster, &planned).map_err(rules)?;
     // The file is read in blocks (memory O(pupils + blocks)); the sample is parsed from memory.
     let (acc, summary) = match &records_path {
         Some(path) => {
@@ -224,8 +356,9 @@ fn run() -> Result<(), String> {
                     bar.set_position(bytes);
                     let secs = bar.elapsed().as_secs_f64().max(1e-3);
                     bar.set_message(format!(
-                        "{rows} rows, {:.1} M rows/s",
-                        rows as f64 / secs / 1e6
+                        "{} · {} M/s",
+                        l.count(rows, edurules::nouns::RECORD),
+                        l.decimal(tenths_of_millions(rows, secs), 1)
                     ));
                 }
             });
@@ -235,15 +368,15 @@ fn run() -> Result<(), String> {
             result.map_err(in_file(&name))?
         }
         None => accumulate_csv_bytes(&ev, SAMPLE_RECORDS.as_bytes(), mode)
-            .map_err(in_file("<sample records>"))?,
+            .map_err(in_file(sample_records))?,
     };
     // With --summary the flags are counted as they come, not kept: memory O(pupils) whatever
     // the number of flags.
     let mut per_rule = vec![0_u64; ev.profile().rules.len()];
-    if o.json && !o.signals {
-        return write_json_report(&ev, &acc);
+    if o.common.json && !o.signals {
+        return Ok(write_json_report(&ev, &acc, asked));
     }
-    let report = if o.summary && !o.json {
+    let report = if o.summary && !o.common.json {
         let rules = &ev.profile().rules;
         ev.evaluate_streaming(&acc, &mut |f| {
             if let Some(n) = rules
@@ -257,82 +390,131 @@ fn run() -> Result<(), String> {
     } else {
         ev.evaluate(&acc)
     };
-    let issued = o.issued.unwrap_or(window.last());
-    if o.json {
-        // Streamed: no copy of the report as a JSON tree or a string.
+    let flagged = asked && (!report.flags.is_empty() || per_rule.iter().any(|&n| n > 0));
+    if o.common.json {
+        // Streamed: no copy of the signals as a JSON tree or a string.
+        let (head, tail) = cli::streamed_envelope(&HELP);
         let stdout = std::io::stdout();
         let mut w = std::io::BufWriter::new(stdout.lock());
-        let written = if o.signals {
-            serde_json::to_writer_pretty(&mut w, &report.signals(issued))
-        } else {
-            serde_json::to_writer_pretty(&mut w, &report)
-        };
         // A closed stdout (`| head`) is not an error of the run.
-        let _ = written.map_err(|e| e.to_string()).and_then(|()| {
-            writeln!(w)
-                .and_then(|()| w.flush())
-                .map_err(|e| e.to_string())
-        });
-        return Ok(());
+        let _ = (|| -> Result<(), Box<dyn std::error::Error>> {
+            write!(w, "{head}{{\"accepted\": {}, \"signals\": ", !flagged)?;
+            serde_json::to_writer_pretty(&mut w, &report.signals(issued))?;
+            write!(w, "}}{tail}")?;
+            w.flush()?;
+            Ok(())
+        })();
+        return Ok(flagged);
     }
-    out!(
-        "profile {} | window {}..{} | roster {} pupils ({} skipped) | records: {} lines = 1 header + {} blank + {} rows, {} accepted, {} skipped",
-        ev.profile().id,
-        window.first(),
-        window.last(),
-        roster.len(),
-        roster_summary.skipped,
-        summary.lines,
-        summary.blank,
-        summary.rows,
-        summary.accepted,
-        summary.skipped
+    let n = |x: u64| l.integer(i128::from(x));
+    let (profile_q, from, to) = (
+        l.quote(&ev.profile().id),
+        l.date(window.first()),
+        l.date(window.last()),
     );
-    let records_name = records_path.as_ref().map_or_else(
-        || "<sample records>".to_owned(),
-        |p| p.display().to_string(),
+    let pupils = l.count(roster.len() as u64, edurules::nouns::PUPIL);
+    let (rs, lines, blank, rows, accepted, skipped_n) = (
+        n(roster_summary.skipped),
+        l.count(summary.lines, edurules::nouns::LINE),
+        n(summary.blank),
+        n(summary.rows),
+        n(summary.accepted),
+        n(summary.skipped),
     );
+    out!("{}", l.pick(
+        format!("Zasady {profile_q}, okres od {from} do {to}; lista: {pupils} (pominięte: {rs}); nieobecności: {lines} = nagłówek + puste {blank} + wiersze {rows}, przyjęte {accepted}, pominięte {skipped_n}"),
+        format!("Правила {profile_q}, период от {from} до {to}; списък: {pupils} (пропуснати: {rs}); отсъствия: {lines} = заглавие + празни {blank} + записи {rows}, приети {accepted}, пропуснати {skipped_n}"),
+        format!("Rules {profile_q}, window {from} to {to}; roster: {pupils} ({rs} skipped); records: {lines} = header + {blank} blank + {rows} rows, {accepted} accepted, {skipped_n} skipped"),
+    ));
+    let records_name = records_path
+        .as_ref()
+        .map_or_else(|| sample_records.to_owned(), |p| p.display().to_string());
     for s in &summary.skips {
-        out!("skipped: {records_name}: {}", s.message(messages));
+        out!(
+            "{} {}: {}",
+            skipped(l),
+            l.quote(&records_name),
+            s.message(cl)
+        );
     }
     if summary.skipped > summary.skips.len() as u64 {
+        let more = l.count(
+            summary.skipped - summary.skips.len() as u64,
+            edurules::nouns::LINE,
+        );
         out!(
-            "skipped: … and {} more lines",
-            summary.skipped - summary.skips.len() as u64
+            "{} {}",
+            skipped(l),
+            l.pick(
+                format!("… i jeszcze {more}"),
+                format!("… и още {more}"),
+                format!("… and {more} more")
+            )
         );
     }
     let st = report.stats;
-    out!(
-        "counted {} | not counted (no rule for the unit at the level) {} | unknown pupil {} | outside window {} | duplicates {} | late not counted {} | not evaluable {}",
-        st.counted,
-        st.not_counted,
-        st.unknown_pupil,
-        st.outside_window,
-        st.duplicates,
-        st.late_not_counted,
-        report.not_evaluable.len()
+    let (counted, not_counted, unknown, outside, dup, late, ne) = (
+        n(st.counted),
+        n(st.not_counted),
+        n(st.unknown_pupil),
+        n(st.outside_window),
+        n(st.duplicates),
+        n(st.late_not_counted),
+        n(report.not_evaluable.len() as u64),
     );
-    for n in report.not_counted.iter().take(MAX_LISTED) {
-        out!("not counted: {}", n.message(messages));
+    out!("{}", l.pick(
+        format!("Policzone {counted}; niepoliczone (brak reguły dla jednostki na tym poziomie) {not_counted}; nieznany uczeń {unknown}; poza okresem {outside}; powtórzone {dup}; niepoliczone spóźnienia {late}; nie do oceny {ne}"),
+        format!("Отчетени {counted}; неотчетени (няма правило за единицата на тази степен) {not_counted}; непознат ученик {unknown}; извън периода {outside}; повторени {dup}; неотчетени закъснения {late}; неподлежащи на оценка {ne}"),
+        format!("Counted {counted}; not counted (no rule for the unit at the level) {not_counted}; unknown pupil {unknown}; outside the window {outside}; duplicates {dup}; late arrivals not counted {late}; not evaluable {ne}"),
+    ));
+    let not_counted_word = l.pick("niepoliczone", "неотчетени", "not counted");
+    for x in report.not_counted.iter().take(MAX_LISTED) {
+        out!("{not_counted_word}: {}", x.message(cl));
     }
     if report.not_counted.len() > MAX_LISTED {
+        let more = l.count(
+            (report.not_counted.len() - MAX_LISTED) as u64,
+            edurules::nouns::PUPIL,
+        );
         out!(
-            "not counted: … and {} more pupils",
-            report.not_counted.len() - MAX_LISTED
+            "{not_counted_word}: {}",
+            l.pick(
+                format!("… i jeszcze {more}"),
+                format!("… и още {more}"),
+                format!("… and {more} more")
+            )
         );
     }
     if o.summary {
-        for (rule, n) in ev.profile().rules.iter().zip(&per_rule) {
-            out!("{}: {} pupils", rule.id, n);
+        for (rule, k) in ev.profile().rules.iter().zip(&per_rule) {
+            out!(
+                "{}: {}",
+                l.quote(&rule.id),
+                l.count(*k, edurules::nouns::PUPIL)
+            );
         }
     } else if o.signals {
         for s in report.signals(issued) {
-            out!("{}", s.message(signal_locale));
+            out!("{}", s.message(cl));
         }
     } else {
-        print_table(&report, ev.profile());
+        print_table(&report, ev.profile(), l);
     }
-    Ok(())
+    Ok(flagged)
+}
+
+/// Rows per second in tenths of a million, for the progress bar.
+#[allow(
+    clippy::cast_possible_truncation,
+    reason = "a rate shown to one decimal, saturating"
+)]
+fn tenths_of_millions(rows: u64, secs: f64) -> i64 {
+    (rows as f64 / secs / 1e5) as i64
+}
+
+/// "pominięto" / "пропуснато" / "skipped".
+fn skipped(l: edurules::Locale) -> &'static str {
+    l.pick("pominięto", "пропуснато", "skipped")
 }
 
 /// Writes the report as JSON to stdout while evaluating: each flag is written as it comes and
@@ -341,12 +523,15 @@ fn run() -> Result<(), String> {
 fn write_json_report(
     ev: &Evaluator<'_>,
     acc: &edurules::absence::Accumulator<'_>,
-) -> Result<(), String> {
+    asked: bool,
+) -> bool {
     let stdout = std::io::stdout();
     let mut w = std::io::BufWriter::new(stdout.lock());
     let mut failed: Option<String> = None;
+    let mut flags = 0_u64;
+    let (envelope_head, envelope_tail) = cli::streamed_envelope(&HELP);
     let mut head = || -> Result<(), String> {
-        write!(w, "{{\n  \"profile\": ").map_err(|e| e.to_string())?;
+        write!(w, "{envelope_head}{{\n  \"profile\": ").map_err(|e| e.to_string())?;
         serde_json::to_writer(&mut w, &ev.profile().id).map_err(|e| e.to_string())?;
         write!(w, ",\n  \"window\": ").map_err(|e| e.to_string())?;
         serde_json::to_writer(&mut w, &ev.window()).map_err(|e| e.to_string())?;
@@ -357,7 +542,7 @@ fn write_json_report(
     if let Err(e) = head() {
         // A closed stdout (`| head`) is not an error of the run.
         let _ = e;
-        return Ok(());
+        return false;
     }
     let mut first = true;
     let rest = ev.evaluate_streaming(acc, &mut |flag| {
@@ -366,6 +551,7 @@ fn write_json_report(
         }
         let sep = if first { "\n    " } else { ",\n    " };
         first = false;
+        flags += 1;
         if let Err(e) = w
             .write_all(sep.as_bytes())
             .map_err(|e| e.to_string())
@@ -375,8 +561,9 @@ fn write_json_report(
         }
     });
     if failed.is_some() {
-        return Ok(());
+        return asked && flags > 0;
     }
+    let flagged = asked && flags > 0;
     let tail = (|| -> Result<(), String> {
         for (name, value) in [
             ("not_evaluable", serde_json::to_string(&rest.not_evaluable)),
@@ -392,17 +579,12 @@ fn write_json_report(
             };
             write!(w, "{open}  \"{name}\": {value}").map_err(|e| e.to_string())?;
         }
-        writeln!(w, "\n}}")
+        write!(w, ",\n  \"accepted\": {}\n}}{envelope_tail}", !flagged)
             .and_then(|()| w.flush())
             .map_err(|e| e.to_string())
     })();
     let _ = tail;
-    Ok(())
-}
-
-/// An error about `file`, naming it before the line and the message.
-fn in_file(file: &str, locale: Locale) -> impl Fn(AbsenceError) -> String + '_ {
-    move |e| format!("{file}: {}", e.message(locale))
+    flagged
 }
 
 /// A progress bar on stderr for reading `path`, only when stderr is a terminal and not `quiet`.
@@ -421,11 +603,18 @@ fn progress_bar(path: &std::path::Path, quiet: bool) -> Option<indicatif::Progre
 }
 
 fn main() -> ExitCode {
-    match run() {
-        Ok(()) => ExitCode::SUCCESS,
+    let o: Options = cli::parse(&HELP);
+    let loaded = o.common.load();
+    let (config, locale) = match loaded {
+        Ok(x) => x,
         Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::FAILURE
+            let l = o.common.locale.unwrap_or_else(cli::lang::hint);
+            return cli::fail(&HELP, o.common.json, l, &e.into());
         }
+    };
+    match run(&o, &config, locale) {
+        Ok(false) => ExitCode::from(cli::EXIT_ACCEPTED),
+        Ok(true) => ExitCode::from(cli::EXIT_REFUSED),
+        Err(e) => cli::fail(&HELP, o.common.json, locale, &e),
     }
 }

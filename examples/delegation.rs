@@ -23,15 +23,164 @@ use edurules::delegation::{Chain, Decision, EntityId, Event, Login, Permission, 
 use edurules::{Locale, RulesConfig};
 use serde_json::json;
 
-use cli::{Common, Failure, Output};
+use cli::{Common, Failure, Help, Output};
 
-/// Shown after `--help`.
-const AFTER_HELP: &str = "Examples:\n  delegation                                every question on an embedded log\n  delegation --log events.json decide anowak pupils:enter SP7 2026-03-03\n  delegation who pupils:read SP7 2026-01-15\n  delegation what anowak 2026-03-03\n  delegation expiring 2026-06-01 2026-09-01";
+/// What `--help` says besides the options.
+const HELP: Help = Help {
+    name: "delegation",
+    about: [
+        "Upoważnienia: odtwarza dziennik zdarzeń i odpowiada, kto może działać w imieniu której szkoły, kiedy i dlaczego.",
+        "Упълномощавания: възпроизвежда дневник на събития и отговаря кой може да действа за коя школа, кога и защо.",
+        "Delegation: replays an event log and answers who may act for which school, on which day, and why.",
+    ],
+    examples: &[
+        "delegation",
+        "delegation --log events.json decide anowak pupils:enter SP7 2026-03-03",
+        "delegation who pupils:read SP7 2026-01-15",
+        "delegation what anowak 2026-03-03",
+        "delegation expiring 2026-06-01 2026-09-01",
+    ],
+    refused: [
+        "odmowa (decide) albo zdarzenie odrzucone z dziennika --log; przegląd bez polecenia kończy się kodem 0",
+        "отказ (decide) или отхвърлено събитие от дневника --log; обиколката без команда завършва с код 0",
+        "a denial (decide) or an event of the --log refused; the tour without a command exits 0",
+    ],
+    texts: &[
+        (
+            "log",
+            [
+                "Dziennik zdarzeń (tablica JSON); bez niego wbudowany przykład",
+                "Дневник на събитията (JSON масив); без него вграденият пример",
+                "The event log (a JSON array); without it, the embedded sample",
+            ],
+        ),
+        (
+            "decide",
+            [
+                "Czy osoba ma uprawnienie w podmiocie danego dnia? Z łańcuchem albo z powodami",
+                "Има ли лицето правото в субекта на дадения ден? С веригата или с причините",
+                "Does the person have the permission in the entity on the day? With the chain or the reasons",
+            ],
+        ),
+        (
+            "decide/person",
+            [
+                "Login osoby",
+                "Потребителското име на лицето",
+                "The person's login",
+            ],
+        ),
+        (
+            "decide/permission",
+            [
+                "Uprawnienie zbiór:działanie (pupils:enter)",
+                "Право набор:действие (pupils:enter)",
+                "A permission data_set:action (pupils:enter)",
+            ],
+        ),
+        (
+            "decide/entity",
+            [
+                "Identyfikator podmiotu (szkoły)",
+                "Идентификатор на субекта (училището)",
+                "The entity (school) id",
+            ],
+        ),
+        (
+            "decide/date",
+            [
+                "Dzień (RRRR-MM-DD)",
+                "Денят (ГГГГ-ММ-ДД)",
+                "The day (YYYY-MM-DD)",
+            ],
+        ),
+        (
+            "who",
+            [
+                "Kto ma uprawnienie w podmiocie danego dnia?",
+                "Кой има правото в субекта на дадения ден?",
+                "Who has the permission in the entity on the day?",
+            ],
+        ),
+        (
+            "who/permission",
+            [
+                "Uprawnienie zbiór:działanie",
+                "Право набор:действие",
+                "A permission data_set:action",
+            ],
+        ),
+        (
+            "who/entity",
+            [
+                "Identyfikator podmiotu",
+                "Идентификатор на субекта",
+                "The entity id",
+            ],
+        ),
+        (
+            "who/date",
+            [
+                "Dzień (RRRR-MM-DD)",
+                "Денят (ГГГГ-ММ-ДД)",
+                "The day (YYYY-MM-DD)",
+            ],
+        ),
+        (
+            "what",
+            [
+                "Jakie uprawnienia ma osoba danego dnia, we wszystkich podmiotach?",
+                "Какви права има лицето на дадения ден във всички субекти?",
+                "Which permissions does the person have on the day, in every entity?",
+            ],
+        ),
+        (
+            "what/person",
+            [
+                "Login osoby",
+                "Потребителското име на лицето",
+                "The person's login",
+            ],
+        ),
+        (
+            "what/date",
+            [
+                "Dzień (RRRR-MM-DD)",
+                "Денят (ГГГГ-ММ-ДД)",
+                "The day (YYYY-MM-DD)",
+            ],
+        ),
+        (
+            "expiring",
+            [
+                "Które upoważnienia w mocy danego dnia wygasają przed BEFORE?",
+                "Кои пълномощия в сила на дадения ден изтичат преди BEFORE?",
+                "Which grants in force on the day end before BEFORE?",
+            ],
+        ),
+        (
+            "expiring/date",
+            [
+                "Dzień (RRRR-MM-DD)",
+                "Денят (ГГГГ-ММ-ДД)",
+                "The day (YYYY-MM-DD)",
+            ],
+        ),
+        (
+            "expiring/before",
+            [
+                "Pierwszy dzień poza okresem (RRRR-MM-DD)",
+                "Първият ден извън периода (ГГГГ-ММ-ДД)",
+                "The first day not covered (YYYY-MM-DD)",
+            ],
+        ),
+    ],
+};
 
 /// Replays a delegation event log under the configuration's `delegation`
 /// policy and answers decide / who / what / expiring.
 #[derive(Debug, Parser)]
-#[command(version, after_help = AFTER_HELP)]
+#[command(version)]
 struct Args {
     #[command(flatten)]
     common: Common,
@@ -119,7 +268,7 @@ fn chain_text(chain: &Chain, locale: Locale) -> String {
     chain
         .links
         .iter()
-        .map(|l| l.message(locale.into()))
+        .map(|l| l.message(cli::crate_locale(locale)))
         .collect::<Vec<_>>()
         .join(" → ")
 }
@@ -128,9 +277,35 @@ fn rules(e: impl Into<edurules::Error>) -> Failure {
     Failure::Rules(e.into())
 }
 
+/// event / събитие / event.
+const EVENT: edurules::Noun = edurules::Noun::new(
+    ["zdarzenie", "zdarzenia", "zdarzeń", "zdarzenia"],
+    ["събитие", "събития"],
+    ["event", "events"],
+);
+
+/// permission / право / permission.
+const PERMISSION: edurules::Noun = edurules::Noun::new(
+    ["uprawnienie", "uprawnienia", "uprawnień", "uprawnienia"],
+    ["право", "права"],
+    ["permission", "permissions"],
+);
+
+/// person / лице / person.
+const PERSON: edurules::Noun = edurules::Noun::new(
+    ["osoba", "osoby", "osób", "osoby"],
+    ["лице", "лица"],
+    ["person", "people"],
+);
+
+/// A count for a list's length.
+fn n(len: usize) -> u64 {
+    u64::try_from(len).unwrap_or(u64::MAX)
+}
+
 fn registry(
     config: &RulesConfig,
-    locale: Locale,
+    l: Locale,
     log: Option<&PathBuf>,
     out: &mut Output,
 ) -> Result<Registry, Failure> {
@@ -140,32 +315,46 @@ fn registry(
     };
     let events = Event::log_from_json(&text).map_err(rules)?;
     let reg = Registry::replay(config.delegation()?.clone(), events).map_err(rules)?;
-    out.line(format!(
-        "Replayed {} events: {} accepted, {} refused",
-        reg.log().len() + reg.rejected().len(),
-        reg.log().len(),
-        reg.rejected().len()
+    let all = l.count(n(reg.log().len() + reg.rejected().len()), EVENT);
+    let (accepted, refused) = (
+        l.integer(reg.log().len() as i128),
+        l.integer(reg.rejected().len() as i128),
+    );
+    out.line(l.pick(
+        format!("Odtworzono {all}: przyjęte {accepted}, odrzucone {refused}."),
+        format!("Възпроизведени {all}: приети {accepted}, отхвърлени {refused}."),
+        format!("Replayed {all}: {accepted} accepted, {refused} refused."),
     ));
-    for r in reg.rejected() {
-        out.line(format!(
-            "  refused: {}",
-            serde_json::to_string(&r.event).unwrap_or_default()
+    for (i, r) in reg.rejected().iter().enumerate() {
+        if log.is_some() {
+            out.refuse();
+        }
+        let which = l.integer((i + 1) as i128);
+        out.line(l.pick(
+            format!("  Odrzucone zdarzenie nr {which}:"),
+            format!("  Отхвърлено събитие № {which}:"),
+            format!("  Refused event no. {which}:"),
         ));
         for v in &r.violations {
-            out.line(format!("    [{}] {}", v.code(), v.message(locale.into())));
+            out.line(format!("    {}", v.message(cli::crate_locale(l))));
         }
     }
     out.data("rejected", reg.rejected());
     Ok(reg)
 }
 
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the question's four parts and the output"
+)]
 fn decide(
     reg: &Registry,
-    locale: Locale,
+    l: Locale,
     person: &str,
     permission: &str,
     entity: &str,
     date: NaiveDate,
+    asked: bool,
     out: &mut Output,
 ) -> Result<(), Failure> {
     let (p, perm, e) = (
@@ -174,21 +363,37 @@ fn decide(
         EntityId::new(entity).map_err(rules)?,
     );
     let decision = reg.decide(&p, &perm, &e, date);
-    out.line(format!(
-        "May {person} do {permission} in {entity} on {date}? {}",
-        if decision.is_allowed() { "yes" } else { "no" }
+    let (who, what, in_, on) = (
+        l.quote(person),
+        l.quote(permission),
+        l.quote(entity),
+        l.date(date),
+    );
+    let answer = if decision.is_allowed() {
+        l.pick("tak", "да", "yes")
+    } else {
+        if asked {
+            out.refuse();
+        }
+        l.pick("nie", "не", "no")
+    };
+    out.line(l.pick(
+        format!("Czy {who} ma uprawnienie {what} w {in_} dnia {on}? {answer}"),
+        format!("Има ли {who} правото {what} в {in_} на {on}? {answer}"),
+        format!("Does {who} have {what} in {in_} on {on}? {answer}"),
     ));
-    for line in decision.explain(locale.into()) {
+    let explanation = decision.explain(cli::crate_locale(l));
+    for line in &explanation {
         out.line(format!("  {line}"));
     }
     let allowed = matches!(decision, Decision::Allowed { .. });
-    out.data("decide", json!({ "person": person, "permission": permission, "entity": entity, "date": date, "allowed": allowed, "decision": decision, "explanation": decision.explain(locale.into()) }));
+    out.data("decide", json!({ "person": person, "permission": permission, "entity": entity, "date": date, "allowed": allowed, "decision": decision, "explanation": explanation }));
     Ok(())
 }
 
 fn who(
     reg: &Registry,
-    locale: Locale,
+    l: Locale,
     permission: &str,
     entity: &str,
     date: NaiveDate,
@@ -199,12 +404,19 @@ fn who(
         EntityId::new(entity).map_err(rules)?,
     );
     let people = reg.who_may(&perm, &e, date);
-    out.line(format!(
-        "Who may do {permission} in {entity} on {date}: {} people",
-        people.len()
+    let (what, in_, on, count) = (
+        l.quote(permission),
+        l.quote(entity),
+        l.date(date),
+        l.count(n(people.len()), PERSON),
+    );
+    out.line(l.pick(
+        format!("Kto ma uprawnienie {what} w {in_} dnia {on}: {count}"),
+        format!("Кой има правото {what} в {in_} на {on}: {count}"),
+        format!("Who has {what} in {in_} on {on}: {count}"),
     ));
     for (person, chain) in &people {
-        out.line(format!("  {person}: {}", chain_text(chain, locale)));
+        out.line(format!("  {person}: {}", chain_text(chain, l)));
     }
     out.data(
         "who",
@@ -215,21 +427,30 @@ fn who(
 
 fn what(
     reg: &Registry,
-    locale: Locale,
+    l: Locale,
     person: &str,
     date: NaiveDate,
     out: &mut Output,
 ) -> Result<(), Failure> {
     let p = Login::new(person).map_err(rules)?;
     let grants = reg.what_may(&p, date);
-    out.line(format!(
-        "What {person} may do on {date}: {} permissions",
-        grants.len()
+    let (who, on, count) = (
+        l.quote(person),
+        l.date(date),
+        l.count(n(grants.len()), PERMISSION),
+    );
+    out.line(l.pick(
+        format!("Uprawnienia {who} dnia {on}: {count}"),
+        format!("Права на {who} на {on}: {count}"),
+        format!("Permissions of {who} on {on}: {count}"),
     ));
     for (entity, permission, chain) in &grants {
+        let in_ = l.pick("w", "в", "in");
         out.line(format!(
-            "  {permission} in {entity}: {}",
-            chain_text(chain, locale)
+            "  {} {in_} {}: {}",
+            l.quote(&permission.to_string()),
+            l.quote(&entity.to_string()),
+            chain_text(chain, l)
         ));
     }
     out.data(
@@ -239,16 +460,20 @@ fn what(
     Ok(())
 }
 
-fn expiring(reg: &Registry, date: NaiveDate, before: NaiveDate, out: &mut Output) {
+fn expiring(reg: &Registry, l: Locale, date: NaiveDate, before: NaiveDate, out: &mut Output) {
     let list = reg.expiring_before(date, before);
-    out.line(format!(
-        "In force on {date}, ending before {before}: {} grants",
-        list.len()
+    let (on, until, count) = (l.date(date), l.date(before), l.integer(list.len() as i128));
+    out.line(l.pick(
+        format!("W mocy dnia {on}, wygasające przed {until}: {count}"),
+        format!("В сила на {on}, изтичащи преди {until}: {count}"),
+        format!("In force on {on}, ending before {until}: {count}"),
     ));
     for e in &list {
-        out.line(format!(
-            "  {} in {}: last day {}",
-            e.person, e.entity, e.last_day
+        let last = l.date(e.last_day);
+        out.line(l.pick(
+            format!("  {} w {}: ostatni dzień {last}", e.person, e.entity),
+            format!("  {} в {}: последен ден {last}", e.person, e.entity),
+            format!("  {} in {}: last day {last}", e.person, e.entity),
         ));
     }
     out.data(
@@ -258,8 +483,8 @@ fn expiring(reg: &Registry, date: NaiveDate, before: NaiveDate, out: &mut Output
 }
 
 fn main() -> ExitCode {
-    let args = Args::parse();
-    cli::run(&args.common, |config, locale| {
+    let args: Args = cli::parse(&HELP);
+    cli::run(&HELP, &args.common, |config, locale| {
         let mut out = Output::default();
         let reg = registry(config, locale, args.log.as_ref(), &mut out)?;
         match &args.command {
@@ -268,18 +493,21 @@ fn main() -> ExitCode {
                 permission,
                 entity,
                 date,
-            }) => decide(&reg, locale, person, permission, entity, *date, &mut out)?,
+            }) => decide(
+                &reg, locale, person, permission, entity, *date, true, &mut out,
+            )?,
             Some(Command::Who {
                 permission,
                 entity,
                 date,
             }) => who(&reg, locale, permission, entity, *date, &mut out)?,
             Some(Command::What { person, date }) => what(&reg, locale, person, *date, &mut out)?,
-            Some(Command::Expiring { date, before }) => expiring(&reg, *date, *before, &mut out),
+            Some(Command::Expiring { date, before }) => {
+                expiring(&reg, locale, *date, *before, &mut out);
+            }
             None => {
                 let day = |m, d| {
-                    NaiveDate::from_ymd_opt(2026, m, d)
-                        .ok_or_else(|| Failure::Input("bad sample date".to_owned()))
+                    Ok::<_, Failure>(NaiveDate::from_ymd_opt(2026, m, d).unwrap_or_default())
                 };
                 decide(
                     &reg,
@@ -288,6 +516,7 @@ fn main() -> ExitCode {
                     "pupils:enter",
                     "SP7",
                     day(3, 3)?,
+                    false,
                     &mut out,
                 )?;
                 decide(
@@ -297,11 +526,12 @@ fn main() -> ExitCode {
                     "pupils:read",
                     "SP7",
                     day(3, 3)?,
+                    false,
                     &mut out,
                 )?;
                 who(&reg, locale, "pupils:read", "SP7", day(1, 15)?, &mut out)?;
                 what(&reg, locale, "anowak", day(3, 3)?, &mut out)?;
-                expiring(&reg, day(6, 1)?, day(9, 1)?, &mut out);
+                expiring(&reg, locale, day(6, 1)?, day(9, 1)?, &mut out);
             }
         }
         Ok(out)

@@ -23,15 +23,110 @@ use edurules::login::{
 };
 use serde_json::json;
 
-use cli::{Common, Failure, Output};
+use cli::{Common, Failure, Help, Output};
 
-/// Shown after `--help`.
-const AFTER_HELP: &str = "Examples:\n  login                                     a tour on an embedded sample\n  login normalize \" jankow1 \" Łukasz1       canonical login, or why not\n  login classify JANKOW1 JanKow5\n  login plan accounts.json                  JSON array of {\"login\", \"active\", \"entities\"}\n  login generate Łukasz Żółkiewski --existing LUKZOL1,LUKZOL2\n  login --preset bulgaria-isrm --json generate Жечко Петров";
+/// What `--help` says besides the options.
+const HELP: Help = Help {
+    name: "login",
+    about: [
+        "Loginy SIO: normalizacja, klasyfikacja, plan scalenia i nowy login według reguł konfiguracji.",
+        "Потребителски имена: нормализиране, класифициране, план за обединяване и ново име по правилата на конфигурацията.",
+        "SIO logins: normalize, classify, plan a consolidation and generate a login with the configuration's rules.",
+    ],
+    examples: &[
+        "login",
+        "login normalize \" jankow1 \" Łukasz1",
+        "login classify JANKOW1 JanKow5",
+        "login plan accounts.json",
+        "login generate Łukasz Żółkiewski --existing LUKZOL1,LUKZOL2",
+        "login --preset bulgaria-isrm --json generate Жечко Петров",
+    ],
+    refused: [
+        "login odrzucony albo nieprawidłowy (normalize, classify); przegląd bez polecenia kończy się kodem 0",
+        "отхвърлено или невалидно име (normalize, classify); обиколката без команда завършва с код 0",
+        "a login rejected or invalid (normalize, classify); the tour without a command exits 0",
+    ],
+    texts: &[
+        (
+            "normalize",
+            [
+                "Sprowadza wpisane loginy do postaci kanonicznej albo mówi, dlaczego się nie da",
+                "Привежда въведените имена в канонична форма или казва защо не може",
+                "Normalizes typed logins to canonical ones, or says why not",
+            ],
+        ),
+        (
+            "normalize/logins",
+            [
+                "Loginy tak, jak je wpisano",
+                "Имената, както са въведени",
+                "The logins as typed",
+            ],
+        ),
+        (
+            "classify",
+            [
+                "Klasyfikuje loginy: kanoniczny, dawny z małymi literami albo nieprawidłowy z powodem",
+                "Класифицира имената: канонично, старо с малки букви или невалидно с причината",
+                "Classifies logins: canonical, legacy mixed-case, or invalid with the reason",
+            ],
+        ),
+        (
+            "classify/logins",
+            [
+                "Loginy tak, jak są zapisane",
+                "Имената, както са записани",
+                "The logins as stored",
+            ],
+        ),
+        (
+            "plan",
+            [
+                "Planuje scalenie dawnych loginów jednego użytkownika",
+                "Планира обединяването на старите имена на един потребител",
+                "Plans the consolidation of one user's legacy logins",
+            ],
+        ),
+        (
+            "plan/file",
+            [
+                "Tablica JSON kont (login, active, entities); bez niej wbudowany przykład",
+                "JSON масив от акаунти (login, active, entities); без него вграденият пример",
+                "A JSON array of accounts (login, active, entities); without it, the embedded sample",
+            ],
+        ),
+        (
+            "generate",
+            [
+                "Tworzy nowy login z imienia i nazwiska",
+                "Създава ново име от собствено име и фамилия",
+                "Generates a new login from a given name and a surname",
+            ],
+        ),
+        (
+            "generate/given",
+            [
+                "Imię (litery polskie i bułgarskie są transliterowane)",
+                "Собствено име (полските и българските букви се транслитерират)",
+                "The given name (Polish or Bulgarian letters are transliterated)",
+            ],
+        ),
+        ("generate/surname", ["Nazwisko", "Фамилия", "The surname"]),
+        (
+            "generate/existing",
+            [
+                "Loginy już zajęte, po przecinku",
+                "Вече заети имена, разделени със запетая",
+                "Logins already taken, comma separated",
+            ],
+        ),
+    ],
+};
 
 /// Canonical SIO logins (upper-case ASCII letters and digits) with the
 /// login rules of the configuration (`login` section).
 #[derive(Debug, Parser)]
-#[command(version, after_help = AFTER_HELP)]
+#[command(version)]
 struct Args {
     #[command(flatten)]
     common: Common,
@@ -54,7 +149,7 @@ enum Command {
         #[arg(required = true)]
         logins: Vec<String>,
     },
-    /// Plan the consolidation of one user's legacy logins (seed 001).
+    /// Plan the consolidation of one user's legacy logins.
     Plan {
         /// A JSON array of `{"login": …, "active": true, "entities": […]}`;
         /// without it, an embedded sample teacher.
@@ -80,37 +175,56 @@ const SAMPLE_ACCOUNTS: &str = r#"[
   {"login": "jankow2", "active": false, "entities": ["SP2 Opole"]}
 ]"#;
 
-fn normalize(login: &GeneratorConfig, locale: Locale, logins: &[String], out: &mut Output) {
+/// Normalizes each input; a rejected one is a refusal when `asked`.
+fn normalize(login: &GeneratorConfig, l: Locale, logins: &[String], asked: bool, out: &mut Output) {
     let mut data = Vec::new();
+    out.line(l.pick("Normalizacja:", "Нормализиране:", "Normalization:"));
     for input in logins {
+        let q = l.quote(input);
         match normalize_with(input, &login.policy) {
             Ok(normal) => {
-                out.line(format!("{input:?} -> {normal}"));
+                out.line(format!("  {q} → {normal}"));
                 data.push(json!({ "input": input, "login": normal }));
             }
             Err(e) => {
-                let message = e.message(locale.into());
-                out.line(format!("{input:?} rejected [{}]: {message}", e.code()));
+                let message = e.message(cli::crate_locale(l));
+                let no = l.pick("odrzucony", "отхвърлено", "rejected");
+                out.line(format!("  {q}: {no}. {message}"));
                 data.push(json!({ "input": input, "code": e.code(), "message": message }));
+                if asked {
+                    out.refuse();
+                }
             }
         }
     }
     out.data("normalize", data);
 }
 
-fn classify(login: &GeneratorConfig, locale: Locale, logins: &[String], out: &mut Output) {
+/// Classifies each input; an invalid one is a refusal when `asked`.
+fn classify(login: &GeneratorConfig, l: Locale, logins: &[String], asked: bool, out: &mut Output) {
     let mut data = Vec::new();
+    out.line(l.pick("Klasyfikacja:", "Класифициране:", "Classification:"));
     for input in logins {
         let kind = classify_with(input, &login.policy);
         let text = match &kind {
-            LoginKind::Canonical => "canonical".to_owned(),
-            LoginKind::LegacyMixedCase => "legacy mixed-case".to_owned(),
+            LoginKind::Canonical => l.pick("kanoniczny", "канонично", "canonical").to_owned(),
+            LoginKind::LegacyMixedCase => l
+                .pick(
+                    "dawny, z małymi i wielkimi literami",
+                    "старо, с малки и главни букви",
+                    "legacy, in mixed case",
+                )
+                .to_owned(),
             LoginKind::Invalid(e) => {
-                format!("invalid [{}]: {}", e.code(), e.message(locale.into()))
+                if asked {
+                    out.refuse();
+                }
+                let invalid = l.pick("nieprawidłowy", "невалидно", "invalid");
+                format!("{invalid}. {}", e.message(cli::crate_locale(l)))
             }
-            _ => "unknown".to_owned(),
+            _ => l.pick("nieznany", "неизвестно", "unknown").to_owned(),
         };
-        out.line(format!("{input:?}: {text}"));
+        out.line(format!("  {}: {text}", l.quote(input)));
         data.push(json!({ "input": input, "kind": kind }));
     }
     out.data("classify", data);
@@ -128,36 +242,52 @@ fn plan(
             serde_json::from_str(&text).map_err(|e| Failure::file(path, e))?
         }
         None => serde_json::from_str(SAMPLE_ACCOUNTS)
-            .map_err(|e| Failure::Input(format!("the embedded sample: {e}")))?,
+            .map_err(|e| Failure::file(std::path::Path::new("SAMPLE_ACCOUNTS"), e))?,
     };
     let plan = plan_consolidation_with(&accounts, &login.policy);
-    let l = locale.into();
-    out.line(format!(
-        "Consolidation of {} logins: {}",
-        accounts.len(),
-        plan.case.message(l)
+    let cl = cli::crate_locale(locale);
+    let l = locale;
+    let n = u64::try_from(accounts.len()).unwrap_or(u64::MAX);
+    let logins = l.count(n, LOGIN);
+    out.line(l.pick(
+        format!("Scalenie ({logins}): {}", plan.case.message(cl)),
+        format!("Обединяване ({logins}): {}", plan.case.message(cl)),
+        format!("Consolidation ({logins}): {}", plan.case.message(cl)),
     ));
     if !plan.retire.is_empty() {
-        out.line(format!(
-            "  retired whatever is chosen: {}",
-            plan.retire.join(", ")
+        let list = plan.retire.join(", ");
+        out.line(l.pick(
+            format!("  wycofane niezależnie od wyboru: {list}"),
+            format!("  спират се при всеки избор: {list}"),
+            format!("  retired whatever is chosen: {list}"),
         ));
     }
     if !plan.inactive.is_empty() {
-        out.line(format!(
-            "  inactive, not counted: {}",
-            plan.inactive.join(", ")
+        let list = plan.inactive.join(", ");
+        out.line(l.pick(
+            format!("  nieaktywne, niewliczane: {list}"),
+            format!("  неактивни, не се броят: {list}"),
+            format!("  inactive, not counted: {list}"),
         ));
     }
     for c in &plan.conflicts {
-        out.line(format!("  conflict: {}", c.message(l)));
+        let conflict = l.pick("konflikt", "конфликт", "conflict");
+        out.line(format!("  {conflict}: {}", c.message(cl)));
     }
     out.data("plan", &plan);
     Ok(())
 }
 
+/// login / потребителско име / login.
+const LOGIN: edurules::Noun = edurules::Noun::new(
+    ["login", "loginy", "loginów", "loginu"],
+    ["потребителско име", "потребителски имена"],
+    ["login", "logins"],
+);
+
 fn generate(
     login: &GeneratorConfig,
+    l: Locale,
     given: &str,
     surname: &str,
     existing: &[String],
@@ -168,7 +298,11 @@ fn generate(
     let generated = generator
         .generate(given, surname, &directory)
         .map_err(edurules::Error::from)?;
-    out.line(format!("{given} {surname} -> {generated}"));
+    out.line(format!(
+        "{} {} → {generated}",
+        l.pick("Nowy login dla", "Ново име за", "New login for"),
+        l.quote(&format!("{given} {surname}"))
+    ));
     out.data(
         "generate",
         json!({ "given": given, "surname": surname, "existing": existing, "login": generated }),
@@ -177,27 +311,31 @@ fn generate(
 }
 
 fn main() -> ExitCode {
-    let args = Args::parse();
-    cli::run(&args.common, |config, locale| {
+    let args: Args = cli::parse(&HELP);
+    cli::run(&HELP, &args.common, |config, locale| {
         let mut out = Output::default();
         let config = config.login()?;
         match &args.command {
-            Some(Command::Normalize { logins }) => normalize(config, locale, logins, &mut out),
-            Some(Command::Classify { logins }) => classify(config, locale, logins, &mut out),
+            Some(Command::Normalize { logins }) => {
+                normalize(config, locale, logins, true, &mut out);
+            }
+            Some(Command::Classify { logins }) => {
+                classify(config, locale, logins, true, &mut out);
+            }
             Some(Command::Plan { file }) => plan(config, locale, file.as_ref(), &mut out)?,
             Some(Command::Generate {
                 given,
                 surname,
                 existing,
-            }) => generate(config, given, surname, existing, &mut out)?,
+            }) => generate(config, locale, given, surname, existing, &mut out)?,
             None => {
                 let typed = [" ＪａｎＫｏｗ１ ", "ŁUKZOL1", "jan.kow"].map(str::to_owned);
-                normalize(config, locale, &typed, &mut out);
+                normalize(config, locale, &typed, false, &mut out);
                 let stored = ["JANKOW1", "JanKow5", "JAN KOW"].map(str::to_owned);
-                classify(config, locale, &stored, &mut out);
+                classify(config, locale, &stored, false, &mut out);
                 plan(config, locale, None, &mut out)?;
                 let existing = ["LUKZOL1", "lukzol2", "LUKZOLI"].map(str::to_owned);
-                generate(config, "Łukasz", "Żółkiewski", &existing, &mut out)?;
+                generate(config, locale, "Łukasz", "Żółkiewski", &existing, &mut out)?;
             }
         }
         Ok(out)

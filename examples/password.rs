@@ -22,19 +22,93 @@ use clap::{Parser, ValueEnum};
 use edurules::password::{
     AccountState, MustChangeReason, Normalization, Password, StoredHash, UserContext, check, status,
 };
-use edurules::{Locale, RulesConfig};
+use edurules::{Locale, RulesConfig, nouns};
+
+/// problem / проблем / problem.
+const PROBLEM: edurules::Noun = edurules::Noun::new(
+    ["problem", "problemy", "problemów", "problemu"],
+    ["проблем", "проблема"],
+    ["problem", "problems"],
+);
 use serde_json::json;
 
-use cli::{Common, Failure, Output};
+use cli::{Common, Failure, Help, Output};
 
-/// Shown after `--help`.
-const AFTER_HELP: &str = "Examples:\n  password                                  prompts without echo on a terminal\n  echo 'Kreda-Tablica-7' | password --login anowak --name \"Anna Nowak\"\n  password --changed-at 2026-09-01 --now 2026-10-30 < /dev/null\nWith empty stdin that is not a terminal, the embedded sample password `Kreda-Tablica-7` is checked.";
+/// What `--help` says besides the options.
+const HELP: Help = Help {
+    name: "password",
+    about: [
+        "Sprawdza hasło (ze standardowego wejścia, bez echa na terminalu) według zasad konfiguracji i pokazuje stan rotacji konta.",
+        "Проверява парола (от стандартния вход, без ехо на терминал) по правилата на конфигурацията и показва състоянието на смяната.",
+        "Checks a password (from stdin, without echo on a terminal) against the configuration's policy and shows the account's rotation status.",
+    ],
+    examples: &[
+        "password",
+        "echo 'Kreda-Tablica-7' | password --login anowak --name \"Anna Nowak\"",
+        "password --changed-at 2026-09-01 --now 2026-10-30 < /dev/null",
+    ],
+    refused: [
+        "hasło odrzucone; pusty, nieterminalowy stdin sprawdza wbudowane hasło przykładowe",
+        "отхвърлена парола; празен стандартен вход, който не е терминал, проверява вградената примерна парола",
+        "a refused password; an empty stdin that is not a terminal checks the embedded sample password",
+    ],
+    texts: &[
+        (
+            "login",
+            [
+                "Login konta (hasło nie może go zawierać, gdy zasady zakazują danych osobowych)",
+                "Потребителското име (паролата не може да го съдържа, когато правилата забраняват лични данни)",
+                "The account's login (the password may not contain it when the policy forbids personal data)",
+            ],
+        ),
+        (
+            "name",
+            [
+                "Imię i nazwisko właściciela konta",
+                "Името на притежателя на акаунта",
+                "The account holder's name",
+            ],
+        ),
+        (
+            "email",
+            [
+                "Adres e-mail właściciela konta",
+                "Имейл адресът на притежателя",
+                "The account holder's e-mail address",
+            ],
+        ),
+        (
+            "changed_at",
+            [
+                "Kiedy ustawiono obecne hasło (RRRR-MM-DD albo RFC 3339)",
+                "Кога е зададена текущата парола (ГГГГ-ММ-ДД или RFC 3339)",
+                "When the current password was set (YYYY-MM-DD or RFC 3339)",
+            ],
+        ),
+        (
+            "now",
+            [
+                "Chwila, na którą liczony jest stan (program nie czyta zegara)",
+                "Моментът на състоянието (програмата не чете часовника)",
+                "The instant of the status (the program never reads the clock)",
+            ],
+        ),
+        (
+            "must_change",
+            [
+                "Wymagana zmiana niezależnie od wieku hasła: first-login albo admin-reset",
+                "Задължителна смяна независимо от възрастта на паролата: first-login или admin-reset",
+                "A change required regardless of age: first-login or admin-reset",
+            ],
+        ),
+    ],
+};
 
 /// Checks a password against the configuration's `password` policy and
 /// shows the rotation status of an account. The password is read from stdin:
 /// on a terminal without echo, otherwise the first line.
 #[derive(Debug, Parser)]
-#[command(version, after_help = AFTER_HELP)]
+#[command(version)]
 struct Args {
     #[command(flatten)]
     common: Common,
@@ -83,67 +157,142 @@ fn instant(s: &str) -> Result<DateTime<Utc>, String> {
         .ok()
         .and_then(|d| d.and_hms_opt(0, 0, 0))
         .map(|t| t.and_utc())
-        .ok_or_else(|| format!("`{s}` is neither YYYY-MM-DD nor RFC 3339"))
+        .ok_or_else(|| {
+            cli::lang::hint()
+                .pick(
+                    "Oczekiwano daty RRRR-MM-DD albo chwili RFC 3339.",
+                    "Очаква се дата ГГГГ-ММ-ДД или момент по RFC 3339.",
+                    "Expected a date YYYY-MM-DD or an RFC 3339 instant.",
+                )
+                .to_owned()
+        })
+}
+
+/// Where the password came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Source {
+    /// Typed on a terminal, without echo.
+    Terminal,
+    /// The first line of stdin.
+    Stdin,
+    /// The embedded sample: stdin was empty.
+    Sample,
+}
+
+impl Source {
+    /// The machine name in `--json`.
+    fn code(self) -> &'static str {
+        match self {
+            Self::Terminal => "terminal",
+            Self::Stdin => "stdin",
+            Self::Sample => "sample",
+        }
+    }
+
+    /// In words, in `l`.
+    fn text(self, l: Locale) -> &'static str {
+        match self {
+            Self::Terminal => l.pick(
+                "z terminala, bez echa",
+                "от терминала, без ехо",
+                "from the terminal, without echo",
+            ),
+            Self::Stdin => l.pick(
+                "ze standardowego wejścia",
+                "от стандартния вход",
+                "from stdin",
+            ),
+            Self::Sample => l.pick(
+                "wbudowane hasło przykładowe (wejście było puste)",
+                "вградената примерна парола (входът беше празен)",
+                "the embedded sample (stdin was empty)",
+            ),
+        }
+    }
 }
 
 /// The password from stdin and where it came from.
-fn read_password() -> Result<(Password, &'static str), Failure> {
+fn read_password(l: Locale) -> Result<(Password, Source), Failure> {
     let stdin = std::io::stdin();
     if stdin.is_terminal() {
-        let typed = rpassword::prompt_password("Password (not echoed): ")
-            .map_err(|e| Failure::Input(format!("cannot read the password: {e}")))?;
-        return Ok((Password::new(typed), "terminal, without echo"));
+        let prompt = l.pick(
+            "Hasło (bez echa): ",
+            "Парола (без ехо): ",
+            "Password (not echoed): ",
+        );
+        let typed = rpassword::prompt_password(prompt).map_err(Failure::stdin)?;
+        return Ok((Password::new(typed), Source::Terminal));
     }
     let mut line = String::new();
-    let read = stdin
-        .lock()
-        .read_line(&mut line)
-        .map_err(|e| Failure::Input(format!("cannot read the password from stdin: {e}")))?;
+    let read = stdin.lock().read_line(&mut line).map_err(Failure::stdin)?;
     if read == 0 {
-        return Ok((
-            Password::new(SAMPLE_PASSWORD),
-            "embedded sample (stdin was empty)",
-        ));
+        return Ok((Password::new(SAMPLE_PASSWORD), Source::Sample));
     }
     let trimmed = line.trim_end_matches(['\r', '\n']).to_owned();
     line.clear();
-    Ok((Password::new(trimmed), "stdin"))
+    Ok((Password::new(trimmed), Source::Stdin))
 }
 
 fn run(args: &Args, config: &RulesConfig, locale: Locale) -> Result<Output, Failure> {
     let mut out = Output::default();
     let policy = config.password()?;
-    let l = locale.into();
-    let (password, source) = read_password()?;
+    let cl = cli::crate_locale(locale);
+    let l = locale;
+    let (password, source) = read_password(l)?;
     let mut user = UserContext::default()
         .with_login(&args.login)
         .with_name(&args.name);
     if let Some(email) = &args.email {
         user = user.with_email(email);
     }
-    out.line(format!(
-        "Policy of `{}`: {}..{} characters, history {}, maximum age {}",
-        config.name,
-        policy.min_length,
-        policy.max_length,
-        policy.history_depth,
-        policy
-            .max_age_days
-            .map_or("none".to_owned(), |d| format!("{d} days"))
+    let name = l.quote(&config.name);
+    let (min, max) = (
+        l.integer(i128::from(policy.min_length)),
+        l.count(u64::from(policy.max_length), nouns::CHARACTER),
+    );
+    let history = l.count(u64::from(policy.history_depth), nouns::PASSWORD);
+    let age = match policy.max_age_days {
+        Some(d) => l.count(u64::from(d), nouns::DAY),
+        None => l.pick("bez limitu", "без ограничение", "none").to_owned(),
+    };
+    out.line(l.pick(
+        format!("Zasady {name}: od {min} do {max}, historia: {history}, maksymalny wiek: {age}."),
+        format!(
+            "Правила {name}: от {min} до {max}, история: {history}, най-голяма възраст: {age}."
+        ),
+        format!("Policy {name}: {min} to {max}, history: {history}, maximum age: {age}."),
     ));
-    out.line(format!(
-        "Password from {source}: {} characters",
-        password.char_count()
+    let chars = l.count(
+        u64::try_from(password.char_count()).unwrap_or(0),
+        nouns::CHARACTER,
+    );
+    let from = source.text(l);
+    out.line(l.pick(
+        format!("Sprawdzane hasło: {from}, {chars}."),
+        format!("Проверявана парола: {from}, {chars}."),
+        format!("Password checked: {from}, {chars}."),
     ));
     let violations = match check(policy, &password, &user) {
         Ok(()) => {
-            out.line("  accepted: it meets every rule");
+            out.line(l.pick(
+                "  Przyjęte: spełnia wszystkie zasady.",
+                "  Приета: отговаря на всички правила.",
+                "  Accepted: it meets every rule.",
+            ));
             Vec::new()
         }
         Err(list) => {
-            out.line(format!("  refused, {} problems:", list.len()));
+            if source != Source::Sample {
+                out.refuse();
+            }
+            let problems = l.count(u64::try_from(list.len()).unwrap_or(0), PROBLEM);
+            out.line(l.pick(
+                format!("  Odrzucone ({problems}):"),
+                format!("  Отхвърлена ({problems}):"),
+                format!("  Refused ({problems}):"),
+            ));
             for v in &list {
-                out.line(format!("  - [{}] {}", v.code(), v.message(l)));
+                out.line(format!("  - {}", v.message(cl)));
             }
             list
         }
@@ -151,10 +300,10 @@ fn run(args: &Args, config: &RulesConfig, locale: Locale) -> Result<Output, Fail
     out.data(
         "check",
         json!({
-            "source": source,
+            "source": source.code(),
             "accepted": violations.is_empty(),
             "violations": violations.iter().map(|v| json!({
-                "code": v.code(), "message": v.message(l), "violation": v,
+                "code": v.code(), "message": v.message(cl), "violation": v,
             })).collect::<Vec<_>>(),
         }),
     );
@@ -169,23 +318,32 @@ fn run(args: &Args, config: &RulesConfig, locale: Locale) -> Result<Output, Fail
     });
     let now = args.now;
     let st = status(policy, &state, now);
-    out.line(format!(
-        "Rotation: set {}, at {now}: [{}] {}",
-        args.changed_at,
-        st.code(),
-        st.message(l)
+    let zone = cli::zone(config);
+    let (set, at) = (l.date_time(args.changed_at, zone), l.date_time(now, zone));
+    out.line(l.pick(
+        format!(
+            "Zmiana hasła: ustawione {set}, stan na {at}: {}",
+            st.message(cl)
+        ),
+        format!(
+            "Смяна на паролата: зададена {set}, към {at}: {}",
+            st.message(cl)
+        ),
+        format!("Rotation: set {set}, as of {at}: {}", st.message(cl)),
     ));
     out.data(
         "status",
         json!({
             "changed_at": args.changed_at, "now": now, "code": st.code(),
-            "message": st.message(l), "requires_change": st.requires_change(), "status": st,
+            "message": st.message(cl), "requires_change": st.requires_change(), "status": st,
         }),
     );
     Ok(out)
 }
 
 fn main() -> ExitCode {
-    let args = Args::parse();
-    cli::run(&args.common, |config, locale| run(&args, config, locale))
+    let args: Args = cli::parse(&HELP);
+    cli::run(&HELP, &args.common, |config, locale| {
+        run(&args, config, locale)
+    })
 }

@@ -70,7 +70,7 @@ use crate::{Error, Locale};
 /// let bad = text.replace("min_length = 8", "min_length = 0");
 /// let err = RulesConfig::from_toml_str(&bad).unwrap_err();
 /// assert_eq!(err.code(), "config.invalid");
-/// assert!(err.to_string().contains("`password.min_length`"));
+/// assert!(err.to_string().contains("“password.min_length”"));
 ///
 /// // A configuration of one section is complete.
 /// let deadline_only = RulesConfig::from_toml_str("[deadline]\nrules = \"builtin\"")?;
@@ -516,7 +516,7 @@ impl RulesConfig {
     /// let toml = edurules::RulesConfig::poland_sio().to_toml_string()?;
     /// assert!(edurules::RulesConfig::from_toml_str(&toml).is_ok());
     /// let err = edurules::RulesConfig::from_toml_str("[password]\nmin_lenght = 8").unwrap_err();
-    /// assert!(err.to_string().contains("`password"), "{err}");
+    /// assert!(err.to_string().contains("“password.min_lenght”"), "{err}");
     /// # Ok::<(), edurules::Error>(())
     /// ```
     pub fn from_toml_str(text: &str) -> Result<Self, Error> {
@@ -537,7 +537,7 @@ impl RulesConfig {
     /// let json = serde_json::to_string(&edurules::RulesConfig::bulgaria_isrm()).unwrap();
     /// assert!(edurules::RulesConfig::from_json_str(&json).is_ok());
     /// let err = edurules::RulesConfig::from_json_str(r#"{"locale": "de"}"#).unwrap_err();
-    /// assert!(err.to_string().contains("`locale`"), "{err}");
+    /// assert!(err.to_string().contains("“locale”"), "{err}");
     /// # Ok::<(), edurules::Error>(())
     /// ```
     pub fn from_json_str(text: &str) -> Result<Self, Error> {
@@ -616,6 +616,8 @@ impl RulesConfig {
             ConfigError::Syntax {
                 format: Format::Toml,
                 path: String::new(),
+                line: None,
+                column: None,
                 reason: e.to_string(),
             }
             .into()
@@ -869,13 +871,15 @@ impl RulesConfig {
 
     fn parse_toml(text: &str) -> Result<Self, ConfigError> {
         check_size(text)?;
-        let syntax = |path: String, e: &toml::de::Error| ConfigError::Syntax {
-            format: Format::Toml,
-            path,
-            reason: match e.span() {
-                Some(span) => format!("{} (line {})", e.message(), line_of(text, span.start)),
-                None => e.message().to_owned(),
-            },
+        let syntax = |path: String, e: &toml::de::Error| {
+            let place = e.span().map(|span| place_of(text, span.start));
+            ConfigError::Syntax {
+                format: Format::Toml,
+                path,
+                line: place.map(|(line, _)| line),
+                column: place.map(|(_, column)| column),
+                reason: e.message().to_owned(),
+            }
         };
         let de = toml::Deserializer::parse(text).map_err(|e| syntax(String::new(), &e))?;
         serde_path_to_error::deserialize(de).map_err(|e| syntax(path_of(e.path()), e.inner()))
@@ -886,6 +890,8 @@ impl RulesConfig {
         let syntax = |path: String, e: &serde_json::Error| ConfigError::Syntax {
             format: Format::Json,
             path,
+            line: (e.line() > 0).then_some(e.line()),
+            column: (e.column() > 0).then_some(e.column()),
             reason: e.to_string(),
         };
         let mut de = serde_json::Deserializer::from_str(text);
@@ -936,6 +942,17 @@ fn line_of(text: &str, offset: usize) -> usize {
         .saturating_add(1)
 }
 
+/// The line and the column (in characters, both from 1) of a byte offset.
+fn place_of(text: &str, offset: usize) -> (usize, usize) {
+    let before = text.get(..offset).unwrap_or(text);
+    let line_start = before.rfind('\n').map_or(0, |at| at.saturating_add(1));
+    let column = before
+        .get(line_start..)
+        .map_or(0, |rest| rest.chars().count())
+        .saturating_add(1);
+    (line_of(text, offset), column)
+}
+
 /// `serde_path_to_error` writes the top level as `.`; we write it empty.
 fn path_of(path: &serde_path_to_error::Path) -> String {
     let p = path.to_string();
@@ -945,6 +962,12 @@ fn path_of(path: &serde_path_to_error::Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn place_of_counts_lines_and_characters_from_one() {
+        assert_eq!(place_of("a\nżb = 1", 5), (2, 3));
+        assert_eq!(place_of("x", 0), (1, 1));
+    }
 
     #[test]
     fn line_of_counts_from_one() {

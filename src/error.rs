@@ -2,11 +2,12 @@
 //! and [`ConfigError`], the errors of loading a [`crate::RulesConfig`].
 
 use std::fmt;
-use std::path::PathBuf;
 
 use serde::Serialize;
 
-use crate::Locale;
+use crate::{Locale, Message};
+
+pub use crate::config_error::ConfigError;
 
 /// Any error of the edurules crates, for a caller that composes several of
 /// them and wants one `?`-compatible type.
@@ -54,6 +55,9 @@ pub enum Error {
     /// preset or locale name is unknown.
     #[error(transparent)]
     Config(#[from] ConfigError),
+    /// A language name is not `pl`, `bg` or `en` (from `"fr".parse::<Locale>()`).
+    #[error(transparent)]
+    Locale(#[from] edurules_locale::LocaleError),
 }
 
 impl Error {
@@ -73,6 +77,7 @@ impl Error {
             #[cfg(feature = "absence")]
             Self::Absence(ref e) => e.code(),
             Self::Config(ref e) => e.code(),
+            Self::Locale(ref e) => e.code(),
         }
     }
 
@@ -86,23 +91,55 @@ impl Error {
     ///
     /// let err = RulesConfig::preset("atlantis").unwrap_err();
     /// assert_eq!(err.code(), "config.unknown_preset");
-    /// assert!(err.message(Locale::Pl).contains("nieznany zestaw"));
+    /// assert!(err.message(Locale::Pl).starts_with("Nieznany zestaw reguł „atlantis”"));
     /// ```
     #[must_use]
     pub fn message(&self, locale: Locale) -> String {
         match *self {
             #[cfg(feature = "login")]
-            Self::Login(ref e) => e.message(locale.into()),
+            Self::Login(ref e) => in_crate_locale(locale, |l| e.message(l), e),
             #[cfg(feature = "password")]
-            Self::Password(ref e) => e.message(locale.into()),
+            Self::Password(ref e) => in_crate_locale(locale, |l| e.message(l), e),
             #[cfg(feature = "delegation")]
-            Self::Delegation(ref e) => e.message(locale.into()),
+            Self::Delegation(ref e) => in_crate_locale(locale, |l| e.message(l), e),
             #[cfg(feature = "deadline")]
-            Self::Deadline(ref e) => e.message(locale.into()),
+            Self::Deadline(ref e) => in_crate_locale(locale, |l| e.message(l), e),
             #[cfg(feature = "absence")]
-            Self::Absence(ref e) => e.message(locale.into()),
+            Self::Absence(ref e) => in_crate_locale(locale, |l| e.message(l), e),
             Self::Config(ref e) => e.message(locale),
+            Self::Locale(ref e) => Message::message(e, locale),
         }
+    }
+}
+
+impl Message for Error {
+    fn code(&self) -> &'static str {
+        Error::code(self)
+    }
+
+    fn message(&self, locale: Locale) -> String {
+        Error::message(self, locale)
+    }
+}
+
+/// A crate's message in `locale`, through [`crate::locale::of`]; the
+/// crate's English `Display` if its locale type cannot take `locale`
+/// (never, for the five crates).
+#[cfg(any(
+    feature = "login",
+    feature = "password",
+    feature = "delegation",
+    feature = "deadline",
+    feature = "absence"
+))]
+fn in_crate_locale<L: serde::de::DeserializeOwned>(
+    locale: Locale,
+    message: impl FnOnce(L) -> String,
+    error: &impl fmt::Display,
+) -> String {
+    match crate::locale::of(locale) {
+        Some(l) => message(l),
+        None => error.to_string(),
     }
 }
 
@@ -169,250 +206,46 @@ impl ConfigProblem {
     }
 
     /// The problem in `locale`, without the path.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use edurules::{ConfigError, Locale, RulesConfig};
+    ///
+    /// # #[cfg(feature = "password")] {
+    /// let text = RulesConfig::poland_sio().to_toml_string()?.replace("min_length = 8", "min_length = 0");
+    /// let err = RulesConfig::from_toml_str(&text).unwrap_err();
+    /// let edurules::Error::Config(ConfigError::Invalid { problems }) = err else { unreachable!() };
+    /// assert_eq!(problems[0].path, "password.min_length");
+    /// assert!(!problems[0].message(Locale::Pl).is_empty());
+    /// # }
+    /// # Ok::<(), edurules::Error>(())
+    /// ```
     #[must_use]
     pub fn message(&self, locale: Locale) -> String {
         let [pl, bg, en] = &self.texts;
         locale.pick(pl, bg, en).clone()
     }
+
+    /// The problem in `locale`, after the quoted path of its field:
+    /// `„password.min_length”: …`.
+    pub(crate) fn message_at(&self, locale: Locale) -> String {
+        format!("{}: {}", locale.quote(&self.path), self.message(locale))
+    }
+}
+
+impl Message for ConfigProblem {
+    fn code(&self) -> &'static str {
+        self.code
+    }
+
+    fn message(&self, locale: Locale) -> String {
+        ConfigProblem::message(self, locale)
+    }
 }
 
 impl fmt::Display for ConfigProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "`{}`: {}", self.path, self.message(Locale::En))
-    }
-}
-
-/// An error of loading a [`crate::RulesConfig`], or of naming a preset or a
-/// locale. Each variant has a stable [`code`](ConfigError::code) and a
-/// [`message`](ConfigError::message) in Polish, Bulgarian and English.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum ConfigError {
-    /// No preset has this name (see [`crate::RulesConfig::PRESETS`]).
-    #[error("unknown preset `{name}`; the presets are `poland-sio` and `bulgaria-isrm`")]
-    UnknownPreset {
-        /// The name asked for.
-        name: String,
-    },
-    /// Not `pl`, `bg` or `en`.
-    #[error("unknown locale `{locale}`; write `pl`, `bg` or `en`")]
-    UnknownLocale {
-        /// The text given.
-        locale: String,
-    },
-    /// A file could not be read.
-    #[error("cannot read `{}`: {reason}", path.display())]
-    Io {
-        /// The file.
-        path: PathBuf,
-        /// The system's explanation.
-        reason: String,
-    },
-    /// The path names something other than a regular file (a directory, a
-    /// FIFO, a device), which is not read.
-    #[error("`{}` is not a regular file", path.display())]
-    NotAFile {
-        /// The path.
-        path: PathBuf,
-    },
-    /// A file is larger than [`crate::RulesConfig::MAX_FILE_BYTES`]; it is
-    /// not read past the limit.
-    #[error("`{}` is larger than {max_bytes} bytes", path.display())]
-    FileTooLarge {
-        /// The file.
-        path: PathBuf,
-        /// The limit.
-        max_bytes: u64,
-    },
-    /// A configuration text is larger than
-    /// [`crate::RulesConfig::MAX_FILE_BYTES`]; it is not parsed.
-    #[error("the configuration has {bytes} bytes, more than the {max_bytes} allowed")]
-    TextTooLarge {
-        /// Its length.
-        bytes: usize,
-        /// The limit.
-        max_bytes: u64,
-    },
-    /// A file is not UTF-8 text.
-    #[error("`{}` is not UTF-8 text", path.display())]
-    NotUtf8 {
-        /// The file.
-        path: PathBuf,
-    },
-    /// The configuration has no section for a crate the caller asked for.
-    #[error("the configuration has no `{section}` section")]
-    MissingSection {
-        /// The section's key (`password`).
-        section: &'static str,
-    },
-    /// A configuration file's name ends neither in `.toml` nor in `.json`.
-    #[error("`{}` is neither a `.toml` nor a `.json` file", path.display())]
-    UnknownFormat {
-        /// The file.
-        path: PathBuf,
-    },
-    /// The text is not a configuration: bad syntax, a value of the wrong
-    /// type, a missing or unknown field. `path` names the field.
-    #[error("{format} configuration, {}: {reason}", at(path))]
-    Syntax {
-        /// TOML or JSON.
-        format: Format,
-        /// The dotted path of the field (`password.min_length`); empty at
-        /// the top level.
-        path: String,
-        /// The parser's explanation (English), with the line where known.
-        reason: String,
-    },
-    /// The configuration parsed but breaks the domain crates' rules; every
-    /// problem is listed.
-    #[error("invalid configuration: {}", problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
-    Invalid {
-        /// Every problem found, each with its path.
-        problems: Vec<ConfigProblem>,
-    },
-}
-
-/// `at `password.min_length`` or, for an empty path, `at the top level`.
-fn at(path: &str) -> String {
-    if path.is_empty() {
-        "at the top level".to_owned()
-    } else {
-        format!("at `{path}`")
-    }
-}
-
-impl ConfigError {
-    /// The stable machine code: `config.unknown_preset`,
-    /// `config.unknown_locale`, `config.io`, `config.not_a_file`,
-    /// `config.file_too_large`, `config.text_too_large`, `config.not_utf8`,
-    /// `config.missing_section`, `config.unknown_format`, `config.syntax` or
-    /// `config.invalid`.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// let err = edurules::RulesConfig::from_toml_str("colour = 1").unwrap_err();
-    /// assert_eq!(err.code(), "config.syntax");
-    /// ```
-    #[must_use]
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::UnknownPreset { .. } => "config.unknown_preset",
-            Self::UnknownLocale { .. } => "config.unknown_locale",
-            Self::Io { .. } => "config.io",
-            Self::NotAFile { .. } => "config.not_a_file",
-            Self::FileTooLarge { .. } => "config.file_too_large",
-            Self::TextTooLarge { .. } => "config.text_too_large",
-            Self::NotUtf8 { .. } => "config.not_utf8",
-            Self::MissingSection { .. } => "config.missing_section",
-            Self::UnknownFormat { .. } => "config.unknown_format",
-            Self::Syntax { .. } => "config.syntax",
-            Self::Invalid { .. } => "config.invalid",
-        }
-    }
-
-    /// The message for a person in `locale`. The parser's and the system's
-    /// own explanations (in `Syntax` and `Io`) stay in English.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use edurules::{ConfigError, Locale};
-    ///
-    /// let err = ConfigError::UnknownLocale { locale: "de".into() };
-    /// assert_eq!(err.message(Locale::Pl), "nieznany język `de`; wpisz `pl`, `bg` albo `en`");
-    /// ```
-    #[must_use]
-    pub fn message(&self, locale: Locale) -> String {
-        match self {
-            Self::UnknownPreset { name } => locale.pick(
-                format!("nieznany zestaw reguł `{name}`; dostępne to `poland-sio` i `bulgaria-isrm`"),
-                format!("непознат набор от правила `{name}`; наличните са `poland-sio` и `bulgaria-isrm`"),
-                self.to_string(),
-            ),
-            Self::UnknownLocale { locale: l } => locale.pick(
-                format!("nieznany język `{l}`; wpisz `pl`, `bg` albo `en`"),
-                format!("непознат език `{l}`; напишете `pl`, `bg` или `en`"),
-                self.to_string(),
-            ),
-            Self::Io { path, reason } => {
-                let p = path.display();
-                locale.pick(
-                    format!("nie można odczytać `{p}`: {reason}"),
-                    format!("`{p}` не може да бъде прочетен: {reason}"),
-                    self.to_string(),
-                )
-            }
-            Self::NotAFile { path } => {
-                let p = path.display();
-                locale.pick(
-                    format!("`{p}` nie jest zwykłym plikiem"),
-                    format!("`{p}` не е обикновен файл"),
-                    self.to_string(),
-                )
-            }
-            Self::FileTooLarge { path, max_bytes } => {
-                let p = path.display();
-                locale.pick(
-                    format!("plik `{p}` jest większy niż dopuszczalne {max_bytes} B"),
-                    format!("файлът `{p}` е по-голям от допустимите {max_bytes} B"),
-                    self.to_string(),
-                )
-            }
-            Self::TextTooLarge { bytes, max_bytes } => locale.pick(
-                format!("konfiguracja ma {bytes} B, więcej niż dopuszczalne {max_bytes} B"),
-                format!("конфигурацията е {bytes} B, повече от допустимите {max_bytes} B"),
-                self.to_string(),
-            ),
-            Self::NotUtf8 { path } => {
-                let p = path.display();
-                locale.pick(
-                    format!("plik `{p}` nie jest tekstem w UTF-8"),
-                    format!("файлът `{p}` не е текст в UTF-8"),
-                    self.to_string(),
-                )
-            }
-            Self::MissingSection { section } => locale.pick(
-                format!("konfiguracja nie ma sekcji `{section}`"),
-                format!("конфигурацията няма раздел `{section}`"),
-                self.to_string(),
-            ),
-            Self::UnknownFormat { path } => {
-                let p = path.display();
-                locale.pick(
-                    format!("`{p}` nie jest plikiem `.toml` ani `.json`"),
-                    format!("`{p}` не е нито `.toml`, нито `.json` файл"),
-                    self.to_string(),
-                )
-            }
-            Self::Syntax {
-                format,
-                path,
-                reason,
-            } => {
-                let (pl, bg) = if path.is_empty() {
-                    ("na najwyższym poziomie".to_owned(), "на най-горното ниво".to_owned())
-                } else {
-                    (format!("pole `{path}`"), format!("поле `{path}`"))
-                };
-                locale.pick(
-                    format!("konfiguracja {format}, {pl}: {reason}"),
-                    format!("конфигурация {format}, {bg}: {reason}"),
-                    self.to_string(),
-                )
-            }
-            Self::Invalid { problems } => {
-                let list = problems
-                    .iter()
-                    .map(|p| format!("`{}`: {}", p.path, p.message(locale)))
-                    .collect::<Vec<_>>()
-                    .join("; ");
-                locale.pick(
-                    format!("nieprawidłowa konfiguracja: {list}"),
-                    format!("невалидна конфигурация: {list}"),
-                    format!("invalid configuration: {list}"),
-                )
-            }
-        }
+        f.write_str(&self.message_at(Locale::En))
     }
 }

@@ -43,17 +43,21 @@
 //! Besides the re-exports the facade holds only what joins the crates:
 //! [`RulesConfig`] (every crate's policy or profile in one TOML or JSON
 //! configuration, with the presets `poland-sio` and `bulgaria-isrm` and a JSON
-//! Schema), [`Locale`] (converted with `From` into each crate's own), and
-//! [`Error`] (any crate's error, plus [`ConfigError`]). The guide for vendors
+//! Schema), [`Error`] (any crate's error, plus [`ConfigError`]), and the
+//! workspace's one [`Locale`] with its [`Message`] trait, [`SchoolZone`],
+//! plural [`nouns`] and the language [`lint`], re-exported from
+//! `edurules-locale`. The guide for vendors
 //! is `docs/guide.md`.
 
 mod config;
+mod config_error;
 mod error;
 mod locale;
 
 pub use config::RulesConfig;
 #[cfg(feature = "deadline")]
 pub use config::{DeadlineConfig, DeadlineRules};
+pub use edurules_locale::{Message, Noun, SchoolZone, lint, nouns};
 pub use error::{ConfigError, ConfigProblem, Error, Format};
 pub use locale::Locale;
 

@@ -203,7 +203,13 @@ fn unknown_fields_are_refused_with_their_path() {
     let (path, reason) = syntax(RulesConfig::from_toml_str(&text).unwrap_err());
     assert_eq!(path, "password.min_lenght");
     assert!(reason.contains("unknown field `min_lenght`"), "{reason}");
-    assert!(reason.contains("line"), "{reason}");
+    let err = RulesConfig::from_toml_str(&text).unwrap_err();
+    let Error::Config(ConfigError::Syntax { line, column, .. }) = &err else {
+        panic!("expected a syntax error, got {err:?}");
+    };
+    assert!(line.is_some() && column.is_some(), "{err:?}");
+    let pl = err.message(edurules::Locale::Pl);
+    assert!(pl.contains("wiersz") && !pl.contains("unknown"), "{pl}");
 
     let text = format!("colour = \"blue\"\n{}", preset_toml());
     let (path, _) = syntax(RulesConfig::from_toml_str(&text).unwrap_err());
@@ -245,7 +251,7 @@ fn invalid_values_are_refused_with_every_problem_and_its_path() {
     let err = RulesConfig::from_toml_str(&text).unwrap_err();
     assert_eq!(err.code(), "config.invalid");
     let message = err.to_string();
-    assert!(message.contains("`password.min_length`"), "{message}");
+    assert!(message.contains("“password.min_length”"), "{message}");
     let paths = problem_paths(err);
     assert!(
         paths.contains(&"password.min_length".to_owned()),

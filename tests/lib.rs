@@ -3,5 +3,13 @@
 
 #[cfg(test)]
 mod config;
+/// The examples' `--json` envelope, shared with them.
+#[cfg(test)]
+#[path = "../examples/cli/envelope.rs"]
+mod envelope;
+#[cfg(test)]
+mod examples_cli;
+#[cfg(test)]
+mod language;
 #[cfg(test)]
 mod messages;

@@ -1,28 +1,47 @@
-//! A tour of edurules on a small fictional school, with no file, network or
-//! database: `cargo run --example demo` prints a readable report, and
-//! `cargo run --example demo -- --json` prints the same report as JSON.
-//! `--config FILE` (or `--preset bulgaria-isrm`) loads and validates a
-//! configuration and summarizes it in the report's `configuration` section;
-//! the sections reach it with [`config`].
+//! A two-minute tour of edurules on a small fictional school, with no file,
+//! network or database: `cargo run --example demo` prints a short report in
+//! the configuration's language (`--locale` chooses another), and `--json`
+//! prints the same facts as the examples' JSON envelope. `--preset` and
+//! `--config` choose the rules every section runs under.
 
 #[path = "../cli/mod.rs"]
 mod cli;
 
 mod absence;
-mod deadline;
-mod delegation;
-mod login;
-mod password;
+mod accounts;
+mod school;
 
 use std::process::ExitCode;
-use std::sync::OnceLock;
 
 use clap::Parser;
-use edurules::{DeadlineRules, Locale, RulesConfig};
-use serde_json::{Value, json};
+use edurules::{Locale, RulesConfig};
+use serde_json::Value;
 
-/// A tour of edurules on a small fictional school: logins, passwords,
-/// delegation, deadlines and absences, each with its explanations.
+use cli::Help;
+
+/// What `--help` says besides the options.
+const HELP: Help = Help {
+    name: "demo",
+    about: [
+        "Krótki przegląd edurules na fikcyjnej szkole: loginy, hasła, upoważnienia, terminy, nieobecności.",
+        "Кратка обиколка на edurules във въображаемо училище: имена, пароли, пълномощия, срокове, отсъствия.",
+        "A short tour of edurules on a fictional school: logins, passwords, delegation, deadlines, absences.",
+    ],
+    examples: &[
+        "demo",
+        "demo --locale en",
+        "demo --preset bulgaria-isrm",
+        "demo --json",
+    ],
+    refused: [
+        "nigdy: przegląd kończy się kodem 0",
+        "никога: обиколката завършва с код 0",
+        "never: the tour exits 0",
+    ],
+    texts: &[],
+};
+
+/// A short tour of edurules on a fictional school.
 #[derive(Debug, Parser)]
 #[command(version)]
 struct Args {
@@ -30,125 +49,121 @@ struct Args {
     common: cli::Common,
 }
 
-/// The configuration the report runs under (`--config`, or the preset).
-static CONFIG: OnceLock<RulesConfig> = OnceLock::new();
+/// The widest line the demo prints.
+const WIDTH: usize = 100;
 
-/// The configuration chosen on the command line, for sections that take
-/// their rules from it (the Polish preset until `main` has loaded one).
-#[allow(
-    dead_code,
-    reason = "a hook for the sections; not every section uses it yet"
-)]
-pub(crate) fn config() -> &'static RulesConfig {
-    CONFIG.get_or_init(RulesConfig::poland_sio)
-}
-
-/// One part of the report: a title, lines for a person, and the same facts for
-/// a machine.
+/// One part of the report: a heading, lines for a person, and the same
+/// facts for a machine under `key`.
 pub(crate) struct Section {
-    /// The heading, also the key of the section in the JSON report.
-    pub(crate) title: &'static str,
+    /// The key of the section in the JSON result.
+    pub(crate) key: &'static str,
+    /// The heading, in the report's language.
+    pub(crate) title: String,
     /// What a person reads.
     pub(crate) lines: Vec<String>,
     /// The same facts for a machine.
     pub(crate) data: Value,
 }
 
-/// The configuration in a few lines: which rules each crate runs under.
-fn configuration(config: &RulesConfig, locale: Locale) -> Section {
-    let absent = |section: &str| format!("{section}: not configured");
-    let mut lines = vec![format!("Rules `{}`, messages in `{locale}`", config.name)];
-    lines.push(config.login.as_ref().map_or_else(
-        || absent("login"),
-        |login| {
-            format!(
-                "login: {}..={} characters, pattern {}+{} letters",
-                login.policy.min_length(),
-                login.policy.max_length(),
-                login.pattern.given_letters,
-                login.pattern.surname_letters
+impl Section {
+    /// An empty section.
+    pub(crate) fn new(key: &'static str, title: &str) -> Self {
+        Self {
+            key,
+            title: title.to_owned(),
+            lines: Vec::new(),
+            data: Value::Null,
+        }
+    }
+
+    /// A section whose part of the configuration is absent.
+    pub(crate) fn absent(key: &'static str, title: &str, l: Locale) -> Self {
+        let mut s = Self::new(key, title);
+        s.lines.push(
+            l.pick(
+                "Konfiguracja nie ma tej sekcji.",
+                "Конфигурацията няма този раздел.",
+                "The configuration has no such section.",
             )
-        },
-    ));
-    lines.push(config.password.as_ref().map_or_else(
-        || absent("password"),
-        |p| {
-            format!(
-                "password: {}..={} characters, maximum age {}, history {}",
-                p.min_length,
-                p.max_length,
-                p.max_age_days
-                    .map_or("none".to_owned(), |d| format!("{d} days")),
-                p.history_depth
-            )
-        },
-    ));
-    lines.push(config.delegation.as_ref().map_or_else(
-        || absent("delegation"),
-        |d| {
-            format!(
-                "delegation: depth {}, at most {} months, derived grants {:?}",
-                d.max_depth, d.max_validity_months, d.derived_grants
-            )
-        },
-    ));
-    lines.push(config.deadline.as_ref().map_or_else(
-        || absent("deadline"),
-        |d| {
-            format!(
-                "deadline: {}",
-                match &d.rules {
-                    DeadlineRules::Builtin =>
-                        "the built-in art. 30 rules of the SIO act".to_owned(),
-                    DeadlineRules::File(path) => format!("rules from `{}`", path.display()),
-                    _ => "rules written in the configuration".to_owned(),
-                }
-            )
-        },
-    ));
-    lines.push(config.absence.as_ref().map_or_else(
-        || absent("absence"),
-        |a| format!("absence: profile `{}` ({} rules)", a.id, a.rules.len()),
-    ));
-    lines.push("The sections below run on their own embedded samples.".to_owned());
-    Section {
-        title: "configuration",
-        lines,
-        data: serde_json::to_value(config).unwrap_or(Value::Null),
+            .to_owned(),
+        );
+        s
     }
 }
 
-fn sections(config: &RulesConfig, locale: Locale) -> Vec<Section> {
-    vec![
-        Section {
-            title: "School",
-            lines: vec![
-                "Szkoła Podstawowa nr 7 w Opolu (fictional), school year 2025/2026".to_owned(),
-            ],
-            data: json!({ "name": "Szkoła Podstawowa nr 7 w Opolu", "school_year": "2025/2026" }),
-        },
-        configuration(config, locale),
-        login::section(),
-        password::section(),
-        delegation::section(),
-        deadline::section(),
-        absence::section(),
-    ]
+/// `text` broken into lines of at most [`WIDTH`] characters, each after
+/// `indent` spaces (the first) or `indent + 2` (the following).
+fn wrap(text: &str, indent: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = " ".repeat(indent);
+    let mut empty = true;
+    for word in text.split_whitespace() {
+        let len = line.chars().count() + 1 + word.chars().count();
+        if !empty && len > WIDTH {
+            lines.push(std::mem::replace(&mut line, " ".repeat(indent + 2)));
+            empty = true;
+        }
+        if !empty {
+            line.push(' ');
+        }
+        line.push_str(word);
+        empty = false;
+    }
+    if !empty {
+        lines.push(line);
+    }
+    lines
+}
+
+fn report(config: &RulesConfig, l: Locale) -> cli::Output {
+    let mut out = cli::Output::default();
+    let name = l.quote(&config.name);
+    let school = if config.locale == Locale::Bg {
+        "131 СУ, София"
+    } else {
+        "Szkoła Podstawowa nr 7 w Opolu"
+    };
+    out.line(l.pick(
+        format!("edurules: {school} (szkoła fikcyjna), reguły {name}"),
+        format!("edurules: {school} (въображаемо училище), правила {name}"),
+        format!("edurules: {school} (a fictional school), rules {name}"),
+    ));
+    for s in [
+        accounts::login(config, l),
+        accounts::password(config, l),
+        school::delegation(config, l),
+        school::deadline(config, l),
+        absence::section(config, l),
+    ] {
+        out.line(String::new());
+        out.line(s.title.clone());
+        for line in &s.lines {
+            for wrapped in wrap(line, 2) {
+                out.line(wrapped);
+            }
+        }
+        out.data(s.key, s.data);
+    }
+    out.data("configuration", &config.name);
+    out
 }
 
 fn main() -> ExitCode {
-    let args = Args::parse();
-    cli::run(&args.common, |config, locale| {
-        let config = CONFIG.get_or_init(|| config.clone());
-        let mut out = cli::Output::default();
-        out.line("edurules demo");
-        for s in sections(config, locale) {
-            out.line(format!("\n== {} ==", s.title));
-            for line in &s.lines {
-                out.line(format!("  {line}"));
-            }
-            out.data(&s.title.to_lowercase().replace(' ', "_"), s.data);
-        }
-        Ok(out)
+    let args: Args = cli::parse(&HELP);
+    cli::run(&HELP, &args.common, |config, locale| {
+        Ok(report(config, locale))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_keeps_every_line_within_the_width() {
+        let text = "słowo ".repeat(100);
+        let lines = wrap(&text, 2);
+        assert!(lines.len() > 1);
+        assert!(lines.iter().all(|l| l.chars().count() <= WIDTH));
+    }
 }

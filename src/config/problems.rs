@@ -15,13 +15,8 @@ fn field(section: &str, field: &str) -> String {
 
 /// The three texts of a crate message, in the order Polish, Bulgarian, English.
 #[cfg(any(feature = "login", feature = "password"))]
-fn texts<L: From<crate::Locale>>(message: impl Fn(L) -> String) -> [String; 3] {
-    use crate::Locale;
-    [
-        message(Locale::Pl.into()),
-        message(Locale::Bg.into()),
-        message(Locale::En.into()),
-    ]
+fn texts<L: serde::de::DeserializeOwned>(message: impl Fn(L) -> String) -> [String; 3] {
+    crate::Locale::ALL.map(|l| crate::locale::of(l).map(&message).unwrap_or_default())
 }
 
 /// The problems of the `login` section.

@@ -2,7 +2,7 @@
 //! error of the rules (`edurules::Error`), each with a stable code and a
 //! message in Polish, Bulgarian and English.
 
-use edurules::Locale;
+use edurules::{Locale, Noun, nouns};
 
 use crate::envelope::{Detail, Failure};
 
@@ -14,13 +14,13 @@ use crate::envelope::{Detail, Failure};
 /// use edurules_ffi::FfiError;
 /// let e = FfiError::UnknownOperation { operation: "x@9".into() };
 /// assert_eq!(e.code(), "ffi.unknown_operation");
-/// assert_eq!(e.message(Locale::Pl), "nieznana operacja `x@9`");
+/// assert_eq!(e.message(Locale::Pl), "Nieznana operacja „x@9”.");
 /// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum FfiError {
     /// The request is not JSON.
-    #[error("the request is not valid JSON at line {line}, column {column}")]
+    #[error("{}", self.message(Locale::En))]
     MalformedJson {
         /// 1-based line.
         line: usize,
@@ -30,7 +30,7 @@ pub enum FfiError {
         reason: String,
     },
     /// The request is JSON but a field is missing, unknown or of the wrong type.
-    #[error("invalid request at `{path}`")]
+    #[error("{}", self.message(Locale::En))]
     InvalidRequest {
         /// Where (`user.login`, `events[2].on`, `.` for the whole request).
         path: String,
@@ -38,13 +38,13 @@ pub enum FfiError {
         reason: String,
     },
     /// No such operation (or version).
-    #[error("unknown operation `{operation}`")]
+    #[error("{}", self.message(Locale::En))]
     UnknownOperation {
         /// The name given, cut to 64 characters.
         operation: String,
     },
     /// An input longer than the protocol takes.
-    #[error("the {what} has {actual} bytes, more than the {max} allowed")]
+    #[error("{}", self.message(Locale::En))]
     TooLarge {
         /// Which input (`request`, `operation name`, `configuration`).
         what: &'static str,
@@ -54,7 +54,7 @@ pub enum FfiError {
         max: usize,
     },
     /// A count larger than the protocol takes (queries, registries).
-    #[error("too many {what}: {actual}, at most {max}")]
+    #[error("{}", self.message(Locale::En))]
     TooMany {
         /// What is counted (`queries`, `registries`).
         what: &'static str,
@@ -64,22 +64,22 @@ pub enum FfiError {
         max: usize,
     },
     /// A required pointer argument was null.
-    #[error("the argument `{argument}` is null")]
+    #[error("{}", self.message(Locale::En))]
     NullPointer {
         /// The argument's name in the header.
         argument: &'static str,
     },
     /// The operation name is not UTF-8.
-    #[error("the operation name is not UTF-8")]
+    #[error("{}", self.message(Locale::En))]
     InvalidUtf8,
     /// No delegation registry of that name is open in the engine.
-    #[error("no registry `{name}` is open in this engine")]
+    #[error("{}", self.message(Locale::En))]
     UnknownRegistry {
         /// The name asked for.
         name: String,
     },
     /// A file named in the request cannot be read.
-    #[error("cannot read `{path}`: {reason}")]
+    #[error("{}", self.message(Locale::En))]
     Io {
         /// The path given.
         path: String,
@@ -87,7 +87,7 @@ pub enum FfiError {
         reason: String,
     },
     /// A bug: a panic was caught, or a result could not be serialized.
-    #[error("internal error in edurules")]
+    #[error("{}", self.message(Locale::En))]
     Internal,
     /// An error of the rules.
     #[error(transparent)]
@@ -120,91 +120,105 @@ impl FfiError {
         }
     }
 
-    /// The message for a person, whole in `locale`.
+    /// The message for a person, whole in `locale`: input quoted with the
+    /// language's marks and bounded, counts with their plural forms; the
+    /// parser's and the system's English words stay in the details.
     ///
     /// # Example
     /// ```
     /// use edurules::Locale;
     /// let e = edurules_ffi::FfiError::TooLarge { what: "request", actual: 5, max: 2 };
-    /// assert_eq!(e.message(Locale::En), "the request has 5 bytes, more than the 2 allowed");
-    /// assert_eq!(e.message(Locale::Pl), "żądanie ma 5 bajtów, więcej niż dozwolone 2");
-    /// assert_eq!(e.message(Locale::Bg), "заявката има 5 байта, повече от допустимите 2");
+    /// assert_eq!(e.message(Locale::En), "The request has 5 bytes, more than the 2 bytes allowed.");
+    /// assert_eq!(e.message(Locale::Pl), "Żądanie ma 5 bajtów, więcej niż dozwolone 2 bajty.");
+    /// assert_eq!(e.message(Locale::Bg), "Заявката е 5 байта, повече от допустимите 2 байта.");
     /// ```
     #[must_use]
     pub fn message(&self, locale: Locale) -> String {
+        let l = locale;
+        let count = |n: usize, noun| l.count(u64::try_from(n).unwrap_or(u64::MAX), noun);
         match self {
-            Self::MalformedJson { line, column, .. } => pick(
-                locale,
-                format!("żądanie nie jest poprawnym JSON (wiersz {line}, kolumna {column})"),
-                format!("заявката не е валиден JSON (ред {line}, колона {column})"),
-                self.to_string(),
-            ),
-            Self::InvalidRequest { path, .. } => pick(
-                locale,
-                format!("nieprawidłowe żądanie w polu `{path}`"),
-                format!("невалидна заявка в полето `{path}`"),
-                self.to_string(),
-            ),
-            Self::UnknownOperation { operation } => pick(
-                locale,
-                format!("nieznana operacja `{operation}`"),
-                format!("непозната операция `{operation}`"),
-                self.to_string(),
-            ),
+            Self::MalformedJson { line, column, .. } => {
+                let (line, column) = (l.integer(*line as i128), l.integer(*column as i128));
+                l.pick(
+                    format!(
+                        "Żądanie nie jest poprawnym tekstem JSON (wiersz {line}, kolumna {column})."
+                    ),
+                    format!("Заявката не е валиден текст JSON (ред {line}, колона {column})."),
+                    format!("The request is not valid JSON (line {line}, column {column})."),
+                )
+            }
+            Self::InvalidRequest { path, .. } => {
+                let field = l.quote(path);
+                l.pick(
+                    format!("Nieprawidłowe żądanie w polu {field}: brak pola, pole nieznane albo wartość złego typu."),
+                    format!("Невалидна заявка в полето {field}: липсващо или непознато поле, или стойност от грешен тип."),
+                    format!("Invalid request at the field {field}: a missing or unknown field, or a value of the wrong type."),
+                )
+            }
+            Self::UnknownOperation { operation } => {
+                let op = l.quote(operation);
+                l.pick(
+                    format!("Nieznana operacja {op}."),
+                    format!("Непозната операция {op}."),
+                    format!("Unknown operation {op}."),
+                )
+            }
             Self::TooLarge { what, actual, max } => {
-                let (pl, bg) = what_names(what);
-                pick(
-                    locale,
-                    format!(
-                        "{pl} ma {actual} {}, więcej niż dozwolone {max}",
-                        bytes_pl(*actual)
-                    ),
-                    format!(
-                        "{bg} има {actual} {}, повече от допустимите {max}",
-                        bytes_bg(*actual)
-                    ),
-                    self.to_string(),
+                let (n, m) = (count(*actual, nouns::BYTE), count(*max, nouns::BYTE));
+                let [pl, bg, en] = input_name(what);
+                l.pick(
+                    format!("{} ma {n}, więcej niż dozwolone {m}.", capitalized(pl)),
+                    format!("{} е {n}, повече от допустимите {m}.", capitalized(bg)),
+                    format!("{} has {n}, more than the {m} allowed.", capitalized(en)),
                 )
             }
             Self::TooMany { what, actual, max } => {
-                let (pl, bg) = what_names(what);
-                pick(
-                    locale,
-                    format!("za dużo: {pl} ({actual}), najwyżej {max}"),
-                    format!("твърде много: {bg} ({actual}), най-много {max}"),
-                    self.to_string(),
+                let noun = counted_noun(what);
+                let (n, m) = (count(*actual, noun), count(*max, noun));
+                l.pick(
+                    format!("Za dużo: {n}, dozwolone najwyżej {m}."),
+                    format!("Твърде много: {n}, допустими са най-много {m}."),
+                    format!("Too many: {n}, at most {m} allowed."),
                 )
             }
-            Self::NullPointer { argument } => pick(
-                locale,
-                format!("argument `{argument}` jest pustym wskaźnikiem (NULL)"),
-                format!("аргументът `{argument}` е нулев указател (NULL)"),
-                self.to_string(),
-            ),
-            Self::InvalidUtf8 => pick(
-                locale,
-                "nazwa operacji nie jest tekstem UTF-8".to_owned(),
-                "името на операцията не е текст в UTF-8".to_owned(),
-                self.to_string(),
-            ),
-            Self::UnknownRegistry { name } => pick(
-                locale,
-                format!("w tym silniku nie otwarto rejestru `{name}`"),
-                format!("в тази машина няма отворен регистър `{name}`"),
-                self.to_string(),
-            ),
-            Self::Io { path, .. } => pick(
-                locale,
-                format!("nie można odczytać `{path}`"),
-                format!("`{path}` не може да бъде прочетен"),
-                format!("cannot read `{path}`"),
-            ),
-            Self::Internal => pick(
-                locale,
-                "błąd wewnętrzny edurules".to_owned(),
-                "вътрешна грешка в edurules".to_owned(),
-                self.to_string(),
-            ),
+            Self::NullPointer { argument } => {
+                let arg = l.quote(argument);
+                l.pick(
+                    format!("Argument {arg} jest pustym wskaźnikiem (NULL)."),
+                    format!("Аргументът {arg} е нулев указател (NULL)."),
+                    format!("The argument {arg} is a null pointer (NULL)."),
+                )
+            }
+            Self::InvalidUtf8 => l
+                .pick(
+                    "Nazwa operacji nie jest tekstem w kodowaniu UTF-8.",
+                    "Името на операцията не е текст в кодиране UTF-8.",
+                    "The operation name is not UTF-8 text.",
+                )
+                .to_owned(),
+            Self::UnknownRegistry { name } => {
+                let name = l.quote(name);
+                l.pick(
+                    format!("W tym silniku nie otwarto rejestru {name}."),
+                    format!("В тази машина няма отворен регистър {name}."),
+                    format!("No registry {name} is open in this engine."),
+                )
+            }
+            Self::Io { path, .. } => {
+                let path = l.quote(path);
+                l.pick(
+                    format!("Nie można odczytać pliku {path}."),
+                    format!("Файлът {path} не може да бъде прочетен."),
+                    format!("Cannot read the file {path}."),
+                )
+            }
+            Self::Internal => l
+                .pick(
+                    "Błąd wewnętrzny biblioteki edurules.",
+                    "Вътрешна грешка в библиотеката.",
+                    "Internal error in edurules.",
+                )
+                .to_owned(),
             Self::Rules(e) => e.message(locale),
         }
     }
@@ -236,43 +250,74 @@ impl FfiError {
     }
 }
 
-fn what_names(what: &str) -> (&'static str, &'static str) {
+/// The name of a bounded input, in Polish, Bulgarian and English.
+fn input_name(what: &str) -> [&'static str; 3] {
     match what {
-        "request" => ("żądanie", "заявката"),
-        "operation name" => ("nazwa operacji", "името на операцията"),
-        "configuration" => ("konfiguracja", "конфигурацията"),
-        "queries" => ("zapytania", "заявки"),
-        "accounts" => ("konta", "акаунти"),
-        "logins" => ("loginy", "потребителски имена"),
-        "records" => ("zapisy", "записи"),
-        "days" => ("dni", "дни"),
-        "registries" => ("rejestry", "регистри"),
-        _ => ("dane wejściowe", "входните данни"),
+        "request" => ["żądanie", "заявката", "the request"],
+        "operation name" => [
+            "nazwa operacji",
+            "името на операцията",
+            "the operation name",
+        ],
+        "configuration" => ["konfiguracja", "конфигурацията", "the configuration"],
+        _ => ["dane wejściowe", "входните данни", "the input"],
     }
 }
 
-/// Polish plural of "bajt" (CLDR: one, few, many).
-fn bytes_pl(n: usize) -> &'static str {
-    let (ten, hundred) = (n % 10, n % 100);
-    if n == 1 {
-        "bajt"
-    } else if (2..=4).contains(&ten) && !(12..=14).contains(&hundred) {
-        "bajty"
-    } else {
-        "bajtów"
+/// The noun a bounded count counts.
+fn counted_noun(what: &str) -> Noun {
+    match what {
+        "queries" => QUERY,
+        "accounts" => ACCOUNT,
+        "logins" => LOGIN,
+        "records" => nouns::RECORD,
+        "days" => nouns::DAY,
+        "registries" => REGISTRY,
+        _ => nouns::ITEM,
     }
 }
 
-/// Bulgarian plural of "байт" (CLDR: one, other; the counted form "байта").
-fn bytes_bg(n: usize) -> &'static str {
-    if n == 1 { "байт" } else { "байта" }
+/// zapytanie / заявка / query.
+const QUERY: Noun = Noun::new(
+    ["zapytanie", "zapytania", "zapytań", "zapytania"],
+    ["заявка", "заявки"],
+    ["query", "queries"],
+);
+/// konto / акаунт / account.
+const ACCOUNT: Noun = Noun::new(
+    ["konto", "konta", "kont", "konta"],
+    ["акаунт", "акаунта"],
+    ["account", "accounts"],
+);
+/// login / потребителско име / login.
+const LOGIN: Noun = Noun::new(
+    ["login", "loginy", "loginów", "loginu"],
+    ["потребителско име", "потребителски имена"],
+    ["login", "logins"],
+);
+/// rejestr / регистър / registry.
+const REGISTRY: Noun = Noun::new(
+    ["rejestr", "rejestry", "rejestrów", "rejestru"],
+    ["регистър", "регистъра"],
+    ["registry", "registries"],
+);
+
+/// `text` with its first letter in upper case.
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
-fn pick(locale: Locale, pl: String, bg: String, en: String) -> String {
-    match locale {
-        Locale::Pl => pl,
-        Locale::Bg => bg,
-        _ => en,
+impl edurules::Message for FfiError {
+    fn code(&self) -> &'static str {
+        FfiError::code(self)
+    }
+
+    fn message(&self, locale: Locale) -> String {
+        FfiError::message(self, locale)
     }
 }
 
@@ -282,13 +327,26 @@ mod tests {
 
     #[test]
     fn plural_forms() {
-        assert_eq!(bytes_pl(1), "bajt");
-        assert_eq!(bytes_pl(3), "bajty");
-        assert_eq!(bytes_pl(13), "bajtów");
-        assert_eq!(bytes_pl(22), "bajty");
-        assert_eq!(bytes_pl(25), "bajtów");
-        assert_eq!(bytes_bg(1), "байт");
-        assert_eq!(bytes_bg(2), "байта");
+        let e = |actual| FfiError::TooLarge {
+            what: "request",
+            actual,
+            max: 1,
+        };
+        assert!(e(3).message(Locale::Pl).contains("3 bajty"));
+        assert!(e(13).message(Locale::Pl).contains("13 bajtów"));
+        assert!(e(22).message(Locale::Pl).contains("22 bajty"));
+        assert!(e(2).message(Locale::Bg).contains("2 байта"));
+        assert!(e(1).message(Locale::En).contains("1 byte,"));
+    }
+
+    #[test]
+    fn long_input_is_quoted_bounded() {
+        let e = FfiError::UnknownOperation {
+            operation: "x".repeat(100_000),
+        };
+        for l in Locale::ALL {
+            assert!(e.message(l).chars().count() < 300, "{l}");
+        }
     }
 
     #[test]
@@ -325,7 +383,14 @@ mod tests {
             },
             FfiError::Internal,
         ];
+        let mut problems = Vec::new();
         for e in &all {
+            for l in Locale::ALL {
+                let text = e.message(l);
+                for p in edurules::lint::problems(l, &text) {
+                    problems.push(format!("{} [{l}]: {p}: {text}", e.code()));
+                }
+            }
             let [pl, bg, en] = [Locale::Pl, Locale::Bg, Locale::En].map(|l| e.message(l));
             assert!(e.code().starts_with("ffi."));
             assert_ne!(pl, en, "{}", e.code());
@@ -333,5 +398,6 @@ mod tests {
             assert!(bg.chars().any(|c| ('а'..='я').contains(&c)), "{bg}");
             assert!(!pl.chars().any(|c| ('а'..='я').contains(&c)), "{pl}");
         }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
     }
 }
