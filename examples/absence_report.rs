@@ -254,7 +254,7 @@ fn run(
     config: &edurules::RulesConfig,
     l: edurules::Locale,
 ) -> Result<bool, cli::Failure> {
-    let cl: Locale = cli::crate_locale(l);
+    let cl: Locale = l;
     let mode = if o.lenient {
         Mode::Lenient
     } else {
@@ -391,6 +391,8 @@ fn run(
         ev.evaluate(&acc)
     };
     let flagged = asked && (!report.flags.is_empty() || per_rule.iter().any(|&n| n > 0));
+    // Refused (a usage error, checked above) for a day before the window.
+    let signals = report.signals(issued).map_err(edurules::Error::from)?;
     if o.common.json {
         // Streamed: no copy of the signals as a JSON tree or a string.
         let (head, tail) = cli::streamed_envelope(&HELP);
@@ -399,7 +401,7 @@ fn run(
         // A closed stdout (`| head`) is not an error of the run.
         let _ = (|| -> Result<(), Box<dyn std::error::Error>> {
             write!(w, "{head}{{\"accepted\": {}, \"signals\": ", !flagged)?;
-            serde_json::to_writer_pretty(&mut w, &report.signals(issued))?;
+            serde_json::to_writer_pretty(&mut w, &signals)?;
             write!(w, "}}{tail}")?;
             w.flush()?;
             Ok(())
@@ -494,7 +496,7 @@ fn run(
             );
         }
     } else if o.signals {
-        for s in report.signals(issued) {
+        for s in &signals {
             out!("{}", s.message(cl));
         }
     } else {

@@ -150,8 +150,7 @@ fn due(
     let d = rules
         .deadline(category, change_date)
         .map_err(edurules::Error::from)?;
-    let cl = cli::crate_locale(locale);
-    let l = locale;
+    let (cl, l) = (locale, locale);
     let (category_q, changed, due_date) =
         (l.quote(category), l.date(change_date), l.date(d.due_date));
     out.line(l.pick(
@@ -161,7 +160,10 @@ fn due(
     ));
     out.line(format!("  {}", d.explain(cl)));
     out.line(format!("  {}", d.legal_basis(cl)));
-    let lateness = submitted.map(|s| d.lateness(s));
+    let lateness = submitted
+        .map(|s| d.lateness(s))
+        .transpose()
+        .map_err(edurules::Error::from)?;
     if let (Some(s), Some(late)) = (submitted, &lateness) {
         let sent = l.date(s);
         let verdict = match late {
@@ -265,7 +267,7 @@ fn holidays(locale: Locale, year: i32, out: &mut Output) -> Result<(), Failure> 
     ));
     let mut data = Vec::new();
     for h in &list {
-        let name = h.kind.name(cli::crate_locale(locale));
+        let name = h.kind.name(locale);
         out.line(format!("  {}: {name}", l.date(h.date)));
         data.push(json!({ "date": h.date, "kind": h.kind, "name": name, "legal_basis": h.kind.legal_basis() }));
     }

@@ -268,7 +268,7 @@ fn chain_text(chain: &Chain, locale: Locale) -> String {
     chain
         .links
         .iter()
-        .map(|l| l.message(cli::crate_locale(locale)))
+        .map(|l| l.message(locale))
         .collect::<Vec<_>>()
         .join(" → ")
 }
@@ -336,7 +336,7 @@ fn registry(
             format!("  Refused event no. {which}:"),
         ));
         for v in &r.violations {
-            out.line(format!("    {}", v.message(cli::crate_locale(l))));
+            out.line(format!("    {}", v.message(l)));
         }
     }
     out.data("rejected", reg.rejected());
@@ -382,7 +382,7 @@ fn decide(
         format!("Има ли {who} правото {what} в {in_} на {on}? {answer}"),
         format!("Does {who} have {what} in {in_} on {on}? {answer}"),
     ));
-    let explanation = decision.explain(cli::crate_locale(l));
+    let explanation = decision.explain(l);
     for line in &explanation {
         out.line(format!("  {line}"));
     }

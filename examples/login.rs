@@ -187,7 +187,7 @@ fn normalize(login: &GeneratorConfig, l: Locale, logins: &[String], asked: bool,
                 data.push(json!({ "input": input, "login": normal }));
             }
             Err(e) => {
-                let message = e.message(cli::crate_locale(l));
+                let message = e.message(l);
                 let no = l.pick("odrzucony", "отхвърлено", "rejected");
                 out.line(format!("  {q}: {no}. {message}"));
                 data.push(json!({ "input": input, "code": e.code(), "message": message }));
@@ -220,7 +220,7 @@ fn classify(login: &GeneratorConfig, l: Locale, logins: &[String], asked: bool, 
                     out.refuse();
                 }
                 let invalid = l.pick("nieprawidłowy", "невалидно", "invalid");
-                format!("{invalid}. {}", e.message(cli::crate_locale(l)))
+                format!("{invalid}. {}", e.message(l))
             }
             _ => l.pick("nieznany", "неизвестно", "unknown").to_owned(),
         };
@@ -245,7 +245,7 @@ fn plan(
             .map_err(|e| Failure::file(std::path::Path::new("SAMPLE_ACCOUNTS"), e))?,
     };
     let plan = plan_consolidation_with(&accounts, &login.policy);
-    let cl = cli::crate_locale(locale);
+    let cl = locale;
     let l = locale;
     let n = u64::try_from(accounts.len()).unwrap_or(u64::MAX);
     let logins = l.count(n, LOGIN);

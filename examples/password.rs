@@ -236,7 +236,7 @@ fn read_password(l: Locale) -> Result<(Password, Source), Failure> {
 fn run(args: &Args, config: &RulesConfig, locale: Locale) -> Result<Output, Failure> {
     let mut out = Output::default();
     let policy = config.password()?;
-    let cl = cli::crate_locale(locale);
+    let cl = locale;
     let l = locale;
     let (password, source) = read_password(l)?;
     let mut user = UserContext::default()

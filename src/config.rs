@@ -446,7 +446,8 @@ impl RulesConfig {
     /// - password: [`PasswordPolicy::nist_800_63b`](edurules_password::PasswordPolicy::nist_800_63b):
     ///   no Bulgarian rule is encoded, so the neutral NIST policy (15
     ///   characters, no rotation, the list of common passwords, a zxcvbn
-    ///   score of at least 3) rather than a Polish portal's;
+    ///   score of at least 3) rather than a Polish portal's, with times shown
+    ///   in Europe/Sofia;
     /// - login: [`GeneratorConfig::sio`](edurules_login::GeneratorConfig::sio),
     ///   which transliterates Bulgarian names (no Bulgarian login rule is
     ///   encoded);
@@ -485,7 +486,10 @@ impl RulesConfig {
         }
         #[cfg(feature = "password")]
         {
-            config.password = Some(edurules_password::PasswordPolicy::nist_800_63b());
+            let mut password = edurules_password::PasswordPolicy::nist_800_63b();
+            // Times of a Bulgarian school are shown on its own clock.
+            password.time_zone = edurules_locale::SchoolZone::EuropeSofia;
+            config.password = Some(password);
         }
         #[cfg(feature = "delegation")]
         {

@@ -97,15 +97,15 @@ impl Error {
     pub fn message(&self, locale: Locale) -> String {
         match *self {
             #[cfg(feature = "login")]
-            Self::Login(ref e) => in_crate_locale(locale, |l| e.message(l), e),
+            Self::Login(ref e) => e.message(locale),
             #[cfg(feature = "password")]
-            Self::Password(ref e) => in_crate_locale(locale, |l| e.message(l), e),
+            Self::Password(ref e) => e.message(locale),
             #[cfg(feature = "delegation")]
-            Self::Delegation(ref e) => in_crate_locale(locale, |l| e.message(l), e),
+            Self::Delegation(ref e) => e.message(locale),
             #[cfg(feature = "deadline")]
-            Self::Deadline(ref e) => in_crate_locale(locale, |l| e.message(l), e),
+            Self::Deadline(ref e) => e.message(locale),
             #[cfg(feature = "absence")]
-            Self::Absence(ref e) => in_crate_locale(locale, |l| e.message(l), e),
+            Self::Absence(ref e) => e.message(locale),
             Self::Config(ref e) => e.message(locale),
             Self::Locale(ref e) => Message::message(e, locale),
         }
@@ -119,27 +119,6 @@ impl Message for Error {
 
     fn message(&self, locale: Locale) -> String {
         Error::message(self, locale)
-    }
-}
-
-/// A crate's message in `locale`, through [`crate::locale::of`]; the
-/// crate's English `Display` if its locale type cannot take `locale`
-/// (never, for the five crates).
-#[cfg(any(
-    feature = "login",
-    feature = "password",
-    feature = "delegation",
-    feature = "deadline",
-    feature = "absence"
-))]
-fn in_crate_locale<L: serde::de::DeserializeOwned>(
-    locale: Locale,
-    message: impl FnOnce(L) -> String,
-    error: &impl fmt::Display,
-) -> String {
-    match crate::locale::of(locale) {
-        Some(l) => message(l),
-        None => error.to_string(),
     }
 }
 
@@ -197,12 +176,6 @@ impl ConfigProblem {
             code,
             texts,
         }
-    }
-
-    /// A problem the crate describes only in English.
-    #[cfg(any(feature = "delegation", feature = "deadline", feature = "absence"))]
-    pub(crate) fn english(path: impl Into<String>, code: &'static str, text: String) -> Self {
-        Self::new(path, code, [text.clone(), text.clone(), text])
     }
 
     /// The problem in `locale`, without the path.

@@ -275,7 +275,10 @@ fn login_values_are_checked_while_parsing() {
     let text = preset_toml().replace("min_length = 3", "min_length = 0");
     let (path, reason) = syntax(RulesConfig::from_toml_str(&text).unwrap_err());
     assert!(path.starts_with("login"), "{path}");
-    assert!(reason.contains("minimum length is 0"), "{reason}");
+    assert!(
+        reason.contains("minimum length of a login cannot be 0"),
+        "{reason}"
+    );
 }
 
 #[test]

@@ -73,23 +73,6 @@ impl Common {
     }
 }
 
-/// `l` as a domain crate's locale type: the same type once every crate
-/// re-exports `edurules_locale::Locale`; until then their own enums, with
-/// the same serde names. English if a crate's type ever lacked `l`.
-pub(crate) fn crate_locale<L: serde::de::DeserializeOwned>(l: Locale) -> L {
-    use serde::de::IntoDeserializer;
-    let de = |code: &'static str| -> serde::de::value::StrDeserializer<'static, serde::de::value::Error> {
-        code.into_deserializer()
-    };
-    match L::deserialize(de(l.code())) {
-        Ok(c) => c,
-        Err(_) => match L::deserialize(de("en")) {
-            Ok(c) => c,
-            Err(_) => std::process::exit(i32::from(EXIT_INPUT)),
-        },
-    }
-}
-
 /// Parses the command line of an example, with clap's texts in the
 /// locale found on it ([`lang::hint`]). A usage error is printed in that
 /// locale (as a failure envelope with `--json`) and exits with code 2;

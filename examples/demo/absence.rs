@@ -11,7 +11,7 @@ use edurules::absence::{
 use edurules::{Locale, RulesConfig, nouns};
 use serde_json::json;
 
-use crate::{Section, cli};
+use crate::Section;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
@@ -67,7 +67,7 @@ pub(crate) fn section(config: &RulesConfig, l: Locale) -> Section {
         return Section::absent("absence", title, l);
     };
     let mut s = Section::new("absence", title);
-    let cl = cli::crate_locale(l);
+    let cl = l;
     let bulgarian = config.locale == Locale::Bg;
     let (pupils, planned, window, records) = sample(bulgarian);
     let report = Roster::new(pupils).and_then(|roster| {
@@ -95,7 +95,7 @@ pub(crate) fn section(config: &RulesConfig, l: Locale) -> Section {
     }
     s.data = json!({
         "profile": profile.id,
-        "flagged": report.flags.iter().map(|f| json!({ "pupil": f.pupil, "rule": f.rule })).collect::<Vec<_>>(),
+        "flagged": report.flags.iter().map(|f| json!({ "pupil": f.pupil, "rule": f.rule.id() })).collect::<Vec<_>>(),
     });
     s
 }

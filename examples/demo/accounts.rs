@@ -6,7 +6,7 @@ use edurules::password::{Password, UserContext, check};
 use edurules::{Locale, RulesConfig, nouns};
 use serde_json::json;
 
-use crate::{Section, cli};
+use crate::Section;
 
 /// Logins: one typed with a Polish letter, one generated next to taken ones.
 pub(crate) fn login(config: &RulesConfig, l: Locale) -> Section {
@@ -15,7 +15,7 @@ pub(crate) fn login(config: &RulesConfig, l: Locale) -> Section {
         return Section::absent("login", title, l);
     };
     let mut s = Section::new("login", title);
-    let cl = cli::crate_locale(l);
+    let cl = l;
     let typed = "ŁUKZOL1";
     let refused = match normalize_with(typed, &login.policy) {
         Ok(normal) => normal.to_string(),
@@ -51,7 +51,7 @@ pub(crate) fn password(config: &RulesConfig, l: Locale) -> Section {
         return Section::absent("password", title, l);
     };
     let mut s = Section::new("password", title);
-    let cl = cli::crate_locale(l);
+    let cl = l;
     let user = UserContext::default()
         .with_login("anowak")
         .with_name("Anna Nowak");

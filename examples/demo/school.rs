@@ -6,7 +6,7 @@ use edurules::delegation::{EntityId, Event, Login, Permission, Registry};
 use edurules::{Locale, RulesConfig};
 use serde_json::json;
 
-use crate::{Section, cli};
+use crate::Section;
 
 /// The school's log: the head, appointed until 31 August 2026, authorizes
 /// the secretary Anna Nowak to enter pupils' data.
@@ -34,7 +34,7 @@ pub(crate) fn delegation(config: &RulesConfig, l: Locale) -> Section {
         return Section::absent("delegation", title, l);
     };
     let mut s = Section::new("delegation", title);
-    let cl = cli::crate_locale(l);
+    let cl = l;
     let registry = Event::log_from_json(LOG).and_then(|log| Registry::replay(policy.clone(), log));
     let (Ok(registry), Ok(who), Ok(what), Ok(sp7)) = (
         registry,
@@ -89,7 +89,7 @@ pub(crate) fn deadline(config: &RulesConfig, l: Locale) -> Section {
         return Section::absent("deadline", title, l);
     };
     let mut s = Section::new("deadline", title);
-    let cl = cli::crate_locale(l);
+    let cl = l;
     let changed = NaiveDate::from_ymd_opt(2025, 12, 19).unwrap_or_default();
     match rules.deadline("art. 8 pkt 1 lit. d", changed) {
         Ok(d) => {

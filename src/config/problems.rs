@@ -14,9 +14,15 @@ fn field(section: &str, field: &str) -> String {
 }
 
 /// The three texts of a crate message, in the order Polish, Bulgarian, English.
-#[cfg(any(feature = "login", feature = "password"))]
-fn texts<L: serde::de::DeserializeOwned>(message: impl Fn(L) -> String) -> [String; 3] {
-    crate::Locale::ALL.map(|l| crate::locale::of(l).map(&message).unwrap_or_default())
+#[cfg(any(
+    feature = "login",
+    feature = "password",
+    feature = "delegation",
+    feature = "deadline",
+    feature = "absence"
+))]
+fn texts(message: impl Fn(crate::Locale) -> String) -> [String; 3] {
+    crate::Locale::ALL.map(message)
 }
 
 /// The problems of the `login` section.
@@ -38,11 +44,7 @@ pub(super) fn login(config: &edurules_login::GeneratorConfig) -> Vec<ConfigProbl
                     P::MaxAttemptsZero => "max_attempts",
                     _ => "",
                 };
-                ConfigProblem::new(
-                    field("login", path),
-                    "login.invalid_config",
-                    texts(|l| p.message(l)),
-                )
+                ConfigProblem::new(field("login", path), p.code(), texts(|l| p.message(l)))
             })
             .collect(),
         Err(other) => vec![ConfigProblem::new(
@@ -85,55 +87,24 @@ pub(super) fn password(policy: &edurules_password::PasswordPolicy) -> Vec<Config
         .collect()
 }
 
-/// Splits a problem the crate wrote as `field: text` (delegation) into the
-/// field and the text; a problem without a field prefix stays whole.
-#[cfg(feature = "delegation")]
-fn split_field(problem: &str) -> (&str, &str) {
-    match problem.split_once(": ") {
-        Some((f, rest))
-            if !f.is_empty()
-                && f.bytes().all(|b| {
-                    b.is_ascii_lowercase()
-                        || b == b'_'
-                        || b == b'.'
-                        || b == b':'
-                        || b.is_ascii_digit()
-                }) =>
-        {
-            (f, rest)
-        }
-        _ => ("", problem),
-    }
-}
-
-/// The problems of the `delegation` section (the crate writes them in
-/// English only, each starting with its field).
+/// The problems of the `delegation` section, each with the path of its field.
 #[cfg(feature = "delegation")]
 pub(super) fn delegation(policy: &edurules_delegation::Policy) -> Vec<ConfigProblem> {
-    use edurules_delegation::DelegationError;
-    match policy.validate() {
-        Ok(()) => Vec::new(),
-        Err(DelegationError::InvalidPolicy { problems }) => problems
-            .iter()
-            .map(|p| {
-                let (f, text) = split_field(p);
-                ConfigProblem::english(
-                    field("delegation", f),
-                    "delegation.invalid_policy",
-                    text.to_owned(),
-                )
-            })
-            .collect(),
-        Err(other) => vec![ConfigProblem::english(
-            "delegation",
-            other.code(),
-            other.to_string(),
-        )],
-    }
+    policy
+        .problems()
+        .iter()
+        .map(|p| {
+            ConfigProblem::new(
+                field("delegation", &p.field()),
+                p.code(),
+                texts(|l| p.message(l)),
+            )
+        })
+        .collect()
 }
 
 /// The problems of the `deadline` section: the rules file cannot be read,
-/// or the rules are invalid (the crate writes them in English only).
+/// or the rules are invalid.
 #[cfg(feature = "deadline")]
 pub(super) fn deadline(config: &super::DeadlineConfig) -> Vec<ConfigProblem> {
     use crate::Error;
@@ -147,7 +118,7 @@ pub(super) fn deadline(config: &super::DeadlineConfig) -> Vec<ConfigProblem> {
         Ok(_) => Vec::new(),
         Err(Error::Deadline(DeadlineError::InvalidRules { problems })) => problems
             .iter()
-            .map(|p| ConfigProblem::english(path, "deadline.invalid_rules", p.clone()))
+            .map(|p| ConfigProblem::new(path, p.code(), texts(|l| p.message(l))))
             .collect(),
         Err(other) => {
             let [pl, bg, en] = crate::Locale::ALL.map(|l| other.message(l));
@@ -156,8 +127,7 @@ pub(super) fn deadline(config: &super::DeadlineConfig) -> Vec<ConfigProblem> {
     }
 }
 
-/// The problems of the `absence` section (the crate writes them in English
-/// only, naming the rule).
+/// The problems of the `absence` section.
 #[cfg(feature = "absence")]
 pub(super) fn absence(profile: &edurules_absence::RuleProfile) -> Vec<ConfigProblem> {
     use edurules_absence::AbsenceError;
@@ -165,7 +135,10 @@ pub(super) fn absence(profile: &edurules_absence::RuleProfile) -> Vec<ConfigProb
         Ok(()) => Vec::new(),
         Err(AbsenceError::InvalidProfile { problems, .. }) => problems
             .iter()
-            .map(|p| ConfigProblem::english("absence", "absence.invalid_profile", p.clone()))
+            .map(|p| {
+                use edurules_locale::Message as _;
+                ConfigProblem::new("absence", p.code(), texts(|l| p.message(l)))
+            })
             .collect(),
         Err(other) => {
             let e = crate::Error::from(other);
@@ -183,21 +156,5 @@ mod tests {
     fn field_joins_with_a_dot() {
         assert_eq!(field("password", "min_length"), "password.min_length");
         assert_eq!(field("absence", ""), "absence");
-    }
-
-    #[test]
-    fn split_field_takes_a_field_prefix_only() {
-        assert_eq!(
-            split_field("max_depth: `0` not in 1..=5"),
-            ("max_depth", "`0` not in 1..=5")
-        );
-        assert_eq!(
-            split_field("roles.secretariat: unknown"),
-            ("roles.secretariat", "unknown")
-        );
-        assert_eq!(
-            split_field("a rule: has spaces"),
-            ("", "a rule: has spaces")
-        );
     }
 }

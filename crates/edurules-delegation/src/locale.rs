@@ -28,11 +28,11 @@ pub(crate) fn n64(n: usize) -> u64 {
     u64::try_from(n).unwrap_or(u64::MAX)
 }
 
-/// Quotes a text kept by [`edurules_locale::clip`] (at most 64 characters and `…` when cut)
-/// the way [`Locale::quote`] quotes the whole: the `…` inside the quotation marks, and, when
-/// `total_chars` is known, how many more characters there were.
+/// Quotes a text kept by [`edurules_locale::clip`] (at most 64 characters, the last one `…`
+/// when cut) the way [`Locale::quote`] quotes a long text: the `…` inside the quotation marks,
+/// and, when `total_chars` is known, how many more characters there were.
 pub(crate) fn quote_clipped(locale: Locale, kept: &str, total_chars: Option<usize>) -> String {
-    let max = edurules_locale::MAX_QUOTED_CHARS;
+    let max = edurules_locale::MAX_QUOTED_CHARS.saturating_sub(1);
     let Some(head) = kept.strip_suffix('…').filter(|h| h.chars().count() == max) else {
         return locale.quote(kept);
     };
@@ -103,13 +103,24 @@ mod tests {
     }
 
     #[test]
-    fn a_clipped_text_is_quoted_like_the_whole() {
+    fn a_clipped_text_is_quoted_with_the_count_of_the_rest() {
         for l in Locale::ALL {
-            for total in [0, 1, 64, 65, 100_000] {
+            for total in [0, 1, 64] {
                 let whole = "x".repeat(total);
                 let kept = edurules_locale::clip(&whole);
                 assert_eq!(quote_clipped(l, &kept, Some(total)), l.quote(&whole));
             }
         }
+        let kept = edurules_locale::clip(&"x".repeat(65));
+        let (_, close) = Locale::En.quotation_marks();
+        assert_eq!(
+            quote_clipped(Locale::En, &kept, Some(65)),
+            format!("“{}…{close} (and 2 more characters)", "x".repeat(63))
+        );
+        let kept = edurules_locale::clip(&"x".repeat(100_000));
+        assert!(
+            quote_clipped(Locale::Pl, &kept, Some(100_000))
+                .ends_with("(i jeszcze 99\u{a0}937 znaków)")
+        );
     }
 }

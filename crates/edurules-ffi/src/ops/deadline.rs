@@ -57,11 +57,17 @@ fn submission(engine: &Engine, req: Submission) -> Result<SubmissionOut, FfiErro
     let d = rules
         .deadline(&req.category, req.change_date)
         .map_err(|e| FfiError::Rules(e.into()))?;
-    let locale = engine.locale.into();
+    let locale = engine.locale;
+    // A submission dated before the change it reports is refused.
+    let lateness = req
+        .submitted_on
+        .map(|s| d.lateness(s))
+        .transpose()
+        .map_err(|e| FfiError::Rules(e.into()))?;
     Ok(SubmissionOut {
         due_date: d.due_date,
         deadline: super::to_value(&d)?,
-        lateness: req.submitted_on.map(|s| d.lateness(s)),
+        lateness,
         explanation: d.explain(locale),
         legal_basis: d.legal_basis(locale),
     })
