@@ -318,7 +318,8 @@ fn run(args: &Args, config: &RulesConfig, locale: Locale) -> Result<Output, Fail
     });
     let now = args.now;
     let st = status(policy, &state, now);
-    let zone = cli::zone(config);
+    // The school's clock, from the password section of the configuration.
+    let zone = policy.time_zone;
     let (set, at) = (l.date_time(args.changed_at, zone), l.date_time(now, zone));
     out.line(l.pick(
         format!(

@@ -387,16 +387,6 @@ pub(crate) fn streamed_envelope(help: &Help) -> (String, &'static str) {
     )
 }
 
-/// The time zone of the configuration's schools: Sofia for a Bulgarian
-/// configuration, Warsaw otherwise.
-pub(crate) fn zone(config: &RulesConfig) -> edurules::SchoolZone {
-    if config.locale == Locale::Bg {
-        edurules::SchoolZone::EuropeSofia
-    } else {
-        edurules::SchoolZone::EuropeWarsaw
-    }
-}
-
 /// Parses a date written `YYYY-MM-DD`, with the error in the command
 /// line's locale.
 pub(crate) fn date(s: &str) -> Result<chrono::NaiveDate, String> {
