@@ -60,7 +60,7 @@ pub(crate) fn password(config: &RulesConfig, l: Locale) -> Section {
         .err()
         .unwrap_or_default();
     s.lines.push(l.pick(
-        format!("Anna Nowak proponuje hasło z jej nazwiskiem ({chars}); zasady odmawiają:"),
+        format!("Anna Nowak proponuje hasło ze swoim nazwiskiem ({chars}); zasady odmawiają:"),
         format!("Анна Новак предлага парола с фамилията си ({chars}); правилата отказват:"),
         format!("Anna Nowak proposes her surname as a password ({chars}); the rules refuse:"),
     ));
