@@ -24,7 +24,7 @@
 //! Each domain crate is re-exported as a module behind a cargo feature of the
 //! same name; all are on by default. A vendor who needs only the deadlines
 //! turns the others off: `edurules = { git = "https://github.com/edurules/edurules",
-//! tag = "v0.1.0", default-features = false, features = ["deadline"] }` until
+//! tag = "v0.2.0", default-features = false, features = ["deadline"] }` until
 //! the crates are published, `edurules = { version = "0.1", default-features =
 //! false, features = ["deadline"] }` after. Features are additive: a
 //! configuration valid with some stays valid with more (see [`RulesConfig`]).
