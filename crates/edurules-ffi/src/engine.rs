@@ -1,6 +1,7 @@
 //! The engine: a configuration validated once, the locale of its messages,
 //! and the delegation registries opened in it.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::RwLock;
 
@@ -17,6 +18,8 @@ use crate::ops;
 /// The longest request the protocol reads, in bytes (64 MiB: a delegation
 /// log of 100,000 authorizations is about 40 MiB).
 pub const MAX_REQUEST_BYTES: usize = 64 << 20;
+/// The first capacity of an answer's buffer: most answers fit.
+const ANSWER_CAPACITY: usize = 2048;
 /// The longest operation name, in bytes.
 pub const MAX_OPERATION_BYTES: usize = 64;
 /// The most delegation registries one engine holds.
@@ -180,7 +183,7 @@ impl Engine {
     /// (the C string's NUL): one buffer, no copy of the result.
     pub(crate) fn call_bytes(&self, operation: &[u8], request: &[u8]) -> Vec<u8> {
         let name = operation_name(operation);
-        let mut out = Vec::with_capacity(256);
+        let mut out = Vec::with_capacity(ANSWER_CAPACITY);
         out.extend_from_slice(br#"{"format":"#);
         out.extend_from_slice(FORMAT_VERSION.to_string().as_bytes());
         out.extend_from_slice(br#","operation":"#);
@@ -228,8 +231,9 @@ impl Engine {
     }
 }
 
-/// The operation name echoed in the envelope: lossy UTF-8, at most 64 bytes.
-fn operation_name(operation: &[u8]) -> String {
+/// The operation name echoed in the envelope: lossy UTF-8, at most 64 bytes
+/// (borrowed when it is valid UTF-8, as every known name is).
+fn operation_name(operation: &[u8]) -> Cow<'_, str> {
     let cut = operation.get(..MAX_OPERATION_BYTES).unwrap_or(operation);
-    String::from_utf8_lossy(cut).into_owned()
+    String::from_utf8_lossy(cut)
 }

@@ -7,8 +7,12 @@
 //! fields are written into one scratch buffer, then copied out in key order.
 //! Leaves (numbers, strings, booleans) are written by serde_json itself;
 //! an `f32` is widened to `f64` first, as `serde_json::to_value` does.
+//!
+//! The scratch buffers are kept per thread between calls, so that a call
+//! in a steady state allocates nothing here but its answer.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 
 use serde::Serialize;
 use serde::ser::{self, Error as _};
@@ -22,7 +26,69 @@ pub(crate) fn write_sorted(
     out: &mut Vec<u8>,
     value: &(impl Serialize + ?Sized),
 ) -> Result<(), Error> {
-    value.serialize(Writer { out })
+    // Taken out of the thread's slot for the call (a fresh pool if the slot
+    // is gone or busy), put back after.
+    let mut pool = POOL
+        .try_with(|p| p.try_borrow_mut().map(|mut p| std::mem::take(&mut *p)))
+        .ok()
+        .and_then(Result::ok)
+        .unwrap_or_default();
+    let result = value.serialize(Writer {
+        out,
+        pool: &mut pool,
+    });
+    pool.trim();
+    let _ = POOL.try_with(|p| {
+        if let Ok(mut p) = p.try_borrow_mut() {
+            *p = pool;
+        }
+    });
+    result
+}
+
+/// Scratch buffers of objects, reused: objects are written depth first,
+/// so the pool holds about as many as the deepest nesting.
+#[derive(Default)]
+struct Pool {
+    bytes: Vec<Vec<u8>>,
+    entries: Vec<Entries>,
+}
+
+/// (key, start, end) of each value of an object in its scratch buffer.
+type Entries = Vec<(Cow<'static, str>, usize, usize)>;
+
+/// A kept buffer larger than this is dropped rather than kept.
+const KEEP_BYTES: usize = 64 << 10;
+/// The most buffers of each kind kept.
+const KEEP_BUFFERS: usize = 32;
+
+impl Pool {
+    fn bytes(&mut self) -> Vec<u8> {
+        self.bytes.pop().unwrap_or_default()
+    }
+
+    fn entries(&mut self) -> Entries {
+        self.entries.pop().unwrap_or_default()
+    }
+
+    fn give(&mut self, mut bytes: Vec<u8>, mut entries: Entries) {
+        bytes.clear();
+        entries.clear();
+        self.bytes.push(bytes);
+        self.entries.push(entries);
+    }
+
+    /// Bounds what stays allocated between calls.
+    fn trim(&mut self) {
+        self.bytes.retain(|b| b.capacity() <= KEEP_BYTES);
+        self.bytes.truncate(KEEP_BUFFERS);
+        self.entries.retain(|e| e.capacity() <= KEEP_BYTES);
+        self.entries.truncate(KEEP_BUFFERS);
+    }
+}
+
+thread_local! {
+    static POOL: RefCell<Pool> = RefCell::default();
 }
 
 /// The sorted JSON text of `value`.
@@ -41,6 +107,7 @@ pub(crate) fn write_str(out: &mut Vec<u8>, text: &str) -> Result<(), Error> {
 /// The serializer: writes one value at the end of `out`.
 struct Writer<'a> {
     out: &'a mut Vec<u8>,
+    pool: &'a mut Pool,
 }
 
 /// A leaf, written by serde_json.
@@ -80,6 +147,10 @@ impl<'a> ser::Serializer for Writer<'a> {
         serialize_str(&str),
         serialize_bytes(&[u8]),
     );
+
+    fn collect_str<T: ?Sized + std::fmt::Display>(self, value: &T) -> Result<(), Error> {
+        ser::Serializer::collect_str(&mut serde_json::Serializer::new(self.out), value)
+    }
 
     fn serialize_f32(self, v: f32) -> Result<(), Error> {
         self.serialize_f64(f64::from(v))
@@ -131,6 +202,7 @@ impl<'a> ser::Serializer for Writer<'a> {
         self.out.push(b':');
         value.serialize(Writer {
             out: &mut *self.out,
+            pool: &mut *self.pool,
         })?;
         self.out.push(b'}');
         Ok(())
@@ -140,6 +212,7 @@ impl<'a> ser::Serializer for Writer<'a> {
         self.out.push(b'[');
         Ok(Seq {
             out: self.out,
+            pool: self.pool,
             first: true,
             close: b"]",
         })
@@ -165,17 +238,18 @@ impl<'a> ser::Serializer for Writer<'a> {
         self.out.extend_from_slice(b":[");
         Ok(Seq {
             out: self.out,
+            pool: self.pool,
             first: true,
             close: b"]}",
         })
     }
 
-    fn serialize_map(self, len: Option<usize>) -> Result<Object<'a>, Error> {
-        Ok(Object::new(self.out, len.unwrap_or(4), b"}"))
+    fn serialize_map(self, _len: Option<usize>) -> Result<Object<'a>, Error> {
+        Ok(Object::new(self.out, self.pool, b"}"))
     }
 
-    fn serialize_struct(self, _name: &'static str, len: usize) -> Result<Object<'a>, Error> {
-        Ok(Object::new(self.out, len, b"}"))
+    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Object<'a>, Error> {
+        Ok(Object::new(self.out, self.pool, b"}"))
     }
 
     fn serialize_struct_variant(
@@ -183,18 +257,19 @@ impl<'a> ser::Serializer for Writer<'a> {
         _name: &'static str,
         _index: u32,
         variant: &'static str,
-        len: usize,
+        _len: usize,
     ) -> Result<Object<'a>, Error> {
         self.out.push(b'{');
         write_str(self.out, variant)?;
         self.out.push(b':');
-        Ok(Object::new(self.out, len, b"}}"))
+        Ok(Object::new(self.out, self.pool, b"}}"))
     }
 }
 
 /// An array being written.
 struct Seq<'a> {
     out: &'a mut Vec<u8>,
+    pool: &'a mut Pool,
     first: bool,
     close: &'static [u8],
 }
@@ -207,6 +282,7 @@ impl Seq<'_> {
         self.first = false;
         value.serialize(Writer {
             out: &mut *self.out,
+            pool: &mut *self.pool,
         })
     }
 
@@ -264,20 +340,21 @@ impl ser::SerializeTupleVariant for Seq<'_> {
 /// their keys; `end` copies them out in key order.
 struct Object<'a> {
     out: &'a mut Vec<u8>,
+    pool: &'a mut Pool,
     scratch: Vec<u8>,
-    /// (key, start, end) of each value in `scratch`.
-    entries: Vec<(Cow<'static, str>, usize, usize)>,
+    entries: Entries,
     /// A map's key waiting for its value.
     key: Option<String>,
     close: &'static [u8],
 }
 
 impl<'a> Object<'a> {
-    fn new(out: &'a mut Vec<u8>, len: usize, close: &'static [u8]) -> Self {
+    fn new(out: &'a mut Vec<u8>, pool: &'a mut Pool, close: &'static [u8]) -> Self {
         Self {
+            scratch: pool.bytes(),
+            entries: pool.entries(),
             out,
-            scratch: Vec::with_capacity(len.saturating_mul(16)),
-            entries: Vec::with_capacity(len),
+            pool,
             key: None,
             close,
         }
@@ -291,6 +368,7 @@ impl<'a> Object<'a> {
         let start = self.scratch.len();
         value.serialize(Writer {
             out: &mut self.scratch,
+            pool: &mut *self.pool,
         })?;
         self.entries.push((key, start, self.scratch.len()));
         Ok(())
@@ -319,6 +397,7 @@ impl<'a> Object<'a> {
             self.out.extend_from_slice(value);
         }
         self.out.extend_from_slice(self.close);
+        self.pool.give(self.scratch, self.entries);
         Ok(())
     }
 }
