@@ -261,9 +261,13 @@ pub fn call_through_abi(engine: &Engine, operation: &[u8], request: &[u8]) -> St
     };
     // SAFETY: `edurules_call` never returns null; the string is valid and
     // NUL-terminated until freed below.
-    let text = unsafe { std::ffi::CStr::from_ptr(answer) }
-        .to_string_lossy()
-        .into_owned();
+    let bytes = unsafe { std::ffi::CStr::from_ptr(answer) }.to_bytes();
+    // A copy checked as UTF-8, as a binding makes before decoding the JSON
+    // (the envelope is always UTF-8; the lossy form is only a fallback).
+    let text = std::str::from_utf8(bytes).map_or_else(
+        |_| String::from_utf8_lossy(bytes).into_owned(),
+        str::to_owned,
+    );
     // SAFETY: the library's string, freed once.
     unsafe { edurules_free(answer) };
     text

@@ -149,7 +149,14 @@ impl<'a> ser::Serializer for Writer<'a> {
     );
 
     fn collect_str<T: ?Sized + std::fmt::Display>(self, value: &T) -> Result<(), Error> {
-        ser::Serializer::collect_str(&mut serde_json::Serializer::new(self.out), value)
+        // Dates and other short texts are formatted on the stack, then
+        // escaped in one go (a formatter writes them a character at a time).
+        let mut short = Short::default();
+        if std::fmt::write(&mut short, format_args!("{value}")).is_ok() {
+            write_str(self.out, short.as_str())
+        } else {
+            write_str(self.out, &value.to_string())
+        }
     }
 
     fn serialize_f32(self, v: f32) -> Result<(), Error> {
@@ -263,6 +270,44 @@ impl<'a> ser::Serializer for Writer<'a> {
         write_str(self.out, variant)?;
         self.out.push(b':');
         Ok(Object::new(self.out, self.pool, b"}}"))
+    }
+}
+
+/// A text of at most [`Short::CAPACITY`] bytes, formatted on the stack;
+/// a longer one is refused (`fmt::Error`).
+struct Short {
+    buf: [u8; Short::CAPACITY],
+    len: usize,
+}
+
+impl Short {
+    const CAPACITY: usize = 64;
+
+    fn as_str(&self) -> &str {
+        // Only whole `&str`s are copied in, so the bytes are UTF-8.
+        self.buf
+            .get(..self.len)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or_default()
+    }
+}
+
+impl Default for Short {
+    fn default() -> Self {
+        Self {
+            buf: [0; Self::CAPACITY],
+            len: 0,
+        }
+    }
+}
+
+impl std::fmt::Write for Short {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        let end = self.len.checked_add(s.len()).ok_or(std::fmt::Error)?;
+        let dst = self.buf.get_mut(self.len..end).ok_or(std::fmt::Error)?;
+        dst.copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
     }
 }
 
@@ -513,6 +558,32 @@ mod tests {
             v: json!({"y": f64::NAN.is_nan(), "x": 1e300}),
         };
         assert_eq!(to_sorted_string(&flat).unwrap(), reference(&flat));
+    }
+
+    #[test]
+    fn texts_from_display_short_and_long() {
+        let date = chrono::NaiveDate::from_ymd_opt(2025, 12, 29).unwrap();
+        let long = "ż".repeat(40);
+        let value = (date, serde_json::json!(long));
+        assert_eq!(to_sorted_string(&value).unwrap(), reference(&value));
+        assert_eq!(to_sorted_string(&date).unwrap(), r#""2025-12-29""#);
+        /// A Display longer than the stack buffer, with escapes.
+        struct Long;
+        impl std::fmt::Display for Long {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&"\"ą".repeat(30))
+            }
+        }
+        impl serde::Serialize for Long {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(self)
+            }
+        }
+        assert_eq!(to_sorted_string(&Long).unwrap(), reference(&Long));
+        assert_eq!(
+            to_sorted_string(&Long).unwrap(),
+            serde_json::to_string(&"\"ą".repeat(30)).unwrap()
+        );
     }
 
     #[derive(serde::Serialize)]
