@@ -164,29 +164,21 @@ fn decide_many(engine: &Engine, req: DecideMany) -> Result<DecidedMany, FfiError
             max: MAX_QUERIES,
         });
     }
-    let Some(default_at) = req.at.or_else(|| req.queries.iter().find_map(|q| q.at)) else {
-        return Ok(DecidedMany {
-            allowed: Vec::new(),
-            decisions: req.details.then(Vec::new),
-        });
-    };
+    // Every query needs a date, its own or the batch's.
+    let mut dates = Vec::with_capacity(req.queries.len());
     for (i, q) in req.queries.iter().enumerate() {
-        if q.at.is_none() && req.at.is_none() {
-            return Err(FfiError::InvalidRequest {
-                path: format!("queries[{i}].at"),
-                reason: "no date: give `at` in the query or in the batch".into(),
-            });
-        }
+        let at = q.at.or(req.at).ok_or_else(|| FfiError::InvalidRequest {
+            path: format!("queries[{i}].at"),
+            reason: "no date: give `at` in the query or in the batch".into(),
+        })?;
+        dates.push(at);
     }
     with_registry(engine, &req.registry, |r| {
-        let decisions = req.queries.iter().map(|q| {
-            r.decide(
-                &q.person,
-                &q.permission,
-                &q.entity,
-                q.at.unwrap_or(default_at),
-            )
-        });
+        let decisions = req
+            .queries
+            .iter()
+            .zip(&dates)
+            .map(|(q, at)| r.decide(&q.person, &q.permission, &q.entity, *at));
         if req.details {
             let all: Vec<Decision> = decisions.collect();
             DecidedMany {
@@ -311,6 +303,17 @@ mod tests {
             let bytes = batch.to_string().into_bytes();
             prop_assert_eq!(both(&engine, &bytes), typed(&engine, &bytes));
         }
+    }
+
+    /// A batch whose queries have no date anywhere used to answer
+    /// `{"allowed":[]}`, one answer short per query.
+    #[test]
+    fn a_batch_without_any_date_is_refused() {
+        let engine = engine();
+        let batch = br#"{"registry":"r","queries":[{"person":"ann","permission":"pupils:read","entity":"S1"}]}"#;
+        assert_eq!(both(&engine, batch), Err("ffi.invalid_request".to_owned()));
+        let empty = br#"{"registry":"r","queries":[]}"#;
+        assert_eq!(both(&engine, empty), Ok(br#"{"allowed":[]}"#.to_vec()));
     }
 
     #[test]
