@@ -57,8 +57,10 @@ struct Pool {
 /// (key, start, end) of each value of an object in its scratch buffer.
 type Entries = Vec<(Cow<'static, str>, usize, usize)>;
 
-/// A kept buffer larger than this is dropped rather than kept.
+/// A kept byte buffer larger than this is dropped rather than kept.
 const KEEP_BYTES: usize = 64 << 10;
+/// A kept list of entries longer than this is dropped rather than kept.
+const KEEP_ENTRIES: usize = 1 << 10;
 /// The most buffers of each kind kept.
 const KEEP_BUFFERS: usize = 32;
 
@@ -82,7 +84,7 @@ impl Pool {
     fn trim(&mut self) {
         self.bytes.retain(|b| b.capacity() <= KEEP_BYTES);
         self.bytes.truncate(KEEP_BUFFERS);
-        self.entries.retain(|e| e.capacity() <= KEEP_BYTES);
+        self.entries.retain(|e| e.capacity() <= KEEP_ENTRIES);
         self.entries.truncate(KEEP_BUFFERS);
     }
 }

@@ -92,3 +92,26 @@ fn of_equal_keys_the_last_wins_as_in_a_map() {
     assert_eq!(to_sorted_string(&clash).unwrap(), r#"{"0":3,"a":2}"#);
     assert_eq!(to_sorted_string(&clash).unwrap(), reference(&clash));
 }
+
+/// What the thread keeps between calls stays bounded after a large answer.
+#[test]
+fn the_kept_buffers_are_bounded() {
+    let big: BTreeMap<String, String> = (0..5_000)
+        .map(|i| (format!("k{i}"), "x".repeat(20)))
+        .collect();
+    let nested = json!({ "a": big, "b": [{ "c": 1 }] });
+    assert_eq!(to_sorted_string(&nested).unwrap(), reference(&nested));
+    let small = json!({ "z": { "y": 1 } });
+    assert_eq!(to_sorted_string(&small).unwrap(), r#"{"z":{"y":1}}"#);
+    super::POOL.with(|pool| {
+        let pool = pool.borrow();
+        assert!(!pool.bytes.is_empty(), "small buffers are kept");
+        assert!(pool.bytes.len() <= super::KEEP_BUFFERS);
+        assert!(pool.bytes.iter().all(|b| b.capacity() <= super::KEEP_BYTES));
+        assert!(
+            pool.entries
+                .iter()
+                .all(|e| e.capacity() <= super::KEEP_ENTRIES)
+        );
+    });
+}
