@@ -238,11 +238,22 @@ fn delegation(c: &mut Criterion) {
                 .into_bytes()
         })
         .collect();
+    // The same questions without the explanation in words.
+    let terse: Vec<Vec<u8>> = queries
+        .iter()
+        .map(|&(s, k, day)| {
+            format!(r#"{{"registry":"all","person":"e{s}_{k}","permission":"pupils:enter","entity":"S{s}","at":"{day}","explain":false}}"#)
+                .into_bytes()
+        })
+        .collect();
     // The ABI answers as the crate does.
-    for (q, r) in native.iter().zip(&requests) {
+    for ((q, r), t) in native.iter().zip(&requests).zip(&terse) {
         let ours = registry.decide(&q.0, &permission, &q.1, q.2).is_allowed();
         let text = abi.text(b"delegation.decide@1", r);
         assert_eq!(text.contains(r#""allowed":true"#), ours, "{text}");
+        let text = abi.text(b"delegation.decide@1", t);
+        assert_eq!(text.contains(r#""allowed":true"#), ours, "{text}");
+        assert!(text.contains(r#""explanation":[]"#), "{text}");
     }
     let entities = cedar_entities();
     let policies = PolicySet::from_str(CEDAR_POLICY).unwrap();
@@ -294,6 +305,13 @@ fn delegation(c: &mut Criterion) {
             black_box(abi.call(b"delegation.decide@1", black_box(&requests[j])))
         });
     });
+    let mut j2 = 0;
+    group.bench_function("c-abi explain=false", |b| {
+        b.iter(|| {
+            j2 = (j2 + 1) % QUERIES;
+            black_box(abi.call(b"delegation.decide@1", black_box(&terse[j2])))
+        });
+    });
     let mut k = 0;
     group.bench_function("cedar", |b| {
         b.iter(|| {
@@ -312,6 +330,27 @@ fn delegation(c: &mut Criterion) {
     .unwrap();
     let mut group = c.benchmark_group("ffi/delegation.decide_many");
     group.throughput(Throughput::Elements(QUERIES as u64));
+    // The same work in-process: each query's ids made from its strings, as
+    // the operation does, and decided.
+    let strings: Vec<(String, String, NaiveDate)> = queries
+        .iter()
+        .map(|&(s, k, day)| (format!("e{s}_{k}"), format!("S{s}"), day))
+        .collect();
+    group.bench_function("in-process 4096 queries", |b| {
+        b.iter(|| {
+            let allowed: Vec<bool> = strings
+                .iter()
+                .map(|(person, entity, day)| {
+                    let person = Login::new(black_box(person.as_str())).unwrap();
+                    let entity = EntityId::new(black_box(entity.as_str())).unwrap();
+                    registry
+                        .decide(&person, &permission, &entity, *day)
+                        .is_allowed()
+                })
+                .collect();
+            black_box(allowed)
+        });
+    });
     group.bench_function("c-abi 4096 queries", |b| {
         b.iter(|| black_box(abi.call(b"delegation.decide_many@1", black_box(&batch))));
     });

@@ -86,8 +86,8 @@ unsafe fn bytes<'a>(
     Ok(unsafe { std::slice::from_raw_parts(ptr, len) })
 }
 
-/// A NUL-terminated copy of `text` for the caller, with its length.
-fn to_c(text: String, len_out: *mut usize) -> *mut c_char {
+/// `text` NUL-terminated for the caller, with its length.
+fn to_c(text: impl Into<Vec<u8>>, len_out: *mut usize) -> *mut c_char {
     // serde_json escapes U+0000, so an envelope never holds a NUL byte; the
     // empty string is the (unreachable) fallback.
     let c = CString::new(text).unwrap_or_default();
@@ -167,11 +167,13 @@ pub unsafe extern "C" fn edurules_call(
     request_len: usize,
     response_len: *mut usize,
 ) -> *mut c_char {
-    let run = || -> String {
+    let run = || -> Vec<u8> {
         // SAFETY: `engine` is null or live by this function's contract.
         let Some(engine) = (unsafe { engine.as_ref() }) else {
             let e = FfiError::NullPointer { argument: "engine" };
-            return Envelope::failure("", e.to_failure(Locale::En)).to_json();
+            return Envelope::failure("", e.to_failure(Locale::En))
+                .to_json()
+                .into_bytes();
         };
         // SAFETY: forwarded from this function's contract.
         let (op, req) = match unsafe {
@@ -186,7 +188,9 @@ pub unsafe extern "C" fn edurules_call(
         } {
             (Ok(op), Ok(req)) => (op, req),
             (Err(e), _) | (_, Err(e)) => {
-                return Envelope::failure("", e.to_failure(engine.locale())).to_json();
+                return Envelope::failure("", e.to_failure(engine.locale()))
+                    .to_json()
+                    .into_bytes();
             }
         };
         if operation_len > crate::MAX_OPERATION_BYTES {
@@ -195,12 +199,16 @@ pub unsafe extern "C" fn edurules_call(
                 actual: operation_len,
                 max: crate::MAX_OPERATION_BYTES,
             };
-            return Envelope::failure("", e.to_failure(engine.locale())).to_json();
+            return Envelope::failure("", e.to_failure(engine.locale()))
+                .to_json()
+                .into_bytes();
         }
-        engine.call_json(op, req)
+        engine.call_bytes(op, req)
     };
     let text = catch_unwind(AssertUnwindSafe(run)).unwrap_or_else(|_| {
-        Envelope::failure("", FfiError::Internal.to_failure(Locale::En)).to_json()
+        Envelope::failure("", FfiError::Internal.to_failure(Locale::En))
+            .to_json()
+            .into_bytes()
     });
     to_c(text, response_len)
 }
@@ -253,9 +261,13 @@ pub fn call_through_abi(engine: &Engine, operation: &[u8], request: &[u8]) -> St
     };
     // SAFETY: `edurules_call` never returns null; the string is valid and
     // NUL-terminated until freed below.
-    let text = unsafe { std::ffi::CStr::from_ptr(answer) }
-        .to_string_lossy()
-        .into_owned();
+    let bytes = unsafe { std::ffi::CStr::from_ptr(answer) }.to_bytes();
+    // A copy checked as UTF-8, as a binding makes before decoding the JSON
+    // (the envelope is always UTF-8; the lossy form is only a fallback).
+    let text = std::str::from_utf8(bytes).map_or_else(
+        |_| String::from_utf8_lossy(bytes).into_owned(),
+        str::to_owned,
+    );
     // SAFETY: the library's string, freed once.
     unsafe { edurules_free(answer) };
     text

@@ -1,6 +1,7 @@
 //! The engine: a configuration validated once, the locale of its messages,
 //! and the delegation registries opened in it.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::RwLock;
 
@@ -10,13 +11,15 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::envelope::Envelope;
+use crate::envelope::{Envelope, FORMAT_VERSION};
 use crate::error::FfiError;
 use crate::ops;
 
 /// The longest request the protocol reads, in bytes (64 MiB: a delegation
 /// log of 100,000 authorizations is about 40 MiB).
 pub const MAX_REQUEST_BYTES: usize = 64 << 20;
+/// The first capacity of an answer's buffer: most answers fit.
+const ANSWER_CAPACITY: usize = 2048;
 /// The longest operation name, in bytes.
 pub const MAX_OPERATION_BYTES: usize = 64;
 /// The most delegation registries one engine holds.
@@ -144,7 +147,11 @@ impl Engine {
     /// ```
     #[must_use]
     pub fn call(&self, operation: &[u8], request: &[u8]) -> Envelope {
-        let (name, answer) = self.answer(operation, request);
+        let name = operation_name(operation);
+        let mut out = Vec::new();
+        let answer = self
+            .run(operation, request, &mut out)
+            .and_then(|()| serde_json::from_slice::<Value>(&out).map_err(|_| FfiError::Internal));
         match answer {
             Ok(result) => Envelope::success(name, result),
             Err(e) => Envelope::failure(name, e.to_failure(self.locale)),
@@ -152,7 +159,7 @@ impl Engine {
     }
 
     /// [`Engine::call`] as JSON text (keys sorted), the same bytes as
-    /// `call(…).to_json()`, written without a second copy of the result.
+    /// `call(…).to_json()`, written straight from the typed result.
     ///
     /// # Example
     /// ```
@@ -163,17 +170,45 @@ impl Engine {
     /// ```
     #[must_use]
     pub fn call_json(&self, operation: &[u8], request: &[u8]) -> String {
-        let (name, answer) = self.answer(operation, request);
+        String::from_utf8(self.call_bytes(operation, request)).unwrap_or_else(|_| {
+            Envelope::failure(
+                operation_name(operation),
+                FfiError::Internal.to_failure(self.locale),
+            )
+            .to_json()
+        })
+    }
+
+    /// [`Engine::call_json`] as UTF-8 bytes, with room for one more byte
+    /// (the C string's NUL): one buffer, no copy of the result.
+    pub(crate) fn call_bytes(&self, operation: &[u8], request: &[u8]) -> Vec<u8> {
+        let name = operation_name(operation);
+        let mut out = Vec::with_capacity(ANSWER_CAPACITY);
+        out.extend_from_slice(br#"{"format":"#);
+        out.extend_from_slice(FORMAT_VERSION.to_string().as_bytes());
+        out.extend_from_slice(br#","operation":"#);
+        let answer = crate::json::write_str(&mut out, &name)
+            .map_err(|_| FfiError::Internal)
+            .and_then(|()| {
+                out.extend_from_slice(br#","result":"#);
+                self.run(operation, request, &mut out)
+            });
         match answer {
-            Ok(result) => crate::envelope::success_json(&name, result),
-            Err(e) => Envelope::failure(name, e.to_failure(self.locale)).to_json(),
+            Ok(()) => {
+                out.extend_from_slice(br#","status":"success"}"#);
+                out.reserve_exact(1);
+                out
+            }
+            Err(e) => Envelope::failure(name, e.to_failure(self.locale))
+                .to_json()
+                .into_bytes(),
         }
     }
 
-    /// The operation's name as echoed, and its result or error.
-    fn answer(&self, operation: &[u8], request: &[u8]) -> (String, Result<Value, FfiError>) {
-        let name = operation_name(operation);
-        let run = || -> Result<Value, FfiError> {
+    /// Runs the operation, appending its result's JSON text to `out`;
+    /// bounds first, panics caught.
+    fn run(&self, operation: &[u8], request: &[u8], out: &mut Vec<u8>) -> Result<(), FfiError> {
+        let run = || -> Result<(), FfiError> {
             if operation.len() > MAX_OPERATION_BYTES {
                 return Err(FfiError::TooLarge {
                     what: "operation name",
@@ -189,16 +224,16 @@ impl Engine {
                     max: MAX_REQUEST_BYTES,
                 });
             }
-            ops::dispatch(self, op, request)
+            ops::dispatch(self, op, request, out)
         };
-        let answer = std::panic::catch_unwind(std::panic::AssertUnwindSafe(run))
-            .unwrap_or(Err(FfiError::Internal));
-        (name, answer)
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(run))
+            .unwrap_or(Err(FfiError::Internal))
     }
 }
 
-/// The operation name echoed in the envelope: lossy UTF-8, at most 64 bytes.
-fn operation_name(operation: &[u8]) -> String {
+/// The operation name echoed in the envelope: lossy UTF-8, at most 64 bytes
+/// (borrowed when it is valid UTF-8, as every known name is).
+fn operation_name(operation: &[u8]) -> Cow<'_, str> {
     let cut = operation.get(..MAX_OPERATION_BYTES).unwrap_or(operation);
-    String::from_utf8_lossy(cut).into_owned()
+    String::from_utf8_lossy(cut)
 }

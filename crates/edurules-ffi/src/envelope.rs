@@ -268,24 +268,6 @@ impl Detail {
     }
 }
 
-/// The text of a success envelope around `result`, keys sorted: the same
-/// bytes as `Envelope::success(operation, result).to_json()` without
-/// copying the result into a second tree.
-pub(crate) fn success_json(operation: &str, mut result: Value) -> String {
-    sort(&mut result);
-    match (
-        serde_json::to_string(operation),
-        serde_json::to_string(&result),
-    ) {
-        (Ok(op), Ok(body)) => {
-            format!(
-                r#"{{"format":{FORMAT_VERSION},"operation":{op},"result":{body},"status":"success"}}"#
-            )
-        }
-        _ => Envelope::success(operation, result).to_json(),
-    }
-}
-
 /// Compact JSON text of `value` with the keys of every object sorted.
 pub(crate) fn sorted_json(value: impl Serialize) -> Result<String, serde_json::Error> {
     let mut value = serde_json::to_value(value)?;

@@ -5,6 +5,7 @@ mod details;
 mod engine;
 pub mod envelope;
 mod error;
+mod json;
 mod ops;
 
 pub use engine::{Engine, EngineOptions, MAX_OPERATION_BYTES, MAX_REGISTRIES, MAX_REQUEST_BYTES};

@@ -17,12 +17,16 @@ use serde_json::Value;
 use crate::engine::Engine;
 use crate::error::FfiError;
 
+/// Parses a request, runs, and appends the result's JSON text (keys sorted)
+/// to the buffer.
+pub(crate) type Run = fn(&Engine, &[u8], &mut Vec<u8>) -> Result<(), FfiError>;
+
 /// One operation of the protocol.
 pub(crate) struct Op {
     /// `area.name@version`.
     pub(crate) name: &'static str,
-    /// Parses the request, runs, serializes the result.
-    pub(crate) run: fn(&Engine, &[u8]) -> Result<Value, FfiError>,
+    /// Parses the request, runs, writes the result.
+    pub(crate) run: Run,
     /// The JSON Schema of the request.
     pub(crate) request: fn() -> schemars::Schema,
     /// The JSON Schema of the result (the envelope's `result`).
@@ -34,10 +38,10 @@ macro_rules! op {
     ($name:literal, $handler:path, $req:ty, $resp:ty) => {
         $crate::ops::Op {
             name: $name,
-            run: |engine, bytes| {
+            run: |engine, bytes, out| {
                 let request: $req = $crate::ops::parse(bytes)?;
                 let response: $resp = $handler(engine, request)?;
-                $crate::ops::to_value(&response)
+                $crate::ops::write(out, &response)
             },
             request: || schemars::schema_for!($req),
             response: || schemars::schema_for!($resp),
@@ -57,10 +61,15 @@ pub(crate) fn all() -> impl Iterator<Item = &'static Op> {
         .chain(absence::OPS)
 }
 
-/// Runs the operation `name`.
-pub(crate) fn dispatch(engine: &Engine, name: &str, request: &[u8]) -> Result<Value, FfiError> {
+/// Runs the operation `name`, appending its result's JSON text to `out`.
+pub(crate) fn dispatch(
+    engine: &Engine,
+    name: &str,
+    request: &[u8],
+    out: &mut Vec<u8>,
+) -> Result<(), FfiError> {
     match all().find(|op| op.name == name) {
-        Some(op) => (op.run)(engine, request),
+        Some(op) => (op.run)(engine, request, out),
         None => Err(FfiError::UnknownOperation {
             operation: name.to_owned(),
         }),
@@ -100,9 +109,9 @@ pub(crate) fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, FfiError> {
     })
 }
 
-/// The result as JSON.
-pub(crate) fn to_value(value: &impl Serialize) -> Result<Value, FfiError> {
-    serde_json::to_value(value).map_err(|_| FfiError::Internal)
+/// Appends the result's JSON text, keys sorted, to `out`.
+pub(crate) fn write(out: &mut Vec<u8>, value: &impl Serialize) -> Result<(), FfiError> {
+    crate::json::write_sorted(out, value).map_err(|_| FfiError::Internal)
 }
 
 /// A request without fields.

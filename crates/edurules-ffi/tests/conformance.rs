@@ -9,6 +9,7 @@
 //! have the same length. `{conformance}` in a request stands for the suite's
 //! directory.
 
+use edurules_ffi::envelope::Envelope;
 use serde_json::Value;
 
 use crate::abi::Handle;
@@ -91,6 +92,17 @@ fn conformance_suite_through_the_c_abi() {
             let actual: Value = serde_json::from_str(&answer).unwrap();
             if !matches(&case["expect"], &actual) {
                 failures.push(format!("{}: {name}: got {answer}", file.display()));
+            }
+            // The text written straight from the typed result is the
+            // envelope's canonical form: compact, every object's keys sorted.
+            let canonical = serde_json::from_value::<Envelope>(actual)
+                .unwrap()
+                .to_json();
+            if canonical != answer {
+                failures.push(format!(
+                    "{}: {name}: not canonical:\n  got  {answer}\n  want {canonical}",
+                    file.display()
+                ));
             }
         }
     }

@@ -10,6 +10,7 @@
 
 mod abi;
 mod conformance;
+mod decide;
 mod header;
 mod properties;
 mod schemas;

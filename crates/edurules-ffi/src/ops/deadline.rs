@@ -1,9 +1,9 @@
 //! `deadline.*`: SIO submission deadlines.
 
 use chrono::NaiveDate;
-use edurules::deadline::Lateness;
 use edurules::deadline::calendar::{DayOff, day_off_reason};
 use edurules::deadline::term::{Term, TermEnd, term_end};
+use edurules::deadline::{Deadline, Lateness};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -13,12 +13,12 @@ use crate::engine::Engine;
 use crate::error::FfiError;
 
 pub(super) const OPS: &[Op] = &[
-    op!(
-        "deadline.submission@1",
-        submission,
-        Submission,
-        SubmissionOut
-    ),
+    Op {
+        name: "deadline.submission@1",
+        run: submission,
+        request: || schemars::schema_for!(Submission),
+        response: || schemars::schema_for!(SubmissionOut<'static>),
+    },
     op!("deadline.calendar@1", calendar, Calendar, CalendarOut),
     op!("deadline.term@1", term, TermIn, TermOut),
 ];
@@ -37,11 +37,12 @@ pub(crate) struct Submission {
 }
 
 #[derive(Serialize, JsonSchema)]
-pub(crate) struct SubmissionOut {
+pub(crate) struct SubmissionOut<'r> {
     /// The last day to submit.
     due_date: NaiveDate,
     /// The whole computation: term, counting rule, version of art. 30 applied.
-    deadline: Value,
+    #[schemars(with = "Value")]
+    deadline: Deadline<'r>,
     /// With `submitted_on`: on time or late by how many days.
     #[serde(skip_serializing_if = "Option::is_none")]
     lateness: Option<Lateness>,
@@ -51,7 +52,10 @@ pub(crate) struct SubmissionOut {
     legal_basis: String,
 }
 
-fn submission(engine: &Engine, req: Submission) -> Result<SubmissionOut, FfiError> {
+/// Parses the request, computes the deadline and writes the result: the
+/// deadline borrows the rules, so it is written where they live.
+fn submission(engine: &Engine, bytes: &[u8], out: &mut Vec<u8>) -> Result<(), FfiError> {
+    let req: Submission = super::parse(bytes)?;
     let section = engine.config.deadline()?;
     let rules = section.rules()?;
     let d = rules
@@ -64,13 +68,14 @@ fn submission(engine: &Engine, req: Submission) -> Result<SubmissionOut, FfiErro
         .map(|s| d.lateness(s))
         .transpose()
         .map_err(|e| FfiError::Rules(e.into()))?;
-    Ok(SubmissionOut {
+    let answer = SubmissionOut {
         due_date: d.due_date,
-        deadline: super::to_value(&d)?,
         lateness,
         explanation: d.explain(locale),
         legal_basis: d.legal_basis(locale),
-    })
+        deadline: d,
+    };
+    super::write(out, &answer)
 }
 
 /// The longest range of `deadline.calendar@1`, in days (ten years).

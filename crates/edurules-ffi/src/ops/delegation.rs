@@ -14,20 +14,19 @@ use crate::engine::{Engine, MAX_REGISTRIES};
 use crate::envelope::Detail;
 use crate::error::FfiError;
 
-/// The most queries in one `delegation.decide_many` request.
-pub(crate) const MAX_QUERIES: usize = 1_000_000;
+mod many;
 
 pub(super) const OPS: &[Op] = &[
     op!("delegation.open@1", open, Open, Opened),
     op!("delegation.close@1", close, Named, Closed),
     op!("delegation.apply@1", apply, Apply, Applied),
     op!("delegation.decide@1", decide, Decide, Decided),
-    op!(
-        "delegation.decide_many@1",
-        decide_many,
-        DecideMany,
-        DecidedMany
-    ),
+    Op {
+        name: "delegation.decide_many@1",
+        run: many::run,
+        request: || schemars::schema_for!(many::DecideMany),
+        response: || schemars::schema_for!(many::DecidedMany),
+    },
     op!("delegation.who_may@1", who_may, WhoMay, WhoMayOut),
     op!("delegation.what_may@1", what_may, WhatMay, WhatMayOut),
     op!(
@@ -40,7 +39,7 @@ pub(super) const OPS: &[Op] = &[
 ];
 
 /// Runs `f` on the registry `name`, read-only.
-fn with_registry<T>(
+pub(super) fn with_registry<T>(
     engine: &Engine,
     name: &str,
     f: impl FnOnce(&Registry) -> T,
@@ -197,6 +196,16 @@ pub(crate) struct Decide {
     entity: EntityId,
     /// The date (Europe/Warsaw calendar day).
     at: NaiveDate,
+    /// Whether to explain the decision in words (`explanation`); on by
+    /// default. Off, `explanation` is empty and the call is several times
+    /// cheaper; `allowed` and the structured `decision` are the same.
+    #[serde(default = "yes")]
+    explain: bool,
+}
+
+/// The default of `explain`.
+fn yes() -> bool {
+    true
 }
 
 #[derive(Serialize, JsonSchema)]
@@ -205,7 +214,8 @@ pub(crate) struct Decided {
     allowed: bool,
     /// The decision: the chain when allowed, the reasons when denied.
     decision: Decision,
-    /// The decision explained in the engine's locale, one line per step.
+    /// The decision explained in the engine's locale, one line per step;
+    /// empty when the request says `"explain": false`.
     explanation: Vec<String>,
 }
 
@@ -215,94 +225,12 @@ fn decide(engine: &Engine, req: Decide) -> Result<Decided, FfiError> {
     })?;
     Ok(Decided {
         allowed: decision.is_allowed(),
-        explanation: decision.explain(engine.locale.into()),
-        decision,
-    })
-}
-
-/// One question of a batch.
-#[derive(Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct Query {
-    /// The person's login.
-    person: Login,
-    /// The permission.
-    permission: Permission,
-    /// The entity.
-    entity: EntityId,
-    /// The date; the batch's `at` when absent.
-    #[serde(default)]
-    at: Option<NaiveDate>,
-}
-
-/// Many questions on one registry.
-#[derive(Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct DecideMany {
-    /// The registry's name in the engine.
-    registry: String,
-    /// The date of every query that gives none.
-    #[serde(default)]
-    at: Option<NaiveDate>,
-    /// The questions, at most 1,000,000.
-    queries: Vec<Query>,
-    /// Also return each full decision (chains, reasons); off by default.
-    #[serde(default)]
-    details: bool,
-}
-
-#[derive(Serialize, JsonSchema)]
-pub(crate) struct DecidedMany {
-    /// One answer per query, in order.
-    allowed: Vec<bool>,
-    /// With `details`: one decision per query, in order.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    decisions: Option<Vec<Decision>>,
-}
-
-fn decide_many(engine: &Engine, req: DecideMany) -> Result<DecidedMany, FfiError> {
-    if req.queries.len() > MAX_QUERIES {
-        return Err(FfiError::TooMany {
-            what: "queries",
-            actual: req.queries.len(),
-            max: MAX_QUERIES,
-        });
-    }
-    let Some(default_at) = req.at.or_else(|| req.queries.iter().find_map(|q| q.at)) else {
-        return Ok(DecidedMany {
-            allowed: Vec::new(),
-            decisions: req.details.then(Vec::new),
-        });
-    };
-    for (i, q) in req.queries.iter().enumerate() {
-        if q.at.is_none() && req.at.is_none() {
-            return Err(FfiError::InvalidRequest {
-                path: format!("queries[{i}].at"),
-                reason: "no date: give `at` in the query or in the batch".into(),
-            });
-        }
-    }
-    with_registry(engine, &req.registry, |r| {
-        let decisions = req.queries.iter().map(|q| {
-            r.decide(
-                &q.person,
-                &q.permission,
-                &q.entity,
-                q.at.unwrap_or(default_at),
-            )
-        });
-        if req.details {
-            let all: Vec<Decision> = decisions.collect();
-            DecidedMany {
-                allowed: all.iter().map(Decision::is_allowed).collect(),
-                decisions: Some(all),
-            }
+        explanation: if req.explain {
+            decision.explain(engine.locale.into())
         } else {
-            DecidedMany {
-                allowed: decisions.map(|d| d.is_allowed()).collect(),
-                decisions: None,
-            }
-        }
+            Vec::new()
+        },
+        decision,
     })
 }
 
