@@ -128,10 +128,10 @@ export namespace absence_evaluate_1 {
    * let n = NotCounted::new(PupilId(7), Level::Preschool, AbsenceKind::Excused, Unit::Hours, 2, Quantity::whole(5));
    * assert_eq!(
    *     n.message(Locale::En),
-   *     "pupil 7 (preschool): 5 hours of excused absence in 2 records count towards no rule: \
-   *      no rule of the profile counts excused absence in hours at this level"
+   *     "Pupil 7 (preschool): excused absences given in hours (5 hours; 2 records) count towards \
+   *      no rule, because no rule of the profile counts them in that unit at this level."
    * );
-   * assert!(n.message(Locale::Pl).contains("w 2 wpisach"));
+   * assert!(n.message(Locale::Pl).contains("(5 godzin lekcyjnych; liczba wpisów: 2)"));
    * ``` */
   export type NotCounted = {
     /** Their amount in total, in `unit`. */
@@ -243,7 +243,10 @@ export namespace absence_evaluate_1 {
    * let r = AbsenceRecord::new(PupilId(5), d(2, 1), Quantity::whole(131), Unit::Hours, AbsenceKind::Excused);
    * let report = ev.evaluate_records(&[r]).unwrap();
    * assert_eq!(report.selection("bg.isrm.total").count(), 1);
-   * assert!(report.flags[0].message(Locale::En).contains("131 hours"));
+   * let flag = &report.flags[0];
+   * assert!(flag.message(Locale::En).contains(": 131 hours (threshold: more than 130 hours)"));
+   * assert!(flag.message(Locale::Pl).contains(": 131 godzin lekcyjnych (próg: więcej niż 130 godzin lekcyjnych)"));
+   * assert_eq!(flag.legal_basis(), report.flags[0].rule.legal_basis());
    * ``` */
   export type Report = {
     /** Pupils with duplicate lesson records (each counted once). */
@@ -527,10 +530,10 @@ export namespace absence_evaluate_csv_1 {
    * let n = NotCounted::new(PupilId(7), Level::Preschool, AbsenceKind::Excused, Unit::Hours, 2, Quantity::whole(5));
    * assert_eq!(
    *     n.message(Locale::En),
-   *     "pupil 7 (preschool): 5 hours of excused absence in 2 records count towards no rule: \
-   *      no rule of the profile counts excused absence in hours at this level"
+   *     "Pupil 7 (preschool): excused absences given in hours (5 hours; 2 records) count towards \
+   *      no rule, because no rule of the profile counts them in that unit at this level."
    * );
-   * assert!(n.message(Locale::Pl).contains("w 2 wpisach"));
+   * assert!(n.message(Locale::Pl).contains("(5 godzin lekcyjnych; liczba wpisów: 2)"));
    * ``` */
   export type NotCounted = {
     /** Their amount in total, in `unit`. */
@@ -642,7 +645,10 @@ export namespace absence_evaluate_csv_1 {
    * let r = AbsenceRecord::new(PupilId(5), d(2, 1), Quantity::whole(131), Unit::Hours, AbsenceKind::Excused);
    * let report = ev.evaluate_records(&[r]).unwrap();
    * assert_eq!(report.selection("bg.isrm.total").count(), 1);
-   * assert!(report.flags[0].message(Locale::En).contains("131 hours"));
+   * let flag = &report.flags[0];
+   * assert!(flag.message(Locale::En).contains(": 131 hours (threshold: more than 130 hours)"));
+   * assert!(flag.message(Locale::Pl).contains(": 131 godzin lekcyjnych (próg: więcej niż 130 godzin lekcyjnych)"));
+   * assert_eq!(flag.legal_basis(), report.flags[0].rule.legal_basis());
    * ``` */
   export type Report = {
     /** Pupils with duplicate lesson records (each counted once). */
@@ -826,26 +832,23 @@ export namespace config_schema_1 {
 
 /** `config.validate@1` */
 export namespace config_validate_1 {
-  /** A language for messages shown to people, chosen once by the caller and
-   * converted with `From` into the `Locale` of each domain crate.
+  /** A language for messages read by people: errors, explanations, reports.
    *
-   * Serialized in lower case (`"pl"`, `"bg"`, `"en"`); [`FromStr`] accepts the
-   * same codes in any case.
+   * Every edurules crate takes this one type (they re-export it), so a caller
+   * chooses the language once. Serialized in lower case: `"pl"`, `"bg"`,
+   * `"en"`; [`FromStr`] also accepts a region (`pl-PL`, `bg_BG`) and any case.
    *
    * # Example
    *
    * ```
-   * use edurules::Locale;
+   * use edurules_locale::Locale;
    *
-   * let locale: Locale = "bg".parse()?;
+   * let locale: Locale = "bg-BG".parse()?;
    * assert_eq!(locale, Locale::Bg);
    * assert_eq!(locale.to_string(), "bg");
-   * # #[cfg(feature = "login")] {
-   * let err = edurules::login::normalize("Łukasz").unwrap_err();
-   * assert!(err.message(locale.into()).contains("полска буква"));
-   * # }
+   * assert_eq!(serde_json::to_string(&Locale::Pl)?, "\"pl\"");
    * assert!("de".parse::<Locale>().is_err());
-   * # Ok::<(), edurules::Error>(())
+   * # Ok::<(), Box<dyn std::error::Error>>(())
    * ``` */
   export type Locale = ("pl" | "bg" | "en");
   /** A configuration to check: exactly one of `toml`, `json`. */
@@ -1305,6 +1308,10 @@ export namespace delegation_decide_1 {
     "at": string;
     /** The entity (school) id. */
     "entity": EntityId;
+    /** Whether to explain the decision in words (`explanation`); on by
+     * default. Off, `explanation` is empty and the call is several times
+     * cheaper; `allowed` and the structured `decision` are the same. */
+    "explain"?: boolean;
     /** The permission (`pupils:read`). */
     "permission": Permission;
     /** The person's login. */
@@ -1317,7 +1324,8 @@ export namespace delegation_decide_1 {
     "allowed": boolean;
     /** The decision: the chain when allowed, the reasons when denied. */
     "decision": Decision;
-    /** The decision explained in the engine's locale, one line per step. */
+    /** The decision explained in the engine's locale, one line per step;
+     * empty when the request says `"explain": false`. */
     "explanation": Array<string>;
   };
 }
@@ -2196,9 +2204,12 @@ export namespace login_classify_1 {
   /** Everything that can go wrong in this crate.
    *
    * Every variant has a stable machine [`code`](Self::code) and a
-   * [`message`](Self::message) in Polish, Bulgarian and English; `Display` is the
-   * English message. Positions are 1-based character positions in the input as
-   * given (leading white space included).
+   * [`message`](Self::message) in Polish, Bulgarian and English (also through
+   * [`edurules_locale::Message`]); `Display` is the English message. Messages
+   * quote input with the language's quotation marks, at most
+   * [`MAX_QUOTED_CHARS`] characters of it; the machine fields keep the
+   * details (positions, code points, lengths). Positions are 1-based character
+   * positions in the input as given (leading white space included).
    *
    * # Example
    *
@@ -2207,7 +2218,11 @@ export namespace login_classify_1 {
    *
    * let err = normalize("JAN KOW").unwrap_err();
    * assert_eq!(err.code(), "login.inner_whitespace");
-   * assert_eq!(err.to_string(), "login `JAN KOW` contains white space at position 4");
+   * assert_eq!(err.to_string(), "the login “JAN KOW” contains white space at position 4");
+   * assert_eq!(
+   *     err.message(Locale::Pl),
+   *     "login „JAN KOW” zawiera odstęp na pozycji 4"
+   * );
    * assert!(matches!(err, LoginError::InnerWhitespace { position: 4, .. }));
    * assert!(!err.message(Locale::Bg).is_empty());
    * ``` */
@@ -2646,9 +2661,12 @@ export namespace login_plan_consolidation_1 {
   /** Everything that can go wrong in this crate.
    *
    * Every variant has a stable machine [`code`](Self::code) and a
-   * [`message`](Self::message) in Polish, Bulgarian and English; `Display` is the
-   * English message. Positions are 1-based character positions in the input as
-   * given (leading white space included).
+   * [`message`](Self::message) in Polish, Bulgarian and English (also through
+   * [`edurules_locale::Message`]); `Display` is the English message. Messages
+   * quote input with the language's quotation marks, at most
+   * [`MAX_QUOTED_CHARS`] characters of it; the machine fields keep the
+   * details (positions, code points, lengths). Positions are 1-based character
+   * positions in the input as given (leading white space included).
    *
    * # Example
    *
@@ -2657,7 +2675,11 @@ export namespace login_plan_consolidation_1 {
    *
    * let err = normalize("JAN KOW").unwrap_err();
    * assert_eq!(err.code(), "login.inner_whitespace");
-   * assert_eq!(err.to_string(), "login `JAN KOW` contains white space at position 4");
+   * assert_eq!(err.to_string(), "the login “JAN KOW” contains white space at position 4");
+   * assert_eq!(
+   *     err.message(Locale::Pl),
+   *     "login „JAN KOW” zawiera odstęp na pozycji 4"
+   * );
    * assert!(matches!(err, LoginError::InnerWhitespace { position: 4, .. }));
    * assert!(!err.message(Locale::Bg).is_empty());
    * ``` */
@@ -3158,30 +3180,58 @@ export namespace password_status_1 {
    *
    * # Example
    * ```
+   * use edurules_locale::SchoolZone;
    * use edurules_password::{Locale, PasswordStatus};
-   * let s = PasswordStatus::Valid { expires_at: None };
+   * let s = PasswordStatus::Valid { expires_at: None, zone: SchoolZone::EuropeWarsaw };
    * assert_eq!(s.code(), "password.valid");
-   * assert!(!s.message(Locale::Pl).is_empty());
+   * assert_eq!(s.message(Locale::Pl), "Hasło jest ważne bezterminowo.");
    * ``` */
   export type PasswordStatus = ({
     /** When it expires. */
     "expires_at"?: string | null;
     "status": "valid";
+    /** The school's time zone (the policy's `time_zone`), in which the
+     * message shows the instant. */
+    "zone"?: SchoolZone;
   } | {
     /** Days left, rounded up (1 = less than a day). */
     "days_left": number;
     /** When it expires. */
     "expires_at": string;
     "status": "expiring_soon";
+    /** The school's time zone (the policy's `time_zone`). */
+    "zone"?: SchoolZone;
   } | {
     /** When it expired. */
     "expired_at": string;
     "status": "expired";
+    /** The school's time zone (the policy's `time_zone`). */
+    "zone"?: SchoolZone;
   } | {
     /** Why. */
     "reason": MustChangeReason;
     "status": "must_change";
   });
+  /** The time zone a school's times are shown in: the zone is configuration
+   * (a school in Poland or in Bulgaria), not a property of the language.
+   *
+   * Serialized as its IANA name. Conversions use the IANA time zone database
+   * (through `chrono-tz`), so summer time and its history are right.
+   *
+   * # Example
+   *
+   * ```
+   * use chrono::{TimeZone, Utc};
+   * use edurules_locale::{Locale, SchoolZone};
+   *
+   * let zone: SchoolZone = "Europe/Sofia".parse()?;
+   * let t = Utc.with_ymd_and_hms(2026, 7, 1, 21, 30, 0).unwrap();
+   * assert_eq!(Locale::Bg.date_time(t, zone), "2 юли 2026 г., 00:30");
+   * assert_eq!(Locale::Pl.date_time(t, SchoolZone::EuropeWarsaw), "1 lipca 2026 r., 23:30");
+   * assert_eq!(serde_json::to_string(&zone)?, "\"Europe/Sofia\"");
+   * # Ok::<(), Box<dyn std::error::Error>>(())
+   * ``` */
+  export type SchoolZone = ("Europe/Warsaw" | "Europe/Sofia" | "UTC");
   /** A stored password: a PHC string and the normalization applied before hashing.
    *
    * A value that exists holds a PHC string that parses, names an argon2
