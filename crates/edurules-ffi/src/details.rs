@@ -12,14 +12,14 @@ pub(crate) fn of_rules(failure: Failure, e: &edurules::Error, locale: Locale) ->
             violations,
         }) => violations.iter().fold(failure, |f, v| {
             f.with_detail(
-                Detail::new(v.message(locale.into()))
+                Detail::new(v.message(locale))
                     .with_code(v.code())
                     .with_rule(v.rule().code(), v.rule().legal_basis()),
             )
         }),
         edurules::Error::Password(edurules::password::PasswordError::Rejected { violations }) => {
             violations.iter().fold(failure, |f, v| {
-                f.with_detail(Detail::new(v.message(locale.into())).with_code(v.code()))
+                f.with_detail(Detail::new(v.message(locale)).with_code(v.code()))
             })
         }
         edurules::Error::Config(ConfigError::Invalid { problems }) => {

@@ -121,7 +121,7 @@ fn calendar(engine: &Engine, req: Calendar) -> Result<CalendarOut, FfiError> {
             ),
         });
     }
-    let locale = engine.locale.into();
+    let locale = engine.locale;
     let mut working_days = 0_u32;
     let mut days_off = Vec::new();
     for date in req.from.iter_days().take_while(|d| *d <= req.to) {
@@ -167,7 +167,7 @@ fn term(engine: &Engine, req: TermIn) -> Result<TermOut, FfiError> {
     let end = term_end(req.event, req.term).map_err(|e| FfiError::Rules(e.into()))?;
     Ok(TermOut {
         end: end.end,
-        explanation: end.explain(engine.locale.into()),
+        explanation: end.explain(engine.locale),
         term_end: end,
     })
 }

@@ -92,7 +92,7 @@ fn open(engine: &Engine, req: Open) -> Result<Opened, FfiError> {
         None => engine.config.delegation()?.clone(),
     };
     let mut registry = Registry::new(policy).map_err(|e| FfiError::Rules(e.into()))?;
-    let locale = engine.locale.into();
+    let locale = engine.locale;
     let mut refused = Vec::new();
     let mut applied = 0_usize;
     for (index, event) in req.events.into_iter().enumerate() {
@@ -226,7 +226,7 @@ fn decide(engine: &Engine, req: Decide) -> Result<Decided, FfiError> {
     Ok(Decided {
         allowed: decision.is_allowed(),
         explanation: if req.explain {
-            decision.explain(engine.locale.into())
+            decision.explain(engine.locale)
         } else {
             Vec::new()
         },

@@ -87,7 +87,7 @@ fn plan(engine: &Engine, req: Plan) -> Result<Planned, FfiError> {
     let policy = &engine.config.login()?.policy;
     let plan = plan_consolidation_with(&req.accounts, policy);
     Ok(Planned {
-        message: plan.case.message(engine.locale.into()),
+        message: plan.case.message(engine.locale),
         plan,
     })
 }

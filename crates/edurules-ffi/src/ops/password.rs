@@ -55,7 +55,7 @@ pub(crate) struct Checked {
 
 fn check(engine: &Engine, req: Check) -> Result<Checked, FfiError> {
     let policy = engine.config.password()?;
-    let locale = engine.locale.into();
+    let locale = engine.locale;
     let violations = match check_password(policy, &Password::new(req.password), &req.user) {
         Ok(()) => Vec::new(),
         Err(vs) => vs
@@ -191,7 +191,7 @@ fn status(engine: &Engine, req: Status) -> Result<StatusOut, FfiError> {
     let s = password_status(policy, &req.state, req.now);
     Ok(StatusOut {
         code: s.code().to_owned(),
-        message: s.message(engine.locale.into()),
+        message: s.message(engine.locale),
         requires_change: s.requires_change(),
         status: s,
     })
