@@ -281,6 +281,16 @@ impl<'e> Accumulator<'e> {
         Ok(())
     }
 
+    /// Adds records already checked with [`AbsenceRecord::check`].
+    #[cfg(feature = "arrow")]
+    pub(crate) fn push_coherent(&mut self, records: &[AbsenceRecord]) {
+        for r in records {
+            if !self.push_plain(r) {
+                self.push_checked(r);
+            }
+        }
+    }
+
     /// Adds records from any iterator (a stream), stopping at the first incoherent one.
     ///
     /// # Errors

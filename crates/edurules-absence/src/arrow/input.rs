@@ -1,0 +1,297 @@
+//! Records and the roster from `RecordBatch`es.
+
+use arrow_array::cast::AsArray;
+use arrow_array::types::Date32Type;
+use arrow_array::{Array, RecordBatch};
+use arrow_schema::DataType;
+use chrono::NaiveDate;
+
+use super::columns::{self, NULL, Strings};
+use crate::{
+    AbsenceError, AbsenceKind, AbsenceRecord, Accumulator, FieldFormat, Level, Pupil, PupilId,
+    Quantity, Roster, SchoolId, Unit,
+};
+
+/// Days from 0001-01-01 (chrono's day 1) to 1970-01-01 (Arrow's day 0), minus one.
+const EPOCH_FROM_CE: i32 = 719_163;
+
+const KINDS: [AbsenceKind; 3] = [
+    AbsenceKind::Excused,
+    AbsenceKind::Unexcused,
+    AbsenceKind::Late,
+];
+const UNITS: [Unit; 3] = [Unit::Hours, Unit::Days, Unit::Minutes];
+
+fn kind_code(s: &str) -> Option<u8> {
+    match s {
+        "excused" => Some(0),
+        "unexcused" => Some(1),
+        "late" => Some(2),
+        _ => None,
+    }
+}
+
+/// As the CSV's `unit`: an empty value is the default.
+fn unit_code(s: &str) -> Option<u8> {
+    match s {
+        "" => Some(NULL),
+        "hours" | "lessons" => Some(0),
+        "days" => Some(1),
+        "minutes" => Some(2),
+        _ => None,
+    }
+}
+
+fn level_code(s: &str) -> Option<u8> {
+    match s {
+        "preschool" => Some(0),
+        "school" => Some(1),
+        _ => None,
+    }
+}
+
+/// The dates of a `Date32` column (no nulls).
+fn dates(array: &dyn Array) -> Result<Vec<NaiveDate>, AbsenceError> {
+    let name = "date";
+    if array.data_type() != &DataType::Date32 {
+        return Err(columns::wrong_type(name, array, "Date32"));
+    }
+    columns::require_values(name, array)?;
+    let mut last: Option<(i32, NaiveDate)> = None;
+    array
+        .as_primitive::<Date32Type>()
+        .values()
+        .iter()
+        .enumerate()
+        .map(|(row, &days)| {
+            if let Some((d, date)) = last
+                && d == days
+            {
+                return Ok(date);
+            }
+            let date = days
+                .checked_add(EPOCH_FROM_CE)
+                .and_then(NaiveDate::from_num_days_from_ce_opt)
+                .ok_or_else(|| {
+                    columns::bad_value(name, row, &days.to_string(), FieldFormat::Date)
+                })?;
+            last = Some((days, date));
+            Ok(date)
+        })
+        .collect()
+}
+
+/// The records of a batch, each checked; the first problem is an error naming its column or row.
+pub(crate) fn records(batch: &RecordBatch) -> Result<Vec<AbsenceRecord>, AbsenceError> {
+    let ids = columns::ids(
+        "pupil_id",
+        columns::column(batch, "pupil_id")?.as_ref(),
+        FieldFormat::PupilId,
+    )?;
+    let dates = dates(columns::column(batch, "date")?.as_ref())?;
+    let amount = match batch.column_by_name("amount") {
+        Some(a) => columns::amounts("amount", a.as_ref())?,
+        None => match batch.column_by_name("hours") {
+            Some(a) => columns::amounts("hours", a.as_ref())?,
+            None => {
+                return Err(columns::column(batch, "amount").err().unwrap_or(
+                    AbsenceError::ArrowMissingColumn {
+                        column: "amount".into(),
+                    },
+                ));
+            }
+        },
+    };
+    let kinds = columns::codes(
+        "kind",
+        columns::column(batch, "kind")?.as_ref(),
+        false,
+        kind_code,
+        FieldFormat::Kind,
+    )?;
+    let units = batch
+        .column_by_name("unit")
+        .map(|a| columns::codes("unit", a.as_ref(), true, unit_code, FieldFormat::Unit))
+        .transpose()?;
+    let lessons = batch
+        .column_by_name("lesson")
+        .map(|a| columns::small_numbers("lesson", a.as_ref()))
+        .transpose()?;
+    let mut out = Vec::with_capacity(batch.num_rows());
+    for (row, (((&pupil, &date), &amount), &kind)) in
+        ids.iter().zip(&dates).zip(&amount).zip(&kinds).enumerate()
+    {
+        let kind = KINDS
+            .get(usize::from(kind))
+            .copied()
+            .unwrap_or(AbsenceKind::Excused);
+        let unit = units
+            .as_ref()
+            .and_then(|u| u.get(row))
+            .and_then(|&u| UNITS.get(usize::from(u)).copied())
+            .unwrap_or(if kind == AbsenceKind::Late {
+                Unit::Minutes
+            } else {
+                Unit::Hours
+            });
+        let record = AbsenceRecord {
+            pupil: PupilId(pupil),
+            date,
+            amount: Quantity::from_sixtieths(amount),
+            unit,
+            kind,
+            lesson: lessons.as_ref().and_then(|l| l.get(row).copied().flatten()),
+        };
+        record.check().map_err(|e| AbsenceError::ArrowRecord {
+            row: row as u64,
+            problem: Box::new(e),
+        })?;
+        out.push(record);
+    }
+    Ok(out)
+}
+
+impl Accumulator<'_> {
+    /// Adds the records of an Arrow batch laid out as [`crate::arrow::record_schema`] (feature
+    /// `arrow`): all of them, or none when one is refused. Dictionary columns are resolved once
+    /// per batch, and no string is allocated per row. Records count as with
+    /// [`Accumulator::push`], so the report is the one the CSV readers give on the same data.
+    ///
+    /// # Errors
+    ///
+    /// [`AbsenceError::ArrowMissingColumn`], [`AbsenceError::ArrowColumnType`],
+    /// [`AbsenceError::ArrowNull`] and [`AbsenceError::ArrowValue`] name the column (and the
+    /// row); [`AbsenceError::ArrowRecord`] names the row of an incoherent record (a late arrival
+    /// of 0 minutes, an absence in minutes). The accumulator is unchanged then.
+    ///
+    /// # Panics
+    ///
+    /// Never.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use edurules_absence::arrow::arrow_array::{ArrayRef, Date32Array, Float64Array, RecordBatch, StringArray, UInt64Array};
+    /// use edurules_absence::*;
+    ///
+    /// let roster = Roster::new(vec![Pupil::new(PupilId(1), SchoolId("S".into()), Level::School)])?;
+    /// let planned = Planned::default();
+    /// let ev = Evaluator::new(RuleProfile::bg_isrm(), Window::month(2026, 3)?, &roster, &planned)?;
+    /// let day = 20_514; // 2026-03-02, in days since 1970-01-01
+    /// let batch = |kind: &str| RecordBatch::try_from_iter([
+    ///     ("pupil_id", Arc::new(UInt64Array::from(vec![1, 1])) as ArrayRef),
+    ///     ("date", Arc::new(Date32Array::from(vec![day, day]))),
+    ///     ("amount", Arc::new(Float64Array::from(vec![41.0, 0.5]))),
+    ///     ("kind", Arc::new(StringArray::from(vec!["unexcused", kind]))),
+    /// ]).unwrap();
+    /// let mut acc = ev.accumulator();
+    /// acc.push_arrow(&batch("unexcused"))?;
+    /// assert_eq!(ev.evaluate(&acc).selection("bg.isrm.unexcused").count(), 1);
+    ///
+    /// let err = acc.push_arrow(&batch("sick")).unwrap_err();
+    /// assert_eq!(err.code(), "absence.arrow_value");
+    /// assert_eq!(err.to_string(), "Arrow data, row index 1, column “kind”: “sick” is not a kind \
+    ///     of absence; the kinds are “excused”, “unexcused” or “late”.");
+    /// assert_eq!(acc.stats().records, 2); // nothing of the refused batch was added
+    /// # Ok::<(), AbsenceError>(())
+    /// ```
+    pub fn push_arrow(&mut self, batch: &RecordBatch) -> Result<(), AbsenceError> {
+        let records = records(batch)?;
+        self.push_coherent(&records);
+        Ok(())
+    }
+}
+
+/// Reads a roster from Arrow batches laid out as [`crate::arrow::roster_schema`].
+///
+/// # Errors
+///
+/// [`AbsenceError::ArrowMissingColumn`], [`AbsenceError::ArrowColumnType`],
+/// [`AbsenceError::ArrowNull`], [`AbsenceError::ArrowValue`] (an empty school id, an unknown
+/// level, a grade past 255, a negative id) naming the column and the row in its batch;
+/// [`AbsenceError::DuplicatePupil`] and [`AbsenceError::TooManyPupils`] as [`Roster::new`].
+///
+/// # Panics
+///
+/// Never.
+///
+/// # Example
+///
+/// ```
+/// use std::sync::Arc;
+/// use edurules_absence::arrow::{arrow_array::{ArrayRef, RecordBatch, StringArray, UInt64Array}, read_roster};
+/// use edurules_absence::{Level, PupilId};
+/// let batch = |level: &str| RecordBatch::try_from_iter([
+///     ("pupil_id", Arc::new(UInt64Array::from(vec![7])) as ArrayRef),
+///     ("school_id", Arc::new(StringArray::from(vec!["SU-7"]))),
+///     ("level", Arc::new(StringArray::from(vec![level]))),
+/// ]).unwrap();
+/// let roster = read_roster([&batch("preschool")])?;
+/// assert_eq!(roster.pupils()[0].level, Level::Preschool);
+/// assert_eq!(read_roster([&batch("kindergarten")]).unwrap_err().code(), "absence.arrow_value");
+/// # Ok::<(), edurules_absence::AbsenceError>(())
+/// ```
+pub fn read_roster<'a>(
+    batches: impl IntoIterator<Item = &'a RecordBatch>,
+) -> Result<Roster, AbsenceError> {
+    let mut pupils = Vec::new();
+    for batch in batches {
+        let ids = columns::ids(
+            "pupil_id",
+            columns::column(batch, "pupil_id")?.as_ref(),
+            FieldFormat::PupilId,
+        )?;
+        let schools = schools(columns::column(batch, "school_id")?.as_ref())?;
+        let levels = columns::codes(
+            "level",
+            columns::column(batch, "level")?.as_ref(),
+            false,
+            level_code,
+            FieldFormat::Level,
+        )?;
+        let grades = batch
+            .column_by_name("grade")
+            .map(|a| columns::small_numbers("grade", a.as_ref()))
+            .transpose()?;
+        for (row, ((&id, school), &level)) in ids.iter().zip(schools).zip(&levels).enumerate() {
+            let level = if level == 0 {
+                Level::Preschool
+            } else {
+                Level::School
+            };
+            let mut pupil = Pupil::new(PupilId(id), SchoolId(school.to_owned()), level);
+            pupil.grade = grades.as_ref().and_then(|g| g.get(row).copied().flatten());
+            pupils.push(pupil);
+        }
+    }
+    Roster::new(pupils)
+}
+
+/// The school ids of a batch (no nulls, none empty), of any string layout or a dictionary.
+fn schools(array: &dyn Array) -> Result<Vec<&str>, AbsenceError> {
+    let name = "school_id";
+    columns::require_values(name, array)?;
+    let out: Vec<&str> = if let Some(s) = Strings::of(array) {
+        (0..array.len())
+            .map(|i| s.get(i).unwrap_or_default())
+            .collect()
+    } else {
+        let (keys, values) = any_dictionary(array)
+            .ok_or_else(|| columns::wrong_type(name, array, columns::TEXT_TYPES))?;
+        keys.iter()
+            .map(|&k| values.get(k).unwrap_or_default())
+            .collect()
+    };
+    if let Some(row) = out.iter().position(|s| s.is_empty()) {
+        return Err(columns::bad_value(name, row, "", FieldFormat::SchoolId));
+    }
+    Ok(out)
+}
+
+/// The keys and text values of a dictionary array (no null keys), whatever its key type.
+fn any_dictionary(array: &dyn Array) -> Option<(Vec<usize>, Strings<'_>)> {
+    let d = array.as_any_dictionary_opt()?;
+    let values = Strings::of(d.values().as_ref())?;
+    Some((d.normalized_keys(), values))
+}
