@@ -192,7 +192,7 @@ impl Accumulator<'_> {
     /// let err = acc.push_arrow(&batch("sick")).unwrap_err();
     /// assert_eq!(err.code(), "absence.arrow_value");
     /// assert_eq!(err.to_string(), "Arrow data, row index 1, column “kind”: “sick” is not a kind \
-    ///     of absence; the kinds are “excused”, “unexcused” or “late”.");
+    ///     of absence; use “excused”, “unexcused” or “late”.");
     /// assert_eq!(acc.stats().records, 2); // nothing of the refused batch was added
     /// # Ok::<(), AbsenceError>(())
     /// ```
