@@ -81,74 +81,116 @@ fn dates(array: &dyn Array) -> Result<Vec<NaiveDate>, AbsenceError> {
         .collect()
 }
 
-/// The records of a batch, each checked; the first problem is an error naming its column or row.
-pub(crate) fn records(batch: &RecordBatch) -> Result<Vec<AbsenceRecord>, AbsenceError> {
-    let ids = columns::ids(
-        "pupil_id",
-        columns::column(batch, "pupil_id")?.as_ref(),
-        FieldFormat::PupilId,
-    )?;
-    let dates = dates(columns::column(batch, "date")?.as_ref())?;
-    let amount = match batch.column_by_name("amount") {
-        Some(a) => columns::amounts("amount", a.as_ref())?,
-        None => match batch.column_by_name("hours") {
-            Some(a) => columns::amounts("hours", a.as_ref())?,
-            None => {
-                return Err(columns::column(batch, "amount").err().unwrap_or(
-                    AbsenceError::ArrowMissingColumn {
-                        column: "amount".into(),
-                    },
-                ));
+/// The columns of a batch of records, read and typed once.
+pub(crate) struct Rows<'b> {
+    ids: std::borrow::Cow<'b, [u64]>,
+    dates: Vec<NaiveDate>,
+    amounts: Vec<u64>,
+    kinds: Vec<u8>,
+    units: Option<Vec<u8>>,
+    lessons: Option<Vec<Option<u8>>>,
+}
+
+impl<'b> Rows<'b> {
+    /// Reads the columns; the first problem is an error naming its column (and row).
+    pub(crate) fn read(batch: &'b RecordBatch) -> Result<Self, AbsenceError> {
+        let ids = columns::ids(
+            "pupil_id",
+            columns::column(batch, "pupil_id")?.as_ref(),
+            FieldFormat::PupilId,
+        )?;
+        let dates = dates(columns::column(batch, "date")?.as_ref())?;
+        let amounts = match (
+            batch.column_by_name("amount"),
+            batch.column_by_name("hours"),
+        ) {
+            (Some(a), _) => columns::amounts("amount", a.as_ref())?,
+            (None, Some(a)) => columns::amounts("hours", a.as_ref())?,
+            (None, None) => {
+                return Err(AbsenceError::ArrowMissingColumn {
+                    column: "amount".into(),
+                });
             }
-        },
-    };
-    let kinds = columns::codes(
-        "kind",
-        columns::column(batch, "kind")?.as_ref(),
-        false,
-        kind_code,
-        FieldFormat::Kind,
-    )?;
-    let units = batch
-        .column_by_name("unit")
-        .map(|a| columns::codes("unit", a.as_ref(), true, unit_code, FieldFormat::Unit))
-        .transpose()?;
-    let lessons = batch
-        .column_by_name("lesson")
-        .map(|a| columns::small_numbers("lesson", a.as_ref()))
-        .transpose()?;
-    let mut out = Vec::with_capacity(batch.num_rows());
-    for (row, (((&pupil, &date), &amount), &kind)) in
-        ids.iter().zip(&dates).zip(&amount).zip(&kinds).enumerate()
-    {
-        let kind = KINDS
-            .get(usize::from(kind))
-            .copied()
-            .unwrap_or(AbsenceKind::Excused);
-        let unit = units
-            .as_ref()
-            .and_then(|u| u.get(row))
-            .and_then(|&u| UNITS.get(usize::from(u)).copied())
-            .unwrap_or(if kind == AbsenceKind::Late {
-                Unit::Minutes
-            } else {
-                Unit::Hours
-            });
-        let record = AbsenceRecord {
-            pupil: PupilId(pupil),
-            date,
-            amount: Quantity::from_sixtieths(amount),
-            unit,
-            kind,
-            lesson: lessons.as_ref().and_then(|l| l.get(row).copied().flatten()),
         };
-        record.check().map_err(|e| AbsenceError::ArrowRecord {
-            row: row as u64,
-            problem: Box::new(e),
-        })?;
-        out.push(record);
+        let kinds = columns::codes(
+            "kind",
+            columns::column(batch, "kind")?.as_ref(),
+            false,
+            kind_code,
+            FieldFormat::Kind,
+        )?;
+        let units = batch
+            .column_by_name("unit")
+            .map(|a| columns::codes("unit", a.as_ref(), true, unit_code, FieldFormat::Unit))
+            .transpose()?;
+        let lessons = batch
+            .column_by_name("lesson")
+            .map(|a| columns::small_numbers("lesson", a.as_ref()))
+            .transpose()?;
+        Ok(Self {
+            ids,
+            dates,
+            amounts,
+            kinds,
+            units,
+            lessons,
+        })
     }
-    Ok(out)
+
+    /// The records, in order (not checked).
+    pub(crate) fn records(&self) -> impl Iterator<Item = AbsenceRecord> + '_ {
+        let plain = self.units.is_none() && self.lessons.is_none();
+        self.ids
+            .iter()
+            .zip(&self.dates)
+            .zip(&self.amounts)
+            .zip(&self.kinds)
+            .enumerate()
+            .map(move |(row, (((&pupil, &date), &amount), &kind))| {
+                let kind = KINDS
+                    .get(usize::from(kind))
+                    .copied()
+                    .unwrap_or(AbsenceKind::Excused);
+                let default = if kind == AbsenceKind::Late {
+                    Unit::Minutes
+                } else {
+                    Unit::Hours
+                };
+                let (unit, lesson) = if plain {
+                    (default, None)
+                } else {
+                    (
+                        self.units
+                            .as_ref()
+                            .and_then(|u| u.get(row))
+                            .and_then(|&u| UNITS.get(usize::from(u)).copied())
+                            .unwrap_or(default),
+                        self.lessons
+                            .as_ref()
+                            .and_then(|l| l.get(row).copied().flatten()),
+                    )
+                };
+                AbsenceRecord {
+                    pupil: PupilId(pupil),
+                    date,
+                    amount: Quantity::from_sixtieths(amount),
+                    unit,
+                    kind,
+                    lesson,
+                }
+            })
+    }
+
+    /// Checks every record; the first incoherent one is an error naming its row.
+    pub(crate) fn check(&self) -> Result<(), AbsenceError> {
+        for (row, record) in self.records().enumerate() {
+            record.check().map_err(|e| AbsenceError::ArrowRecord {
+                row: row as u64,
+                problem: Box::new(e),
+            })?;
+        }
+        Ok(())
+    }
 }
 
 impl Accumulator<'_> {
@@ -197,8 +239,9 @@ impl Accumulator<'_> {
     /// # Ok::<(), AbsenceError>(())
     /// ```
     pub fn push_arrow(&mut self, batch: &RecordBatch) -> Result<(), AbsenceError> {
-        let records = records(batch)?;
-        self.push_coherent(&records);
+        let rows = Rows::read(batch)?;
+        rows.check()?;
+        self.push_coherent(rows.records());
         Ok(())
     }
 }

@@ -283,10 +283,10 @@ impl<'e> Accumulator<'e> {
 
     /// Adds records already checked with [`AbsenceRecord::check`].
     #[cfg(feature = "arrow")]
-    pub(crate) fn push_coherent(&mut self, records: &[AbsenceRecord]) {
+    pub(crate) fn push_coherent(&mut self, records: impl Iterator<Item = AbsenceRecord>) {
         for r in records {
-            if !self.push_plain(r) {
-                self.push_checked(r);
+            if !self.push_plain(&r) {
+                self.push_checked(&r);
             }
         }
     }
