@@ -4,7 +4,7 @@ use arrow_array::cast::AsArray;
 use arrow_array::types::Date32Type;
 use arrow_array::{Array, RecordBatch};
 use arrow_schema::DataType;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::columns::{self, NULL, Strings};
 use crate::{
@@ -50,41 +50,38 @@ fn level_code(s: &str) -> Option<u8> {
     }
 }
 
-/// The dates of a `Date32` column (no nulls).
-fn dates(array: &dyn Array) -> Result<Vec<NaiveDate>, AbsenceError> {
+/// The days of a `Date32` column (no nulls, each a date chrono can hold).
+fn days(array: &dyn Array) -> Result<&[i32], AbsenceError> {
     let name = "date";
     if array.data_type() != &DataType::Date32 {
         return Err(columns::wrong_type(name, array, "Date32"));
     }
     columns::require_values(name, array)?;
-    let mut last: Option<(i32, NaiveDate)> = None;
-    array
-        .as_primitive::<Date32Type>()
-        .values()
-        .iter()
-        .enumerate()
-        .map(|(row, &days)| {
-            if let Some((d, date)) = last
-                && d == days
-            {
-                return Ok(date);
-            }
-            let date = days
-                .checked_add(EPOCH_FROM_CE)
-                .and_then(NaiveDate::from_num_days_from_ce_opt)
-                .ok_or_else(|| {
-                    columns::bad_value(name, row, &days.to_string(), FieldFormat::Date)
-                })?;
-            last = Some((days, date));
-            Ok(date)
-        })
-        .collect()
+    let days: &[i32] = array.as_primitive::<Date32Type>().values();
+    let (min, max) = (epoch_day(NaiveDate::MIN), epoch_day(NaiveDate::MAX));
+    if let Some(row) = days.iter().position(|&d| d < min || d > max) {
+        let value = days.get(row).map(ToString::to_string).unwrap_or_default();
+        return Err(columns::bad_value(name, row, &value, FieldFormat::Date));
+    }
+    Ok(days)
+}
+
+/// Days since 1970-01-01.
+fn epoch_day(date: NaiveDate) -> i32 {
+    date.num_days_from_ce() - EPOCH_FROM_CE
+}
+
+/// The date of a day since 1970-01-01 (checked by [`days`] to be in chrono's range).
+fn date_of(day: i32) -> NaiveDate {
+    day.checked_add(EPOCH_FROM_CE)
+        .and_then(NaiveDate::from_num_days_from_ce_opt)
+        .unwrap_or_default()
 }
 
 /// The columns of a batch of records, read and typed once.
 pub(crate) struct Rows<'b> {
     ids: std::borrow::Cow<'b, [u64]>,
-    dates: Vec<NaiveDate>,
+    days: &'b [i32],
     amounts: Vec<u64>,
     kinds: Vec<u8>,
     units: Option<Vec<u8>>,
@@ -99,7 +96,7 @@ impl<'b> Rows<'b> {
             columns::column(batch, "pupil_id")?.as_ref(),
             FieldFormat::PupilId,
         )?;
-        let dates = dates(columns::column(batch, "date")?.as_ref())?;
+        let days = days(columns::column(batch, "date")?.as_ref())?;
         let amounts = match (
             batch.column_by_name("amount"),
             batch.column_by_name("hours"),
@@ -129,7 +126,7 @@ impl<'b> Rows<'b> {
             .transpose()?;
         Ok(Self {
             ids,
-            dates,
+            days,
             amounts,
             kinds,
             units,
@@ -137,59 +134,81 @@ impl<'b> Rows<'b> {
         })
     }
 
-    /// The records, in order (not checked).
-    pub(crate) fn records(&self) -> impl Iterator<Item = AbsenceRecord> + '_ {
-        let plain = self.units.is_none() && self.lessons.is_none();
-        self.ids
-            .iter()
-            .zip(&self.dates)
-            .zip(&self.amounts)
-            .zip(&self.kinds)
-            .enumerate()
-            .map(move |(row, (((&pupil, &date), &amount), &kind))| {
-                let kind = KINDS
-                    .get(usize::from(kind))
-                    .copied()
-                    .unwrap_or(AbsenceKind::Excused);
-                let default = if kind == AbsenceKind::Late {
-                    Unit::Minutes
-                } else {
-                    Unit::Hours
-                };
-                let (unit, lesson) = if plain {
-                    (default, None)
-                } else {
-                    (
-                        self.units
-                            .as_ref()
-                            .and_then(|u| u.get(row))
-                            .and_then(|&u| UNITS.get(usize::from(u)).copied())
-                            .unwrap_or(default),
-                        self.lessons
-                            .as_ref()
-                            .and_then(|l| l.get(row).copied().flatten()),
-                    )
-                };
-                AbsenceRecord {
-                    pupil: PupilId(pupil),
-                    date,
-                    amount: Quantity::from_sixtieths(amount),
-                    unit,
-                    kind,
-                    lesson,
-                }
-            })
+    fn len(&self) -> usize {
+        self.ids.len()
     }
 
-    /// Checks every record; the first incoherent one is an error naming its row.
+    /// The kind code (0 excused, 1 unexcused, 2 late), unit code (0 hours, 1 days, 2 minutes)
+    /// and lesson of a row, the unit defaulted as in the CSV.
+    #[inline]
+    fn codes(&self, row: usize) -> (u8, u8, Option<u8>) {
+        let kind = self.kinds.get(row).copied().unwrap_or(0);
+        let default = if kind == 2 { 2 } else { 0 };
+        let unit = match self.units.as_ref().and_then(|u| u.get(row)) {
+            Some(&u) if u != NULL => u,
+            _ => default,
+        };
+        let lesson = self
+            .lessons
+            .as_ref()
+            .and_then(|l| l.get(row).copied().flatten());
+        (kind, unit, lesson)
+    }
+
+    /// The record of a row, dated `date` (the real date, or a stand-in for a check).
+    fn record(&self, row: usize, date: NaiveDate) -> AbsenceRecord {
+        let (kind, unit, lesson) = self.codes(row);
+        AbsenceRecord {
+            pupil: PupilId(self.ids.get(row).copied().unwrap_or(0)),
+            date,
+            amount: Quantity::from_sixtieths(self.amounts.get(row).copied().unwrap_or(0)),
+            unit: UNITS.get(usize::from(unit)).copied().unwrap_or(Unit::Hours),
+            kind: KINDS
+                .get(usize::from(kind))
+                .copied()
+                .unwrap_or(AbsenceKind::Excused),
+            lesson,
+        }
+    }
+
+    fn date(&self, row: usize) -> NaiveDate {
+        date_of(self.days.get(row).copied().unwrap_or(0))
+    }
+
+    /// Checks every record; the first incoherent one is an error naming its row. The check does
+    /// not depend on the date but quotes it: a row is dated only when it is refused.
     pub(crate) fn check(&self) -> Result<(), AbsenceError> {
-        for (row, record) in self.records().enumerate() {
-            record.check().map_err(|e| AbsenceError::ArrowRecord {
-                row: row as u64,
-                problem: Box::new(e),
-            })?;
+        for row in 0..self.len() {
+            if self.record(row, NaiveDate::MIN).check().is_err()
+                && let Err(e) = self.record(row, self.date(row)).check()
+            {
+                return Err(AbsenceError::ArrowRecord {
+                    row: row as u64,
+                    problem: Box::new(e),
+                });
+            }
         }
         Ok(())
+    }
+
+    /// Adds the checked rows: plain ones (excused or unexcused hours or days without a lesson
+    /// number, dated inside the window) straight from the columns, the others as records.
+    fn push_into(&self, acc: &mut Accumulator<'_>) {
+        let first = epoch_day(acc.window_first());
+        for row in 0..self.len() {
+            let (kind, unit, lesson) = self.codes(row);
+            if kind < 2 && unit < 2 && lesson.is_none() {
+                let day = self.days.get(row).map(|&d| i64::from(d) - i64::from(first));
+                let pupil = PupilId(self.ids.get(row).copied().unwrap_or(0));
+                let amount = self.amounts.get(row).copied().unwrap_or(0);
+                if let Some(day) = day.and_then(|d| usize::try_from(d).ok())
+                    && acc.push_plain_day(pupil, day, usize::from(kind), usize::from(unit), amount)
+                {
+                    continue;
+                }
+            }
+            acc.push_coherent(std::iter::once(self.record(row, self.date(row))));
+        }
     }
 }
 
@@ -241,7 +260,7 @@ impl Accumulator<'_> {
     pub fn push_arrow(&mut self, batch: &RecordBatch) -> Result<(), AbsenceError> {
         let rows = Rows::read(batch)?;
         rows.check()?;
-        self.push_coherent(rows.records());
+        rows.push_into(self);
         Ok(())
     }
 }
