@@ -178,6 +178,25 @@ impl<'b> Rows<'b> {
     /// Checks every record; the first incoherent one is an error naming its row. The check does
     /// not depend on the date but quotes it: a row is dated only when it is refused.
     pub(crate) fn check(&self) -> Result<(), AbsenceError> {
+        if self.units.is_none() && self.lessons.is_none() {
+            // Each row's unit is its kind's default: only a late arrival of 0 minutes can be
+            // incoherent.
+            let late_zero = self
+                .kinds
+                .iter()
+                .zip(self.amounts.iter())
+                .position(|(&k, &a)| k == 2 && a == 0);
+            return match late_zero {
+                None => Ok(()),
+                Some(row) => Err(AbsenceError::ArrowRecord {
+                    row: row as u64,
+                    problem: Box::new(AbsenceError::LateWithoutDelay {
+                        pupil: PupilId(self.ids.get(row).copied().unwrap_or(0)),
+                        date: self.date(row),
+                    }),
+                }),
+            };
+        }
         for row in 0..self.len() {
             if self.record(row, NaiveDate::MIN).check().is_err()
                 && let Err(e) = self.record(row, self.date(row)).check()
@@ -194,11 +213,30 @@ impl<'b> Rows<'b> {
     /// Adds the checked rows: plain ones (excused or unexcused hours or days without a lesson
     /// number, dated inside the window) straight from the columns, the others as records.
     fn push_into(&self, acc: &mut Accumulator<'_>) {
-        let first = epoch_day(acc.window_first());
+        let first = i64::from(epoch_day(acc.window_first()));
+        if self.units.is_none() && self.lessons.is_none() {
+            // The common layout: no unit and no lesson column.
+            let rows = self
+                .ids
+                .iter()
+                .zip(self.days)
+                .zip(&self.amounts)
+                .zip(&self.kinds);
+            for (row, (((&id, &day), &amount), &kind)) in rows.enumerate() {
+                if kind < 2
+                    && let Ok(day) = usize::try_from(i64::from(day) - first)
+                    && acc.push_plain_day(PupilId(id), day, usize::from(kind), 0, amount)
+                {
+                    continue;
+                }
+                acc.push_coherent(std::iter::once(self.record(row, self.date(row))));
+            }
+            return;
+        }
         for row in 0..self.len() {
             let (kind, unit, lesson) = self.codes(row);
             if kind < 2 && unit < 2 && lesson.is_none() {
-                let day = self.days.get(row).map(|&d| i64::from(d) - i64::from(first));
+                let day = self.days.get(row).map(|&d| i64::from(d) - first);
                 let pupil = PupilId(self.ids.get(row).copied().unwrap_or(0));
                 let amount = self.amounts.get(row).copied().unwrap_or(0);
                 if let Some(day) = day.and_then(|d| usize::try_from(d).ok())
