@@ -145,6 +145,52 @@ pub enum AbsenceError {
         /// The system's text of the I/O error (in English; only the English message shows it).
         reason: String,
     },
+    /// Arrow input (a `RecordBatch`) without a required column (feature `arrow`).
+    #[cfg(feature = "arrow")]
+    ArrowMissingColumn {
+        /// The missing column.
+        column: String,
+    },
+    /// An Arrow column of a type that cannot hold what the column means (feature `arrow`).
+    #[cfg(feature = "arrow")]
+    ArrowColumnType {
+        /// The column.
+        column: String,
+        /// The Arrow type found (Arrow's own name of it, such as `Utf8`).
+        found: String,
+        /// The Arrow types accepted for the column (Arrow's names).
+        expected: String,
+    },
+    /// A null in an Arrow column that requires a value (feature `arrow`).
+    #[cfg(feature = "arrow")]
+    ArrowNull {
+        /// The column.
+        column: String,
+        /// The 0-based index of the row in its batch.
+        row: u64,
+    },
+    /// An Arrow value that cannot be read (feature `arrow`).
+    #[cfg(feature = "arrow")]
+    ArrowValue {
+        /// The column.
+        column: String,
+        /// The 0-based index of the row in its batch.
+        row: u64,
+        /// The value found, as text (cut to 64 characters).
+        value: String,
+        /// What was expected.
+        expected: FieldFormat,
+    },
+    /// An Arrow row whose values are readable but not a coherent record (feature `arrow`).
+    #[cfg(feature = "arrow")]
+    ArrowRecord {
+        /// The 0-based index of the row in its batch.
+        row: u64,
+        /// Why the record is not coherent ([`AbsenceError::UnitMismatch`],
+        /// [`AbsenceError::LateWithoutDelay`], [`AbsenceError::LessonOutOfRange`],
+        /// [`AbsenceError::LessonAmount`]).
+        problem: Box<AbsenceError>,
+    },
     /// A signal dated before the first day of the window it reports on.
     SignalBeforeWindow {
         /// The date the signal would be issued.
@@ -185,6 +231,16 @@ impl AbsenceError {
             Self::LateWithoutDelay { .. } => "absence.late_without_delay",
             Self::Io { .. } => "absence.io",
             Self::SignalBeforeWindow { .. } => "absence.signal_before_window",
+            #[cfg(feature = "arrow")]
+            Self::ArrowMissingColumn { .. } => "absence.arrow_missing_column",
+            #[cfg(feature = "arrow")]
+            Self::ArrowColumnType { .. } => "absence.arrow_column_type",
+            #[cfg(feature = "arrow")]
+            Self::ArrowNull { .. } => "absence.arrow_null",
+            #[cfg(feature = "arrow")]
+            Self::ArrowValue { .. } => "absence.arrow_value",
+            #[cfg(feature = "arrow")]
+            Self::ArrowRecord { .. } => "absence.arrow_record",
         }
     }
 

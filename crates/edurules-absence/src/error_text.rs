@@ -34,6 +34,17 @@ fn csv_line(l: Locale, line: u64) -> String {
     )
 }
 
+/// "Dane Arrow, wiersz o indeksie 7" / "Данни Arrow, ред с индекс 7" / "Arrow data, row index 7".
+#[cfg(feature = "arrow")]
+fn arrow_row(l: Locale, row: u64) -> String {
+    let (n, arrow) = (l.integer(i128::from(row)), l.quote("Arrow"));
+    l.pick(
+        format!("Dane w formacie {arrow}, wiersz o indeksie {n}"),
+        format!("Данни във формат {arrow}, ред с индекс {n}"),
+        format!("Arrow data, row index {n}"),
+    )
+}
+
 /// The first problems, joined by `; `, and how many more there were.
 fn problem_list(l: Locale, problems: &[crate::ProfileProblem]) -> String {
     let mut parts: Vec<String> = problems
@@ -252,6 +263,65 @@ pub(crate) fn message(e: &AbsenceError, l: Locale) -> String {
             )
         }
         AbsenceError::Io { path, kind, reason } => io_message(l, path.as_deref(), *kind, reason),
+        #[cfg(feature = "arrow")]
+        AbsenceError::ArrowMissingColumn { column } => {
+            let (c, arrow) = (l.quote(column), l.quote("Arrow"));
+            l.pick(
+                format!("W danych w formacie {arrow} brakuje kolumny {c}."),
+                format!("В данните във формат {arrow} липсва колона {c}."),
+                format!("The Arrow data has no column {c}."),
+            )
+        }
+        #[cfg(feature = "arrow")]
+        AbsenceError::ArrowColumnType {
+            column,
+            found,
+            expected,
+        } => {
+            let (c, f, x) = (l.quote(column), l.quote(found), l.quote(expected));
+            let arrow = l.quote("Arrow");
+            l.pick(
+                format!("Kolumna {c} danych w formacie {arrow} ma typ {f}; dozwolone typy: {x}."),
+                format!(
+                    "Колона {c} на данните във формат {arrow} е от тип {f}; допустими типове: {x}."
+                ),
+                format!("The Arrow column {c} has the type {f}; the types accepted: {x}."),
+            )
+        }
+        #[cfg(feature = "arrow")]
+        AbsenceError::ArrowNull { column, row } => {
+            let (at, c) = (arrow_row(l, *row), l.quote(column));
+            l.pick(
+                format!("{at}, kolumna {c}: brak wartości, a ta kolumna jej wymaga."),
+                format!("{at}, колона {c}: липсва стойност, а колоната я изисква."),
+                format!("{at}, column {c}: the value is missing, and the column requires one."),
+            )
+        }
+        #[cfg(feature = "arrow")]
+        AbsenceError::ArrowValue {
+            column,
+            row,
+            value,
+            expected,
+        } => {
+            let at = arrow_row(l, *row);
+            let (c, v, x) = (l.quote(column), l.quote(value), expected.message(l));
+            l.pick(
+                format!("{at}, kolumna {c}: {v} {x}."),
+                format!("{at}, колона {c}: {v} {x}."),
+                format!("{at}, column {c}: {v} {x}."),
+            )
+        }
+        #[cfg(feature = "arrow")]
+        AbsenceError::ArrowRecord { row, problem } => {
+            let at = arrow_row(l, *row);
+            let why = crate::RowProblem::Record(problem.clone()).message(l);
+            l.pick(
+                format!("{at}: wiersz {why}"),
+                format!("{at}: редът {why}"),
+                format!("{at}: the row {why}"),
+            ) + if why.ends_with('.') { "" } else { "." }
+        }
         AbsenceError::SignalBeforeWindow { issued_on, first } => {
             let (i, f) = (l.date(*issued_on), l.date(*first));
             l.pick(

@@ -1,5 +1,7 @@
 #![doc = include_str!("../README.md")]
 
+#[cfg(feature = "arrow")]
+pub mod arrow;
 mod csv_input;
 mod engine;
 mod error;

@@ -43,9 +43,19 @@ const fn error_index(e: &AbsenceError) -> usize {
         AbsenceError::LateWithoutDelay { .. } => 16,
         AbsenceError::Io { .. } => 17,
         AbsenceError::SignalBeforeWindow { .. } => 18,
+        #[cfg(feature = "arrow")]
+        AbsenceError::ArrowMissingColumn { .. } => 19,
+        #[cfg(feature = "arrow")]
+        AbsenceError::ArrowColumnType { .. } => 20,
+        #[cfg(feature = "arrow")]
+        AbsenceError::ArrowNull { .. } => 21,
+        #[cfg(feature = "arrow")]
+        AbsenceError::ArrowValue { .. } => 22,
+        #[cfg(feature = "arrow")]
+        AbsenceError::ArrowRecord { .. } => 23,
     }
 }
-const ERROR_VARIANTS: usize = 19;
+const ERROR_VARIANTS: usize = if cfg!(feature = "arrow") { 24 } else { 19 };
 
 const fn profile_index(p: &ProfileProblem) -> usize {
     match p {
@@ -229,6 +239,43 @@ fn errors() -> Vec<AbsenceError> {
             value: long.clone(),
             expected,
         });
+    }
+    #[cfg(feature = "arrow")]
+    {
+        v.push(AbsenceError::ArrowMissingColumn {
+            column: long.clone(),
+        });
+        v.push(AbsenceError::ArrowColumnType {
+            column: "kind".into(),
+            found: "Int64".into(),
+            expected: "Utf8, LargeUtf8, Utf8View, Dictionary(_, Utf8)".into(),
+        });
+        v.push(AbsenceError::ArrowColumnType {
+            column: long.clone(),
+            found: long.clone(),
+            expected: long.clone(),
+        });
+        for n in COUNTS {
+            v.push(AbsenceError::ArrowNull {
+                column: long.clone(),
+                row: n,
+            });
+            v.push(AbsenceError::ArrowRecord {
+                row: n,
+                problem: Box::new(AbsenceError::LateWithoutDelay {
+                    pupil: PupilId(1),
+                    date,
+                }),
+            });
+        }
+        for expected in FIELD_FORMATS {
+            v.push(AbsenceError::ArrowValue {
+                column: long.clone(),
+                row: 0,
+                value: long.clone(),
+                expected,
+            });
+        }
     }
     let all = profile_problems();
     for n in COUNTS {

@@ -8,6 +8,8 @@
     reason = "test helpers: a panic is a failed test"
 )]
 
+#[cfg(feature = "arrow")]
+mod arrow;
 mod boundaries;
 mod counting;
 mod csv;

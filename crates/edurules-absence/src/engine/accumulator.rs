@@ -225,11 +225,57 @@ impl<'e> Accumulator<'e> {
         if code == super::OUTSIDE {
             return false;
         }
+        self.push_plain_at(
+            record.pupil,
+            (code & 0xFF) as u8,
+            kind,
+            unit,
+            record.amount.sixtieths(),
+        )
+    }
+
+    /// The fast path of [`Accumulator::push_plain`] for a record given by parts: the date as its
+    /// index in the window (`day`, 0 = the first day), the effective kind (0 excused,
+    /// 1 unexcused) and unit (0 hours, 1 days). Returns `false` and changes nothing but the
+    /// pupil cache when the record is not plain.
+    #[cfg(feature = "arrow")]
+    #[inline]
+    pub(crate) fn push_plain_day(
+        &mut self,
+        pupil: PupilId,
+        day: usize,
+        kind: usize,
+        unit: usize,
+        sixtieths: u64,
+    ) -> bool {
+        match self.ev.day_month.get(day) {
+            Some(&month) => self.push_plain_at(pupil, month, kind, unit, sixtieths),
+            None => false,
+        }
+    }
+
+    /// The first day of the window.
+    #[cfg(feature = "arrow")]
+    pub(crate) fn window_first(&self) -> chrono::NaiveDate {
+        self.ev.window.first()
+    }
+
+    /// The rest of the fast path, once the date is known to be inside the window.
+    #[inline]
+    fn push_plain_at(
+        &mut self,
+        pupil_id: PupilId,
+        month: u8,
+        kind: usize,
+        unit: usize,
+        sixtieths: u64,
+    ) -> bool {
+        let ev = self.ev;
         let pupil = match self.last {
-            Some((id, position)) if id == record.pupil => position,
-            _ => match ev.roster.position(record.pupil) {
+            Some((id, position)) if id == pupil_id => position,
+            _ => match ev.roster.position(pupil_id) {
                 Some(position) => {
-                    self.last = Some((record.pupil, position));
+                    self.last = Some((pupil_id, position));
                     position
                 }
                 None => return false,
@@ -245,8 +291,8 @@ impl<'e> Accumulator<'e> {
             &mut self.counters,
             pupil as usize * ev.stride,
             routes,
-            (code & 0xFF) as u8,
-            record.amount.sixtieths(),
+            month,
+            sixtieths,
         );
         self.plain += 1;
         true
@@ -279,6 +325,16 @@ impl<'e> Accumulator<'e> {
             }
         }
         Ok(())
+    }
+
+    /// Adds records already checked with [`AbsenceRecord::check`].
+    #[cfg(feature = "arrow")]
+    pub(crate) fn push_coherent(&mut self, records: impl Iterator<Item = AbsenceRecord>) {
+        for r in records {
+            if !self.push_plain(&r) {
+                self.push_checked(&r);
+            }
+        }
     }
 
     /// Adds records from any iterator (a stream), stopping at the first incoherent one.

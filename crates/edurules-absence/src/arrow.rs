@@ -1,0 +1,19 @@
+//! Arrow input and output (feature `arrow`): records and the roster from `RecordBatch`es, the
+//! report as a `RecordBatch`. See the README, "Arrow".
+//!
+//! The column layouts are [`record_schema`], [`roster_schema`] and [`report_schema`]; records
+//! are added with [`crate::Accumulator::push_arrow`], the roster read with [`read_roster`], the
+//! report written with [`report_batch`].
+
+mod columns;
+mod input;
+mod output;
+mod schema;
+
+/// The `arrow-array` crate this feature is built with, so callers use the same version.
+pub use arrow_array;
+/// The `arrow-schema` crate this feature is built with.
+pub use arrow_schema;
+pub use input::read_roster;
+pub use output::report_batch;
+pub use schema::{record_schema, report_schema, roster_schema};

@@ -1,0 +1,397 @@
+//! Records and the roster from `RecordBatch`es.
+
+use arrow_array::cast::AsArray;
+use arrow_array::types::Date32Type;
+use arrow_array::{Array, RecordBatch};
+use arrow_schema::DataType;
+use chrono::{Datelike, NaiveDate};
+
+use super::columns::{self, NULL, Strings};
+use crate::{
+    AbsenceError, AbsenceKind, AbsenceRecord, Accumulator, FieldFormat, Level, Pupil, PupilId,
+    Quantity, Roster, SchoolId, Unit,
+};
+
+/// Days from 0001-01-01 (chrono's day 1) to 1970-01-01 (Arrow's day 0), minus one.
+const EPOCH_FROM_CE: i32 = 719_163;
+
+const KINDS: [AbsenceKind; 3] = [
+    AbsenceKind::Excused,
+    AbsenceKind::Unexcused,
+    AbsenceKind::Late,
+];
+const UNITS: [Unit; 3] = [Unit::Hours, Unit::Days, Unit::Minutes];
+
+fn kind_code(s: &str) -> Option<u8> {
+    match s {
+        "excused" => Some(0),
+        "unexcused" => Some(1),
+        "late" => Some(2),
+        _ => None,
+    }
+}
+
+/// As the CSV's `unit`: an empty value is the default.
+fn unit_code(s: &str) -> Option<u8> {
+    match s {
+        "" => Some(NULL),
+        "hours" | "lessons" => Some(0),
+        "days" => Some(1),
+        "minutes" => Some(2),
+        _ => None,
+    }
+}
+
+fn level_code(s: &str) -> Option<u8> {
+    match s {
+        "preschool" => Some(0),
+        "school" => Some(1),
+        _ => None,
+    }
+}
+
+/// The days of a `Date32` column (no nulls, each a date chrono can hold).
+fn days(array: &dyn Array) -> Result<&[i32], AbsenceError> {
+    let name = "date";
+    if array.data_type() != &DataType::Date32 {
+        return Err(columns::wrong_type(name, array, "Date32"));
+    }
+    columns::require_values(name, array)?;
+    let days: &[i32] = array.as_primitive::<Date32Type>().values();
+    let (min, max) = (epoch_day(NaiveDate::MIN), epoch_day(NaiveDate::MAX));
+    if let Some(row) = days.iter().position(|&d| d < min || d > max) {
+        let value = days.get(row).map(ToString::to_string).unwrap_or_default();
+        return Err(columns::bad_value(name, row, &value, FieldFormat::Date));
+    }
+    Ok(days)
+}
+
+/// Days since 1970-01-01.
+fn epoch_day(date: NaiveDate) -> i32 {
+    date.num_days_from_ce() - EPOCH_FROM_CE
+}
+
+/// The date of a day since 1970-01-01 (checked by [`days`] to be in chrono's range).
+fn date_of(day: i32) -> NaiveDate {
+    day.checked_add(EPOCH_FROM_CE)
+        .and_then(NaiveDate::from_num_days_from_ce_opt)
+        .unwrap_or_default()
+}
+
+/// The columns of a batch of records, read and typed once.
+pub(crate) struct Rows<'b> {
+    ids: std::borrow::Cow<'b, [u64]>,
+    days: &'b [i32],
+    amounts: Vec<u64>,
+    kinds: Vec<u8>,
+    units: Option<Vec<u8>>,
+    lessons: Option<Vec<Option<u8>>>,
+}
+
+impl<'b> Rows<'b> {
+    /// Reads the columns; the first problem is an error naming its column (and row).
+    pub(crate) fn read(batch: &'b RecordBatch) -> Result<Self, AbsenceError> {
+        let ids = columns::ids(
+            "pupil_id",
+            columns::column(batch, "pupil_id")?.as_ref(),
+            FieldFormat::PupilId,
+        )?;
+        let days = days(columns::column(batch, "date")?.as_ref())?;
+        let amounts = match (
+            batch.column_by_name("amount"),
+            batch.column_by_name("hours"),
+        ) {
+            (Some(a), _) => columns::amounts("amount", a.as_ref())?,
+            (None, Some(a)) => columns::amounts("hours", a.as_ref())?,
+            (None, None) => {
+                return Err(AbsenceError::ArrowMissingColumn {
+                    column: "amount".into(),
+                });
+            }
+        };
+        let kinds = columns::codes(
+            "kind",
+            columns::column(batch, "kind")?.as_ref(),
+            false,
+            kind_code,
+            FieldFormat::Kind,
+        )?;
+        let units = batch
+            .column_by_name("unit")
+            .map(|a| columns::codes("unit", a.as_ref(), true, unit_code, FieldFormat::Unit))
+            .transpose()?;
+        let lessons = batch
+            .column_by_name("lesson")
+            .map(|a| columns::small_numbers("lesson", a.as_ref()))
+            .transpose()?;
+        Ok(Self {
+            ids,
+            days,
+            amounts,
+            kinds,
+            units,
+            lessons,
+        })
+    }
+
+    fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// The kind code (0 excused, 1 unexcused, 2 late), unit code (0 hours, 1 days, 2 minutes)
+    /// and lesson of a row, the unit defaulted as in the CSV.
+    #[inline]
+    fn codes(&self, row: usize) -> (u8, u8, Option<u8>) {
+        let kind = self.kinds.get(row).copied().unwrap_or(0);
+        let default = if kind == 2 { 2 } else { 0 };
+        let unit = match self.units.as_ref().and_then(|u| u.get(row)) {
+            Some(&u) if u != NULL => u,
+            _ => default,
+        };
+        let lesson = self
+            .lessons
+            .as_ref()
+            .and_then(|l| l.get(row).copied().flatten());
+        (kind, unit, lesson)
+    }
+
+    /// The record of a row, dated `date` (the real date, or a stand-in for a check).
+    fn record(&self, row: usize, date: NaiveDate) -> AbsenceRecord {
+        let (kind, unit, lesson) = self.codes(row);
+        AbsenceRecord {
+            pupil: PupilId(self.ids.get(row).copied().unwrap_or(0)),
+            date,
+            amount: Quantity::from_sixtieths(self.amounts.get(row).copied().unwrap_or(0)),
+            unit: UNITS.get(usize::from(unit)).copied().unwrap_or(Unit::Hours),
+            kind: KINDS
+                .get(usize::from(kind))
+                .copied()
+                .unwrap_or(AbsenceKind::Excused),
+            lesson,
+        }
+    }
+
+    fn date(&self, row: usize) -> NaiveDate {
+        date_of(self.days.get(row).copied().unwrap_or(0))
+    }
+
+    /// Checks every record; the first incoherent one is an error naming its row. The check does
+    /// not depend on the date but quotes it: a row is dated only when it is refused.
+    pub(crate) fn check(&self) -> Result<(), AbsenceError> {
+        if self.units.is_none() && self.lessons.is_none() {
+            // Each row's unit is its kind's default: only a late arrival of 0 minutes can be
+            // incoherent.
+            let late_zero = self
+                .kinds
+                .iter()
+                .zip(self.amounts.iter())
+                .position(|(&k, &a)| k == 2 && a == 0);
+            return match late_zero {
+                None => Ok(()),
+                Some(row) => Err(AbsenceError::ArrowRecord {
+                    row: row as u64,
+                    problem: Box::new(AbsenceError::LateWithoutDelay {
+                        pupil: PupilId(self.ids.get(row).copied().unwrap_or(0)),
+                        date: self.date(row),
+                    }),
+                }),
+            };
+        }
+        for row in 0..self.len() {
+            if self.record(row, NaiveDate::MIN).check().is_err()
+                && let Err(e) = self.record(row, self.date(row)).check()
+            {
+                return Err(AbsenceError::ArrowRecord {
+                    row: row as u64,
+                    problem: Box::new(e),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds the checked rows: plain ones (excused or unexcused hours or days without a lesson
+    /// number, dated inside the window) straight from the columns, the others as records.
+    fn push_into(&self, acc: &mut Accumulator<'_>) {
+        let first = i64::from(epoch_day(acc.window_first()));
+        if self.units.is_none() && self.lessons.is_none() {
+            // The common layout: no unit and no lesson column.
+            let rows = self
+                .ids
+                .iter()
+                .zip(self.days)
+                .zip(&self.amounts)
+                .zip(&self.kinds);
+            for (row, (((&id, &day), &amount), &kind)) in rows.enumerate() {
+                if kind < 2
+                    && let Ok(day) = usize::try_from(i64::from(day) - first)
+                    && acc.push_plain_day(PupilId(id), day, usize::from(kind), 0, amount)
+                {
+                    continue;
+                }
+                acc.push_coherent(std::iter::once(self.record(row, self.date(row))));
+            }
+            return;
+        }
+        for row in 0..self.len() {
+            let (kind, unit, lesson) = self.codes(row);
+            if kind < 2 && unit < 2 && lesson.is_none() {
+                let day = self.days.get(row).map(|&d| i64::from(d) - first);
+                let pupil = PupilId(self.ids.get(row).copied().unwrap_or(0));
+                let amount = self.amounts.get(row).copied().unwrap_or(0);
+                if let Some(day) = day.and_then(|d| usize::try_from(d).ok())
+                    && acc.push_plain_day(pupil, day, usize::from(kind), usize::from(unit), amount)
+                {
+                    continue;
+                }
+            }
+            acc.push_coherent(std::iter::once(self.record(row, self.date(row))));
+        }
+    }
+}
+
+impl Accumulator<'_> {
+    /// Adds the records of an Arrow batch laid out as [`crate::arrow::record_schema`] (feature
+    /// `arrow`): all of them, or none when one is refused. Dictionary columns are resolved once
+    /// per batch, and no string is allocated per row. Records count as with
+    /// [`Accumulator::push`], so the report is the one the CSV readers give on the same data.
+    ///
+    /// # Errors
+    ///
+    /// [`AbsenceError::ArrowMissingColumn`], [`AbsenceError::ArrowColumnType`],
+    /// [`AbsenceError::ArrowNull`] and [`AbsenceError::ArrowValue`] name the column (and the
+    /// row); [`AbsenceError::ArrowRecord`] names the row of an incoherent record (a late arrival
+    /// of 0 minutes, an absence in minutes). The accumulator is unchanged then.
+    ///
+    /// # Panics
+    ///
+    /// Never.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use edurules_absence::arrow::arrow_array::{ArrayRef, Date32Array, Float64Array, RecordBatch, StringArray, UInt64Array};
+    /// use edurules_absence::*;
+    ///
+    /// let roster = Roster::new(vec![Pupil::new(PupilId(1), SchoolId("S".into()), Level::School)])?;
+    /// let planned = Planned::default();
+    /// let ev = Evaluator::new(RuleProfile::bg_isrm(), Window::month(2026, 3)?, &roster, &planned)?;
+    /// let day = 20_514; // 2026-03-02, in days since 1970-01-01
+    /// let batch = |kind: &str| RecordBatch::try_from_iter([
+    ///     ("pupil_id", Arc::new(UInt64Array::from(vec![1, 1])) as ArrayRef),
+    ///     ("date", Arc::new(Date32Array::from(vec![day, day]))),
+    ///     ("amount", Arc::new(Float64Array::from(vec![41.0, 0.5]))),
+    ///     ("kind", Arc::new(StringArray::from(vec!["unexcused", kind]))),
+    /// ]).unwrap();
+    /// let mut acc = ev.accumulator();
+    /// acc.push_arrow(&batch("unexcused"))?;
+    /// assert_eq!(ev.evaluate(&acc).selection("bg.isrm.unexcused").count(), 1);
+    ///
+    /// let err = acc.push_arrow(&batch("sick")).unwrap_err();
+    /// assert_eq!(err.code(), "absence.arrow_value");
+    /// assert_eq!(err.to_string(), "Arrow data, row index 1, column “kind”: “sick” is not a kind \
+    ///     of absence; use “excused”, “unexcused” or “late”.");
+    /// assert_eq!(acc.stats().records, 2); // nothing of the refused batch was added
+    /// # Ok::<(), AbsenceError>(())
+    /// ```
+    pub fn push_arrow(&mut self, batch: &RecordBatch) -> Result<(), AbsenceError> {
+        let rows = Rows::read(batch)?;
+        rows.check()?;
+        rows.push_into(self);
+        Ok(())
+    }
+}
+
+/// Reads a roster from Arrow batches laid out as [`crate::arrow::roster_schema`].
+///
+/// # Errors
+///
+/// [`AbsenceError::ArrowMissingColumn`], [`AbsenceError::ArrowColumnType`],
+/// [`AbsenceError::ArrowNull`], [`AbsenceError::ArrowValue`] (an empty school id, an unknown
+/// level, a grade past 255, a negative id) naming the column and the row in its batch;
+/// [`AbsenceError::DuplicatePupil`] and [`AbsenceError::TooManyPupils`] as [`Roster::new`].
+///
+/// # Panics
+///
+/// Never.
+///
+/// # Example
+///
+/// ```
+/// use std::sync::Arc;
+/// use edurules_absence::arrow::{arrow_array::{ArrayRef, RecordBatch, StringArray, UInt64Array}, read_roster};
+/// use edurules_absence::{Level, PupilId};
+/// let batch = |level: &str| RecordBatch::try_from_iter([
+///     ("pupil_id", Arc::new(UInt64Array::from(vec![7])) as ArrayRef),
+///     ("school_id", Arc::new(StringArray::from(vec!["SU-7"]))),
+///     ("level", Arc::new(StringArray::from(vec![level]))),
+/// ]).unwrap();
+/// let roster = read_roster([&batch("preschool")])?;
+/// assert_eq!(roster.pupils()[0].level, Level::Preschool);
+/// assert_eq!(read_roster([&batch("kindergarten")]).unwrap_err().code(), "absence.arrow_value");
+/// # Ok::<(), edurules_absence::AbsenceError>(())
+/// ```
+pub fn read_roster<'a>(
+    batches: impl IntoIterator<Item = &'a RecordBatch>,
+) -> Result<Roster, AbsenceError> {
+    let mut pupils = Vec::new();
+    for batch in batches {
+        let ids = columns::ids(
+            "pupil_id",
+            columns::column(batch, "pupil_id")?.as_ref(),
+            FieldFormat::PupilId,
+        )?;
+        let schools = schools(columns::column(batch, "school_id")?.as_ref())?;
+        let levels = columns::codes(
+            "level",
+            columns::column(batch, "level")?.as_ref(),
+            false,
+            level_code,
+            FieldFormat::Level,
+        )?;
+        let grades = batch
+            .column_by_name("grade")
+            .map(|a| columns::small_numbers("grade", a.as_ref()))
+            .transpose()?;
+        for (row, ((&id, school), &level)) in ids.iter().zip(schools).zip(&levels).enumerate() {
+            let level = if level == 0 {
+                Level::Preschool
+            } else {
+                Level::School
+            };
+            let mut pupil = Pupil::new(PupilId(id), SchoolId(school.to_owned()), level);
+            pupil.grade = grades.as_ref().and_then(|g| g.get(row).copied().flatten());
+            pupils.push(pupil);
+        }
+    }
+    Roster::new(pupils)
+}
+
+/// The school ids of a batch (no nulls, none empty), of any string layout or a dictionary.
+fn schools(array: &dyn Array) -> Result<Vec<&str>, AbsenceError> {
+    let name = "school_id";
+    columns::require_values(name, array)?;
+    let out: Vec<&str> = if let Some(s) = Strings::of(array) {
+        (0..array.len())
+            .map(|i| s.get(i).unwrap_or_default())
+            .collect()
+    } else {
+        let (keys, values) = any_dictionary(array)
+            .ok_or_else(|| columns::wrong_type(name, array, columns::TEXT_TYPES))?;
+        keys.iter()
+            .map(|&k| values.get(k).unwrap_or_default())
+            .collect()
+    };
+    if let Some(row) = out.iter().position(|s| s.is_empty()) {
+        return Err(columns::bad_value(name, row, "", FieldFormat::SchoolId));
+    }
+    Ok(out)
+}
+
+/// The keys and text values of a dictionary array (no null keys), whatever its key type.
+fn any_dictionary(array: &dyn Array) -> Option<(Vec<usize>, Strings<'_>)> {
+    let d = array.as_any_dictionary_opt()?;
+    let values = Strings::of(d.values().as_ref())?;
+    Some((d.normalized_keys(), values))
+}
