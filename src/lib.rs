@@ -25,7 +25,7 @@
 //! same name; all are on by default. A vendor who needs only the deadlines
 //! turns the others off: `edurules = { git = "https://github.com/edurules/edurules",
 //! tag = "v0.2.0", default-features = false, features = ["deadline"] }` until
-//! the crates are published, `edurules = { version = "0.1", default-features =
+//! the crates are published, `edurules = { version = "0.2", default-features =
 //! false, features = ["deadline"] }` after. Features are additive: a
 //! configuration valid with some stays valid with more (see [`RulesConfig`]).
 //!
@@ -37,6 +37,7 @@
 //! | `delegation` | `edurules::delegation` | on |
 //! | `deadline` | `edurules::deadline` | on |
 //! | `absence` | `edurules::absence` | on |
+//! | `absence-arrow` | `edurules::absence::arrow`: absence records, the roster and the report as Arrow record batches (arrow-array, arrow-schema) | off |
 //!
 //! # Composition
 //!
