@@ -285,7 +285,7 @@ impl From<StoredHash> for StoredHashRepr {
 )]
 fn invalid_hash(reason: impl Into<String>) -> PasswordError {
     PasswordError::InvalidHash {
-        reason: crate::locale::clip_detail(&reason.into()),
+        reason: edurules_locale::clip(&reason.into()),
     }
 }
 

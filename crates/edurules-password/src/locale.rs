@@ -34,42 +34,6 @@ pub(crate) const BYTE_GENITIVE: Noun = Noun::new(
     ["byte", "bytes"],
 );
 
-/// At most [`MAX_QUOTED_CHARS`](edurules_locale::MAX_QUOTED_CHARS)
-/// characters of a detail kept in an error (a parser's text, which may echo
-/// input), the last one `…` when cut: short enough that
-/// [`Locale::quote`] shows it whole.
-pub(crate) fn clip_detail(s: &str) -> String {
-    let max = edurules_locale::MAX_QUOTED_CHARS;
-    if s.chars().nth(max).is_none() {
-        return s.to_owned();
-    }
-    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
-    out.push('…');
-    out
-}
-
-/// `text` quoted with [`Locale::quote`], the quotation marks of every
-/// language in it (`„`, `“`, `”`) written as `"`: `Locale::quote` leaves
-/// them as they are, so an input holding `”` would end the quotation early
-/// and what follows would read as the message's own words. One character
-/// for one, so the count of what is cut stays right.
-pub(crate) fn quote_input(locale: Locale, text: &str) -> String {
-    if !text.contains(['„', '“', '”']) {
-        return locale.quote(text);
-    }
-    let plain: String = text
-        .chars()
-        .map(|c| {
-            if matches!(c, '„' | '“' | '”') {
-                '"'
-            } else {
-                c
-            }
-        })
-        .collect();
-    locale.quote(&plain)
-}
-
 /// A count as the locale writes it: `1 048 576`, `1,048,576`.
 pub(crate) fn num(locale: Locale, n: impl Into<i128>) -> String {
     locale.integer(n.into())
@@ -99,8 +63,8 @@ mod tests {
     fn a_clipped_detail_is_quoted_whole() {
         let max = edurules_locale::MAX_QUOTED_CHARS;
         let exact = "a".repeat(max);
-        assert_eq!(clip_detail(&exact), exact);
-        let cut = clip_detail(&"b".repeat(100_000));
+        assert_eq!(edurules_locale::clip(&exact), exact);
+        let cut = edurules_locale::clip(&"b".repeat(100_000));
         assert_eq!(cut.chars().count(), max);
         assert!(cut.ends_with('…'));
         assert_eq!(Locale::En.quote(&cut), format!("“{cut}”"));
@@ -108,7 +72,7 @@ mod tests {
 
     #[test]
     fn quoted_input_cannot_close_the_quotation() {
-        assert_eq!(quote_input(Locale::Pl, "a”b„c“"), "„a\"b\"c\"”");
-        assert_eq!(quote_input(Locale::En, "plain"), "“plain”");
+        assert_eq!(Locale::Pl.quote("a”b„c“"), "„a\"b\"c\"”");
+        assert_eq!(Locale::En.quote("plain"), "“plain”");
     }
 }

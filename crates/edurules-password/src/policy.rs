@@ -150,7 +150,7 @@ impl PasswordPolicy {
     /// ```
     pub fn from_json(json: &str) -> Result<Self, PasswordError> {
         let policy: Self = serde_json::from_str(json).map_err(|e| PasswordError::PolicyFormat {
-            reason: crate::locale::clip_detail(&e.to_string()),
+            reason: edurules_locale::clip(&e.to_string()),
         })?;
         policy.validate()?;
         Ok(policy)

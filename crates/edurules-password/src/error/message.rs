@@ -3,7 +3,7 @@
 use edurules_locale::nouns::{BYTE, DAY};
 
 use super::PasswordError;
-use crate::locale::{Locale, PASS, num, quote_input};
+use crate::locale::{Locale, PASS, num};
 
 impl PasswordError {
     /// The error in words for people, whole in its language; lists of
@@ -28,7 +28,7 @@ impl PasswordError {
             PasswordError::PolicyFormat { reason } => l.pick(
                 "Nie udało się odczytać polityki haseł: to nie jest poprawny JSON albo zawiera nieznane lub błędne ustawienie.".to_owned(),
                 "Политиката за пароли не може да бъде прочетена: това не е валиден JSON или съдържа непозната или грешна настройка.".to_owned(),
-                format!("The password policy cannot be read: {}.", quote_input(l, reason)),
+                format!("The password policy cannot be read: {}.", l.quote(reason)),
             ),
             PasswordError::InvalidPolicy { problems } => {
                 let head = l.pick(
@@ -43,7 +43,7 @@ impl PasswordError {
                 "Съхраненият хеш на паролата не може да бъде използван. Администраторът трябва да зададе нова парола на този акаунт.".to_owned(),
                 format!(
                     "The stored password hash cannot be used ({}). An administrator must set a new password for this account.",
-                    quote_input(l, reason)
+                    l.quote(reason)
                 ),
             ),
             PasswordError::MalformedHash { problem } => {
@@ -91,7 +91,7 @@ impl PasswordError {
                 "Хешът на паролата не можа да бъде изчислен. Опитайте отново; ако грешката се повтори, съобщете на администратора.".to_owned(),
                 format!(
                     "The password hash could not be computed ({}). Try again; if it happens again, tell the administrator.",
-                    quote_input(l, reason)
+                    l.quote(reason)
                 ),
             ),
             PasswordError::InvalidCredentials => l

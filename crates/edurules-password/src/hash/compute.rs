@@ -125,7 +125,7 @@ impl Scratch {
 
 fn hashing(e: impl std::fmt::Display) -> PasswordError {
     PasswordError::Hashing {
-        reason: crate::locale::clip_detail(&e.to_string()),
+        reason: edurules_locale::clip(&e.to_string()),
     }
 }
 
