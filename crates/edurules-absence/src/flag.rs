@@ -362,14 +362,7 @@ impl Finding {
             format!("от {first} до {last}"),
             format!("from {first} to {last}"),
         );
-        let op = match (self.operator, l) {
-            (Operator::Gt, Locale::Pl) => "więcej niż",
-            (Operator::Gt, Locale::Bg) => "над",
-            (Operator::Gt, _) => "more than",
-            (Operator::Ge, Locale::Pl) => "co najmniej",
-            (Operator::Ge, Locale::Bg) => "поне",
-            (Operator::Ge, _) => "at least",
-        };
+        let op = text::operator(l, self.operator);
         let limit = match self.limit {
             Limit::Amount(q) => text::amount(l, q, self.unit),
             Limit::Share(p) => text::percent(l, p),

@@ -3,7 +3,7 @@
 
 use edurules_locale::{Locale, Noun, nouns};
 
-use crate::{AbsenceKind, Level, PARTS_PER_UNIT, Percent, Quantity, Unit};
+use crate::{AbsenceKind, Level, Operator, PARTS_PER_UNIT, Percent, Quantity, Unit};
 
 /// The noun counting `unit`.
 const fn unit_noun(unit: Unit) -> Noun {
@@ -49,6 +49,18 @@ pub(crate) fn amount(locale: Locale, q: Quantity, unit: Unit) -> String {
         text
     } else {
         format!("{} {text}", locale.pick("około", "около", "about"))
+    }
+}
+
+/// A comparison with a limit: `więcej niż`, `поне`, `at least`.
+pub(crate) const fn operator(locale: Locale, op: Operator) -> &'static str {
+    match (op, locale) {
+        (Operator::Gt, Locale::Pl) => "więcej niż",
+        (Operator::Gt, Locale::Bg) => "над",
+        (Operator::Gt, _) => "more than",
+        (Operator::Ge, Locale::Pl) => "co najmniej",
+        (Operator::Ge, Locale::Bg) => "поне",
+        (Operator::Ge, _) => "at least",
     }
 }
 

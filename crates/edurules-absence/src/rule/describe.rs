@@ -3,7 +3,7 @@
 
 use edurules_locale::{Locale, Noun};
 
-use crate::{Condition, Counted, Level, Limit, Operator, Per, Rule, Threshold, text};
+use crate::{Condition, Counted, Level, Limit, Per, Rule, Threshold, text};
 
 /// How many parts of an `any`/`all` a description lists; it counts the rest.
 const LISTED_PARTS: usize = 8;
@@ -59,14 +59,7 @@ impl Threshold {
             (Per::Month, Locale::Bg) => "в който и да е месец",
             (Per::Month, _) => "in any calendar month",
         };
-        let op = match (self.operator, l) {
-            (Operator::Gt, Locale::Pl) => "więcej niż",
-            (Operator::Gt, Locale::Bg) => "над",
-            (Operator::Gt, _) => "more than",
-            (Operator::Ge, Locale::Pl) => "co najmniej",
-            (Operator::Ge, Locale::Bg) => "поне",
-            (Operator::Ge, _) => "at least",
-        };
+        let op = text::operator(l, self.operator);
         let limit = match self.limit {
             Limit::Amount(q) => text::amount(l, q, self.unit),
             Limit::Share(p) => {
