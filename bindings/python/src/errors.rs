@@ -75,3 +75,30 @@ pub(crate) fn locale(py: Python<'_>, locale: Option<&str>) -> PyResult<Locale> {
             .map_err(|e| from_message(py, Kind::Base, &e, Locale::En)),
     }
 }
+
+/// A facade error as the exception of its crate (`config.*` and
+/// `locale.*` as `EdurulesError` itself), its message in `locale`.
+pub(crate) fn from_error(py: Python<'_>, error: &edurules::Error, locale: Locale) -> PyErr {
+    let kind = match error {
+        edurules::Error::Login(_) => Kind::Login,
+        edurules::Error::Password(_) => Kind::Password,
+        edurules::Error::Delegation(_) => Kind::Delegation,
+        edurules::Error::Deadline(_) => Kind::Deadline,
+        edurules::Error::Absence(_) => Kind::Absence,
+        _ => Kind::Base,
+    };
+    from_message(py, kind, error, locale)
+}
+
+/// A Python dict of `pairs`, for an exception's `details`; `None` when a
+/// value cannot be converted (the exception is still raised, without them).
+pub(crate) fn details<'py>(
+    py: Python<'py>,
+    pairs: &[(&str, Bound<'py, PyAny>)],
+) -> Option<Bound<'py, PyDict>> {
+    let dict = PyDict::new(py);
+    for (key, value) in pairs {
+        dict.set_item(*key, value).ok()?;
+    }
+    Some(dict)
+}

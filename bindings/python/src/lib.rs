@@ -7,6 +7,8 @@
 //! [`errors`].
 
 mod absence;
+mod config;
+mod convert;
 mod deadline;
 mod delegation;
 mod errors;
@@ -29,6 +31,7 @@ fn submodule(
 #[pymodule]
 fn _edurules(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    config::register(m)?;
     submodule(m, "login", login::register)?;
     submodule(m, "password", password::register)?;
     submodule(m, "delegation", delegation::register)?;
