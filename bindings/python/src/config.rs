@@ -134,6 +134,12 @@ impl Config {
         self.inner.to_toml_string().map_err(|e| from_error(py, &e, loc))
     }
 
+    /// The configuration as Python data (its JSON form): every section
+    /// present, e.g. `to_dict()["delegation"]` to adapt a policy.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        convert::to_py(py, &*self.inner)
+    }
+
     fn __repr__(&self) -> String {
         format!("Config(name={:?})", self.inner.name)
     }

@@ -6,7 +6,7 @@
 use edurules::Locale;
 use edurules::Message;
 use edurules::password::{
-    AccountState, Password, PasswordError, PasswordPolicy, StoredHash, UserContext, Violation,
+    AccountState, Password, PasswordError, PasswordPolicy, PasswordStatus, StoredHash, UserContext, Violation,
     change_password, check as check_password, hash_password, needs_rehash,
     status as password_status, verify as verify_hash,
 };
@@ -195,8 +195,20 @@ fn account_state<'py>(
     convert::to_py(py, &AccountState::new(stored, at))
 }
 
-/// `(status, code, message, requires_change)`: the rotation status of a
-/// stored state at `now`.
+/// What `status` returns.
+type StatusTuple<'py> = (
+    Bound<'py, PyAny>,
+    Bound<'py, PyString>,
+    String,
+    bool,
+    Option<chrono::DateTime<chrono::Utc>>,
+    Option<u32>,
+);
+
+/// `(status, code, message, requires_change, expires_at, days_left)`: the
+/// rotation status of a stored state at `now`; `expires_at` (an aware UTC
+/// datetime) is when the password expires or expired, `days_left` only
+/// while expiring soon.
 #[pyfunction]
 #[pyo3(signature = (state_json, now, *, config = None, locale = None))]
 fn status<'py>(
@@ -205,17 +217,29 @@ fn status<'py>(
     now: &Bound<'py, PyAny>,
     config: Option<&Bound<'py, PyAny>>,
     locale: Option<&str>,
-) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyString>, String, bool)> {
+) -> PyResult<StatusTuple<'py>> {
     let loc = crate::errors::locale(py, locale)?;
     let state: AccountState = convert::from_json(py, state_json, "state", loc)?;
     let now = convert::instant(py, now, "now", loc)?;
     let policy = policy(py, config, loc)?;
     let s = password_status(&policy, &state, now);
+    let (expires_at, days_left) = match s {
+        PasswordStatus::Valid { expires_at, .. } => (expires_at, None),
+        PasswordStatus::ExpiringSoon {
+            expires_at,
+            days_left,
+            ..
+        } => (Some(expires_at), Some(days_left)),
+        PasswordStatus::Expired { expired_at, .. } => (Some(expired_at), None),
+        _ => (None, None),
+    };
     Ok((
         convert::to_py(py, &s)?,
         PyString::new(py, s.code()),
         s.message(loc),
         s.requires_change(),
+        expires_at,
+        days_left,
     ))
 }
 

@@ -1,4 +1,5 @@
 from types import ModuleType
+from typing import Any, Dict, List, Optional
 
 __version__: str
 login: ModuleType
@@ -6,3 +7,21 @@ password: ModuleType
 delegation: ModuleType
 deadline: ModuleType
 absence: ModuleType
+
+class Config:
+    """A validated configuration of every crate, shared by the modules."""
+
+    @staticmethod
+    def preset(name: str, *, locale: Optional[str] = None) -> Config: ...
+    @staticmethod
+    def from_toml(text: str, *, locale: Optional[str] = None) -> Config: ...
+    @staticmethod
+    def from_json(text: str, *, locale: Optional[str] = None) -> Config: ...
+    @staticmethod
+    def presets() -> List[str]: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def locale(self) -> str: ...
+    def to_toml(self, *, locale: Optional[str] = None) -> str: ...
+    def to_dict(self) -> Dict[str, Any]: ...

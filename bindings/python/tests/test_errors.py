@@ -1,0 +1,129 @@
+"""The boundary's own errors (``input.*``), languages, and the stubs."""
+
+import ast
+import dataclasses
+import datetime as dt
+import importlib
+from pathlib import Path
+
+import pytest
+
+import edurules
+from edurules import deadline, delegation, login, password
+
+PACKAGE = Path(edurules.__file__).parent
+
+
+def test_unknown_locale_is_an_edurules_error():
+    with pytest.raises(edurules.EdurulesError) as e:
+        login.normalize("JANKOW1", locale="xx")
+    assert e.value.code.startswith("locale.")
+
+
+def test_locale_with_region():
+    with pytest.raises(edurules.LoginError) as e:
+        login.normalize("AB", locale="pl-PL")
+    assert e.value.code == "login.too_short"
+
+
+@pytest.mark.parametrize(
+    "loc,words",
+    [("pl", ["argument `login`", "znaków"]), ("bg", ["аргументът `login`", "знака"]), ("en", ["argument `login`", "characters"])],
+)
+def test_too_long_input_in_each_language(loc, words):
+    with pytest.raises(edurules.EdurulesError) as e:
+        login.normalize("A" * 10_000, locale=loc)
+    assert e.value.code == "input.too_long"
+    assert e.value.details == {"argument": "login", "actual": 10_000, "max": 4096}
+    for w in words:
+        assert w in e.value.message
+    assert not isinstance(e.value, edurules.LoginError)
+
+
+def test_too_many_items_plural_forms():
+    # 3,661 days: Polish "elementów", Bulgarian "елемента", English "items"
+    msgs = {}
+    for loc in ("pl", "bg", "en"):
+        with pytest.raises(edurules.EdurulesError) as e:
+            deadline.calendar(dt.date(2000, 1, 1), dt.date(2010, 1, 9), locale=loc)
+        assert e.value.code == "input.too_many"
+        msgs[loc] = e.value.message
+    assert len(set(msgs.values())) == 3
+
+
+def test_every_input_code_exists_in_three_languages():
+    cases = {
+        "input.too_long": lambda loc: login.normalize("A" * 5000, locale=loc),
+        "input.too_many": lambda loc: deadline.calendar(dt.date(2000, 1, 1), dt.date(2020, 1, 1), locale=loc),
+        "input.naive_datetime": lambda loc: password.account_state({"phc": "x"}, dt.datetime(2026, 1, 1), locale=loc),
+        "input.invalid_json": lambda loc: delegation.Registry.open("[{", locale=loc),
+        "input.out_of_order": lambda loc: deadline.calendar(dt.date(2000, 1, 2), dt.date(2000, 1, 1), locale=loc),
+        "input.unknown_value": lambda loc: deadline.term_end(dt.date(2000, 1, 1), 1, "x", locale=loc),
+    }
+    for code, call in cases.items():
+        messages = {}
+        for loc in ("pl", "bg", "en"):
+            with pytest.raises(edurules.EdurulesError) as e:
+                call(loc)
+            assert e.value.code == code, (code, loc, e.value.code)
+            messages[loc] = e.value.message
+        assert len(set(messages.values())) == 3, code
+        assert any("\u0400" <= c <= "\u04ff" for c in messages["bg"]), code
+        assert not any("\u0400" <= c <= "\u04ff" for c in messages["pl"] + messages["en"]), code
+
+
+def test_unknown_preset_and_config_type():
+    with pytest.raises(edurules.EdurulesError) as e:
+        password.check("x", config="poland", locale="pl")
+    assert e.value.code == "config.unknown_preset"
+    with pytest.raises(TypeError):
+        password.check("x", config=42)  # type: ignore[arg-type]
+
+
+def test_config_class():
+    c = edurules.Config.preset("bulgaria-isrm")
+    assert c.name == "bulgaria-isrm" and c.locale == "bg"
+    assert set(edurules.Config.presets()) == {"poland-sio", "bulgaria-isrm"}
+    again = edurules.Config.from_toml(c.to_toml())
+    assert again.to_dict() == c.to_dict()
+    import json
+
+    assert edurules.Config.from_json(json.dumps(c.to_dict())).name == "bulgaria-isrm"
+    with pytest.raises(edurules.EdurulesError) as e:
+        edurules.Config.from_toml("name = ", locale="bg")
+    assert e.value.code.startswith("config.")
+    with pytest.raises(edurules.EdurulesError) as e:
+        edurules.Config.from_toml("x" * (2 << 20))
+    assert e.value.code == "input.too_long"
+
+
+def _stub_names(module):
+    tree = ast.parse((PACKAGE / f"{module}.pyi").read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef):
+            members = []
+            for item in node.body:
+                if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    members.append(item.name)
+                elif isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name):
+                    members.append(item.target.id)
+            yield node.name, members
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            yield node.name, []
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            yield node.target.id, []
+
+
+@pytest.mark.parametrize("module", ["login", "password", "deadline", "delegation", "_edurules"])
+def test_every_name_in_the_stubs_exists(module):
+    mod = importlib.import_module(f"edurules.{module}")
+    names = list(_stub_names(module))
+    assert names
+    for name, members in names:
+        assert hasattr(mod, name), f"{module}.{name}"
+        obj = getattr(mod, name)
+        fields = {f.name for f in dataclasses.fields(obj)} if dataclasses.is_dataclass(obj) else set()
+        for m in members:
+            assert m in fields or hasattr(obj, m), f"{module}.{name}.{m}"
+    if module != "_edurules":
+        assert set(mod.__all__) <= {n for n, _ in names}
