@@ -98,11 +98,15 @@ fn naive(py: Python<'_>, what: &str, locale: Locale) -> PyErr {
 /// form; serde's own (English) words go in `details["reason"]` only.
 pub(crate) fn invalid_json(py: Python<'_>, what: &str, error: &serde_json::Error, locale: Locale) -> PyErr {
     let (line, column) = (error.line(), error.column());
-    let message = match locale {
-        Locale::Pl => format!(
+    // A value refused after parsing (a malformed field) has no position.
+    let message = match (locale, line) {
+        (Locale::Pl, 0) => format!("argument `{what}` nie ma oczekiwanej postaci"),
+        (Locale::Bg, 0) => format!("аргументът `{what}` няма очаквания вид"),
+        (_, 0) => format!("argument `{what}` does not have the expected form"),
+        (Locale::Pl, _) => format!(
             "argument `{what}` nie ma oczekiwanej postaci (wiersz {line}, kolumna {column})"
         ),
-        Locale::Bg => format!(
+        (Locale::Bg, _) => format!(
             "аргументът `{what}` няма очаквания вид (ред {line}, колона {column})"
         ),
         _ => format!(

@@ -7,7 +7,6 @@ use std::sync::RwLock;
 
 use chrono::NaiveDate;
 use edurules::Locale;
-use edurules::Message;
 use edurules::delegation::{
     DelegationError, EntityId, Event, Login, Permission, Policy, Registry as Inner, Violation,
 };

@@ -5,7 +5,7 @@ use edurules::login::{
     Egn, LegacyAccount, LoginGenerator, LoginKind, Pesel, classify_with, normalize_with,
     plan_consolidation_with, skeleton_directory,
 };
-use edurules::{Locale, Message};
+use edurules::Locale;
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 

@@ -4,9 +4,8 @@
 //! error.
 
 use edurules::Locale;
-use edurules::Message;
 use edurules::password::{
-    AccountState, Password, PasswordError, PasswordPolicy, PasswordStatus, StoredHash, UserContext, Violation,
+    AccountState, Normalization, Password, PasswordError, PasswordPolicy, PasswordStatus, StoredHash, UserContext, Violation,
     change_password, check as check_password, hash_password, needs_rehash,
     status as password_status, verify as verify_hash,
 };
@@ -38,6 +37,20 @@ fn user(py: Python<'_>, value: Option<&Bound<'_, PyAny>>, loc: Locale) -> PyResu
         None => Ok(UserContext::default()),
         Some(v) => convert::from_json(py, v, "user", loc),
     }
+}
+
+/// A stored hash from its JSON serde form (`{"phc": …, "normalization":
+/// …}`), a malformed PHC string reported as the crate's `MalformedHash`.
+fn stored_hash(py: Python<'_>, value: &Bound<'_, PyAny>, loc: Locale) -> PyResult<StoredHash> {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Repr {
+        phc: String,
+        #[serde(default)]
+        normalization: Normalization,
+    }
+    let repr: Repr = convert::from_json(py, value, "stored", loc)?;
+    StoredHash::new(repr.phc, repr.normalization).map_err(|e| error(py, &e, loc))
 }
 
 /// One violation as a dict: its serde form (`code` and the rule's
@@ -141,7 +154,7 @@ fn verify(
 ) -> PyResult<(bool, bool)> {
     let loc = crate::errors::locale(py, locale)?;
     let secret = secret(py, password, "password", loc)?;
-    let stored: StoredHash = convert::from_json(py, stored_json, "stored", loc)?;
+    let stored = stored_hash(py, stored_json, loc)?;
     let policy = policy(py, config, loc)?;
     let valid = match py.detach(|| verify_hash(&stored, &secret)) {
         Ok(()) => true,
@@ -190,7 +203,7 @@ fn account_state<'py>(
     locale: Option<&str>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let loc = crate::errors::locale(py, locale)?;
-    let stored: StoredHash = convert::from_json(py, stored_json, "stored", loc)?;
+    let stored = stored_hash(py, stored_json, loc)?;
     let at = convert::instant(py, changed_at, "changed_at", loc)?;
     convert::to_py(py, &AccountState::new(stored, at))
 }

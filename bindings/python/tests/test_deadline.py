@@ -54,9 +54,10 @@ def test_submission_refuses_a_datetime():
         deadline.submission("art. 8 pkt 1 lit. d", dt.datetime(2025, 12, 19, 10, 0))  # type: ignore[arg-type]
 
 
-def test_bulgarian_preset_has_no_sio_deadlines():
+def test_a_config_without_deadline_rules():
+    config = edurules.Config.from_toml('name = "no-deadlines"\nlocale = "bg"\n')
     with pytest.raises(edurules.EdurulesError) as e:
-        deadline.submission("art. 8 pkt 1 lit. d", D("2025-12-19"), config="bulgaria-isrm", locale="bg")
+        deadline.submission("art. 8 pkt 1 lit. d", D("2025-12-19"), config=config, locale="bg")
     assert e.value.code == "config.missing_section"
 
 
