@@ -70,7 +70,11 @@ pub(crate) fn resolve(
 }
 
 /// A configuration parsed and validated, every problem listed.
-fn validated(py: Python<'_>, parsed: Result<RulesConfig, edurules::Error>, loc: edurules::Locale) -> PyResult<Config> {
+fn validated(
+    py: Python<'_>,
+    parsed: Result<RulesConfig, edurules::Error>,
+    loc: edurules::Locale,
+) -> PyResult<Config> {
     let config = parsed.map_err(|e| from_error(py, &e, loc))?;
     config.validate().map_err(|e| from_error(py, &e, loc))?;
     Ok(Config {
@@ -131,7 +135,9 @@ impl Config {
     #[pyo3(signature = (*, locale = None))]
     fn to_toml(&self, py: Python<'_>, locale: Option<&str>) -> PyResult<String> {
         let loc = crate::errors::locale(py, locale)?;
-        self.inner.to_toml_string().map_err(|e| from_error(py, &e, loc))
+        self.inner
+            .to_toml_string()
+            .map_err(|e| from_error(py, &e, loc))
     }
 
     /// The configuration as Python data (its JSON form): every section

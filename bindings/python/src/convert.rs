@@ -24,7 +24,13 @@ pub(crate) const MAX_JSON_CHARS: usize = 256 << 20;
 pub(crate) const MAX_ITEMS: usize = 1_000_000;
 
 /// `input.too_long`: the argument `what` has `actual` characters, more than `max`.
-pub(crate) fn too_long(py: Python<'_>, what: &str, actual: usize, max: usize, locale: Locale) -> PyErr {
+pub(crate) fn too_long(
+    py: Python<'_>,
+    what: &str,
+    actual: usize,
+    max: usize,
+    locale: Locale,
+) -> PyErr {
     let n = |v: usize| locale.count(u64::try_from(v).unwrap_or(u64::MAX), CHARACTER);
     let message = match locale {
         Locale::Pl => format!(
@@ -37,21 +43,42 @@ pub(crate) fn too_long(py: Python<'_>, what: &str, actual: usize, max: usize, lo
             n(actual),
             n(max)
         ),
-        _ => format!("argument `{what}` has {}, at most {} allowed", n(actual), n(max)),
+        _ => format!(
+            "argument `{what}` has {}, at most {} allowed",
+            n(actual),
+            n(max)
+        ),
     };
     let d = details(
         py,
         &[
             ("argument", PyString::new(py, what).into_any()),
-            ("actual", actual.into_pyobject(py).map(Bound::into_any).unwrap_or_else(|_| py.None().into_bound(py))),
-            ("max", max.into_pyobject(py).map(Bound::into_any).unwrap_or_else(|_| py.None().into_bound(py))),
+            (
+                "actual",
+                actual
+                    .into_pyobject(py)
+                    .map(Bound::into_any)
+                    .unwrap_or_else(|_| py.None().into_bound(py)),
+            ),
+            (
+                "max",
+                max.into_pyobject(py)
+                    .map(Bound::into_any)
+                    .unwrap_or_else(|_| py.None().into_bound(py)),
+            ),
         ],
     );
     exception(py, Kind::Base, "input.too_long", message, d)
 }
 
 /// `input.too_many`: the list `what` has `actual` items, more than `max`.
-pub(crate) fn too_many(py: Python<'_>, what: &str, actual: usize, max: usize, locale: Locale) -> PyErr {
+pub(crate) fn too_many(
+    py: Python<'_>,
+    what: &str,
+    actual: usize,
+    max: usize,
+    locale: Locale,
+) -> PyErr {
     let n = |v: usize| locale.count(u64::try_from(v).unwrap_or(u64::MAX), ITEM);
     let message = match locale {
         Locale::Pl => format!(
@@ -64,14 +91,29 @@ pub(crate) fn too_many(py: Python<'_>, what: &str, actual: usize, max: usize, lo
             n(actual),
             n(max)
         ),
-        _ => format!("list `{what}` has {}, at most {} allowed", n(actual), n(max)),
+        _ => format!(
+            "list `{what}` has {}, at most {} allowed",
+            n(actual),
+            n(max)
+        ),
     };
     let d = details(
         py,
         &[
             ("argument", PyString::new(py, what).into_any()),
-            ("actual", actual.into_pyobject(py).map(Bound::into_any).unwrap_or_else(|_| py.None().into_bound(py))),
-            ("max", max.into_pyobject(py).map(Bound::into_any).unwrap_or_else(|_| py.None().into_bound(py))),
+            (
+                "actual",
+                actual
+                    .into_pyobject(py)
+                    .map(Bound::into_any)
+                    .unwrap_or_else(|_| py.None().into_bound(py)),
+            ),
+            (
+                "max",
+                max.into_pyobject(py)
+                    .map(Bound::into_any)
+                    .unwrap_or_else(|_| py.None().into_bound(py)),
+            ),
         ],
     );
     exception(py, Kind::Base, "input.too_many", message, d)
@@ -96,7 +138,12 @@ fn naive(py: Python<'_>, what: &str, locale: Locale) -> PyErr {
 
 /// `input.invalid_json`: a JSON text or dict that is not the crate's serde
 /// form; serde's own (English) words go in `details["reason"]` only.
-pub(crate) fn invalid_json(py: Python<'_>, what: &str, error: &serde_json::Error, locale: Locale) -> PyErr {
+pub(crate) fn invalid_json(
+    py: Python<'_>,
+    what: &str,
+    error: &serde_json::Error,
+    locale: Locale,
+) -> PyErr {
     let (line, column) = (error.line(), error.column());
     // A value refused after parsing (a malformed field) has no position.
     let message = match (locale, line) {
@@ -106,9 +153,9 @@ pub(crate) fn invalid_json(py: Python<'_>, what: &str, error: &serde_json::Error
         (Locale::Pl, _) => format!(
             "argument `{what}` nie ma oczekiwanej postaci (wiersz {line}, kolumna {column})"
         ),
-        (Locale::Bg, _) => format!(
-            "аргументът `{what}` няма очаквания вид (ред {line}, колона {column})"
-        ),
+        (Locale::Bg, _) => {
+            format!("аргументът `{what}` няма очаквания вид (ред {line}, колона {column})")
+        }
         _ => format!(
             "argument `{what}` does not have the expected form (line {line}, column {column})"
         ),
@@ -118,8 +165,19 @@ pub(crate) fn invalid_json(py: Python<'_>, what: &str, error: &serde_json::Error
         &[
             ("argument", PyString::new(py, what).into_any()),
             ("reason", PyString::new(py, &error.to_string()).into_any()),
-            ("line", line.into_pyobject(py).map(Bound::into_any).unwrap_or_else(|_| py.None().into_bound(py))),
-            ("column", column.into_pyobject(py).map(Bound::into_any).unwrap_or_else(|_| py.None().into_bound(py))),
+            (
+                "line",
+                line.into_pyobject(py)
+                    .map(Bound::into_any)
+                    .unwrap_or_else(|_| py.None().into_bound(py)),
+            ),
+            (
+                "column",
+                column
+                    .into_pyobject(py)
+                    .map(Bound::into_any)
+                    .unwrap_or_else(|_| py.None().into_bound(py)),
+            ),
         ],
     );
     exception(py, Kind::Base, "input.invalid_json", message, d)
@@ -235,12 +293,7 @@ pub(crate) fn out_of_order(py: Python<'_>, earlier: &str, later: &str, locale: L
 }
 
 /// `input.unknown_value`: the argument `what` is none of `allowed`.
-pub(crate) fn unknown_value(
-    py: Python<'_>,
-    what: &str,
-    allowed: &[&str],
-    locale: Locale,
-) -> PyErr {
+pub(crate) fn unknown_value(py: Python<'_>, what: &str, allowed: &[&str], locale: Locale) -> PyErr {
     let list = allowed
         .iter()
         .map(|a| format!("`{a}`"))

@@ -41,7 +41,9 @@ fn submission<'py>(
         .map(|s| convert::date(s, "submitted_on"))
         .transpose()?;
     let rules_config = resolve(py, config, loc)?;
-    let section = rules_config.deadline().map_err(|e| from_error(py, &e, loc))?;
+    let section = rules_config
+        .deadline()
+        .map_err(|e| from_error(py, &e, loc))?;
     let rules = section.rules().map_err(|e| from_error(py, &e, loc))?;
     let d = rules
         .deadline(&category, change)

@@ -42,7 +42,13 @@ fn error(py: Python<'_>, e: &DelegationError, loc: Locale) -> PyErr {
         .unwrap_or_default(),
         _ => Vec::new(),
     };
-    exception(py, Kind::Delegation, e.code(), e.message(loc), details(py, &extra))
+    exception(
+        py,
+        Kind::Delegation,
+        e.code(),
+        e.message(loc),
+        details(py, &extra),
+    )
 }
 
 /// The error of a lock poisoned by a panic elsewhere (never expected: no
@@ -76,7 +82,8 @@ fn permission_of(py: Python<'_>, v: &Bound<'_, PyAny>, loc: Locale) -> PyResult<
 }
 
 fn entity_of(py: Python<'_>, v: &Bound<'_, PyAny>, loc: Locale) -> PyResult<EntityId> {
-    EntityId::new(convert::text(py, v, "entity", MAX_TEXT_CHARS, loc)?).map_err(|e| error(py, &e, loc))
+    EntityId::new(convert::text(py, v, "entity", MAX_TEXT_CHARS, loc)?)
+        .map_err(|e| error(py, &e, loc))
 }
 
 /// A delegation registry: a policy and the events accepted so far.
@@ -109,7 +116,10 @@ impl Registry {
             Some(p) => convert::from_json(py, p, "policy", loc)?,
             None => {
                 let rules = resolve(py, config, loc)?;
-                rules.delegation().cloned().map_err(|e| from_error(py, &e, loc))?
+                rules
+                    .delegation()
+                    .cloned()
+                    .map_err(|e| from_error(py, &e, loc))?
             }
         };
         let events: Vec<Event> = match events_json {
@@ -117,7 +127,13 @@ impl Registry {
             None => Vec::new(),
         };
         if events.len() > MAX_ITEMS {
-            return Err(convert::too_many(py, "events", events.len(), MAX_ITEMS, loc));
+            return Err(convert::too_many(
+                py,
+                "events",
+                events.len(),
+                MAX_ITEMS,
+                loc,
+            ));
         }
         let mut inner = Inner::new(policy).map_err(|e| error(py, &e, loc))?;
         let outcome = py.detach(|| {
@@ -159,7 +175,12 @@ impl Registry {
 
     /// Applies one event (JSON text); returns the log's length after it.
     #[pyo3(signature = (event_json, *, locale = None))]
-    fn apply(&self, py: Python<'_>, event_json: &Bound<'_, PyAny>, locale: Option<&str>) -> PyResult<usize> {
+    fn apply(
+        &self,
+        py: Python<'_>,
+        event_json: &Bound<'_, PyAny>,
+        locale: Option<&str>,
+    ) -> PyResult<usize> {
         let loc = crate::errors::locale(py, locale)?;
         let event: Event = convert::from_json(py, event_json, "event", loc)?;
         let result = py.detach(|| {
@@ -195,8 +216,16 @@ impl Registry {
             let inner = self.inner.read().map_err(|_| poisoned())?;
             inner.decide(&person, &permission, &entity, at)
         };
-        let explanation = if explain { decision.explain(loc) } else { Vec::new() };
-        Ok((decision.is_allowed(), explanation, convert::to_py(py, &decision)?))
+        let explanation = if explain {
+            decision.explain(loc)
+        } else {
+            Vec::new()
+        };
+        Ok((
+            decision.is_allowed(),
+            explanation,
+            convert::to_py(py, &decision)?,
+        ))
     }
 
     /// One `allowed` per query `(person, permission, entity, at)`, in
@@ -226,8 +255,13 @@ impl Registry {
                     "each query must be a tuple (person, permission, entity, at)",
                 ));
             }
-            let (person, permission, entity) =
-                ids(py, &tuple.get_item(0)?, &tuple.get_item(1)?, &tuple.get_item(2)?, loc)?;
+            let (person, permission, entity) = ids(
+                py,
+                &tuple.get_item(0)?,
+                &tuple.get_item(1)?,
+                &tuple.get_item(2)?,
+                loc,
+            )?;
             let at = convert::date(&tuple.get_item(3)?, "at")?;
             parsed.push((person, permission, entity, at));
         }
@@ -285,7 +319,11 @@ impl Registry {
         };
         let out = PyList::empty(py);
         for (entity, permission, chain) in &accesses {
-            out.append((entity.as_str(), permission.as_str(), convert::to_py(py, chain)?))?;
+            out.append((
+                entity.as_str(),
+                permission.as_str(),
+                convert::to_py(py, chain)?,
+            ))?;
         }
         Ok(out)
     }

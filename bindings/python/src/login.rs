@@ -1,11 +1,11 @@
 //! `edurules.login`: the login crate for Python. Normalize, classify,
 //! generate against the logins taken, plan a consolidation, PESEL and EGN.
 
+use edurules::Locale;
 use edurules::login::{
     Egn, LegacyAccount, LoginGenerator, LoginKind, Pesel, classify_with, normalize_with,
     plan_consolidation_with, skeleton_directory,
 };
-use edurules::Locale;
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 
@@ -101,7 +101,13 @@ fn plan_consolidation<'py>(
     let loc = crate::errors::locale(py, locale)?;
     let accounts: Vec<LegacyAccount> = convert::from_json(py, accounts_json, "accounts", loc)?;
     if accounts.len() > MAX_ITEMS {
-        return Err(convert::too_many(py, "accounts", accounts.len(), MAX_ITEMS, loc));
+        return Err(convert::too_many(
+            py,
+            "accounts",
+            accounts.len(),
+            MAX_ITEMS,
+            loc,
+        ));
     }
     let generator = generator_config(py, config, loc)?;
     let plan = py.detach(|| plan_consolidation_with(&accounts, &generator.policy));

@@ -5,9 +5,9 @@
 
 use edurules::Locale;
 use edurules::password::{
-    AccountState, Normalization, Password, PasswordError, PasswordPolicy, PasswordStatus, StoredHash, UserContext, Violation,
-    change_password, check as check_password, hash_password, needs_rehash,
-    status as password_status, verify as verify_hash,
+    AccountState, Normalization, Password, PasswordError, PasswordPolicy, PasswordStatus,
+    StoredHash, UserContext, Violation, change_password, check as check_password, hash_password,
+    needs_rehash, status as password_status, verify as verify_hash,
 };
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString};
@@ -23,12 +23,21 @@ fn policy(
     loc: Locale,
 ) -> PyResult<PasswordPolicy> {
     let rules = resolve(py, config, loc)?;
-    rules.password().cloned().map_err(|e| from_error(py, &e, loc))
+    rules
+        .password()
+        .cloned()
+        .map_err(|e| from_error(py, &e, loc))
 }
 
 /// A password argument, bounded before it is copied.
 fn secret(py: Python<'_>, value: &Bound<'_, PyAny>, what: &str, loc: Locale) -> PyResult<Password> {
-    Ok(Password::new(convert::text(py, value, what, MAX_PASSWORD_CHARS, loc)?))
+    Ok(Password::new(convert::text(
+        py,
+        value,
+        what,
+        MAX_PASSWORD_CHARS,
+        loc,
+    )?))
 }
 
 /// The owner's context from its JSON serde form, empty when `None`.
@@ -94,7 +103,13 @@ fn error(py: Python<'_>, e: &PasswordError, loc: Locale) -> PyErr {
         })
     })()
     .unwrap_or_default();
-    exception(py, Kind::Password, e.code(), e.message(loc), details(py, &extra))
+    exception(
+        py,
+        Kind::Password,
+        e.code(),
+        e.message(loc),
+        details(py, &extra),
+    )
 }
 
 /// `(accepted, violations)`: whether the policy accepts the candidate, and
