@@ -130,3 +130,51 @@ def test_every_name_in_the_stubs_exists(module):
             assert m in fields or hasattr(obj, m), f"{module}.{name}.{m}"
     if module != "_edurules":
         assert set(mod.__all__) <= {n for n, _ in names}
+
+
+EXTREME_DATES = [dt.date(1, 1, 1), dt.date(1899, 12, 31), dt.date(9999, 12, 31)]
+
+
+def _no_panic(call):
+    """Runs ``call``: any outcome but a Rust panic (PanicException is a
+    BaseException, not an Exception, so it is not swallowed here)."""
+    try:
+        call()
+    except Exception:
+        pass
+
+
+def test_no_panic_on_extreme_inputs():
+    reg = delegation.Registry.open([])
+    for d in EXTREME_DATES:
+        _no_panic(lambda: deadline.submission("art. 8 pkt 1 lit. d", d, submitted_on=d))
+        _no_panic(lambda: deadline.submission("art. 8 pkt 1 lit. d", dt.date(2025, 1, 1), submitted_on=d))
+        _no_panic(lambda: deadline.calendar(d, d))
+        for unit in ("days", "weeks", "months", "years"):
+            for count in (0, 1, 2**31, 2**32 - 1):
+                _no_panic(lambda: deadline.term_end(d, count, unit))
+        _no_panic(lambda: reg.decide("a", "b:c", "d", d))
+        _no_panic(lambda: reg.expiring_before(d, dt.date(9999, 12, 31)))
+    _no_panic(lambda: deadline.calendar(dt.date(9999, 1, 1), dt.date(9999, 12, 31)))
+    _no_panic(lambda: deadline.term_end(dt.date(2025, 1, 1), -1, "days"))
+    big = dt.datetime(9999, 12, 31, 23, 59, tzinfo=dt.timezone(dt.timedelta(hours=-23)))
+    small = dt.datetime(1, 1, 1, 0, 0, tzinfo=dt.timezone(dt.timedelta(hours=23)))
+    for at in (big, small):
+        _no_panic(lambda: password.status(password.account_state(STORED, at), now=at))
+        _no_panic(lambda: password.status(password.account_state(STORED, small), now=big))
+    for text in ("", "\x00", "\ud800", "ą" * 4096, "A" * 4096):
+        _no_panic(lambda: login.normalize(text))
+        _no_panic(lambda: login.classify(text))
+        _no_panic(lambda: login.generate(text, text, [text]))
+        _no_panic(lambda: login.pesel(text))
+        _no_panic(lambda: login.egn(text))
+        _no_panic(lambda: password.check(text))
+        _no_panic(lambda: reg.decide(text, text, text, dt.date(2025, 1, 1)))
+    for junk in ("", "null", "[]", "{}", '{"phc": 1}', "[" * 10_000, '"' + "x" * 1000):
+        _no_panic(lambda: password.verify("x", junk))
+        _no_panic(lambda: password.status(junk, now=big))
+        _no_panic(lambda: delegation.Registry.open(junk))
+        _no_panic(lambda: delegation.Registry.open([], policy=junk))
+        _no_panic(lambda: login.plan_consolidation(junk))
+        _no_panic(lambda: edurules.Config.from_json(junk))
+        _no_panic(lambda: edurules.Config.from_toml(junk))

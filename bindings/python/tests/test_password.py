@@ -160,3 +160,34 @@ def test_policy_from_toml_is_validated_once():
     with pytest.raises(edurules.EdurulesError) as e:
         edurules.Config.from_toml(text.replace("min_length = 8", "min_lenght = 8"), locale="pl")
     assert e.value.code.startswith("config.")
+
+
+def _progress_while(work):
+    """How many times the main thread ran Python while ``work`` ran in
+    another thread: near zero if ``work`` held the GIL throughout."""
+    import threading
+    import time
+
+    done = threading.Event()
+    started = threading.Event()
+
+    def run():
+        started.set()
+        work()
+        done.set()
+
+    t = threading.Thread(target=run)
+    t.start()
+    started.wait()
+    time.sleep(0.001)
+    n = 0
+    while not done.is_set():
+        n += 1
+    t.join()
+    return n
+
+
+def test_hashing_releases_the_gil():
+    stored = password.hash("Wrzesien-26")
+    assert _progress_while(lambda: password.hash("Wrzesien-26")) > 10_000
+    assert _progress_while(lambda: password.verify("Wrzesien-26", stored)) > 10_000
