@@ -104,11 +104,18 @@ impl Config {
         validated(py, RulesConfig::from_toml_str(&text), loc)
     }
 
-    /// A configuration from its JSON text, validated.
+    /// A configuration from its JSON text, or the same as a dict, validated.
     #[staticmethod]
     #[pyo3(signature = (text, *, locale = None))]
     fn from_json(py: Python<'_>, text: &Bound<'_, PyAny>, locale: Option<&str>) -> PyResult<Self> {
         let loc = crate::errors::locale(py, locale)?;
+        let dumped;
+        let text = if text.is_instance_of::<PyString>() {
+            text
+        } else {
+            dumped = py.import("json")?.call_method1("dumps", (text,))?;
+            &dumped
+        };
         let text = convert::text(py, text, "text", MAX_CONFIG_CHARS, loc)?;
         validated(py, RulesConfig::from_json_str(&text), loc)
     }

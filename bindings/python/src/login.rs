@@ -3,15 +3,104 @@
 
 use edurules::Locale;
 use edurules::login::{
-    Egn, LegacyAccount, LoginGenerator, LoginKind, Pesel, classify_with, normalize_with,
-    plan_consolidation_with, skeleton_directory,
+    Egn, LegacyAccount, LoginError, LoginGenerator, LoginKind, Pesel, classify_with,
+    normalize_with, plan_consolidation_with, skeleton_directory,
 };
 use pyo3::prelude::*;
-use pyo3::types::PyTuple;
+use pyo3::types::{PyString, PyTuple};
 
 use crate::config::resolve;
 use crate::convert::{self, MAX_ITEMS, MAX_TEXT_CHARS};
-use crate::errors::{Kind, from_error, from_message};
+use crate::errors::{Kind, details, exception, from_error};
+
+/// A login error as `LoginError`, with the figures a program needs in
+/// `details`: `position` (1-based), `character`, `suggestion`,
+/// `code_point`, `length`/`min`/`max`, `expected`/`found`. The input
+/// itself is not repeated (it may be a national id number).
+fn error(py: Python<'_>, e: &LoginError, loc: Locale) -> PyErr {
+    let mut pairs: Vec<(&str, Bound<'_, PyAny>)> = Vec::new();
+    let mut int = |key: &'static str, v: u64| {
+        let Ok(o) = v.into_pyobject(py);
+        pairs.push((key, o.into_any()));
+    };
+    let widen = |v: usize| u64::try_from(v).unwrap_or(u64::MAX);
+    match e {
+        LoginError::TooShort { length, min, .. } => {
+            int("length", widen(*length));
+            int("min", widen(*min));
+        }
+        LoginError::TooLong { length, max, .. } => {
+            int("length", widen(*length));
+            int("max", widen(*max));
+        }
+        LoginError::InnerWhitespace { position, .. }
+        | LoginError::PolishLetter { position, .. }
+        | LoginError::AccentedLetter { position, .. }
+        | LoginError::Lookalike { position, .. }
+        | LoginError::ForbiddenCharacter { position, .. }
+        | LoginError::CombiningMark { position, .. }
+        | LoginError::InvisibleCharacter { position, .. }
+        | LoginError::IdNonDigit { position, .. } => int("position", widen(*position)),
+        LoginError::IdLength {
+            length, expected, ..
+        } => {
+            int("length", widen(*length));
+            int("expected", widen(*expected));
+        }
+        LoginError::IdChecksum {
+            expected, found, ..
+        } => {
+            int("expected", u64::from(*expected));
+            int("found", u64::from(*found));
+        }
+        _ => {}
+    }
+    let chars: [(&str, Option<char>); 2] = match e {
+        LoginError::PolishLetter {
+            character,
+            suggestion,
+            ..
+        }
+        | LoginError::AccentedLetter {
+            character,
+            suggestion,
+            ..
+        } => [
+            ("character", Some(*character)),
+            ("suggestion", Some(*suggestion)),
+        ],
+        LoginError::Lookalike {
+            character,
+            looks_like,
+            ..
+        } => [
+            ("character", Some(*character)),
+            ("suggestion", Some(*looks_like)),
+        ],
+        LoginError::ForbiddenCharacter { character, .. }
+        | LoginError::CombiningMark { character, .. }
+        | LoginError::InvisibleCharacter { character, .. }
+        | LoginError::IdNonDigit { character, .. } => {
+            [("character", Some(*character)), ("suggestion", None)]
+        }
+        _ => [("character", None), ("suggestion", None)],
+    };
+    for (key, c) in chars {
+        if let Some(c) = c {
+            pairs.push((
+                key,
+                PyString::new(py, c.encode_utf8(&mut [0; 4])).into_any(),
+            ));
+        }
+    }
+    exception(
+        py,
+        Kind::Login,
+        e.code(),
+        e.message(loc),
+        details(py, &pairs),
+    )
+}
 
 /// The config's `login` section, or its error.
 fn generator_config(
@@ -37,7 +126,7 @@ fn normalize(
     let generator = generator_config(py, config, loc)?;
     normalize_with(&login, &generator.policy)
         .map(|l| l.as_str().to_owned())
-        .map_err(|e| from_message(py, Kind::Login, &e, loc))
+        .map_err(|e| error(py, &e, loc))
 }
 
 /// `(kind, code, message)`: `canonical`, `legacy_mixed_case` or `invalid`
@@ -76,15 +165,15 @@ fn generate(
     let given = convert::text(py, given, "given", MAX_TEXT_CHARS, loc)?;
     let surname = convert::text(py, surname, "surname", MAX_TEXT_CHARS, loc)?;
     let taken = convert::texts(py, taken, "taken", loc)?;
-    let generator = LoginGenerator::new(generator_config(py, config, loc)?)
-        .map_err(|e| from_message(py, Kind::Login, &e, loc))?;
+    let generator =
+        LoginGenerator::new(generator_config(py, config, loc)?).map_err(|e| error(py, &e, loc))?;
     let result = py.detach(|| {
         let directory = skeleton_directory(taken.iter().map(String::as_str));
         generator.generate(&given, &surname, &directory)
     });
     result
         .map(|l| l.as_str().to_owned())
-        .map_err(|e| from_message(py, Kind::Login, &e, loc))
+        .map_err(|e| error(py, &e, loc))
 }
 
 /// `(plan, message)`: the consolidation plan of one person's legacy
@@ -124,9 +213,7 @@ fn pesel<'py>(
 ) -> PyResult<Bound<'py, PyTuple>> {
     let loc = crate::errors::locale(py, locale)?;
     let number = convert::text(py, number, "number", MAX_TEXT_CHARS, loc)?;
-    let p: Pesel = number
-        .parse()
-        .map_err(|e: edurules::login::LoginError| from_message(py, Kind::Login, &e, loc))?;
+    let p: Pesel = number.parse().map_err(|e: LoginError| error(py, &e, loc))?;
     let sex = convert::to_py(py, &p.sex())?;
     PyTuple::new(
         py,
@@ -148,9 +235,7 @@ fn egn<'py>(
 ) -> PyResult<Bound<'py, PyTuple>> {
     let loc = crate::errors::locale(py, locale)?;
     let number = convert::text(py, number, "number", MAX_TEXT_CHARS, loc)?;
-    let e: Egn = number
-        .parse()
-        .map_err(|e: edurules::login::LoginError| from_message(py, Kind::Login, &e, loc))?;
+    let e: Egn = number.parse().map_err(|e: LoginError| error(py, &e, loc))?;
     let sex = convert::to_py(py, &e.sex())?;
     PyTuple::new(
         py,

@@ -92,6 +92,7 @@ def test_config_class():
     import json
 
     assert edurules.Config.from_json(json.dumps(c.to_dict())).name == "bulgaria-isrm"
+    assert edurules.Config.from_json(c.to_dict()).to_dict() == c.to_dict()
     with pytest.raises(edurules.EdurulesError) as e:
         edurules.Config.from_toml("name = ", locale="bg")
     assert e.value.code.startswith("config.")

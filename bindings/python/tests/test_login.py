@@ -59,6 +59,9 @@ def test_normalize_rejected_cases(case):
     with pytest.raises(edurules.LoginError) as e:
         login.normalize(case["input"])
     assert e.value.code == case["code"]
+    for key in ("position", "character", "suggestion"):
+        if key in case:
+            assert e.value.details[key] == case[key], key
 
 
 def test_login_messages_in_three_languages():

@@ -1,5 +1,5 @@
 from types import ModuleType
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Mapping, Optional, Union
 
 __version__: str
 login: ModuleType
@@ -16,7 +16,7 @@ class Config:
     @staticmethod
     def from_toml(text: str, *, locale: Optional[str] = None) -> Config: ...
     @staticmethod
-    def from_json(text: str, *, locale: Optional[str] = None) -> Config: ...
+    def from_json(text: Union[str, Mapping[str, Any]], *, locale: Optional[str] = None) -> Config: ...
     @staticmethod
     def presets() -> List[str]: ...
     @property
