@@ -179,3 +179,37 @@ def test_no_panic_on_extreme_inputs():
         _no_panic(lambda: login.plan_consolidation(junk))
         _no_panic(lambda: edurules.Config.from_json(junk))
         _no_panic(lambda: edurules.Config.from_toml(junk))
+
+
+def test_stubs_type_check_under_mypy_strict():
+    """``mypy --strict`` on a typed use of every module (skipped when mypy
+    is not installed: ``pip install mypy``)."""
+    api = pytest.importorskip("mypy.api")
+    here = Path(__file__).parent
+    out, err, status = api.run(["--strict", "--no-incremental", str(here / "typed_usage.py")])
+    assert status == 0, out + err
+
+
+def test_readme_examples_run():
+    """Every ``python`` block of the package README runs as written."""
+    import re
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", readme, flags=re.S)
+    assert len(blocks) >= 5
+    for block in blocks:
+        exec(compile(block, "README.md", "exec"), {})
+
+
+def test_typed_usage_runs():
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    import typed_usage
+
+    now = dt.datetime(2026, 9, 1, tzinfo=dt.timezone.utc)
+    assert typed_usage.logins()
+    assert typed_usage.passwords(now) in (True, False)
+    assert typed_usage.deadlines() > dt.date(2025, 12, 19)
+    assert typed_usage.delegations()[0] is False
+    assert typed_usage.errors().startswith("login.too_short")
