@@ -23,6 +23,12 @@ pub(crate) const MAX_JSON_CHARS: usize = 256 << 20;
 /// The most items in one list (logins taken, accounts, queries).
 pub(crate) const MAX_ITEMS: usize = 1_000_000;
 
+/// A Python int of `v` (the conversion of a `usize` cannot fail).
+fn int(py: Python<'_>, v: usize) -> Bound<'_, PyAny> {
+    let Ok(o) = v.into_pyobject(py);
+    o.into_any()
+}
+
 /// `input.too_long`: the argument `what` has `actual` characters, more than `max`.
 pub(crate) fn too_long(
     py: Python<'_>,
@@ -53,19 +59,8 @@ pub(crate) fn too_long(
         py,
         &[
             ("argument", PyString::new(py, what).into_any()),
-            (
-                "actual",
-                actual
-                    .into_pyobject(py)
-                    .map(Bound::into_any)
-                    .unwrap_or_else(|_| py.None().into_bound(py)),
-            ),
-            (
-                "max",
-                max.into_pyobject(py)
-                    .map(Bound::into_any)
-                    .unwrap_or_else(|_| py.None().into_bound(py)),
-            ),
+            ("actual", int(py, actual)),
+            ("max", int(py, max)),
         ],
     );
     exception(py, Kind::Base, "input.too_long", message, d)
@@ -101,19 +96,8 @@ pub(crate) fn too_many(
         py,
         &[
             ("argument", PyString::new(py, what).into_any()),
-            (
-                "actual",
-                actual
-                    .into_pyobject(py)
-                    .map(Bound::into_any)
-                    .unwrap_or_else(|_| py.None().into_bound(py)),
-            ),
-            (
-                "max",
-                max.into_pyobject(py)
-                    .map(Bound::into_any)
-                    .unwrap_or_else(|_| py.None().into_bound(py)),
-            ),
+            ("actual", int(py, actual)),
+            ("max", int(py, max)),
         ],
     );
     exception(py, Kind::Base, "input.too_many", message, d)
@@ -165,19 +149,8 @@ pub(crate) fn invalid_json(
         &[
             ("argument", PyString::new(py, what).into_any()),
             ("reason", PyString::new(py, &error.to_string()).into_any()),
-            (
-                "line",
-                line.into_pyobject(py)
-                    .map(Bound::into_any)
-                    .unwrap_or_else(|_| py.None().into_bound(py)),
-            ),
-            (
-                "column",
-                column
-                    .into_pyobject(py)
-                    .map(Bound::into_any)
-                    .unwrap_or_else(|_| py.None().into_bound(py)),
-            ),
+            ("line", int(py, line)),
+            ("column", int(py, column)),
         ],
     );
     exception(py, Kind::Base, "input.invalid_json", message, d)
