@@ -123,3 +123,12 @@ def test_default_policy_comes_from_the_config():
     with pytest.raises(edurules.EdurulesError) as e:
         delegation.Registry.open(config="no-such-preset", locale="bg")
     assert e.value.code == "config.unknown_preset"
+
+
+def test_decide_many_is_bounded_before_any_work():
+    reg = delegation.Registry.open(_head(), policy=sio_policy())
+    q = ("dyr", "pupils:read", "SP7", D("2027-01-01"))
+    with pytest.raises(edurules.EdurulesError) as e:
+        reg.decide_many([q] * 1_000_001, locale="pl")
+    assert e.value.code == "input.too_many"
+    assert e.value.details == {"argument": "queries", "actual": 1_000_001, "max": 1_000_000}

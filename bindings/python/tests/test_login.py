@@ -120,3 +120,12 @@ def test_plan_consolidation_bad_form():
         login.plan_consolidation([{"login": "X", "activ": True}], locale="pl")
     assert e.value.code == "input.invalid_json"
     assert "reason" in e.value.details
+
+
+def test_taken_logins_are_bounded():
+    with pytest.raises(edurules.EdurulesError) as e:
+        login.generate("Jan", "Kowalski", ["JANKOW1"] * 1_000_001, locale="bg")
+    assert e.value.code == "input.too_many"
+    assert e.value.details["argument"] == "taken"
+    with pytest.raises(TypeError):
+        login.generate("Jan", "Kowalski", "JANKOW1")  # a str is not a list of logins

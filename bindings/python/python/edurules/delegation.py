@@ -153,6 +153,8 @@ class Registry:
         self, queries: Sequence[Query], *, locale: Optional[str] = None
     ) -> List[bool]:
         """One ``allowed`` per ``(person, permission, entity, at)``, in order."""
+        if isinstance(queries, str):
+            raise TypeError("`queries` must be a sequence of (person, permission, entity, at)")
         if not isinstance(queries, (list, tuple)):
             queries = list(queries)
         return self._inner.decide_many(queries, locale=locale)

@@ -102,6 +102,8 @@ def generate(
     """The first free login of the configured pattern for a new person;
     ``taken`` are the logins already in use (compared by look-alike
     skeleton)."""
+    if isinstance(taken, str):
+        raise TypeError("`taken` must be an iterable of logins, not a str")
     if not isinstance(taken, (list, tuple, set, frozenset)):
         taken = list(taken)
     return _native.generate(given, surname, taken, config=config, locale=locale)
