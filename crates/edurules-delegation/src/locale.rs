@@ -6,6 +6,20 @@ pub use edurules_locale::Locale;
 use edurules_locale::Noun;
 use edurules_locale::nouns::CHARACTER;
 
+/// The message of one language, formatted: `pick!(locale, "pl {x}", "bg {x}", "en {x}")` is
+/// `locale.pick(format!(…), format!(…), format!(…))` without formatting the two texts nobody
+/// reads (English for any later language, as [`Locale::pick`] cannot say).
+macro_rules! pick {
+    ($locale:expr, $pl:literal, $bg:literal, $en:literal $(,)?) => {
+        match $locale {
+            $crate::locale::Locale::Pl => format!($pl),
+            $crate::locale::Locale::Bg => format!($bg),
+            _ => format!($en),
+        }
+    };
+}
+pub(crate) use pick;
+
 /// uprawnienie / право / permission.
 pub(crate) const PERMISSION: Noun = Noun::new(
     ["uprawnienie", "uprawnienia", "uprawnień", "uprawnienia"],
