@@ -3,6 +3,20 @@
 
 use edurules_locale::{Locale, Noun};
 
+/// The message of one language, formatted: `pick!(locale, "pl {x}", "bg {x}", "en {x}")` is
+/// `locale.pick(format!(…), format!(…), format!(…))` without formatting the two texts nobody
+/// reads (English for any later language, as [`Locale::pick`] cannot say).
+macro_rules! pick {
+    ($locale:expr, $pl:literal, $bg:literal, $en:literal $(,)?) => {
+        match $locale {
+            $crate::Locale::Pl => format!($pl),
+            $crate::Locale::Bg => format!($bg),
+            _ => format!($en),
+        }
+    };
+}
+pub(crate) use pick;
+
 /// kategoria (accusative in Polish: "reguły znają 42 kategorie").
 pub(crate) const CATEGORY_ACC: Noun = Noun::new(
     ["kategorię", "kategorie", "kategorii", "kategorii"],
