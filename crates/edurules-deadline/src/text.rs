@@ -9,9 +9,27 @@ use edurules_locale::{Locale, Noun};
 macro_rules! pick {
     ($locale:expr, $pl:literal, $bg:literal, $en:literal $(,)?) => {
         match $locale {
-            $crate::Locale::Pl => format!($pl),
-            $crate::Locale::Bg => format!($bg),
-            _ => format!($en),
+            $crate::Locale::Pl => {
+                // Room for the template and 96 bytes of values: written without growing the
+                // buffer again and again. Writing to a `String` cannot fail.
+                let mut text = String::with_capacity($pl.len() + 96);
+                let _ = ::std::fmt::Write::write_fmt(&mut text, format_args!($pl));
+                text
+            }
+            $crate::Locale::Bg => {
+                // Room for the template and 96 bytes of values: written without growing the
+                // buffer again and again. Writing to a `String` cannot fail.
+                let mut text = String::with_capacity($bg.len() + 96);
+                let _ = ::std::fmt::Write::write_fmt(&mut text, format_args!($bg));
+                text
+            }
+            _ => {
+                // Room for the template and 96 bytes of values: written without growing the
+                // buffer again and again. Writing to a `String` cannot fail.
+                let mut text = String::with_capacity($en.len() + 96);
+                let _ = ::std::fmt::Write::write_fmt(&mut text, format_args!($en));
+                text
+            }
         }
     };
 }
