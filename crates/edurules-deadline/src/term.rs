@@ -270,19 +270,23 @@ impl TermEnd {
     }
 }
 
+/// Why art. 115 KC skipped `day`: its holiday, else the weekend day it is.
+pub(crate) fn skipped_reason(day: NaiveDate) -> DayOff {
+    calendar::day_off_reason(day)
+        .ok()
+        .flatten()
+        .unwrap_or(match day.weekday() {
+            Weekday::Sat => DayOff::Saturday,
+            _ => DayOff::Sunday,
+        })
+}
+
 /// The days between `nominal` (inclusive) and `end` (exclusive) with why each is off.
 pub(crate) fn skipped_days(nominal: NaiveDate, end: NaiveDate) -> Vec<(NaiveDate, DayOff)> {
     let mut out = Vec::new();
     let mut day = nominal;
     while day < end {
-        let reason = calendar::day_off_reason(day)
-            .ok()
-            .flatten()
-            .unwrap_or(match day.weekday() {
-                Weekday::Sat => DayOff::Saturday,
-                _ => DayOff::Sunday,
-            });
-        out.push((day, reason));
+        out.push((day, skipped_reason(day)));
         match day.succ_opt() {
             Some(next) => day = next,
             None => break,

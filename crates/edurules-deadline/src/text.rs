@@ -3,6 +3,38 @@
 
 use edurules_locale::{Locale, Noun};
 
+/// The message of one language, formatted: `pick!(locale, "pl {x}", "bg {x}", "en {x}")` is
+/// `locale.pick(format!(…), format!(…), format!(…))` without formatting the two texts nobody
+/// reads (English for any later language, as [`Locale::pick`] cannot say).
+macro_rules! pick {
+    ($locale:expr, $pl:literal, $bg:literal, $en:literal $(,)?) => {
+        match $locale {
+            $crate::Locale::Pl => {
+                // Room for the template and 96 bytes of values: written without growing the
+                // buffer again and again. Writing to a `String` cannot fail.
+                let mut text = String::with_capacity($pl.len() + 96);
+                let _ = ::std::fmt::Write::write_fmt(&mut text, format_args!($pl));
+                text
+            }
+            $crate::Locale::Bg => {
+                // Room for the template and 96 bytes of values: written without growing the
+                // buffer again and again. Writing to a `String` cannot fail.
+                let mut text = String::with_capacity($bg.len() + 96);
+                let _ = ::std::fmt::Write::write_fmt(&mut text, format_args!($bg));
+                text
+            }
+            _ => {
+                // Room for the template and 96 bytes of values: written without growing the
+                // buffer again and again. Writing to a `String` cannot fail.
+                let mut text = String::with_capacity($en.len() + 96);
+                let _ = ::std::fmt::Write::write_fmt(&mut text, format_args!($en));
+                text
+            }
+        }
+    };
+}
+pub(crate) use pick;
+
 /// kategoria (accusative in Polish: "reguły znają 42 kategorie").
 pub(crate) const CATEGORY_ACC: Noun = Noun::new(
     ["kategorię", "kategorie", "kategorii", "kategorii"],

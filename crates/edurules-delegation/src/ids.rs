@@ -37,7 +37,8 @@ enum Text {
 }
 
 impl Text {
-    fn new(value: String) -> Self {
+    /// A short text is copied inline without touching the heap; a long one is shared.
+    fn new(value: &str) -> Self {
         let bytes = value.as_bytes();
         match (u8::try_from(bytes.len()), bytes.len() <= INLINE) {
             (Ok(len), true) => {
@@ -89,12 +90,59 @@ impl Ord for Text {
     }
 }
 
+/// A JSON string as the deserializer has it: borrowed from the input, or a transient copy
+/// (an escaped string), without allocating for either.
+struct StrVisitor;
+
+impl<'de> serde::de::Visitor<'de> for StrVisitor {
+    type Value = std::borrow::Cow<'de, str>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The words of `String`'s own visitor, which the ids used before.
+        f.write_str("a string")
+    }
+
+    fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(std::borrow::Cow::Borrowed(v))
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(std::borrow::Cow::Owned(v.to_owned()))
+    }
+
+    fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Self::Value, E> {
+        Ok(std::borrow::Cow::Owned(v))
+    }
+
+    fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<Self::Value, E> {
+        std::str::from_utf8(v)
+            .map(|s| std::borrow::Cow::Owned(s.to_owned()))
+            .map_err(|_| E::invalid_value(serde::de::Unexpected::Bytes(v), &self))
+    }
+}
+
 macro_rules! string_id {
     ($(#[$meta:meta])* $name:ident, $kind:literal, $spaces:expr, $sample:literal) => {
         $(#[$meta])*
-        #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-        #[serde(try_from = "String", into = "String")]
+        #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub struct $name(Text);
+
+        /// As a JSON string, written from the text in place.
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        /// From a string, checked as [`Self::new`] checks it; a short one is read without
+        /// a heap allocation.
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                deserializer.deserialize_str(StrVisitor).and_then(|text| {
+                    Self::try_from(text.as_ref()).map_err(serde::de::Error::custom)
+                })
+            }
+        }
 
         impl fmt::Debug for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -130,9 +178,7 @@ macro_rules! string_id {
             #[doc = concat!("assert!(", stringify!($name), "::new(\"\").is_err());")]
             /// ```
             pub fn new(value: impl Into<String>) -> Result<Self, DelegationError> {
-                let value = value.into();
-                check_token($kind, &value, $spaces)?;
-                Ok(Self(Text::new(value)))
+                Self::try_from(value.into().as_str())
             }
 
             /// The text of the value.
@@ -155,10 +201,12 @@ macro_rules! string_id {
             }
         }
 
+        /// As [`Self::new`], without a heap allocation for a short text.
         impl TryFrom<&str> for $name {
             type Error = DelegationError;
             fn try_from(value: &str) -> Result<Self, Self::Error> {
-                Self::new(value)
+                check_token($kind, value, $spaces)?;
+                Ok(Self(Text::new(value)))
             }
         }
 
@@ -209,8 +257,7 @@ string_id!(
 /// A permission: an action on a data set, written `data_set:action` (e.g. `pupils:modify`).
 ///
 /// Which permissions exist is configuration ([`crate::Policy::permissions`]).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Permission {
     /// The text `data_set:action`.
     text: String,
@@ -324,6 +371,22 @@ impl TryFrom<&str> for Permission {
     type Error = DelegationError;
     fn try_from(value: &str) -> Result<Self, Self::Error> {
         Self::parse(value)
+    }
+}
+
+/// As a JSON string, written from the text in place.
+impl Serialize for Permission {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.text)
+    }
+}
+
+/// From a string, checked as [`Permission::parse`] checks it.
+impl<'de> Deserialize<'de> for Permission {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_str(StrVisitor)
+            .and_then(|text| Self::parse(&text).map_err(serde::de::Error::custom))
     }
 }
 

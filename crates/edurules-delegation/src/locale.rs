@@ -6,6 +6,38 @@ pub use edurules_locale::Locale;
 use edurules_locale::Noun;
 use edurules_locale::nouns::CHARACTER;
 
+/// The message of one language, formatted: `pick!(locale, "pl {x}", "bg {x}", "en {x}")` is
+/// `locale.pick(format!(…), format!(…), format!(…))` without formatting the two texts nobody
+/// reads (English for any later language, as [`Locale::pick`] cannot say).
+macro_rules! pick {
+    ($locale:expr, $pl:literal, $bg:literal, $en:literal $(,)?) => {
+        match $locale {
+            $crate::locale::Locale::Pl => {
+                // Room for the template and 96 bytes of values: written without growing the
+                // buffer again and again. Writing to a `String` cannot fail.
+                let mut text = String::with_capacity($pl.len() + 96);
+                let _ = ::std::fmt::Write::write_fmt(&mut text, format_args!($pl));
+                text
+            }
+            $crate::locale::Locale::Bg => {
+                // Room for the template and 96 bytes of values: written without growing the
+                // buffer again and again. Writing to a `String` cannot fail.
+                let mut text = String::with_capacity($bg.len() + 96);
+                let _ = ::std::fmt::Write::write_fmt(&mut text, format_args!($bg));
+                text
+            }
+            _ => {
+                // Room for the template and 96 bytes of values: written without growing the
+                // buffer again and again. Writing to a `String` cannot fail.
+                let mut text = String::with_capacity($en.len() + 96);
+                let _ = ::std::fmt::Write::write_fmt(&mut text, format_args!($en));
+                text
+            }
+        }
+    };
+}
+pub(crate) use pick;
+
 /// uprawnienie / право / permission.
 pub(crate) const PERMISSION: Noun = Noun::new(
     ["uprawnienie", "uprawnienia", "uprawnień", "uprawnienia"],

@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::io::Write as _;
 use std::sync::RwLock;
 
 use edurules::delegation::Registry;
@@ -184,9 +185,8 @@ impl Engine {
     pub(crate) fn call_bytes(&self, operation: &[u8], request: &[u8]) -> Vec<u8> {
         let name = operation_name(operation);
         let mut out = Vec::with_capacity(ANSWER_CAPACITY);
-        out.extend_from_slice(br#"{"format":"#);
-        out.extend_from_slice(FORMAT_VERSION.to_string().as_bytes());
-        out.extend_from_slice(br#","operation":"#);
+        // Written in place (no `String` for the number); writing to a `Vec` cannot fail.
+        let _ = write!(out, r#"{{"format":{FORMAT_VERSION},"operation":"#);
         let answer = crate::json::write_str(&mut out, &name)
             .map_err(|_| FfiError::Internal)
             .and_then(|()| {

@@ -9,6 +9,7 @@
 )]
 
 mod abi;
+mod allocations;
 mod conformance;
 mod decide;
 mod header;

@@ -4,7 +4,7 @@ use super::Rules;
 use super::data::ExceptionTerm;
 use crate::calendar::{self, DayOff};
 use crate::term::{self, CountingRule, Term};
-use crate::text::cited;
+use crate::text::{cited, pick};
 use crate::{DeadlineError, Locale};
 use chrono::{Datelike, Days, NaiveDate};
 use edurules_locale::nouns;
@@ -202,7 +202,7 @@ impl Deadline<'_> {
             .version_in_force_to
             .map(|t| {
                 let t = l.date(t);
-                l.pick(format!(" do {t}"), format!(" до {t}"), format!(" to {t}"))
+                pick!(l, " do {t}", " до {t}", " to {t}")
             })
             .unwrap_or_default();
         let wording = l.date(self.wording_in_force_from);
@@ -210,18 +210,20 @@ impl Deadline<'_> {
             .term_basis
             .map(|b| {
                 let b = cited(l, b);
-                l.pick(
-                    format!("; własny termin tych danych: {b}"),
-                    format!("; собственият срок на тези данни: {b}"),
-                    format!("; the own term of these data: {b}"),
+                pick!(
+                    l,
+                    "; własny termin tych danych: {b}",
+                    "; собственият срок на тези данни: {b}",
+                    "; the own term of these data: {b}"
                 )
             })
             .unwrap_or_default();
         let kc = self.counting_rule.describe(l);
-        l.pick(
-            format!("{provision} {act}; tekst stosowany: {source}, obowiązujący od {from}{until}; to brzmienie przepisu obowiązuje od {wording}{term_basis}; termin liczony według: {kc}"),
-            format!("{provision} {act}; приложен текст: {source}, в сила от {from}{until}; тази редакция на разпоредбата е в сила от {wording}{term_basis}; срокът се изчислява по {kc}"),
-            format!("{provision} {act}; text applied: {source}, current from {from}{until}; this wording in force since {wording}{term_basis}; counted by {kc}"),
+        pick!(
+            l,
+            "{provision} {act}; tekst stosowany: {source}, obowiązujący od {from}{until}; to brzmienie przepisu obowiązuje od {wording}{term_basis}; termin liczony według: {kc}",
+            "{provision} {act}; приложен текст: {source}, в сила от {from}{until}; тази редакция на разпоредбата е в сила от {wording}{term_basis}; срокът се изчислява по {kc}",
+            "{provision} {act}; text applied: {source}, current from {from}{until}; this wording in force since {wording}{term_basis}; counted by {kc}"
         )
     }
 
@@ -247,10 +249,11 @@ impl Deadline<'_> {
             DeadlineTerm::Days { days } => term::render_term(Term::days(days), l),
             DeadlineTerm::AfterQuarterEnd { days, quarter_end } => {
                 let (n, q) = (l.count(u64::from(days), nouns::DAY), l.date(quarter_end));
-                l.pick(
-                    format!("{n} po końcu kwartału ({q})"),
-                    format!("{n} след края на тримесечието ({q})"),
-                    format!("{n} after the end of the quarter ({q})"),
+                pick!(
+                    l,
+                    "{n} po końcu kwartału ({q})",
+                    "{n} след края на тримесечието ({q})",
+                    "{n} after the end of the quarter ({q})"
                 )
             }
             DeadlineTerm::FixedDate {
@@ -258,10 +261,11 @@ impl Deadline<'_> {
                 covers_to,
             } => {
                 let (a, b) = (l.date(covers_from), l.date(covers_to));
-                l.pick(
-                    format!("stały termin sprawozdania za okres od {a} do {b}"),
-                    format!("фиксиран срок на отчета за периода от {a} до {b}"),
-                    format!("the fixed date of the report for {a} to {b}"),
+                pick!(
+                    l,
+                    "stały termin sprawozdania za okres od {a} do {b}",
+                    "фиксиран срок на отчета за периода от {a} до {b}",
+                    "the fixed date of the report for {a} to {b}"
                 )
             }
         };
@@ -290,11 +294,8 @@ fn act_name(l: Locale, act: &str) -> String {
         )
         .to_owned()
     } else {
-        l.pick(
-            format!("({})", cited(l, act)),
-            format!("от {}", cited(l, act)),
-            format!("of {}", cited(l, act)),
-        )
+        let act = cited(l, act);
+        pick!(l, "({act})", "от {act}", "of {act}")
     }
 }
 

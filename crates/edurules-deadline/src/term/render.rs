@@ -1,7 +1,7 @@
 //! Counting steps for a person: dates in the language's own form, terms
 //! counted with the right plural.
 
-use super::{Term, TermUnit, skipped_days};
+use super::{Term, TermUnit, skipped_reason};
 use crate::Locale;
 use crate::calendar::DayOff;
 use chrono::{Datelike, NaiveDate, Weekday};
@@ -50,16 +50,21 @@ fn reason(r: DayOff, locale: Locale) -> &'static str {
     }
 }
 
-/// "19 grudnia 2025 r. (pt.)".
-pub(crate) fn day(date: NaiveDate, locale: Locale) -> String {
-    format!(
-        "{} ({})",
-        locale.date(date),
-        weekday_abbr(date.weekday(), locale)
-    )
+/// Appends "19 grudnia 2025 r. (pt.)", or with a note "… (pt., drugi dzień Bożego
+/// Narodzenia)".
+fn push_day(out: &mut String, date: NaiveDate, note: &str, locale: Locale) {
+    out.push_str(&locale.date(date));
+    out.push_str(" (");
+    out.push_str(weekday_abbr(date.weekday(), locale));
+    if !note.is_empty() {
+        out.push_str(", ");
+        out.push_str(note);
+    }
+    out.push(')');
 }
 
-/// `{start} {event} ({wd}) → {step} → {nominal} ({wd}[, holiday]) [→ {end} ({wd})]`
+/// `{start} {event} ({wd}) → {step} → {nominal} ({wd}[, holiday]) [→ {end} ({wd})]`, written
+/// into one buffer.
 pub(crate) fn chain(
     start: &str,
     event: NaiveDate,
@@ -68,25 +73,25 @@ pub(crate) fn chain(
     end: NaiveDate,
     locale: Locale,
 ) -> String {
-    let mut s = format!("{start} {} → {step} → ", day(event, locale));
+    let mut s = String::with_capacity(start.len() + step.len() + 160);
+    s.push_str(start);
+    s.push(' ');
+    push_day(&mut s, event, "", locale);
+    s.push_str(" → ");
+    s.push_str(step);
+    s.push_str(" → ");
     if nominal == end {
-        s.push_str(&day(nominal, locale));
+        push_day(&mut s, nominal, "", locale);
         return s;
     }
-    let first = skipped_days(nominal, end)
-        .first()
-        .map(|&(_, r)| reason(r, locale))
-        .unwrap_or("");
-    if first.is_empty() {
-        s.push_str(&day(nominal, locale));
+    // The first day skipped is the nominal end itself: named when it is a holiday.
+    let first = if nominal < end {
+        reason(skipped_reason(nominal), locale)
     } else {
-        s.push_str(&format!(
-            "{} ({}, {first})",
-            locale.date(nominal),
-            weekday_abbr(nominal.weekday(), locale),
-        ));
-    }
+        ""
+    };
+    push_day(&mut s, nominal, first, locale);
     s.push_str(" → ");
-    s.push_str(&day(end, locale));
+    push_day(&mut s, end, "", locale);
     s
 }

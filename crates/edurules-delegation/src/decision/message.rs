@@ -2,7 +2,7 @@
 //! for a denial, in Polish, Bulgarian and English.
 
 use super::{DenyReason, Link, Source};
-use crate::locale::Locale;
+use crate::locale::{Locale, pick};
 
 impl Source {
     /// The source named in a language, its id quoted: `upoważnienie „a1”`.
@@ -20,18 +20,20 @@ impl Source {
         match self {
             Source::Appointment(id) => {
                 let id = locale.quote(id.as_str());
-                locale.pick(
-                    format!("powierzenie {id}"),
-                    format!("назначение {id}"),
-                    format!("appointment {id}"),
+                pick!(
+                    locale,
+                    "powierzenie {id}",
+                    "назначение {id}",
+                    "appointment {id}"
                 )
             }
             Source::Authorization(id) => {
                 let id = locale.quote(id.as_str());
-                locale.pick(
-                    format!("upoważnienie {id}"),
-                    format!("пълномощно {id}"),
-                    format!("authorization {id}"),
+                pick!(
+                    locale,
+                    "upoważnienie {id}",
+                    "пълномощно {id}",
+                    "authorization {id}"
                 )
             }
         }
@@ -44,12 +46,11 @@ impl Source {
             Source::Appointment(id) => (id.as_str(), "назначението", "the appointment"),
             Source::Authorization(id) => (id.as_str(), "пълномощното", "the authorization"),
         };
-        let q = locale.quote(id);
-        locale.pick(
-            self.message(locale),
-            format!("{bg} {q}"),
-            format!("{en} {q}"),
-        )
+        match locale {
+            Locale::Pl => self.message(locale),
+            Locale::Bg => format!("{bg} {}", locale.quote(id)),
+            _ => format!("{en} {}", locale.quote(id)),
+        }
     }
 }
 
@@ -77,10 +78,11 @@ impl Link {
             } => {
                 let (id, p) = (q(id.as_str()), q(person.as_str()));
                 let (from, last) = (l.date(*from), l.date(*last_day));
-                l.pick(
-                    format!("powierzenie {id}: {p} jest dyrektorem od {from} do {last}"),
-                    format!("назначение {id}: {p} е директор от {from} до {last}"),
-                    format!("appointment {id}: {p} is the head from {from} to {last}"),
+                pick!(
+                    l,
+                    "powierzenie {id}: {p} jest dyrektorem od {from} do {last}",
+                    "назначение {id}: {p} е директор от {from} до {last}",
+                    "appointment {id}: {p} is the head from {from} to {last}"
                 )
             }
             Link::Authorization {
@@ -94,16 +96,11 @@ impl Link {
                 let (id, doc) = (q(id.as_str()), q(document.as_str()));
                 let (g, to) = (q(grantor.as_str()), q(grantee.as_str()));
                 let (from, last) = (l.date(*valid_from), l.date(*last_day));
-                l.pick(
-                    format!(
-                        "upoważnienie {id} (dokument {doc}): {g} upoważnia {to} od {from} do {last}"
-                    ),
-                    format!(
-                        "пълномощно {id} (документ {doc}): {g} упълномощава {to} от {from} до {last}"
-                    ),
-                    format!(
-                        "authorization {id} (document {doc}): {g} authorizes {to} from {from} to {last}"
-                    ),
+                pick!(
+                    l,
+                    "upoważnienie {id} (dokument {doc}): {g} upoważnia {to} od {from} do {last}",
+                    "пълномощно {id} (документ {doc}): {g} упълномощава {to} от {from} до {last}",
+                    "authorization {id} (document {doc}): {g} authorizes {to} from {from} to {last}"
                 )
             }
             Link::Role {
@@ -113,17 +110,19 @@ impl Link {
             } => {
                 let (r, from) = (q(role.as_str()), l.date(*assigned_on));
                 match last_day {
-                    None => l.pick(
-                        format!("rola {r} od {from}"),
-                        format!("роля {r} от {from}"),
-                        format!("role {r} since {from}"),
+                    None => pick!(
+                        l,
+                        "rola {r} od {from}",
+                        "роля {r} от {from}",
+                        "role {r} since {from}"
                     ),
                     Some(last) => {
                         let last = l.date(*last);
-                        l.pick(
-                            format!("rola {r} od {from} do {last}"),
-                            format!("роля {r} от {from} до {last}"),
-                            format!("role {r} from {from} to {last}"),
+                        pick!(
+                            l,
+                            "rola {r} od {from} do {last}",
+                            "роля {r} от {from} до {last}",
+                            "role {r} from {from} to {last}"
                         )
                     }
                 }
@@ -149,10 +148,11 @@ impl DenyReason {
         match self {
             Self::UnknownPermission { permission } => {
                 let p = q(permission.as_str());
-                l.pick(
-                    format!("nieznane uprawnienie {p}: nie ma go w konfiguracji"),
-                    format!("непознато право {p}: няма го в настройките"),
-                    format!("unknown permission {p}: it is not in the configuration"),
+                pick!(
+                    l,
+                    "nieznane uprawnienie {p}: nie ma go w konfiguracji",
+                    "непознато право {p}: няма го в настройките",
+                    "unknown permission {p}: it is not in the configuration"
                 )
             }
             Self::NoGrant => l
@@ -164,18 +164,20 @@ impl DenyReason {
                 .to_owned(),
             Self::NotYetValid { source, from } => {
                 let (s, from) = (source.subject(l), l.date(*from));
-                l.pick(
-                    format!("{s} obowiązuje dopiero od {from}"),
-                    format!("{s} е в сила едва от {from}"),
-                    format!("{s} takes effect only on {from}"),
+                pick!(
+                    l,
+                    "{s} obowiązuje dopiero od {from}",
+                    "{s} е в сила едва от {from}",
+                    "{s} takes effect only on {from}"
                 )
             }
             Self::Expired { source, last_day } => {
                 let (s, last) = (source.subject(l), l.date(*last_day));
-                l.pick(
-                    format!("{s} wygasło (ostatni dzień: {last})"),
-                    format!("{s} е изтекло (последен ден: {last})"),
-                    format!("{s} has expired (last day: {last})"),
+                pick!(
+                    l,
+                    "{s} wygasło (ostatni dzień: {last})",
+                    "{s} е изтекло (последен ден: {last})",
+                    "{s} has expired (last day: {last})"
                 )
             }
             Self::Revoked {
@@ -184,10 +186,11 @@ impl DenyReason {
                 on,
             } => {
                 let (a, b, on) = (q(authorization.as_str()), q(by.as_str()), l.date(*on));
-                l.pick(
-                    format!("upoważnienie {a} zostało cofnięte przez {b} ze skutkiem od {on}"),
-                    format!("пълномощното {a} е оттеглено от {b}, считано от {on}"),
-                    format!("the authorization {a} was revoked by {b} with effect from {on}"),
+                pick!(
+                    l,
+                    "upoważnienie {a} zostało cofnięte przez {b} ze skutkiem od {on}",
+                    "пълномощното {a} е оттеглено от {b}, считано от {on}",
+                    "the authorization {a} was revoked by {b} with effect from {on}"
                 )
             }
             Self::GrantorLostAccess {
@@ -197,46 +200,38 @@ impl DenyReason {
             } => {
                 let (a, g) = (q(authorization.as_str()), q(grantor.as_str()));
                 let last = l.date(*last_day);
-                l.pick(
-                    format!(
-                        "dostęp udzielającego {g} skończył się {last}, więc upoważnienie {a} też wygasło"
-                    ),
-                    format!(
-                        "достъпът на упълномощаващия {g} е изтекъл на {last}, затова е прекратено и пълномощното {a}"
-                    ),
-                    format!(
-                        "the access of the grantor {g} ended on {last}, so the authorization {a} ended too"
-                    ),
+                pick!(
+                    l,
+                    "dostęp udzielającego {g} skończył się {last}, więc upoważnienie {a} też wygasło",
+                    "достъпът на упълномощаващия {g} е изтекъл на {last}, затова е прекратено и пълномощното {a}",
+                    "the access of the grantor {g} ended on {last}, so the authorization {a} ended too"
                 )
             }
             Self::PermissionNotGranted { source } => {
                 let s = source.subject(l);
-                l.pick(
-                    format!("{s} nie obejmuje tego uprawnienia"),
-                    format!("{s} не включва това право"),
-                    format!("{s} does not include this permission"),
+                pick!(
+                    l,
+                    "{s} nie obejmuje tego uprawnienia",
+                    "{s} не включва това право",
+                    "{s} does not include this permission"
                 )
             }
             Self::NoRole { permission } => {
                 let p = q(permission.as_str());
-                l.pick(
-                    format!("żadna przypisana rola nie daje uprawnienia {p}"),
-                    format!("никоя възложена роля не дава правото {p}"),
-                    format!("no assigned role grants the permission {p}"),
+                pick!(
+                    l,
+                    "żadna przypisana rola nie daje uprawnienia {p}",
+                    "никоя възложена роля не дава правото {p}",
+                    "no assigned role grants the permission {p}"
                 )
             }
             Self::VoidWithoutWrittenForm { authorization, on } => {
                 let (a, on) = (q(authorization.as_str()), l.date(*on));
-                l.pick(
-                    format!(
-                        "upoważnienie {a} z {on} nie miało formy pisemnej, więc jest nieważne (art. 68 ust. 3 ustawy o SIO)"
-                    ),
-                    format!(
-                        "пълномощното {a} от {on} не е в писмена форма и е нищожно (чл. 68, ал. 3 от Закона за SIO)"
-                    ),
-                    format!(
-                        "the authorization {a} of {on} was not in writing, so it is void (art. 68(3) of the SIO Act)"
-                    ),
+                pick!(
+                    l,
+                    "upoważnienie {a} z {on} nie miało formy pisemnej, więc jest nieważne (art. 68 ust. 3 ustawy o SIO)",
+                    "пълномощното {a} от {on} не е в писмена форма и е нищожно (чл. 68, ал. 3 от Закона за SIO)",
+                    "the authorization {a} of {on} was not in writing, so it is void (art. 68(3) of the SIO Act)"
                 )
             }
         }

@@ -135,6 +135,37 @@ impl Registry {
         Ok(links)
     }
 
+    /// Whether [`Registry::walk`] succeeds, without building its links or its reason.
+    fn walk_ok(&self, i: usize, at: NaiveDate) -> bool {
+        let Some(mut rec) = self.authorizations.get(i) else {
+            return false;
+        };
+        if !rec.in_force(at) {
+            return false;
+        }
+        if self.policy.derived_grants != DerivedGrantPolicy::Cascade {
+            // Under `Survive` the walk stops at the first ancestor out of force, never fails.
+            return true;
+        }
+        for _ in 0..=crate::policy::MAX_DEPTH {
+            match rec.parent {
+                Parent::Appointment(a) => {
+                    return self.appointments.get(a).is_none_or(|ap| ap.in_force(at));
+                }
+                Parent::Authorization(p) => {
+                    let Some(parent) = self.authorizations.get(p) else {
+                        return true;
+                    };
+                    if !parent.in_force(at) {
+                        return false;
+                    }
+                    rec = parent;
+                }
+            }
+        }
+        true
+    }
+
     /// The last day authorization `i` gives access: its own last day, and under `Cascade` no
     /// later than the last day of any link above it (it ends with the access it derives from).
     pub(super) fn effective_last_day(&self, i: usize) -> Option<NaiveDate> {
@@ -330,6 +361,58 @@ impl Registry {
                 reasons: vec![DenyReason::NoGrant],
             },
         }
+    }
+
+    /// Whether [`Registry::decide`] allows, without building the chain that allows or the
+    /// reasons that deny: for a caller that needs only the answer (many questions at once).
+    /// Always the same answer as `decide(…).is_allowed()`.
+    ///
+    /// # Panics
+    /// Never.
+    ///
+    /// # Example
+    /// ```
+    /// use edurules_delegation::*;
+    /// use chrono::NaiveDate;
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    /// let mut reg = Registry::new(Policy::sio()).unwrap();
+    /// reg.apply(Event::AppointmentRecorded { on: d(2025, 9, 1), appointment: Appointment::new(AppointmentId::new("a").unwrap(), Login::new("dyr").unwrap(), EntityId::new("SP7").unwrap(), d(2025, 9, 1), d(2026, 8, 31)) }).unwrap();
+    /// let p = Permission::parse("pupils:modify").unwrap();
+    /// let (dyr, sp7) = (Login::new("dyr").unwrap(), EntityId::new("SP7").unwrap());
+    /// assert!(reg.allows(&dyr, &p, &sp7, d(2026, 8, 31)));
+    /// assert!(!reg.allows(&dyr, &p, &sp7, d(2026, 9, 1)));
+    /// ```
+    #[must_use]
+    pub fn allows(
+        &self,
+        person: &Login,
+        permission: &Permission,
+        entity: &EntityId,
+        at: NaiveDate,
+    ) -> bool {
+        let (Some(&bit), Some(pe)) = (self.perm_bits.get(permission), self.entry(person, entity))
+        else {
+            return false;
+        };
+        if self.head_bits.contains(bit)
+            && pe
+                .appointments
+                .iter()
+                .any(|&a| self.appointments.get(a).is_some_and(|ap| ap.in_force(at)))
+        {
+            return true;
+        }
+        let role = pe.roles.iter().any(|&r| {
+            self.roles
+                .get(r)
+                .is_some_and(|rr| rr.in_force(at) && rr.bits.contains(bit))
+        });
+        role && pe.grants.iter().any(|&g| {
+            self.authorizations
+                .get(g)
+                .is_some_and(|rec| rec.bits.contains(bit))
+                && self.walk_ok(g, at)
+        })
     }
 
     /// Who may do `permission` in `entity` on `at`, each with his chain, sorted by login.
