@@ -92,12 +92,21 @@ impl edurules::Message for Problem {
                     ),
                     format!(
                         "The next batch of Arrow data of argument {a} could not be read: {}.",
-                        l.quote(reason)
+                        l.quote(producer_words(reason))
                     ),
                 )
             }
         }
     }
+}
+
+/// The producer's own words in the text of a failed stream: after Arrow's
+/// "Producer error: " preamble, up to the end of the first line.
+fn producer_words(reason: &str) -> &str {
+    let words = reason
+        .split_once("Producer error: ")
+        .map_or(reason, |(_, after)| after);
+    words.lines().next().unwrap_or(words)
 }
 
 /// `problem` as `edurules.AbsenceError`, with the argument in `details`.
