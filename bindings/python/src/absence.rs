@@ -19,6 +19,9 @@ use pyo3::prelude::*;
 
 use crate::errors;
 
+/// At most this many threads fold one stream (`threads=` is clamped).
+const MAX_THREADS: usize = 64;
+
 /// Fills the submodule `edurules.absence`.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(evaluate, m)?)?;
@@ -31,7 +34,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
 ///
 /// See `edurules/absence.pyi` for the columns and the errors.
 #[pyfunction]
-#[pyo3(signature = (data, *, roster, window, profile = "bg-isrm", locale = None))]
+#[pyo3(signature = (data, *, roster, window, profile = "bg-isrm", locale = None, threads = None))]
 fn evaluate<'py>(
     py: Python<'py>,
     data: &Bound<'py, PyAny>,
@@ -39,6 +42,7 @@ fn evaluate<'py>(
     window: &Bound<'py, PyAny>,
     profile: &str,
     locale: Option<&str>,
+    threads: Option<usize>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let l = errors::locale(py, locale)?;
     let profile = input::profile(py, profile, l)?;
@@ -54,12 +58,14 @@ fn evaluate<'py>(
     let ev = Evaluator::new(profile, window, &roster, &planned)
         .map_err(|e| absence_error(py, &e, l, None))?;
     let mut reader = input::stream(py, data, "data", l)?;
-    let mut acc = ev.accumulator();
+    let threads = threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+        .clamp(1, MAX_THREADS);
     // The GIL is released while batches are pulled and folded: a native
     // producer (Polars, DuckDB, a file reader) runs without it, and a
     // Python-generated stream takes it back for itself.
-    let folded = py.detach(|| input::fold(&mut reader, &mut acc));
-    folded.map_err(|e| match e {
+    let folded = py.detach(|| input::fold(&mut reader, &ev, threads));
+    let acc = folded.map_err(|e| match e {
         input::Failed::Stream(reason) => problem::raise(
             py,
             &problem::Problem::ArrowStream {

@@ -418,3 +418,49 @@ def test_an_empty_stream_flags_nobody():
     assert flags.num_rows == 0
     assert flags.schema.metadata[b"edurules.records"] == b"0"
     assert "legal_basis" in flags.column_names
+
+
+def with_lessons(records, seed=9):
+    """The records with a `lesson` number on the school hours (1–8), so that
+    some are duplicates (same pupil, date and lesson), some of which disagree
+    on the kind: the engine keeps the one counting most towards unexcused."""
+    rng = random.Random(seed)
+    lesson = [None if u != "hours" else rng.randint(1, 8) for u in records.column("unit").to_pylist()]
+    amount = [1.0 if l is not None else a for l, a in zip(lesson, records.column("amount").to_pylist())]
+    return records.set_column(2, "amount", pa.array(amount)).append_column("lesson", pa.array(lesson, pa.uint8()))
+
+
+@pytest.mark.parametrize("threads", [2, 3, 8])
+def test_folding_on_several_threads_gives_the_same_table(threads):
+    records, roster = generate(pupils=50, rows=150_000, seed=8)
+    records = with_lessons(records)
+    one = absence.evaluate(records, roster=roster, window=WINDOW, threads=1)
+    assert int(one.schema.metadata[b"edurules.duplicates"]) > 1_000
+    assert one.num_rows > 10
+    many = absence.evaluate(records, roster=roster, window=WINDOW, threads=threads)
+    assert many.equals(one) and many.schema.metadata == one.schema.metadata
+    batches = pa.RecordBatchReader.from_batches(records.schema, records.to_batches(max_chunksize=7_000))
+    assert absence.evaluate(batches, roster=roster, window=WINDOW, threads=threads).equals(one)
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_a_bad_row_in_a_big_batch_is_named_by_its_row_in_that_batch(threads):
+    # One batch of 100,000 rows is folded in slices; the row is the batch's.
+    n = 100_000
+    kinds = ["excused"] * n
+    kinds[70_001] = "sick"
+    records = pa.table(
+        {
+            "pupil_id": pa.array([1] * n, pa.uint64()),
+            "date": pa.array([datetime.date(2018, 2, 1)] * n, pa.date32()),
+            "amount": [1.0] * n,
+            "kind": kinds,
+        }
+    )
+    assert records.num_rows == n and len(records.to_batches()) == 1
+    roster = pa.table({"pupil_id": [1], "school_id": ["S"], "level": ["school"]})
+    with pytest.raises(edurules.AbsenceError) as e:
+        absence.evaluate(records, roster=roster, window=WINDOW, threads=threads)
+    assert e.value.code == "absence.arrow_value"
+    assert (e.value.details["batch"], e.value.details["row"]) == (0, 70_001)
+    assert "70001" in e.value.message.replace(" ", "").replace("\u00a0", "").replace(",", "")

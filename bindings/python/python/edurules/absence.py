@@ -43,6 +43,7 @@ def evaluate(
     profile: str = "bg-isrm",
     roster: Optional[Any] = None,
     locale: Optional[str] = None,
+    threads: Optional[int] = None,
 ) -> Any:
     """The flags of the absence records ``data`` as a ``pyarrow.Table``.
 
@@ -57,7 +58,9 @@ def evaluate(
     """
     if roster is None:
         data, roster = _roster_from(data)
-    return _native.evaluate(data, roster=roster, window=window, profile=profile, locale=locale)
+    return _native.evaluate(
+        data, roster=roster, window=window, profile=profile, locale=locale, threads=threads
+    )
 
 
 __all__ = ["PROFILES", "evaluate"]

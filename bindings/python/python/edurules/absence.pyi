@@ -21,6 +21,7 @@ def evaluate(
     profile: str = "bg-isrm",
     roster: Optional[ArrowStreamSource] = None,
     locale: Optional[str] = None,
+    threads: Optional[int] = None,
 ) -> pyarrow.Table:
     """The flags of the absence records ``data`` over ``window`` (both ends
     included), one row per finding of each flag.
@@ -38,6 +39,11 @@ def evaluate(
     ``profile``: a preset name (:data:`PROFILES`) or the text of an edurules
     configuration (TOML, or JSON starting with ``{``) whose ``[absence]``
     section is the rule profile.
+
+    ``threads``: how many threads fold the batches (each into its own
+    counters, merged at the end); ``None``: the machine's cores. Big batches
+    are cut into slices of 65,536 rows so that every thread gets some. The
+    result does not depend on it.
 
     ``locale``: ``"pl"``, ``"bg"`` or ``"en"`` (default) for the ``message``
     column and for error messages.

@@ -4,7 +4,9 @@
 use arrow_array::RecordBatch;
 use arrow_array::ffi_stream::RecordBatchStreamReader;
 use arrow_pyarrow::FromPyArrow;
-use edurules::absence::{AbsenceError, Accumulator, RuleProfile};
+use std::sync::mpsc;
+
+use edurules::absence::{AbsenceError, Accumulator, Evaluator, RuleProfile};
 use edurules::{Locale, RulesConfig};
 use pyo3::intern;
 use pyo3::prelude::*;
@@ -86,7 +88,8 @@ pub(super) fn collect(
 pub(super) enum Failed {
     /// The producer of the stream failed (its text, in English).
     Stream(String),
-    /// The batch of this index (0-based) was refused by the crate.
+    /// The batch of this index (0-based) was refused by the crate; the row
+    /// in the error counts from the start of that batch.
     Batch {
         /// Its index in the stream.
         batch: u64,
@@ -95,19 +98,124 @@ pub(super) enum Failed {
     },
 }
 
-/// Adds every batch of `reader` to `acc`, one at a time (no batch is kept).
-pub(super) fn fold(
+/// Rows per slice handed to a worker: big batches (a whole Table in one
+/// chunk) are cut so that every worker gets some.
+const SLICE_ROWS: usize = 65_536;
+
+/// A slice of the stream: the batch it comes from and its first row there.
+struct Slice {
+    batch: u64,
+    offset: usize,
+    rows: RecordBatch,
+}
+
+/// `error`, raised on a slice starting at `offset`, with its row counted
+/// from the start of the batch.
+fn shift_row(mut error: AbsenceError, offset: usize) -> AbsenceError {
+    let by = u64::try_from(offset).unwrap_or(u64::MAX);
+    match &mut error {
+        AbsenceError::ArrowNull { row, .. }
+        | AbsenceError::ArrowValue { row, .. }
+        | AbsenceError::ArrowRecord { row, .. } => *row = row.saturating_add(by),
+        _ => {}
+    }
+    error
+}
+
+/// The slices of `reader`, in order, to `send` (which says false to stop).
+fn split(
     reader: &mut RecordBatchStreamReader,
-    acc: &mut Accumulator<'_>,
+    send: &mut dyn FnMut(Slice) -> bool,
 ) -> Result<(), Failed> {
-    let mut index = 0_u64;
-    for batch in reader {
+    for (index, batch) in (0_u64..).zip(reader) {
         let batch = batch.map_err(|e| Failed::Stream(e.to_string()))?;
-        acc.push_arrow(&batch).map_err(|error| Failed::Batch {
-            batch: index,
-            error,
-        })?;
-        index = index.saturating_add(1);
+        let mut offset = 0;
+        while offset < batch.num_rows() || offset == 0 {
+            let len = SLICE_ROWS.min(batch.num_rows().saturating_sub(offset));
+            let rows = batch.slice(offset, len);
+            if !send(Slice {
+                batch: index,
+                offset,
+                rows,
+            }) {
+                return Ok(());
+            }
+            offset = offset.saturating_add(SLICE_ROWS);
+        }
     }
     Ok(())
+}
+
+fn add(acc: &mut Accumulator<'_>, slice: &Slice) -> Result<(), Failed> {
+    acc.push_arrow(&slice.rows).map_err(|error| Failed::Batch {
+        batch: slice.batch,
+        error: shift_row(error, slice.offset),
+    })
+}
+
+/// Adds every batch of `reader` to a new accumulator of `ev`, on `threads`
+/// threads: this one pulls the stream and hands slices round-robin to the
+/// workers, each folding into its own accumulator, merged at the end. No
+/// batch is kept beyond the two queued per worker.
+pub(super) fn fold<'e>(
+    reader: &mut RecordBatchStreamReader,
+    ev: &'e Evaluator,
+    threads: usize,
+) -> Result<Accumulator<'e>, Failed> {
+    let mut acc = ev.accumulator();
+    if threads <= 1 {
+        let mut failed = None;
+        split(reader, &mut |slice| match add(&mut acc, &slice) {
+            Ok(()) => true,
+            Err(e) => {
+                failed = Some(e);
+                false
+            }
+        })?;
+        return failed.map_or(Ok(acc), Err);
+    }
+    std::thread::scope(|scope| {
+        let mut senders = Vec::with_capacity(threads);
+        let mut workers = Vec::with_capacity(threads);
+        for _ in 0..threads {
+            let (send, receive) = mpsc::sync_channel::<Slice>(2);
+            senders.push(send);
+            workers.push(scope.spawn(move || {
+                let mut own = ev.accumulator();
+                for slice in receive {
+                    // On an error the receiver is dropped, which stops the sender.
+                    add(&mut own, &slice)?;
+                }
+                Ok::<_, Failed>(own)
+            }));
+        }
+        let mut next = 0_usize;
+        let pulled = split(reader, &mut |slice| {
+            let to = senders.get(next % threads);
+            next = next.wrapping_add(1);
+            to.is_some_and(|s| s.send(slice).is_ok())
+        });
+        drop(senders);
+        let mut first: Option<Failed> = None;
+        for worker in workers {
+            match worker.join() {
+                Ok(Ok(own)) => acc.merge(own),
+                Ok(Err(e)) => {
+                    // The earliest batch's error, whatever thread met it.
+                    let earlier = match (&first, &e) {
+                        (None, _) => true,
+                        (Some(Failed::Batch { batch: a, .. }), Failed::Batch { batch: b, .. }) => b < a,
+                        (Some(Failed::Stream(_)), _) => false,
+                        (Some(Failed::Batch { .. }), Failed::Stream(_)) => true,
+                    };
+                    if earlier {
+                        first = Some(e);
+                    }
+                }
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        pulled?;
+        first.map_or(Ok(acc), Err)
+    })
 }
