@@ -57,8 +57,8 @@ def spark():
         SparkSession.builder.master("local[2]")
         .appName("edurules-absence-test")
         .config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", "4")
-        .config("spark.sql.execution.arrow.maxRecordsPerBatch", "2000")
+        .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.sql.execution.arrow.maxRecordsPerBatch", "1000")
         .getOrCreate()
     )
     yield session
@@ -67,7 +67,7 @@ def spark():
 
 @pytest.mark.parametrize("locale", ["bg"])
 def test_the_spark_job_gives_the_single_process_flags_pupil_by_pupil(spark, tmp_path, locale):
-    records, roster = generate(pupils=400, rows=40_000, seed=7)
+    records, roster = generate(pupils=200, rows=12_000, seed=7)
     # Spark has no unsigned 64-bit type (it would read a Decimal): ids as int64.
     records = records.set_column(0, "pupil_id", records.column("pupil_id").cast(pa.int64()))
     roster = roster.set_column(0, "pupil_id", roster.column("pupil_id").cast(pa.int64()))
@@ -79,7 +79,7 @@ def test_the_spark_job_gives_the_single_process_flags_pupil_by_pupil(spark, tmp_
     job = load_job()
     out = tmp_path / "flags"
     job.run(spark, str(tmp_path / "records.parquet"), str(tmp_path / "roster.parquet"), str(out),
-            WINDOW[0], WINDOW[1], partitions=3, locale=locale)
+            WINDOW[0], WINDOW[1], partitions=2, locale=locale)
     got = pq.read_table(out)
     want = expected.cast(got.schema)
     assert by_pupil(got) == by_pupil(want)

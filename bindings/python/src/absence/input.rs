@@ -204,7 +204,9 @@ pub(super) fn fold<'e>(
                     // The earliest batch's error, whatever thread met it.
                     let earlier = match (&first, &e) {
                         (None, _) => true,
-                        (Some(Failed::Batch { batch: a, .. }), Failed::Batch { batch: b, .. }) => b < a,
+                        (Some(Failed::Batch { batch: a, .. }), Failed::Batch { batch: b, .. }) => {
+                            b < a
+                        }
                         (Some(Failed::Stream(_)), _) => false,
                         (Some(Failed::Batch { .. }), Failed::Stream(_)) => true,
                     };
