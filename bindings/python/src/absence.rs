@@ -74,7 +74,7 @@ fn evaluate<'py>(
             },
             l,
         ),
-        input::Failed::Batch { batch, error } => {
+        input::Failed::Batch { batch, error, .. } => {
             absence_error(py, &error, l, Some(("data", Some(batch))))
         }
     })?;

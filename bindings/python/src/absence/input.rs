@@ -93,9 +93,22 @@ pub(super) enum Failed {
     Batch {
         /// Its index in the stream.
         batch: u64,
+        /// The first row of the refused slice in that batch (to report the
+        /// earliest error whichever thread met it).
+        offset: usize,
         /// Why.
         error: AbsenceError,
     },
+}
+
+impl Failed {
+    /// Where in the stream: a producer's failure after any refused slice.
+    fn place(&self) -> (u64, usize) {
+        match self {
+            Self::Batch { batch, offset, .. } => (*batch, *offset),
+            Self::Stream(_) => (u64::MAX, usize::MAX),
+        }
+    }
 }
 
 /// Rows per slice handed to a worker: big batches (a whole Table in one
@@ -149,6 +162,7 @@ fn split(
 fn add(acc: &mut Accumulator<'_>, slice: &Slice) -> Result<(), Failed> {
     acc.push_arrow(&slice.rows).map_err(|error| Failed::Batch {
         batch: slice.batch,
+        offset: slice.offset,
         error: shift_row(error, slice.offset),
     })
 }
@@ -201,23 +215,19 @@ pub(super) fn fold<'e>(
             match worker.join() {
                 Ok(Ok(own)) => acc.merge(own),
                 Ok(Err(e)) => {
-                    // The earliest batch's error, whatever thread met it.
-                    let earlier = match (&first, &e) {
-                        (None, _) => true,
-                        (Some(Failed::Batch { batch: a, .. }), Failed::Batch { batch: b, .. }) => {
-                            b < a
-                        }
-                        (Some(Failed::Stream(_)), _) => false,
-                        (Some(Failed::Batch { .. }), Failed::Stream(_)) => true,
-                    };
-                    if earlier {
+                    // The earliest slice's error, whatever thread met it, so
+                    // the error does not depend on the number of threads.
+                    if first.as_ref().is_none_or(|f| e.place() < f.place()) {
                         first = Some(e);
                     }
                 }
                 Err(panic) => std::panic::resume_unwind(panic),
             }
         }
-        pulled?;
-        first.map_or(Ok(acc), Err)
+        // A refused slice stops the reading, so it comes before a producer's failure.
+        match (first, pulled) {
+            (Some(e), _) | (None, Err(e)) => Err(e),
+            (None, Ok(())) => Ok(acc),
+        }
     })
 }
