@@ -10,6 +10,7 @@
 
 mod input;
 mod output;
+mod partition;
 mod problem;
 
 use edurules::Locale;
@@ -64,7 +65,8 @@ fn evaluate<'py>(
     // The GIL is released while batches are pulled and folded: a native
     // producer (Polars, DuckDB, a file reader) runs without it, and a
     // Python-generated stream takes it back for itself.
-    let folded = py.detach(|| input::fold(&mut reader, &ev, threads));
+    let folded =
+        py.detach(|| input::fold(&mut reader, &ev, partition::Buckets::of(&roster), threads));
     let acc = folded.map_err(|e| match e {
         input::Failed::Stream(reason) => problem::raise(
             py,

@@ -432,40 +432,58 @@ def with_lessons(records, seed=9):
     return records.set_column(2, "amount", pa.array(amount)).append_column("lesson", pa.array(lesson, pa.uint8()))
 
 
-@pytest.mark.parametrize("threads", [2, 3, 8])
-def test_folding_on_several_threads_gives_the_same_table(threads):
-    records, roster = generate(pupils=50, rows=150_000, seed=8)
+@pytest.fixture(scope="module")
+def big():
+    """1.2 M records (8 copies of 150,000) over 20,000 pupils in random order,
+    in one chunk: folded in slices of 2^20 rows, each regrouped by pupil
+    range (buckets of 4,096 ids) before folding."""
+    records, roster = generate(pupils=20_000, rows=150_000, seed=8)
     records = with_lessons(records)
+    return pa.concat_tables([records] * 8).combine_chunks(), roster
+
+
+@pytest.mark.parametrize("threads", [2, 8])
+def test_folding_on_several_threads_gives_the_same_table(big, threads):
+    records, roster = big
     one = absence.evaluate(records, roster=roster, window=WINDOW, threads=1)
-    assert int(one.schema.metadata[b"edurules.duplicates"]) > 1_000
-    assert one.num_rows > 10
+    assert int(one.schema.metadata[b"edurules.duplicates"]) > 100_000
+    assert one.num_rows > 100
     many = absence.evaluate(records, roster=roster, window=WINDOW, threads=threads)
     assert many.equals(one) and many.schema.metadata == one.schema.metadata
-    batches = pa.RecordBatchReader.from_batches(records.schema, records.to_batches(max_chunksize=7_000))
+    batches = pa.RecordBatchReader.from_batches(records.schema, records.to_batches(max_chunksize=70_000))
     assert absence.evaluate(batches, roster=roster, window=WINDOW, threads=threads).equals(one)
+
+
+def test_regrouping_by_pupil_range_gives_the_table_of_the_sorted_records(big):
+    records, roster = big
+    assert len(records.to_batches()) == 1 and records.num_rows > 1 << 20
+    shuffled = absence.evaluate(records, roster=roster, window=WINDOW, threads=1)
+    # Sorted by pupil, the records are folded in their order (no regrouping).
+    grouped = absence.evaluate(records.sort_by("pupil_id"), roster=roster, window=WINDOW, threads=1)
+    assert shuffled.equals(grouped)
 
 
 @pytest.mark.parametrize("threads", [1, 2, 4])
 def test_a_bad_row_in_a_big_batch_is_named_by_its_row_in_that_batch(threads):
-    # One batch of 200,000 rows is folded in slices of 65,536; the row is the
-    # batch's, and the first bad row whatever thread meets which slice first.
-    n = 200_000
-    kinds = ["excused"] * n
-    kinds[70_001] = "sick"
-    kinds[140_000] = "ill"
-    kinds[199_999] = "ill"
+    # One batch of 2.2 M rows over 10,000 pupils in random order is folded in
+    # slices of 2^20 rows, each regrouped by pupil range; the row named is
+    # the batch's, and the first bad one whatever thread meets which slice.
+    n = 2_200_000
+    indices = [0] * n
+    for bad in (1_100_001, 2_100_000, 2_199_999):
+        indices[bad] = 1
     records = pa.table(
         {
-            "pupil_id": pa.array([1] * n, pa.uint64()),
+            "pupil_id": pa.array([(i * 7919) % 10_000 + 1 for i in range(n)], pa.uint64()),
             "date": pa.array([datetime.date(2018, 2, 1)] * n, pa.date32()),
-            "amount": [1.0] * n,
-            "kind": kinds,
+            "amount": pa.array([1.0] * n),
+            "kind": pa.DictionaryArray.from_arrays(pa.array(indices, pa.int8()), pa.array(["excused", "sick"])),
         }
     )
     assert records.num_rows == n and len(records.to_batches()) == 1
-    roster = pa.table({"pupil_id": [1], "school_id": ["S"], "level": ["school"]})
+    roster = pa.table({"pupil_id": list(range(1, 10_001)), "school_id": ["S"] * 10_000, "level": ["school"] * 10_000})
     with pytest.raises(edurules.AbsenceError) as e:
         absence.evaluate(records, roster=roster, window=WINDOW, threads=threads)
     assert e.value.code == "absence.arrow_value"
-    assert (e.value.details["batch"], e.value.details["row"]) == (0, 70_001)
-    assert "70001" in e.value.message.replace(" ", "").replace("\u00a0", "").replace(",", "")
+    assert (e.value.details["batch"], e.value.details["row"]) == (0, 1_100_001)
+    assert "1100001" in e.value.message.replace(" ", "").replace("\u00a0", "").replace(",", "")

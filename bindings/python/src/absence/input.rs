@@ -1,8 +1,8 @@
 //! What `evaluate` takes: a profile by name or as configuration text, and
 //! Arrow streams through the PyCapsule interface.
 
-use arrow_array::RecordBatch;
 use arrow_array::ffi_stream::RecordBatchStreamReader;
+use arrow_array::{RecordBatch, UInt32Array};
 use arrow_pyarrow::FromPyArrow;
 use std::sync::mpsc;
 
@@ -11,6 +11,7 @@ use edurules::{Locale, RulesConfig};
 use pyo3::intern;
 use pyo3::prelude::*;
 
+use super::partition::{self, Buckets};
 use super::problem::{self, Problem};
 use crate::errors;
 
@@ -112,8 +113,9 @@ impl Failed {
 }
 
 /// Rows per slice handed to a worker: big batches (a whole Table in one
-/// chunk) are cut so that every worker gets some.
-const SLICE_ROWS: usize = 65_536;
+/// chunk) are cut so that every worker gets some; big enough for the
+/// regrouping by pupil range (`partition`) to pay off.
+const SLICE_ROWS: usize = 1 << 20;
 
 /// A slice of the stream: the batch it comes from and its first row there.
 struct Slice {
@@ -122,14 +124,24 @@ struct Slice {
     rows: RecordBatch,
 }
 
-/// `error`, raised on a slice starting at `offset`, with its row counted
-/// from the start of the batch.
-fn shift_row(mut error: AbsenceError, offset: usize) -> AbsenceError {
+/// `error`, raised on a slice starting at `offset` (reordered by `order`
+/// when grouped), with its row counted from the start of the batch.
+fn shift_row(mut error: AbsenceError, offset: usize, order: Option<&UInt32Array>) -> AbsenceError {
     let by = u64::try_from(offset).unwrap_or(u64::MAX);
+    let unorder = |row: u64| -> u64 {
+        order
+            .and_then(|o| {
+                usize::try_from(row)
+                    .ok()
+                    .filter(|&r| r < o.len())
+                    .map(|r| o.value(r))
+            })
+            .map_or(row, u64::from)
+    };
     match &mut error {
         AbsenceError::ArrowNull { row, .. }
         | AbsenceError::ArrowValue { row, .. }
-        | AbsenceError::ArrowRecord { row, .. } => *row = row.saturating_add(by),
+        | AbsenceError::ArrowRecord { row, .. } => *row = unorder(*row).saturating_add(by),
         _ => {}
     }
     error
@@ -159,11 +171,16 @@ fn split(
     Ok(())
 }
 
-fn add(acc: &mut Accumulator<'_>, slice: &Slice) -> Result<(), Failed> {
-    acc.push_arrow(&slice.rows).map_err(|error| Failed::Batch {
+fn add(acc: &mut Accumulator<'_>, buckets: Option<&Buckets>, slice: &Slice) -> Result<(), Failed> {
+    let grouped = buckets.and_then(|b| partition::group(b, &slice.rows));
+    let (rows, order) = match &grouped {
+        Some((rows, order)) => (rows, Some(order)),
+        None => (&slice.rows, None),
+    };
+    acc.push_arrow(rows).map_err(|error| Failed::Batch {
         batch: slice.batch,
         offset: slice.offset,
-        error: shift_row(error, slice.offset),
+        error: shift_row(error, slice.offset, order),
     })
 }
 
@@ -174,18 +191,22 @@ fn add(acc: &mut Accumulator<'_>, slice: &Slice) -> Result<(), Failed> {
 pub(super) fn fold<'e>(
     reader: &mut RecordBatchStreamReader,
     ev: &'e Evaluator,
+    buckets: Option<Buckets>,
     threads: usize,
 ) -> Result<Accumulator<'e>, Failed> {
     let mut acc = ev.accumulator();
     if threads <= 1 {
         let mut failed = None;
-        split(reader, &mut |slice| match add(&mut acc, &slice) {
-            Ok(()) => true,
-            Err(e) => {
-                failed = Some(e);
-                false
-            }
-        })?;
+        split(
+            reader,
+            &mut |slice| match add(&mut acc, buckets.as_ref(), &slice) {
+                Ok(()) => true,
+                Err(e) => {
+                    failed = Some(e);
+                    false
+                }
+            },
+        )?;
         return failed.map_or(Ok(acc), Err);
     }
     std::thread::scope(|scope| {
@@ -198,7 +219,7 @@ pub(super) fn fold<'e>(
                 let mut own = ev.accumulator();
                 for slice in receive {
                     // On an error the receiver is dropped, which stops the sender.
-                    add(&mut own, &slice)?;
+                    add(&mut own, buckets.as_ref(), &slice)?;
                 }
                 Ok::<_, Failed>(own)
             }));
