@@ -42,8 +42,9 @@ def evaluate(
 
     ``threads``: how many threads fold the batches (each into its own
     counters, merged at the end); ``None``: the machine's cores. Big batches
-    are cut into slices of 65,536 rows so that every thread gets some. The
-    result does not depend on it.
+    are cut into slices of 2**20 rows so that every thread gets some, each
+    regrouped by pupil range before folding. The result does not depend on
+    it.
 
     ``locale``: ``"pl"``, ``"bg"`` or ``"en"`` (default) for the ``message``
     column and for error messages.
