@@ -487,3 +487,33 @@ def test_a_bad_row_in_a_big_batch_is_named_by_its_row_in_that_batch(threads):
     assert e.value.code == "absence.arrow_value"
     assert (e.value.details["batch"], e.value.details["row"]) == (0, 1_100_001)
     assert "1100001" in e.value.message.replace(" ", "").replace("\u00a0", "").replace(",", "")
+
+
+def test_the_gil_is_released_while_folding(big):
+    import threading
+    import time
+
+    records, roster = big
+    records = pa.concat_tables([records] * 3).combine_chunks()
+    done = threading.Event()
+    took = []
+
+    def run():
+        start = time.perf_counter()
+        absence.evaluate(records, roster=roster, window=WINDOW, threads=1)
+        took.append(time.perf_counter() - start)
+        done.set()
+
+    worker = threading.Thread(target=run)
+    gaps, last = [], time.perf_counter()
+    worker.start()
+    while not done.is_set():
+        # Pure Python: runs only while this thread holds the GIL.
+        sum(range(1_000))
+        now = time.perf_counter()
+        gaps.append(now - last)
+        last = now
+    worker.join()
+    # Had the fold kept the GIL, this loop would have stalled for all of it.
+    assert took[0] > 0.3, "the fold should take long enough to tell"
+    assert max(gaps) < took[0] / 2, (max(gaps), took[0])
