@@ -19,7 +19,9 @@ pupils) computed by
   zero-copy for most columns, is done once before timing): the same flags;
 
 checks that the three give the same (pupil, rule, measured) sets, and prints
-rows/s and the ratios. Each engine uses the machine's cores (DuckDB's and
+rows/s and the ratios; first on the records in random pupil order, then on
+the same records sorted by pupil (as registers export them). evaluate is also
+timed with threads=1. Each engine uses the machine's cores (DuckDB's and
 Polars' default threads; evaluate's `threads=None`).
 
 Build the module in release first:

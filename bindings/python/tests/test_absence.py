@@ -515,5 +515,6 @@ def test_the_gil_is_released_while_folding(big):
         last = now
     worker.join()
     # Had the fold kept the GIL, this loop would have stalled for all of it.
-    assert took[0] > 0.3, "the fold should take long enough to tell"
+    if took[0] < 0.3:
+        pytest.skip(f"the fold took {took[0]:.2f} s, too short to tell a stall from scheduling")
     assert max(gaps) < took[0] / 2, (max(gaps), took[0])
