@@ -14,6 +14,11 @@ root="$(cd ../.. && pwd)"
 started=$SECONDS
 step() { printf '\n==> python: %s (%ds)\n' "$*" $((SECONDS - started)); }
 
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$root/target}/python"
+step "format and lints of the native module (its own workspace)"
+cargo fmt --check
+cargo clippy --quiet --all-targets -- -D warnings
+
 venv="${EDURULES_PY_VENV:-$(mktemp -d)/venv}"
 step "virtual environment $venv"
 python3 -m venv "$venv"
@@ -21,7 +26,6 @@ python3 -m venv "$venv"
 "$venv/bin/python" -m pip install --quiet -r requirements-test.txt
 
 step "pip install ./bindings/python"
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$root/target}/python"
 (cd "$root" && "$venv/bin/python" -m pip install --quiet ./bindings/python)
 
 step "pytest"

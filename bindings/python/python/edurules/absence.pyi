@@ -1,0 +1,71 @@
+"""Typed API of ``edurules.absence``."""
+
+import datetime
+from typing import Any, Optional, Protocol, Tuple
+
+import pyarrow
+
+class ArrowStreamSource(Protocol):
+    """Anything with the Arrow PyCapsule stream interface: a pyarrow Table or
+    RecordBatchReader, a Polars DataFrame, a DuckDB relation."""
+
+    def __arrow_c_stream__(self, requested_schema: Optional[object] = None) -> object: ...
+
+PROFILES: Tuple[str, ...]
+"""``("bg-isrm", "pl-compulsory-schooling", "chronic-absence")``."""
+
+def evaluate(
+    data: ArrowStreamSource,
+    *,
+    window: Tuple[datetime.date, datetime.date],
+    profile: str = "bg-isrm",
+    roster: Optional[ArrowStreamSource] = None,
+    locale: Optional[str] = None,
+    threads: Optional[int] = None,
+) -> pyarrow.Table:
+    """The flags of the absence records ``data`` over ``window`` (both ends
+    included), one row per finding of each flag.
+
+    ``data``: columns ``pupil_id``, ``date`` (``date32``), ``amount`` (or
+    ``hours``), ``kind`` (``excused``/``unexcused``/``late``), optional
+    ``unit`` and ``lesson``: the absence crate's ``arrow::record_schema``.
+    Streamed batch by batch: memory O(pupils), not O(records).
+
+    ``roster``: ``pupil_id``, ``school_id``, ``level`` (``preschool`` or
+    ``school``), optional ``grade``. ``None``: taken from the records' own
+    ``school_id``/``level``/``grade`` columns (the records are then read
+    whole into one pyarrow Table first).
+
+    ``profile``: a preset name (:data:`PROFILES`) or the text of an edurules
+    configuration (TOML, or JSON starting with ``{``) whose ``[absence]``
+    section is the rule profile.
+
+    ``threads``: how many threads fold the batches (each into its own
+    counters, merged at the end); ``None``: the machine's cores. Big batches
+    are cut into slices of 2**20 rows so that every thread gets some, each
+    regrouped by pupil range before folding. The result does not depend on
+    it.
+
+    ``locale``: ``"pl"``, ``"bg"`` or ``"en"`` (default) for the ``message``
+    column and for error messages.
+
+    Returns the columns of the crate's ``arrow::report_schema`` (``pupil_id``,
+    ``school_id``, ``level``, ``grade``, ``rule``, ``counts``, ``unit``,
+    ``first``, ``last``, ``month``, ``measured``, ``measured_sixtieths``,
+    ``operator``, ``limit``, ``planned``) plus ``legal_basis`` and
+    ``message`` (the flag's sentence in ``locale``); the schema metadata
+    ``edurules.records``, ``edurules.counted``, ``edurules.unknown_pupil``,
+    ``edurules.outside_window``, … count what the run read.
+
+    Raises :class:`edurules.AbsenceError`: ``python.not_arrow`` (no Arrow
+    interface), ``absence.arrow_missing_column``,
+    ``absence.arrow_column_type``, ``absence.arrow_null``,
+    ``absence.arrow_value``, ``absence.arrow_record`` (``details`` name the
+    ``argument``, ``batch``, ``column`` and ``row``),
+    ``absence.invalid_window``, ``absence.duplicate_pupil``,
+    ``python.unknown_profile``, ``config.*`` for a bad configuration text,
+    ``python.arrow_stream`` when the producer of a stream fails.
+    """
+    ...
+
+__all__: list

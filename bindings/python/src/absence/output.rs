@@ -1,0 +1,70 @@
+//! The report as a `pyarrow.Table`: the crate's report batch, plus the legal
+//! basis and the sentence of each flag, and the run's counts as metadata.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use arrow_array::builder::LargeStringBuilder;
+use arrow_array::{ArrayRef, RecordBatch};
+use arrow_pyarrow::{IntoPyArrow, Table};
+use edurules::Locale;
+use edurules::absence::Report;
+use edurules::absence::arrow::arrow_schema::{DataType, Field, Schema};
+use edurules::absence::arrow::report_batch;
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+
+/// The columns added to the crate's `report_schema`.
+pub(super) const EXTRA: [&str; 2] = ["legal_basis", "message"];
+
+/// The report's counts, as the table's schema metadata (`edurules.records`, …).
+fn stats(report: &Report) -> HashMap<String, String> {
+    let s = &report.stats;
+    [
+        ("records", s.records),
+        ("counted", s.counted),
+        ("not_counted", s.not_counted),
+        ("unknown_pupil", s.unknown_pupil),
+        ("outside_window", s.outside_window),
+        ("late_not_counted", s.late_not_counted),
+        ("duplicates", s.duplicates),
+    ]
+    .into_iter()
+    .map(|(k, v)| (format!("edurules.{k}"), v.to_string()))
+    .chain([("edurules.profile".to_owned(), report.profile.clone())])
+    .collect()
+}
+
+/// `report` as a `pyarrow.Table`: one row per finding of each flag.
+pub(super) fn table<'py>(
+    py: Python<'py>,
+    report: &Report,
+    l: Locale,
+) -> PyResult<Bound<'py, PyAny>> {
+    let base = report_batch(report);
+    let mut basis = LargeStringBuilder::new();
+    let mut message = LargeStringBuilder::new();
+    for flag in &report.flags {
+        let text = flag.message(l);
+        for _ in flag.findings.iter() {
+            basis.append_value(&flag.rule.legal_basis().citation);
+            message.append_value(&text);
+        }
+    }
+    let mut fields: Vec<Field> = base
+        .schema()
+        .fields()
+        .iter()
+        .map(|f| f.as_ref().clone())
+        .collect();
+    fields.extend(EXTRA.map(|name| Field::new(name, DataType::LargeUtf8, false)));
+    let mut columns: Vec<ArrayRef> = base.columns().to_vec();
+    columns.push(Arc::new(basis.finish()));
+    columns.push(Arc::new(message.finish()));
+    let schema = Arc::new(Schema::new_with_metadata(fields, stats(report)));
+    let batch = RecordBatch::try_new(Arc::clone(&schema), columns)
+        .map_err(|e| PyValueError::new_err(e.to_string()))?;
+    Table::try_new(vec![batch], schema)
+        .map_err(|e| PyValueError::new_err(e.to_string()))?
+        .into_pyarrow(py)
+}
