@@ -191,8 +191,43 @@ fn float_sixtieths(v: f64) -> Option<u64> {
     ((s - back).abs() <= 1e-6).then_some(r)
 }
 
-/// An amount column (no nulls) in sixtieths.
-pub(super) fn amounts(name: &str, array: &dyn Array) -> Result<Vec<u64>, AbsenceError> {
+/// The nearest whole number of sixtieths of a `Float64` amount already checked by
+/// [`float_sixtieths`].
+#[inline]
+pub(super) fn nearest_sixtieth(v: f64) -> u64 {
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "checked by float_sixtieths: v × 60 + 0.5 is in 0..2^53 + 1"
+    )]
+    // INVARIANT: as in `float_sixtieths`, which every value went through.
+    let r = (v * 60.0 + 0.5) as u64;
+    r
+}
+
+/// An amount column's values: a `Float64` column borrowed (every value checked exact to 1/60),
+/// the other types converted to sixtieths once.
+pub(super) enum Amounts<'a> {
+    /// A `Float64` column, in units.
+    Floats(&'a [f64]),
+    /// Sixtieths.
+    Sixtieths(Vec<u64>),
+}
+
+impl Amounts<'_> {
+    /// The amount of a row in sixtieths (0 past the end).
+    #[inline]
+    pub(super) fn at(&self, row: usize) -> u64 {
+        match self {
+            Self::Floats(v) => v.get(row).map_or(0, |&v| nearest_sixtieth(v)),
+            Self::Sixtieths(v) => v.get(row).copied().unwrap_or(0),
+        }
+    }
+}
+
+/// An amount column (no nulls): `Float64` borrowed after one check of every value, the others
+/// in sixtieths.
+pub(super) fn amounts<'a>(name: &str, array: &'a dyn Array) -> Result<Amounts<'a>, AbsenceError> {
     require_values(name, array)?;
     let amount = FieldFormat::Amount;
     fn whole<T: ArrowPrimitiveType>(
@@ -214,25 +249,35 @@ pub(super) fn amounts(name: &str, array: &dyn Array) -> Result<Vec<u64>, Absence
             })
             .collect()
     }
-    let floats = |values: &mut dyn Iterator<Item = f64>| -> Result<Vec<u64>, AbsenceError> {
-        values
-            .enumerate()
-            .map(|(row, v)| {
-                float_sixtieths(v).ok_or_else(|| bad_value(name, row, &v.to_string(), amount))
-            })
-            .collect()
-    };
-    match array.data_type() {
+    let refused = |row: usize, v: f64| bad_value(name, row, &v.to_string(), amount);
+    let sixtieths = match array.data_type() {
         DataType::Float64 => {
-            floats(&mut array.as_primitive::<Float64Type>().values().iter().copied())
-        }
-        DataType::Float32 => floats(
-            &mut array
-                .as_primitive::<Float32Type>()
-                .values()
+            let values: &[f64] = array.as_primitive::<Float64Type>().values();
+            // One branch-free pass over the column; the refused row is searched only when
+            // there is one.
+            let exact = values
                 .iter()
-                .map(|&v| f64::from(v)),
-        ),
+                .fold(true, |ok, &v| ok & float_sixtieths(v).is_some());
+            if !exact
+                && let Some((row, &v)) = values
+                    .iter()
+                    .enumerate()
+                    .find(|(_, v)| float_sixtieths(**v).is_none())
+            {
+                return Err(refused(row, v));
+            }
+            return Ok(Amounts::Floats(values));
+        }
+        DataType::Float32 => array
+            .as_primitive::<Float32Type>()
+            .values()
+            .iter()
+            .enumerate()
+            .map(|(row, &v)| {
+                let v = f64::from(v);
+                float_sixtieths(v).ok_or_else(|| refused(row, v))
+            })
+            .collect(),
         DataType::UInt8 => whole(name, array.as_primitive::<UInt8Type>()),
         DataType::UInt16 => whole(name, array.as_primitive::<UInt16Type>()),
         DataType::UInt32 => whole(name, array.as_primitive::<UInt32Type>()),
@@ -253,7 +298,8 @@ pub(super) fn amounts(name: &str, array: &dyn Array) -> Result<Vec<u64>, Absence
                 })
                 .collect()
         }
-    }
+    };
+    sixtieths.map(Amounts::Sixtieths)
 }
 
 /// A plain string array of any of Arrow's three layouts.

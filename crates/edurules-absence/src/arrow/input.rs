@@ -6,7 +6,8 @@ use arrow_array::{Array, RecordBatch};
 use arrow_schema::DataType;
 use chrono::{Datelike, NaiveDate};
 
-use super::columns::{self, NULL, Strings};
+use super::columns::{self, Amounts, NULL, Strings};
+use crate::engine::PlainColumns;
 use crate::{
     AbsenceError, AbsenceKind, AbsenceRecord, Accumulator, FieldFormat, Level, Pupil, PupilId,
     Quantity, Roster, SchoolId, Unit,
@@ -82,7 +83,7 @@ fn date_of(day: i32) -> NaiveDate {
 pub(crate) struct Rows<'b> {
     ids: std::borrow::Cow<'b, [u64]>,
     days: &'b [i32],
-    amounts: Vec<u64>,
+    amounts: Amounts<'b>,
     kinds: Vec<u8>,
     units: Option<Vec<u8>>,
     lessons: Option<Vec<Option<u8>>>,
@@ -161,7 +162,7 @@ impl<'b> Rows<'b> {
         AbsenceRecord {
             pupil: PupilId(self.ids.get(row).copied().unwrap_or(0)),
             date,
-            amount: Quantity::from_sixtieths(self.amounts.get(row).copied().unwrap_or(0)),
+            amount: Quantity::from_sixtieths(self.amounts.at(row)),
             unit: UNITS.get(usize::from(unit)).copied().unwrap_or(Unit::Hours),
             kind: KINDS
                 .get(usize::from(kind))
@@ -184,8 +185,8 @@ impl<'b> Rows<'b> {
             let late_zero = self
                 .kinds
                 .iter()
-                .zip(self.amounts.iter())
-                .position(|(&k, &a)| k == 2 && a == 0);
+                .enumerate()
+                .position(|(row, &k)| k == 2 && self.amounts.at(row) == 0);
             return match late_zero {
                 None => Ok(()),
                 Some(row) => Err(AbsenceError::ArrowRecord {
@@ -215,21 +216,19 @@ impl<'b> Rows<'b> {
     fn push_into(&self, acc: &mut Accumulator<'_>) {
         let first = i64::from(epoch_day(acc.window_first()));
         if self.units.is_none() && self.lessons.is_none() {
-            // The common layout: no unit and no lesson column.
-            let rows = self
-                .ids
-                .iter()
-                .zip(self.days)
-                .zip(&self.amounts)
-                .zip(&self.kinds);
-            for (row, (((&id, &day), &amount), &kind)) in rows.enumerate() {
-                if kind < 2
-                    && let Ok(day) = usize::try_from(i64::from(day) - first)
-                    && acc.push_plain_day(PupilId(id), day, usize::from(kind), 0, amount)
-                {
-                    continue;
+            // The common layout: no unit and no lesson column, one pass over the columns.
+            let cols = PlainColumns {
+                ids: &self.ids,
+                days: self.days,
+                kinds: &self.kinds,
+            };
+            match &self.amounts {
+                Amounts::Floats(v) => acc.push_plain_columns(cols, first, |row| {
+                    v.get(row).map_or(0, |&v| columns::nearest_sixtieth(v))
+                }),
+                Amounts::Sixtieths(v) => {
+                    acc.push_plain_columns(cols, first, |row| v.get(row).copied().unwrap_or(0))
                 }
-                acc.push_coherent(std::iter::once(self.record(row, self.date(row))));
             }
             return;
         }
@@ -238,7 +237,7 @@ impl<'b> Rows<'b> {
             if kind < 2 && unit < 2 && lesson.is_none() {
                 let day = self.days.get(row).map(|&d| i64::from(d) - first);
                 let pupil = PupilId(self.ids.get(row).copied().unwrap_or(0));
-                let amount = self.amounts.get(row).copied().unwrap_or(0);
+                let amount = self.amounts.at(row);
                 if let Some(day) = day.and_then(|d| usize::try_from(d).ok())
                     && acc.push_plain_day(pupil, day, usize::from(kind), usize::from(unit), amount)
                 {

@@ -8,6 +8,11 @@ use super::{Evaluator, unit_index};
 use crate::report::Stats;
 use crate::{AbsenceError, AbsenceKind, AbsenceRecord, PupilId, Unit};
 
+#[cfg(feature = "arrow")]
+mod runs;
+#[cfg(feature = "arrow")]
+pub(crate) use runs::PlainColumns;
+
 /// The code of an excused lesson in a day's lesson state.
 const CODE_EXCUSED: u64 = 1;
 /// The first code of a late arrival (plus its band); late arrivals rank between excused and
@@ -587,6 +592,15 @@ impl<'e> Accumulator<'e> {
 }
 
 impl Evaluator<'_> {
+    /// The sixtieths of an unexcused hour a late arrival of `minutes` (in sixtieths of a
+    /// minute) counts as, by the profile's conversion (the last band is open).
+    #[inline]
+    pub(crate) fn late_hours(&self, minutes: u64) -> u64 {
+        let band = self.late_table.iter().find(|&&(up_to, _)| minutes <= up_to);
+        band.or(self.late_table.last())
+            .map_or(0, |&(_, hours)| hours)
+    }
+
     /// Where a checked record goes.
     #[inline]
     pub(crate) fn classify(&self, record: &AbsenceRecord) -> Classified {
@@ -630,14 +644,7 @@ impl Evaluator<'_> {
                 if late.is_none() {
                     return Classified::LateNotCounted;
                 }
-                let minutes = record.amount.sixtieths();
-                let band = self.late_table.iter().find(|&&(up_to, _)| minutes <= up_to);
-                (
-                    1,
-                    Unit::Hours,
-                    band.or(self.late_table.last())
-                        .map_or(0, |&(_, hours)| hours),
-                )
+                (1, Unit::Hours, self.late_hours(record.amount.sixtieths()))
             }
         };
         if !unit_index(unit).is_some_and(|u| self.counts(pupil, usize::from(kind), u)) {
