@@ -166,42 +166,45 @@ pub(super) fn small_numbers(
     }
 }
 
-/// Sixtieths of a `Float64` amount, when it is exact to 1/60 (within 10⁻⁶ of a sixtieth).
+/// Whether a `Float64` amount is exact to 1/60: `v × 60` in `-0.5..2^53` and within 10⁻⁶ of
+/// its nearest whole number. Without branches, so that checking a column vectorizes.
 #[inline]
-fn float_sixtieths(v: f64) -> Option<u64> {
+fn float_exact(v: f64) -> bool {
     // Below 2^53 sixtieths every whole number is exact in a float.
     const MAX: f64 = 9_007_199_254_740_992.0;
     let s = v * 60.0;
     // A NaN is in no range, so it is refused.
-    if !(-0.5..MAX).contains(&s) {
-        return None;
-    }
+    let in_range = (-0.5..MAX).contains(&s);
     #[expect(
         clippy::cast_possible_truncation,
-        clippy::cast_sign_loss,
         clippy::cast_precision_loss,
-        reason = "s + 0.5 is in 0..2^53 + 1: the nearest whole number, exact as a float"
+        reason = "a saturating cast; for s in range, s + 0.5 is in 0..2^53 + 1 and its whole \
+                  part is exact as a float"
     )]
-    // INVARIANT: checked just above; a cast instead of `f64::round`, which is a library call
-    // on the baseline x86-64 target.
-    let (r, back) = {
-        let r = (s + 0.5) as u64;
-        (r, r as f64)
-    };
-    ((s - back).abs() <= 1e-6).then_some(r)
+    // INVARIANT: out of range the result is refused by `in_range`; a cast to i64 instead of
+    // `f64::round` (a library call on the baseline x86-64 target) or a cast to u64 (several
+    // instructions each way without AVX-512).
+    let back = ((s + 0.5) as i64) as f64;
+    in_range & ((s - back).abs() <= 1e-6)
+}
+
+/// Sixtieths of a `Float64` amount, when it is exact to 1/60 (within 10⁻⁶ of a sixtieth).
+#[inline]
+fn float_sixtieths(v: f64) -> Option<u64> {
+    float_exact(v).then(|| nearest_sixtieth(v))
 }
 
 /// The nearest whole number of sixtieths of a `Float64` amount already checked by
-/// [`float_sixtieths`].
+/// [`float_exact`].
 #[inline]
 pub(super) fn nearest_sixtieth(v: f64) -> u64 {
     #[expect(
         clippy::cast_possible_truncation,
         clippy::cast_sign_loss,
-        reason = "checked by float_sixtieths: v × 60 + 0.5 is in 0..2^53 + 1"
+        reason = "checked by float_exact: v × 60 + 0.5 is in 0..2^53 + 1"
     )]
-    // INVARIANT: as in `float_sixtieths`, which every value went through.
-    let r = (v * 60.0 + 0.5) as u64;
+    // INVARIANT: as in `float_exact`, which every value went through.
+    let r = ((v * 60.0 + 0.5) as i64) as u64;
     r
 }
 
@@ -255,14 +258,9 @@ pub(super) fn amounts<'a>(name: &str, array: &'a dyn Array) -> Result<Amounts<'a
             let values: &[f64] = array.as_primitive::<Float64Type>().values();
             // One branch-free pass over the column; the refused row is searched only when
             // there is one.
-            let exact = values
-                .iter()
-                .fold(true, |ok, &v| ok & float_sixtieths(v).is_some());
+            let exact = values.iter().fold(true, |ok, &v| ok & float_exact(v));
             if !exact
-                && let Some((row, &v)) = values
-                    .iter()
-                    .enumerate()
-                    .find(|(_, v)| float_sixtieths(**v).is_none())
+                && let Some((row, &v)) = values.iter().enumerate().find(|(_, v)| !float_exact(**v))
             {
                 return Err(refused(row, v));
             }

@@ -182,11 +182,30 @@ impl<'b> Rows<'b> {
         if self.units.is_none() && self.lessons.is_none() {
             // Each row's unit is its kind's default: only a late arrival of 0 minutes can be
             // incoherent.
-            let late_zero = self
-                .kinds
-                .iter()
-                .enumerate()
-                .position(|(row, &k)| k == 2 && self.amounts.at(row) == 0);
+            // Without a branch per row; the row is searched only when there is one.
+            let zero = |k: u8, a: u64| (k == 2) & (a == 0);
+            let any = match &self.amounts {
+                Amounts::Floats(v) => self
+                    .kinds
+                    .iter()
+                    .zip(v.iter())
+                    .fold(false, |any, (&k, &v)| {
+                        any | zero(k, columns::nearest_sixtieth(v))
+                    }),
+                Amounts::Sixtieths(v) => self
+                    .kinds
+                    .iter()
+                    .zip(v)
+                    .fold(false, |any, (&k, &a)| any | zero(k, a)),
+            };
+            let late_zero = if any {
+                self.kinds
+                    .iter()
+                    .enumerate()
+                    .position(|(row, &k)| zero(k, self.amounts.at(row)))
+            } else {
+                None
+            };
             return match late_zero {
                 None => Ok(()),
                 Some(row) => Err(AbsenceError::ArrowRecord {

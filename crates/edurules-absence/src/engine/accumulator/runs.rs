@@ -2,7 +2,7 @@
 //! `lesson` column) added straight from their columns, in one pass, with one roster lookup,
 //! one level check and one route lookup per run of consecutive rows of the same pupil.
 
-use super::{Accumulator, NotCountedMap, add_not_counted, add_row};
+use super::{Accumulator, add_not_counted, add_row};
 use crate::PupilId;
 
 /// Checked columns of the common layout: every amount exact, no late arrival of 0 minutes.
@@ -78,6 +78,11 @@ impl Accumulator<'_> {
     }
 
     /// Adds the rows `rows` of one pupil (at roster position `pupil`).
+    ///
+    /// The amounts of a kind whose counters are all for the whole window (the Bulgarian
+    /// selections) are summed over the run and added once; the counters of a monthly rule are
+    /// added to row by row. Records that count towards no rule are summed per kind. Sums
+    /// saturate, as the counters do, so the result is the one of adding row by row.
     #[inline]
     fn fold_run(
         &mut self,
@@ -93,13 +98,22 @@ impl Accumulator<'_> {
         let Some(counters) = self.counters.get_mut(at..at + ev.stride) else {
             return;
         };
-        // Excused and unexcused hours (late arrivals convert to unexcused hours).
+        // Per effective kind, excused and unexcused hours (late arrivals convert to
+        // unexcused hours): whether a rule counts it, and where it adds.
         let counts = [ev.counts(pupil, 0, 0), ev.counts(pupil, 1, 0)];
         let [[excused, _], [unexcused, _]] = ev.routes;
         let routes = [excused, unexcused];
+        let monthly = |r: &super::super::Routes| r.used().iter().any(|&(_, m)| m != 0);
+        // Added row by row: counted and in a monthly counter.
+        let by_row = [
+            counts[0] && monthly(&excused),
+            counts[1] && monthly(&unexcused),
+        ];
         let converts = ev.profile.late_arrivals.is_some();
-        // Per kind: records and sixtieths of an hour that count towards no rule.
-        let mut not_counted = [(0_u64, 0_u64); 3];
+        // Per kind as given (excused, unexcused, late): records and sixtieths of an hour
+        // summed over the run.
+        let mut sums = [(0_u64, 0_u64); 3];
+        let (mut outside, mut late_not_counted, mut counted) = (0_u64, 0_u64, 0_u64);
         let days = cols.days.get(rows.clone()).unwrap_or(&[]);
         let kinds = cols.kinds.get(rows.clone()).unwrap_or(&[]);
         for ((row, &day), &kind) in rows.zip(days).zip(kinds) {
@@ -107,7 +121,7 @@ impl Accumulator<'_> {
                 .ok()
                 .and_then(|d| ev.day_month.get(d))
             else {
-                tally.outside_window += 1;
+                outside += 1;
                 continue;
             };
             let value = amount(row);
@@ -116,29 +130,38 @@ impl Accumulator<'_> {
             } else if converts {
                 (1, ev.late_hours(value))
             } else {
-                tally.late_not_counted += 1;
+                late_not_counted += 1;
                 continue;
             };
-            if counts.get(effective).copied().unwrap_or(false)
+            if by_row.get(effective).copied().unwrap_or(false)
                 && let Some(routes) = routes.get(effective)
             {
                 add_row(counters, 0, routes, month, hours);
-                tally.counted += 1;
-            } else if let Some(n) = not_counted.get_mut(usize::from(kind)) {
-                n.0 += 1;
-                n.1 = n.1.saturating_add(hours);
-                tally.not_counted += 1;
+                counted += 1;
+            } else if let Some(sum) = sums.get_mut(usize::from(kind)) {
+                sum.0 += 1;
+                sum.1 = sum.1.saturating_add(hours);
             }
         }
-        flush_not_counted(&mut self.not_counted, pupil, not_counted);
-    }
-}
-
-/// Adds a run's records that count towards no rule (all in hours) to the map.
-fn flush_not_counted(map: &mut NotCountedMap, pupil: u32, by_kind: [(u64, u64); 3]) {
-    for (kind, (records, amount)) in (0_u8..).zip(by_kind) {
-        if records > 0 {
-            add_not_counted(map, (pupil, kind, 0), records, amount);
+        tally.outside_window += outside;
+        tally.late_not_counted += late_not_counted;
+        tally.counted += counted;
+        for (kind, (records, hours)) in (0_u8..).zip(sums) {
+            if records == 0 {
+                continue;
+            }
+            let effective = usize::from(kind.min(1));
+            match routes.get(effective) {
+                Some(routes) if counts.get(effective).copied().unwrap_or(false) => {
+                    // Only counters for the whole window are left: the month is not used.
+                    add_row(counters, 0, routes, 0, hours);
+                    tally.counted += records;
+                }
+                _ => {
+                    add_not_counted(&mut self.not_counted, (pupil, kind, 0), records, hours);
+                    tally.not_counted += records;
+                }
+            }
         }
     }
 }
