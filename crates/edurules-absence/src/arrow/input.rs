@@ -230,12 +230,40 @@ impl<'b> Rows<'b> {
         Ok(())
     }
 
+    /// Adds the checked rows of the common layout one by one: plain ones straight from the
+    /// columns, the others as records.
+    fn push_rows(&self, acc: &mut Accumulator<'_>, first: i64) {
+        let rows = self.ids.iter().zip(self.days).zip(&self.kinds);
+        for (row, ((&id, &day), &kind)) in rows.enumerate() {
+            if kind < 2
+                && let Ok(day) = usize::try_from(i64::from(day) - first)
+                && acc.push_plain_day(PupilId(id), day, usize::from(kind), 0, self.amounts.at(row))
+            {
+                continue;
+            }
+            acc.push_coherent(std::iter::once(self.record(row, self.date(row))));
+        }
+    }
+
     /// Adds the checked rows: plain ones (excused or unexcused hours or days without a lesson
     /// number, dated inside the window) straight from the columns, the others as records.
     fn push_into(&self, acc: &mut Accumulator<'_>) {
         let first = i64::from(epoch_day(acc.window_first()));
         if self.units.is_none() && self.lessons.is_none() {
-            // The common layout: no unit and no lesson column, one pass over the columns.
+            // The common layout: no unit and no lesson column. Rows in random pupil order
+            // (runs shorter than 4 rows on average) go row by row: each misses the cache, and
+            // short independent iterations let the processor overlap the misses.
+            let changes = self
+                .ids
+                .iter()
+                .zip(self.ids.iter().skip(1))
+                .filter(|(a, b)| a != b)
+                .count();
+            if changes.saturating_mul(4) > self.len() {
+                self.push_rows(acc, first);
+                return;
+            }
+            // Runs of a pupil's rows: one pass over the columns.
             let cols = PlainColumns {
                 ids: &self.ids,
                 days: self.days,

@@ -24,8 +24,9 @@ const CODE_UNEXCUSED: u64 = 15;
 /// Where records go: per-pupil counters, plus a per-day state of numbered lessons so that a
 /// duplicate (same pupil, date and lesson) counts once whatever the order of arrival.
 ///
-/// Memory: the counters are O(pupils); the lesson states are bounded by pupils × days of the
-/// window with a numbered record (4 bits per lesson), never by the number of records.
+/// Memory: the counters are O(pupils); the lesson states are one 16-byte map entry per
+/// pupil-day with a numbered record (4 bits per lesson inside it), bounded by pupils × days of
+/// the window, never by the number of records.
 ///
 /// # Example
 ///
