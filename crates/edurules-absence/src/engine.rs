@@ -8,6 +8,8 @@ use rayon::prelude::*;
 
 pub use accumulator::Accumulator;
 pub(crate) use accumulator::Batch;
+#[cfg(feature = "arrow")]
+pub(crate) use accumulator::PlainColumns;
 
 use crate::report::{Duplicate, NotEvaluable, Report};
 use crate::{

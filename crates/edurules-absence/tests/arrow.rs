@@ -9,7 +9,7 @@ use edurules_absence::arrow::arrow_array::cast::AsArray;
 use edurules_absence::arrow::arrow_array::types::Int8Type;
 use edurules_absence::arrow::arrow_array::{
     Array, ArrayRef, Date32Array, DictionaryArray, Float64Array, Int64Array, RecordBatch,
-    StringArray, UInt8Array, UInt64Array,
+    StringArray, UInt8Array, UInt32Array, UInt64Array,
 };
 use edurules_absence::arrow::{read_roster, record_schema, report_batch, report_schema};
 use edurules_absence::*;
@@ -649,6 +649,105 @@ proptest! {
         for chunk in records.chunks(cut) {
             arrow.push_arrow(&batch_of(chunk)).unwrap();
         }
+        prop_assert_eq!(ev.evaluate(&one_by_one), ev.evaluate(&arrow));
+    }
+}
+
+/// Records as the common layout (no `unit`, no `lesson` column), the fused one-pass path:
+/// amounts as `Float64`, or as whole `UInt32` units when `whole` (then every amount is whole).
+fn plain_batch_of(records: &[AbsenceRecord], whole: bool) -> RecordBatch {
+    let kinds: DictionaryArray<Int8Type> = records.iter().map(|r| r.kind.as_str()).collect();
+    let amounts: ArrayRef = if whole {
+        Arc::new(UInt32Array::from_iter_values(
+            records
+                .iter()
+                .map(|r| u32::try_from(r.amount.sixtieths() / 60).unwrap()),
+        ))
+    } else {
+        Arc::new(Float64Array::from_iter_values(records.iter().map(|r| {
+            #[expect(clippy::cast_precision_loss, reason = "test amounts are small")]
+            let s = r.amount.sixtieths() as f64;
+            s / 60.0
+        })))
+    };
+    RecordBatch::try_from_iter([
+        (
+            "pupil_id",
+            Arc::new(UInt64Array::from_iter_values(
+                records.iter().map(|r| r.pupil.0),
+            )) as ArrayRef,
+        ),
+        (
+            "date",
+            Arc::new(Date32Array::from_iter_values(
+                records.iter().map(|r| days(r.date)),
+            )),
+        ),
+        ("amount", amounts),
+        ("kind", Arc::new(kinds)),
+    ])
+    .unwrap()
+}
+
+/// A record of the common layout: excused or unexcused hours, or a late arrival in minutes, of
+/// pupils 0 to 5 (0 and 5 are not in the roster, 3 is a preschool child), dated from 20 February
+/// to 31 March 2026 (the window is March).
+fn plain_record(whole: bool) -> impl Strategy<Value = AbsenceRecord> {
+    (0_u64..6, 0_u64..40, 0_u8..3, 1_u64..400).prop_map(move |(p, day, k, amount)| {
+        let date = d(2026, 2, 20) + chrono::Days::new(day);
+        let amount = if whole { 60 * (amount % 7 + 1) } else { amount };
+        let (kind, unit, amount) = match k {
+            0 => (AbsenceKind::Excused, Unit::Hours, amount),
+            1 => (AbsenceKind::Unexcused, Unit::Hours, amount),
+            _ => (AbsenceKind::Late, Unit::Minutes, 60 * (1 + amount % 45)),
+        };
+        AbsenceRecord::new(
+            PupilId(p),
+            date,
+            Quantity::from_sixtieths(amount),
+            unit,
+            kind,
+        )
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// The common layout's one-pass fold (runs of one pupil, late arrivals converted or not,
+    /// records of unknown pupils, outside the window or counting towards no rule) counts exactly
+    /// what `push` counts, whatever the profile, the batches and the order.
+    #[test]
+    fn plain_arrow_batches_count_as_push(
+        (whole, mut records) in any::<bool>().prop_flat_map(|w| (Just(w), prop::collection::vec(plain_record(w), 0..200))),
+        cut in 1_usize..60,
+        grouped in any::<bool>(),
+        profile in 0_usize..3,
+    ) {
+        if grouped {
+            records.sort_by_key(|r| r.pupil);
+        }
+        let roster = Roster::new((1..=4).map(|i| crate::support::pupil(i, if i == 3 { Level::Preschool } else { Level::School })).collect()).unwrap();
+        let mut planned = Planned::default();
+        for i in 1..=4 {
+            planned.set_month(PupilId(i), YearMonth::new(2026, 3), Unit::Hours, Quantity::whole(20));
+            planned.set_window(PupilId(i), Unit::Days, Quantity::whole(20));
+        }
+        let profile = match profile {
+            0 => every_rule(),
+            1 => RuleProfile::bg_isrm(),
+            _ => RuleProfile::pl_compulsory_schooling(),
+        };
+        let ev = Evaluator::new(profile, Window::month(2026, 3).unwrap(), &roster, &planned).unwrap();
+        let mut one_by_one = ev.accumulator();
+        for r in &records {
+            one_by_one.push(*r).unwrap();
+        }
+        let mut arrow = ev.accumulator();
+        for chunk in records.chunks(cut) {
+            arrow.push_arrow(&plain_batch_of(chunk, whole)).unwrap();
+        }
+        prop_assert_eq!(one_by_one.stats(), arrow.stats());
         prop_assert_eq!(ev.evaluate(&one_by_one), ev.evaluate(&arrow));
     }
 }

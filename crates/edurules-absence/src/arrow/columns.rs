@@ -166,33 +166,71 @@ pub(super) fn small_numbers(
     }
 }
 
-/// Sixtieths of a `Float64` amount, when it is exact to 1/60 (within 10⁻⁶ of a sixtieth).
+/// Whether a `Float64` amount is exact to 1/60: `v × 60` in `-0.5..2^53` and within 10⁻⁶ of
+/// its nearest whole number. Without branches, so that checking a column vectorizes.
 #[inline]
-fn float_sixtieths(v: f64) -> Option<u64> {
+fn float_exact(v: f64) -> bool {
     // Below 2^53 sixtieths every whole number is exact in a float.
     const MAX: f64 = 9_007_199_254_740_992.0;
     let s = v * 60.0;
     // A NaN is in no range, so it is refused.
-    if !(-0.5..MAX).contains(&s) {
-        return None;
-    }
+    let in_range = (-0.5..MAX).contains(&s);
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_precision_loss,
+        reason = "a saturating cast; for s in range, s + 0.5 is in 0..2^53 + 1 and its whole \
+                  part is exact as a float"
+    )]
+    // INVARIANT: out of range the result is refused by `in_range`; a cast to i64 instead of
+    // `f64::round` (a library call on the baseline x86-64 target) or a cast to u64 (several
+    // instructions each way without AVX-512).
+    let back = ((s + 0.5) as i64) as f64;
+    in_range & ((s - back).abs() <= 1e-6)
+}
+
+/// Sixtieths of a `Float64` amount, when it is exact to 1/60 (within 10⁻⁶ of a sixtieth).
+#[inline]
+fn float_sixtieths(v: f64) -> Option<u64> {
+    float_exact(v).then(|| nearest_sixtieth(v))
+}
+
+/// The nearest whole number of sixtieths of a `Float64` amount already checked by
+/// [`float_exact`].
+#[inline]
+pub(super) fn nearest_sixtieth(v: f64) -> u64 {
     #[expect(
         clippy::cast_possible_truncation,
         clippy::cast_sign_loss,
-        clippy::cast_precision_loss,
-        reason = "s + 0.5 is in 0..2^53 + 1: the nearest whole number, exact as a float"
+        reason = "checked by float_exact: v × 60 + 0.5 is in 0..2^53 + 1"
     )]
-    // INVARIANT: checked just above; a cast instead of `f64::round`, which is a library call
-    // on the baseline x86-64 target.
-    let (r, back) = {
-        let r = (s + 0.5) as u64;
-        (r, r as f64)
-    };
-    ((s - back).abs() <= 1e-6).then_some(r)
+    // INVARIANT: as in `float_exact`, which every value went through.
+    let r = ((v * 60.0 + 0.5) as i64) as u64;
+    r
 }
 
-/// An amount column (no nulls) in sixtieths.
-pub(super) fn amounts(name: &str, array: &dyn Array) -> Result<Vec<u64>, AbsenceError> {
+/// An amount column's values: a `Float64` column borrowed (every value checked exact to 1/60),
+/// the other types converted to sixtieths once.
+pub(super) enum Amounts<'a> {
+    /// A `Float64` column, in units.
+    Floats(&'a [f64]),
+    /// Sixtieths.
+    Sixtieths(Vec<u64>),
+}
+
+impl Amounts<'_> {
+    /// The amount of a row in sixtieths (0 past the end).
+    #[inline]
+    pub(super) fn at(&self, row: usize) -> u64 {
+        match self {
+            Self::Floats(v) => v.get(row).map_or(0, |&v| nearest_sixtieth(v)),
+            Self::Sixtieths(v) => v.get(row).copied().unwrap_or(0),
+        }
+    }
+}
+
+/// An amount column (no nulls): `Float64` borrowed after one check of every value, the others
+/// in sixtieths.
+pub(super) fn amounts<'a>(name: &str, array: &'a dyn Array) -> Result<Amounts<'a>, AbsenceError> {
     require_values(name, array)?;
     let amount = FieldFormat::Amount;
     fn whole<T: ArrowPrimitiveType>(
@@ -214,25 +252,30 @@ pub(super) fn amounts(name: &str, array: &dyn Array) -> Result<Vec<u64>, Absence
             })
             .collect()
     }
-    let floats = |values: &mut dyn Iterator<Item = f64>| -> Result<Vec<u64>, AbsenceError> {
-        values
-            .enumerate()
-            .map(|(row, v)| {
-                float_sixtieths(v).ok_or_else(|| bad_value(name, row, &v.to_string(), amount))
-            })
-            .collect()
-    };
-    match array.data_type() {
+    let refused = |row: usize, v: f64| bad_value(name, row, &v.to_string(), amount);
+    let sixtieths = match array.data_type() {
         DataType::Float64 => {
-            floats(&mut array.as_primitive::<Float64Type>().values().iter().copied())
+            let values: &[f64] = array.as_primitive::<Float64Type>().values();
+            // One branch-free pass over the column; the refused row is searched only when
+            // there is one.
+            let exact = values.iter().fold(true, |ok, &v| ok & float_exact(v));
+            if !exact
+                && let Some((row, &v)) = values.iter().enumerate().find(|(_, v)| !float_exact(**v))
+            {
+                return Err(refused(row, v));
+            }
+            return Ok(Amounts::Floats(values));
         }
-        DataType::Float32 => floats(
-            &mut array
-                .as_primitive::<Float32Type>()
-                .values()
-                .iter()
-                .map(|&v| f64::from(v)),
-        ),
+        DataType::Float32 => array
+            .as_primitive::<Float32Type>()
+            .values()
+            .iter()
+            .enumerate()
+            .map(|(row, &v)| {
+                let v = f64::from(v);
+                float_sixtieths(v).ok_or_else(|| refused(row, v))
+            })
+            .collect(),
         DataType::UInt8 => whole(name, array.as_primitive::<UInt8Type>()),
         DataType::UInt16 => whole(name, array.as_primitive::<UInt16Type>()),
         DataType::UInt32 => whole(name, array.as_primitive::<UInt32Type>()),
@@ -253,7 +296,8 @@ pub(super) fn amounts(name: &str, array: &dyn Array) -> Result<Vec<u64>, Absence
                 })
                 .collect()
         }
-    }
+    };
+    sixtieths.map(Amounts::Sixtieths)
 }
 
 /// A plain string array of any of Arrow's three layouts.

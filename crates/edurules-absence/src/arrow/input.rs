@@ -6,7 +6,8 @@ use arrow_array::{Array, RecordBatch};
 use arrow_schema::DataType;
 use chrono::{Datelike, NaiveDate};
 
-use super::columns::{self, NULL, Strings};
+use super::columns::{self, Amounts, NULL, Strings};
+use crate::engine::PlainColumns;
 use crate::{
     AbsenceError, AbsenceKind, AbsenceRecord, Accumulator, FieldFormat, Level, Pupil, PupilId,
     Quantity, Roster, SchoolId, Unit,
@@ -82,7 +83,7 @@ fn date_of(day: i32) -> NaiveDate {
 pub(crate) struct Rows<'b> {
     ids: std::borrow::Cow<'b, [u64]>,
     days: &'b [i32],
-    amounts: Vec<u64>,
+    amounts: Amounts<'b>,
     kinds: Vec<u8>,
     units: Option<Vec<u8>>,
     lessons: Option<Vec<Option<u8>>>,
@@ -161,7 +162,7 @@ impl<'b> Rows<'b> {
         AbsenceRecord {
             pupil: PupilId(self.ids.get(row).copied().unwrap_or(0)),
             date,
-            amount: Quantity::from_sixtieths(self.amounts.get(row).copied().unwrap_or(0)),
+            amount: Quantity::from_sixtieths(self.amounts.at(row)),
             unit: UNITS.get(usize::from(unit)).copied().unwrap_or(Unit::Hours),
             kind: KINDS
                 .get(usize::from(kind))
@@ -181,11 +182,30 @@ impl<'b> Rows<'b> {
         if self.units.is_none() && self.lessons.is_none() {
             // Each row's unit is its kind's default: only a late arrival of 0 minutes can be
             // incoherent.
-            let late_zero = self
-                .kinds
-                .iter()
-                .zip(self.amounts.iter())
-                .position(|(&k, &a)| k == 2 && a == 0);
+            // Without a branch per row; the row is searched only when there is one.
+            let zero = |k: u8, a: u64| (k == 2) & (a == 0);
+            let any = match &self.amounts {
+                Amounts::Floats(v) => self
+                    .kinds
+                    .iter()
+                    .zip(v.iter())
+                    .fold(false, |any, (&k, &v)| {
+                        any | zero(k, columns::nearest_sixtieth(v))
+                    }),
+                Amounts::Sixtieths(v) => self
+                    .kinds
+                    .iter()
+                    .zip(v)
+                    .fold(false, |any, (&k, &a)| any | zero(k, a)),
+            };
+            let late_zero = if any {
+                self.kinds
+                    .iter()
+                    .enumerate()
+                    .position(|(row, &k)| zero(k, self.amounts.at(row)))
+            } else {
+                None
+            };
             return match late_zero {
                 None => Ok(()),
                 Some(row) => Err(AbsenceError::ArrowRecord {
@@ -210,26 +230,52 @@ impl<'b> Rows<'b> {
         Ok(())
     }
 
+    /// Adds the checked rows of the common layout one by one: plain ones straight from the
+    /// columns, the others as records.
+    fn push_rows(&self, acc: &mut Accumulator<'_>, first: i64) {
+        let rows = self.ids.iter().zip(self.days).zip(&self.kinds);
+        for (row, ((&id, &day), &kind)) in rows.enumerate() {
+            if kind < 2
+                && let Ok(day) = usize::try_from(i64::from(day) - first)
+                && acc.push_plain_day(PupilId(id), day, usize::from(kind), 0, self.amounts.at(row))
+            {
+                continue;
+            }
+            acc.push_coherent(std::iter::once(self.record(row, self.date(row))));
+        }
+    }
+
     /// Adds the checked rows: plain ones (excused or unexcused hours or days without a lesson
     /// number, dated inside the window) straight from the columns, the others as records.
     fn push_into(&self, acc: &mut Accumulator<'_>) {
         let first = i64::from(epoch_day(acc.window_first()));
         if self.units.is_none() && self.lessons.is_none() {
-            // The common layout: no unit and no lesson column.
-            let rows = self
+            // The common layout: no unit and no lesson column. Rows in random pupil order
+            // (runs shorter than 4 rows on average) go row by row: each misses the cache, and
+            // short independent iterations let the processor overlap the misses.
+            let changes = self
                 .ids
                 .iter()
-                .zip(self.days)
-                .zip(&self.amounts)
-                .zip(&self.kinds);
-            for (row, (((&id, &day), &amount), &kind)) in rows.enumerate() {
-                if kind < 2
-                    && let Ok(day) = usize::try_from(i64::from(day) - first)
-                    && acc.push_plain_day(PupilId(id), day, usize::from(kind), 0, amount)
-                {
-                    continue;
+                .zip(self.ids.iter().skip(1))
+                .filter(|(a, b)| a != b)
+                .count();
+            if changes.saturating_mul(4) > self.len() {
+                self.push_rows(acc, first);
+                return;
+            }
+            // Runs of a pupil's rows: one pass over the columns.
+            let cols = PlainColumns {
+                ids: &self.ids,
+                days: self.days,
+                kinds: &self.kinds,
+            };
+            match &self.amounts {
+                Amounts::Floats(v) => acc.push_plain_columns(cols, first, |row| {
+                    v.get(row).map_or(0, |&v| columns::nearest_sixtieth(v))
+                }),
+                Amounts::Sixtieths(v) => {
+                    acc.push_plain_columns(cols, first, |row| v.get(row).copied().unwrap_or(0))
                 }
-                acc.push_coherent(std::iter::once(self.record(row, self.date(row))));
             }
             return;
         }
@@ -238,7 +284,7 @@ impl<'b> Rows<'b> {
             if kind < 2 && unit < 2 && lesson.is_none() {
                 let day = self.days.get(row).map(|&d| i64::from(d) - first);
                 let pupil = PupilId(self.ids.get(row).copied().unwrap_or(0));
-                let amount = self.amounts.get(row).copied().unwrap_or(0);
+                let amount = self.amounts.at(row);
                 if let Some(day) = day.and_then(|d| usize::try_from(d).ok())
                     && acc.push_plain_day(pupil, day, usize::from(kind), usize::from(unit), amount)
                 {

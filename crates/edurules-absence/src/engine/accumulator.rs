@@ -8,6 +8,11 @@ use super::{Evaluator, unit_index};
 use crate::report::Stats;
 use crate::{AbsenceError, AbsenceKind, AbsenceRecord, PupilId, Unit};
 
+#[cfg(feature = "arrow")]
+mod runs;
+#[cfg(feature = "arrow")]
+pub(crate) use runs::PlainColumns;
+
 /// The code of an excused lesson in a day's lesson state.
 const CODE_EXCUSED: u64 = 1;
 /// The first code of a late arrival (plus its band); late arrivals rank between excused and
@@ -19,8 +24,9 @@ const CODE_UNEXCUSED: u64 = 15;
 /// Where records go: per-pupil counters, plus a per-day state of numbered lessons so that a
 /// duplicate (same pupil, date and lesson) counts once whatever the order of arrival.
 ///
-/// Memory: the counters are O(pupils); the lesson states are bounded by pupils × days of the
-/// window with a numbered record (4 bits per lesson), never by the number of records.
+/// Memory: the counters are O(pupils); the lesson states are one 16-byte map entry per
+/// pupil-day with a numbered record (4 bits per lesson inside it), bounded by pupils × days of
+/// the window, never by the number of records.
 ///
 /// # Example
 ///
@@ -42,8 +48,12 @@ const CODE_UNEXCUSED: u64 = 15;
 pub struct Accumulator<'e> {
     ev: &'e Evaluator<'e>,
     counters: Vec<u64>,
-    /// (pupil position, day offset) → (4-bit code per lesson, records seen).
-    lessons: HashMap<(u32, u16), (u64, u32)>,
+    /// [`lesson_key`] (pupil position, day offset) → 4-bit code per lesson: 16 bytes per
+    /// pupil-day with a numbered lesson, plus the map's control byte.
+    lessons: HashMap<u64, u64>,
+    /// Pupil position → duplicates among their numbered lessons so far (a record for a lesson
+    /// already held). O(pupils with duplicates).
+    lesson_duplicates: BTreeMap<u32, u32>,
     stats: Stats,
     /// The last pupil found in the roster and their position: records grouped by pupil (as
     /// registers export them) skip the roster lookup.
@@ -169,6 +179,7 @@ impl<'e> Accumulator<'e> {
             ev,
             counters: vec![0; ev.stride.saturating_mul(ev.roster.len())],
             lessons: HashMap::new(),
+            lesson_duplicates: BTreeMap::new(),
             stats: Stats::default(),
             last: None,
             plain: 0,
@@ -376,10 +387,14 @@ impl<'e> Accumulator<'e> {
         for (a, b) in self.counters.iter_mut().zip(other.counters) {
             *a = a.saturating_add(b);
         }
-        for (key, (state, seen)) in other.lessons {
-            let entry = self.lessons.entry(key).or_insert((0, 0));
-            entry.0 = max_nibbles(entry.0, state);
-            entry.1 = entry.1.saturating_add(seen);
+        for (key, state) in other.lessons {
+            let entry = self.lessons.entry(key).or_insert(0);
+            let both = held_in_both(*entry, state);
+            *entry = max_nibbles(*entry, state);
+            add_duplicates(&mut self.lesson_duplicates, pupil_of_key(key), both);
+        }
+        for (pupil, n) in other.lesson_duplicates {
+            add_duplicates(&mut self.lesson_duplicates, pupil, n);
         }
         self.stats.add(&other.stats);
         self.plain = self.plain.saturating_add(other.plain);
@@ -434,9 +449,10 @@ impl<'e> Accumulator<'e> {
         match c {
             Classified::Count(_) => {}
             Classified::Lesson { pupil, day, bits } => {
-                let entry = self.lessons.entry((pupil, day)).or_insert((0, 0));
-                entry.0 = max_nibbles(entry.0, bits);
-                entry.1 = entry.1.saturating_add(1);
+                let entry = self.lessons.entry(lesson_key(pupil, day)).or_insert(0);
+                let again = held_in_both(*entry, bits);
+                *entry = max_nibbles(*entry, bits);
+                add_duplicates(&mut self.lesson_duplicates, pupil, again);
                 self.stats.lesson_records += 1;
             }
             Classified::UnknownPupil => self.stats.unknown_pupil += 1,
@@ -527,20 +543,23 @@ impl<'e> Accumulator<'e> {
     pub(crate) fn fold_lessons(&self) -> Folded {
         let ev = self.ev;
         let mut counters = self.counters.clone();
-        let mut duplicates = BTreeMap::new();
+        let duplicates = self.lesson_duplicates.clone();
         let mut late_not_counted = 0;
         let mut counted = 0;
         let mut not_counted = NotCountedMap::new();
         let late = ev.profile.late_arrivals.as_ref();
-        for (&(pupil, day), &(state, seen)) in &self.lessons {
-            let month = ev.day_month.get(usize::from(day)).copied().unwrap_or(0);
-            let mut distinct: u32 = 0;
+        for (&key, &state) in &self.lessons {
+            let pupil = pupil_of_key(key);
+            let month = usize::try_from(key & 0xFFFF)
+                .ok()
+                .and_then(|day| ev.day_month.get(day))
+                .copied()
+                .unwrap_or(0);
             for lesson in 0..16 {
                 let code = (state >> (lesson * 4)) & 0xF;
                 if code == 0 {
                     continue;
                 }
-                distinct += 1;
                 let (kind, original, amount) = match code {
                     CODE_EXCUSED => (0, AbsenceKind::Excused, crate::Quantity::ONE.sixtieths()),
                     CODE_UNEXCUSED => (1, AbsenceKind::Unexcused, crate::Quantity::ONE.sixtieths()),
@@ -570,11 +589,6 @@ impl<'e> Accumulator<'e> {
                 counted += 1;
                 add_to(&mut counters, ev, pupil, kind, Unit::Hours, month, amount);
             }
-            let dup = seen.saturating_sub(distinct);
-            if dup > 0 {
-                let e = duplicates.entry(pupil).or_insert(0_u32);
-                *e = e.saturating_add(dup);
-            }
         }
         Folded {
             counters,
@@ -587,6 +601,15 @@ impl<'e> Accumulator<'e> {
 }
 
 impl Evaluator<'_> {
+    /// The sixtieths of an unexcused hour a late arrival of `minutes` (in sixtieths of a
+    /// minute) counts as, by the profile's conversion (the last band is open).
+    #[inline]
+    pub(crate) fn late_hours(&self, minutes: u64) -> u64 {
+        let band = self.late_table.iter().find(|&&(up_to, _)| minutes <= up_to);
+        band.or(self.late_table.last())
+            .map_or(0, |&(_, hours)| hours)
+    }
+
     /// Where a checked record goes.
     #[inline]
     pub(crate) fn classify(&self, record: &AbsenceRecord) -> Classified {
@@ -630,14 +653,7 @@ impl Evaluator<'_> {
                 if late.is_none() {
                     return Classified::LateNotCounted;
                 }
-                let minutes = record.amount.sixtieths();
-                let band = self.late_table.iter().find(|&&(up_to, _)| minutes <= up_to);
-                (
-                    1,
-                    Unit::Hours,
-                    band.or(self.late_table.last())
-                        .map_or(0, |&(_, hours)| hours),
-                )
+                (1, Unit::Hours, self.late_hours(record.amount.sixtieths()))
             }
         };
         if !unit_index(unit).is_some_and(|u| self.counts(pupil, usize::from(kind), u)) {
@@ -684,6 +700,38 @@ fn add_row(counters: &mut [u64], row: usize, routes: &super::Routes, month: u8, 
         if let Some(c) = counters.get_mut(row + base + monthly * month) {
             *c = c.saturating_add(amount);
         }
+    }
+}
+
+/// The key of a pupil-day in [`Accumulator`]'s lesson states.
+const fn lesson_key(pupil: u32, day: u16) -> u64 {
+    (pupil as u64) << 16 | day as u64
+}
+
+/// The pupil position of a [`lesson_key`].
+#[expect(
+    clippy::cast_possible_truncation,
+    reason = "a lesson key holds a u32 above its 16 bits of day"
+)]
+const fn pupil_of_key(key: u64) -> u32 {
+    // INVARIANT: keys are made by `lesson_key` from a u32.
+    (key >> 16) as u32
+}
+
+/// The number of lessons held in both lesson states (a second record of a lesson is a
+/// duplicate).
+const fn held_in_both(a: u64, b: u64) -> u32 {
+    const LOW: u64 = 0x1111_1111_1111_1111;
+    let held_a = (a | a >> 1 | a >> 2 | a >> 3) & LOW;
+    let held_b = (b | b >> 1 | b >> 2 | b >> 3) & LOW;
+    (held_a & held_b).count_ones()
+}
+
+/// Adds `n` duplicates of the pupil at `pupil`.
+fn add_duplicates(map: &mut BTreeMap<u32, u32>, pupil: u32, n: u32) {
+    if n > 0 {
+        let e = map.entry(pupil).or_insert(0);
+        *e = e.saturating_add(n);
     }
 }
 
@@ -861,5 +909,44 @@ mod tests {
     fn nibble_max_is_per_lesson() {
         assert_eq!(max_nibbles(0x0F01, 0x0120), 0x0F21);
         assert_eq!(max_nibbles(0, 0xF << 60), 0xF << 60);
+        assert_eq!(super::held_in_both(0x0F01, 0x0120), 1);
+        assert_eq!(super::held_in_both(0x1 << 60, 0x8 << 60), 1);
+        assert_eq!(super::held_in_both(0xF0F0, 0x0F0F), 0);
+    }
+
+    /// Issue #14 item 6: a pupil-day with numbered lessons costs one 16-byte entry (key and
+    /// lesson state) plus the map's control byte; before, 24 bytes (the key padded to 8, the
+    /// state with a count of records seen padded to 16). Duplicates are counted per pupil.
+    #[test]
+    fn a_pupil_day_of_lessons_is_16_bytes() {
+        fn entry_bytes<K, V>(_: &std::collections::HashMap<K, V>) -> usize {
+            size_of::<(K, V)>()
+        }
+        let roster = Roster::new(vec![Pupil::new(
+            PupilId(1),
+            SchoolId("S".into()),
+            Level::School,
+        )])
+        .unwrap();
+        let planned = Planned::default();
+        let window = Window::month(2026, 3).unwrap();
+        let ev = Evaluator::new(RuleProfile::bg_isrm(), window, &roster, &planned).unwrap();
+        let mut acc = ev.accumulator();
+        let d = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+        for lesson in [1, 2, 2, 3, 3, 3] {
+            acc.push(AbsenceRecord::lesson(
+                PupilId(1),
+                d,
+                lesson,
+                AbsenceKind::Unexcused,
+                0,
+            ))
+            .unwrap();
+        }
+        assert_eq!(entry_bytes(&acc.lessons), 16);
+        assert_eq!(acc.lessons.len(), 1);
+        let report = ev.evaluate(&acc);
+        assert_eq!(report.stats.duplicates, 3);
+        assert_eq!(report.stats.counted, 3);
     }
 }

@@ -1,0 +1,167 @@
+//! The columnar fold of the Arrow path: checked rows of the common layout (no `unit` and no
+//! `lesson` column) added straight from their columns, in one pass, with one roster lookup,
+//! one level check and one route lookup per run of consecutive rows of the same pupil.
+
+use super::{Accumulator, add_not_counted, add_row};
+use crate::PupilId;
+
+/// Checked columns of the common layout: every amount exact, no late arrival of 0 minutes.
+#[derive(Clone, Copy)]
+pub(crate) struct PlainColumns<'b> {
+    /// The pupil ids.
+    pub(crate) ids: &'b [u64],
+    /// The dates, in days since 1970-01-01.
+    pub(crate) days: &'b [i32],
+    /// The kinds: 0 excused, 1 unexcused, 2 late (in minutes; the other two in hours).
+    pub(crate) kinds: &'b [u8],
+}
+
+/// What the rows of one batch did, added to the accumulator's figures at the end.
+#[derive(Default)]
+struct Tally {
+    counted: u64,
+    not_counted: u64,
+    unknown_pupil: u64,
+    outside_window: u64,
+    late_not_counted: u64,
+}
+
+impl Accumulator<'_> {
+    /// Adds the rows of checked columns of the common layout exactly as
+    /// [`Accumulator::push`] would add their records: `first` is the window's first day (in days
+    /// since 1970-01-01), `amount(row)` a row's amount in sixtieths.
+    pub(crate) fn push_plain_columns(
+        &mut self,
+        cols: PlainColumns<'_>,
+        first: i64,
+        amount: impl Fn(usize) -> u64,
+    ) {
+        let n = cols.ids.len().min(cols.days.len()).min(cols.kinds.len());
+        let mut tally = Tally::default();
+        let mut start = 0;
+        while let Some(&id) = cols.ids.get(start) {
+            if start >= n {
+                break;
+            }
+            let len = cols
+                .ids
+                .get(start..n)
+                .and_then(|rest| rest.iter().position(|&x| x != id))
+                .unwrap_or(n - start);
+            let end = start + len;
+            let position = match self.last {
+                Some((last, position)) if last.0 == id => Some(position),
+                _ => self.ev.roster.position(PupilId(id)),
+            };
+            match position {
+                Some(pupil) => {
+                    self.last = Some((PupilId(id), pupil));
+                    self.fold_run(pupil, cols, first, start..end, &amount, &mut tally);
+                }
+                None => tally.unknown_pupil += len as u64,
+            }
+            start = end;
+        }
+        self.plain = self.plain.saturating_add(tally.counted);
+        let other =
+            tally.not_counted + tally.unknown_pupil + tally.outside_window + tally.late_not_counted;
+        self.stats.records = self.stats.records.saturating_add(other);
+        self.stats.unknown_pupil = self.stats.unknown_pupil.saturating_add(tally.unknown_pupil);
+        self.stats.outside_window = self
+            .stats
+            .outside_window
+            .saturating_add(tally.outside_window);
+        self.stats.late_not_counted = self
+            .stats
+            .late_not_counted
+            .saturating_add(tally.late_not_counted);
+    }
+
+    /// Adds the rows `rows` of one pupil (at roster position `pupil`).
+    ///
+    /// The amounts of a kind whose counters are all for the whole window (the Bulgarian
+    /// selections) are summed over the run and added once; the counters of a monthly rule are
+    /// added to row by row. Records that count towards no rule are summed per kind. Sums
+    /// saturate, as the counters do, so the result is the one of adding row by row.
+    #[inline]
+    fn fold_run(
+        &mut self,
+        pupil: u32,
+        cols: PlainColumns<'_>,
+        first: i64,
+        rows: std::ops::Range<usize>,
+        amount: &impl Fn(usize) -> u64,
+        tally: &mut Tally,
+    ) {
+        let ev = self.ev;
+        let at = pupil as usize * ev.stride;
+        let Some(counters) = self.counters.get_mut(at..at + ev.stride) else {
+            return;
+        };
+        // Per effective kind, excused and unexcused hours (late arrivals convert to
+        // unexcused hours): whether a rule counts it, and where it adds.
+        let counts = [ev.counts(pupil, 0, 0), ev.counts(pupil, 1, 0)];
+        let [[excused, _], [unexcused, _]] = ev.routes;
+        let routes = [excused, unexcused];
+        let monthly = |r: &super::super::Routes| r.used().iter().any(|&(_, m)| m != 0);
+        // Added row by row: counted and in a monthly counter.
+        let by_row = [
+            counts[0] && monthly(&excused),
+            counts[1] && monthly(&unexcused),
+        ];
+        let converts = ev.profile.late_arrivals.is_some();
+        // Per kind as given (excused, unexcused, late): records and sixtieths of an hour
+        // summed over the run.
+        let mut sums = [(0_u64, 0_u64); 3];
+        let (mut outside, mut late_not_counted, mut counted) = (0_u64, 0_u64, 0_u64);
+        let days = cols.days.get(rows.clone()).unwrap_or(&[]);
+        let kinds = cols.kinds.get(rows.clone()).unwrap_or(&[]);
+        for ((row, &day), &kind) in rows.zip(days).zip(kinds) {
+            let Some(&month) = usize::try_from(i64::from(day) - first)
+                .ok()
+                .and_then(|d| ev.day_month.get(d))
+            else {
+                outside += 1;
+                continue;
+            };
+            let value = amount(row);
+            let (effective, hours) = if kind < 2 {
+                (usize::from(kind), value)
+            } else if converts {
+                (1, ev.late_hours(value))
+            } else {
+                late_not_counted += 1;
+                continue;
+            };
+            if by_row.get(effective).copied().unwrap_or(false)
+                && let Some(routes) = routes.get(effective)
+            {
+                add_row(counters, 0, routes, month, hours);
+                counted += 1;
+            } else if let Some(sum) = sums.get_mut(usize::from(kind)) {
+                sum.0 += 1;
+                sum.1 = sum.1.saturating_add(hours);
+            }
+        }
+        tally.outside_window += outside;
+        tally.late_not_counted += late_not_counted;
+        tally.counted += counted;
+        for (kind, (records, hours)) in (0_u8..).zip(sums) {
+            if records == 0 {
+                continue;
+            }
+            let effective = usize::from(kind.min(1));
+            match routes.get(effective) {
+                Some(routes) if counts.get(effective).copied().unwrap_or(false) => {
+                    // Only counters for the whole window are left: the month is not used.
+                    add_row(counters, 0, routes, 0, hours);
+                    tally.counted += records;
+                }
+                _ => {
+                    add_not_counted(&mut self.not_counted, (pupil, kind, 0), records, hours);
+                    tally.not_counted += records;
+                }
+            }
+        }
+    }
+}
