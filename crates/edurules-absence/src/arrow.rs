@@ -2,12 +2,13 @@
 //! report as a `RecordBatch`. See the README, "Arrow".
 //!
 //! The column layouts are [`record_schema`], [`roster_schema`] and [`report_schema`]; records
-//! are added with [`crate::Accumulator::push_arrow`], the roster read with [`read_roster`], the
+//! are added with [`crate::Accumulator::push_arrow`], the roster read with [`read_roster`], planned amounts with [`read_planned`], the
 //! report written with [`report_batch`].
 
 mod columns;
 mod input;
 mod output;
+mod planned;
 mod schema;
 
 /// The `arrow-array` crate this feature is built with, so callers use the same version.
@@ -16,4 +17,5 @@ pub use arrow_array;
 pub use arrow_schema;
 pub use input::read_roster;
 pub use output::report_batch;
+pub use planned::{planned_schema, read_planned};
 pub use schema::{record_schema, report_schema, roster_schema};
