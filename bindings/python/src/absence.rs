@@ -14,7 +14,7 @@ mod partition;
 mod problem;
 
 use edurules::Locale;
-use edurules::absence::arrow::read_roster;
+use edurules::absence::arrow::{read_planned, read_roster};
 use edurules::absence::{AbsenceError, Evaluator, Planned, Window};
 use pyo3::prelude::*;
 
@@ -35,13 +35,14 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
 ///
 /// See `edurules/absence.pyi` for the columns and the errors.
 #[pyfunction]
-#[pyo3(signature = (data, *, roster, window, profile = "bg-isrm", locale = None, threads = None))]
+#[pyo3(signature = (data, *, roster, window, profile = "bg-isrm", planned = None, locale = None, threads = None))]
 fn evaluate<'py>(
     py: Python<'py>,
     data: &Bound<'py, PyAny>,
     roster: &Bound<'py, PyAny>,
     window: &Bound<'py, PyAny>,
     profile: &str,
+    planned: Option<&Bound<'py, PyAny>>,
     locale: Option<&str>,
     threads: Option<usize>,
 ) -> PyResult<Bound<'py, PyAny>> {
@@ -55,7 +56,15 @@ fn evaluate<'py>(
     let roster = read_roster(&roster_batches)
         .map_err(|e| absence_error(py, &e, l, Some(("roster", None))))?;
     drop(roster_batches);
-    let planned = Planned::default();
+    // The denominators of percentage rules (the Polish rule, chronic absence):
+    // a small table, read whole.
+    let planned = match planned {
+        None => Planned::default(),
+        Some(source) => {
+            let batches = input::collect(py, source, "planned", l)?;
+            read_planned(&batches).map_err(|e| absence_error(py, &e, l, Some(("planned", None))))?
+        }
+    };
     let ev = Evaluator::new(profile, window, &roster, &planned)
         .map_err(|e| absence_error(py, &e, l, None))?;
     let mut reader = input::stream(py, data, "data", l)?;

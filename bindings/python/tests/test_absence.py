@@ -256,12 +256,52 @@ def test_the_presets_by_name():
         "bg.isrm.total",
         "bg.isrm.unexcused",
     }
-    # The Polish and chronic-absence rules are shares of planned amounts, which
-    # Arrow input cannot give yet: nobody is flagged, the profile is the one asked.
+    # The Polish and chronic-absence rules are shares of planned amounts:
+    # without `planned=` nobody is flagged, the profile is the one asked.
     for name, id_ in (("pl-compulsory-schooling", b"pl.obowiazek"), ("chronic-absence", b"chronic")):
         flags = absence.evaluate(records, roster=roster, window=WINDOW, profile=name)
         assert flags.num_rows == 0
         assert flags.schema.metadata[b"edurules.profile"] == id_
+
+
+def test_planned_amounts_make_the_polish_rule_count():
+    # Art. 42 ust. 2 pkt 2 Prawa oświatowego: unexcused absence from at least
+    # 50% of the obligatory classes of one month. 40 of 80 planned hours in
+    # February 2018 is the boundary; 39 is below it.
+    roster = pa.table({"pupil_id": [1, 2], "school_id": ["S", "S"], "level": ["school", "school"]})
+    records = pa.table(
+        {
+            "pupil_id": [1, 2],
+            "date": [datetime.date(2018, 2, 1)] * 2,
+            "amount": [40.0, 39.0],
+            "kind": ["unexcused", "unexcused"],
+        }
+    )
+    planned = pa.table({"pupil_id": [1, 2], "unit": ["hours", "hours"], "amount": [80, 80], "month": ["2018-02", "2018-02"]})
+    flags = absence.evaluate(records, roster=roster, window=WINDOW, profile="pl-compulsory-schooling", planned=planned)
+    assert flags.column("pupil_id").to_pylist() == [1]
+    assert flags.column("planned").to_pylist() == ["80"]
+    # The month may be a date (its month), from Polars too.
+    pl = pytest.importorskip("polars")
+    as_dates = pl.DataFrame(
+        {"pupil_id": [1, 2], "unit": ["hours"] * 2, "amount": [80.0, 80.0], "month": [datetime.date(2018, 2, 1)] * 2}
+    )
+    again = absence.evaluate(records, roster=roster, window=WINDOW, profile="pl-compulsory-schooling", planned=as_dates)
+    assert again.column("pupil_id").to_pylist() == [1]
+
+
+def test_bad_planned_amounts_are_typed_errors_naming_the_column():
+    roster = pa.table({"pupil_id": [1], "school_id": ["S"], "level": ["school"]})
+    records = pa.table({"pupil_id": [1], "date": [datetime.date(2018, 2, 1)], "amount": [1.0], "kind": ["unexcused"]})
+    bad = pa.table({"pupil_id": [1], "unit": ["minutes"], "amount": [80]})
+    with pytest.raises(edurules.AbsenceError) as e:
+        absence.evaluate(records, roster=roster, window=WINDOW, profile="chronic-absence", planned=bad, locale="pl")
+    assert e.value.code == "absence.arrow_value"
+    assert e.value.details["argument"] == "planned"
+    assert e.value.details["column"] == "unit"
+    with pytest.raises(edurules.AbsenceError) as e:
+        absence.evaluate(records, roster=roster, window=WINDOW, planned=pa.table({"pupil_id": [1], "amount": [80]}))
+    assert e.value.code == "absence.arrow_missing_column"
 
 
 def test_a_bad_profile_is_a_typed_error():

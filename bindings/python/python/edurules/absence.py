@@ -42,6 +42,7 @@ def evaluate(
     window: Tuple[datetime.date, datetime.date],
     profile: str = "bg-isrm",
     roster: Optional[Any] = None,
+    planned: Optional[Any] = None,
     locale: Optional[str] = None,
     threads: Optional[int] = None,
 ) -> Any:
@@ -59,7 +60,13 @@ def evaluate(
     if roster is None:
         data, roster = _roster_from(data)
     return _native.evaluate(
-        data, roster=roster, window=window, profile=profile, locale=locale, threads=threads
+        data,
+        roster=roster,
+        window=window,
+        profile=profile,
+        planned=planned,
+        locale=locale,
+        threads=threads,
     )
 
 

@@ -20,6 +20,7 @@ def evaluate(
     window: Tuple[datetime.date, datetime.date],
     profile: str = "bg-isrm",
     roster: Optional[ArrowStreamSource] = None,
+    planned: Optional[ArrowStreamSource] = None,
     locale: Optional[str] = None,
     threads: Optional[int] = None,
 ) -> pyarrow.Table:
@@ -39,6 +40,14 @@ def evaluate(
     ``profile``: a preset name (:data:`PROFILES`) or the text of an edurules
     configuration (TOML, or JSON starting with ``{``) whose ``[absence]``
     section is the rule profile.
+
+    ``planned``: the denominators of the percentage rules (the Polish rule of
+    compulsory schooling: obligatory classes planned per month; chronic
+    absence: school days over the window), the absence crate's
+    ``arrow::planned_schema``: ``pupil_id``, ``unit`` (``hours``/``lessons``
+    or ``days``), ``amount``, optional ``month`` (``"YYYY-MM"`` or a
+    ``date32``; null: the whole window). ``None``: no planned amounts, so a
+    percentage rule flags nobody.
 
     ``threads``: how many threads fold the batches (each into its own
     counters, merged at the end); ``None``: the machine's cores. Big batches
