@@ -35,6 +35,10 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
 ///
 /// See `edurules/absence.pyi` for the columns and the errors.
 #[pyfunction]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the keyword arguments of one Python function"
+)]
 #[pyo3(signature = (data, *, roster, window, profile = "bg-isrm", planned = None, locale = None, threads = None))]
 fn evaluate<'py>(
     py: Python<'py>,
