@@ -224,12 +224,13 @@ impl Opened {
     ) -> Result<(), AbsenceError> {
         let path = || self.path.clone();
         let guarded = catch_unwind(AssertUnwindSafe(|| {
-            let batches = ParquetRecordBatchReaderBuilder::new_with_metadata(reader, self.meta.clone())
-                .with_projection(self.mask.clone())
-                .with_row_groups(vec![g])
-                .with_batch_size(BATCH_ROWS)
-                .build()
-                .map_err(|e| group_error(path(), g, &e.to_string()))?;
+            let batches =
+                ParquetRecordBatchReaderBuilder::new_with_metadata(reader, self.meta.clone())
+                    .with_projection(self.mask.clone())
+                    .with_row_groups(vec![g])
+                    .with_batch_size(BATCH_ROWS)
+                    .build()
+                    .map_err(|e| group_error(path(), g, &e.to_string()))?;
             let mut row = first_row;
             for batch in batches {
                 let batch = batch.map_err(|e| group_error(path(), g, &e.to_string()))?;
@@ -281,7 +282,10 @@ pub(crate) fn accumulate<'e, S: Source>(
             .into_iter()
             .map(|h| {
                 h.join().unwrap_or_else(|_| {
-                    Err((0, group_error(opened.path.clone(), 0, "a reading thread failed")))
+                    Err((
+                        0,
+                        group_error(opened.path.clone(), 0, "a reading thread failed"),
+                    ))
                 })
             })
             .collect()

@@ -7,7 +7,11 @@ use crate::{AbsenceError, FieldFormat, PupilId};
 
 /// The Parquet errors, with and without a file, around rows of every Arrow problem.
 pub(super) fn parquet_errors(v: &mut Vec<AbsenceError>, long: &str, date: NaiveDate) {
-    for path in [None, Some(long.to_owned()), Some("records.parquet".to_owned())] {
+    for path in [
+        None,
+        Some(long.to_owned()),
+        Some("records.parquet".to_owned()),
+    ] {
         v.push(AbsenceError::ParquetFormat {
             path: path.clone(),
             reason: long.to_owned(),
