@@ -39,7 +39,7 @@ duckdb.sql(f"""COPY (SELECT * FROM read_csv('{data}/roster.csv', header = true,
   TO '{pq}/roster.parquet' (FORMAT parquet)""")
 PY
 fi
-ROWS=$(python3 -c "import duckdb, sys; print(duckdb.sql(\"SELECT count(*) FROM read_parquet('$PQ/records.parquet')\").fetchone()[0])")
+ROWS=$(python3 -c "import duckdb; print(duckdb.connect().execute(\"SELECT count(*) FROM read_parquet('$PQ/records.parquet')\").fetchone()[0])")
 SIZE=$(du -m "$PQ/records.parquet" | cut -f1)
 cargo build -q --release --example absence_report --features absence-parquet
 # Honour CARGO_TARGET_DIR, as cargo does.

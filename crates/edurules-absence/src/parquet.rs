@@ -209,6 +209,13 @@ fn roster(source: &impl Source) -> Result<Roster, AbsenceError> {
     let opened: Opened = read::open(source, &ROSTER)?;
     let path = || opened.path.clone();
     crate::arrow::read_roster([&opened.empty]).map_err(|e| in_file(e, path(), 0))?;
+    // Bounded before reading: a few bytes of run-length encoding can claim billions of rows.
+    let rows = opened.rows();
+    if rows >= u64::from(u32::MAX) {
+        return Err(AbsenceError::TooManyPupils {
+            count: usize::try_from(rows).unwrap_or(usize::MAX),
+        });
+    }
     let mut pupils = Vec::new();
     let mut first = 0_u64;
     for g in 0..opened.groups() {

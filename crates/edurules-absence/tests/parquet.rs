@@ -288,6 +288,18 @@ fn a_damaged_row_group_is_named() {
     );
 }
 
+/// A codec this build lacks (Brotli; the file written by DuckDB 1.x with
+/// `COPY ... (FORMAT parquet, COMPRESSION brotli)`): the row group is refused, naming the codec.
+#[test]
+fn a_codec_not_built_is_a_row_group_error() {
+    let (roster, planned, window) = setup(3);
+    let ev = Evaluator::new(RuleProfile::bg_isrm(), window, &roster, &planned).unwrap();
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/records_brotli.parquet");
+    let e = parquet::accumulate_file(&ev, &path).unwrap_err();
+    assert!(matches!(e, AbsenceError::ParquetRowGroup { row_group: 0, .. }), "{e:?}");
+    assert!(e.to_string().to_lowercase().contains("brotli"), "{e}");
+}
+
 #[test]
 fn roster_errors_name_the_row_in_the_file() {
     let mut batches = vec![roster_batch(40)];

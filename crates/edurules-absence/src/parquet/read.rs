@@ -197,6 +197,11 @@ impl Opened {
         self.meta.metadata().num_row_groups()
     }
 
+    /// The number of rows the footer announces.
+    pub(crate) fn rows(&self) -> u64 {
+        self.starts().1
+    }
+
     /// The first row of each row group in the input, and the number of rows.
     fn starts(&self) -> (Vec<u64>, u64) {
         let mut next = 0_u64;

@@ -85,7 +85,7 @@ pub(crate) fn message(e: &AbsenceError, l: Locale) -> String {
             l.pick(
                 format!("Nie można odczytać grupy wierszy o indeksie {n} {of}: dane są uszkodzone albo skompresowane kodekiem, którego ta wersja nie obsługuje."),
                 format!("Групата редове с индекс {n} на {of} не може да бъде прочетена: данните са повредени или компресирани с кодек, който тази версия не поддържа."),
-                format!("The row group {n} of {of} cannot be read: {r}."),
+                format!("Row group {n} of {of} cannot be read: {r}."),
             )
         }
         AbsenceError::ParquetRow { path, row, problem } => {
