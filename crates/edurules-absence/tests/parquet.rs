@@ -294,9 +294,13 @@ fn a_damaged_row_group_is_named() {
 fn a_codec_not_built_is_a_row_group_error() {
     let (roster, planned, window) = setup(3);
     let ev = Evaluator::new(RuleProfile::bg_isrm(), window, &roster, &planned).unwrap();
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/records_brotli.parquet");
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/records_brotli.parquet");
     let e = parquet::accumulate_file(&ev, &path).unwrap_err();
-    assert!(matches!(e, AbsenceError::ParquetRowGroup { row_group: 0, .. }), "{e:?}");
+    assert!(
+        matches!(e, AbsenceError::ParquetRowGroup { row_group: 0, .. }),
+        "{e:?}"
+    );
     assert!(e.to_string().to_lowercase().contains("brotli"), "{e}");
 }
 

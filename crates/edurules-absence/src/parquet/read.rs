@@ -86,15 +86,28 @@ pub(crate) struct Opened {
 fn format_error(path: Option<String>, e: &ParquetError) -> AbsenceError {
     AbsenceError::ParquetFormat {
         path,
-        reason: edurules_locale::clip(&e.to_string()),
+        reason: edurules_locale::clip(bare(&e.to_string())),
     }
+}
+
+/// The parquet crate's text without the prefixes it nests ("Parquet argument error: Parquet
+/// error: "), so that what is wrong fits in the quoted 64 characters.
+fn bare(reason: &str) -> &str {
+    let mut rest = reason;
+    while let Some(r) = ["Parquet argument error: ", "Parquet error: ", "External: "]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+    {
+        rest = r;
+    }
+    rest
 }
 
 fn group_error(path: Option<String>, group: usize, reason: &str) -> AbsenceError {
     AbsenceError::ParquetRowGroup {
         path,
         row_group: group as u64,
-        reason: edurules_locale::clip(reason),
+        reason: edurules_locale::clip(bare(reason)),
     }
 }
 
