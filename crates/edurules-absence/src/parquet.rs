@@ -286,8 +286,8 @@ pub fn read_roster_file(path: &Path) -> Result<Roster, AbsenceError> {
 /// assert_eq!(parquet::read_roster_bytes(file("preschool")?)?.len(), 2);
 /// let err = parquet::read_roster_bytes(file("kindergarten")?).unwrap_err();
 /// assert_eq!(err.code(), "absence.parquet_row");
-/// assert_eq!(err.to_string(), "Parquet data, row index 1, column “level”: “kindergarten” is \
-///     not a level; use “preschool” or “school”.");
+/// assert_eq!(err.to_string(), "Parquet data, row index 1, column “level”: “kindergarten” is not \
+///     a level of education; use “preschool” or “school”.");
 /// # Ok(()) }
 /// ```
 pub fn read_roster_bytes(data: Vec<u8>) -> Result<Roster, AbsenceError> {
