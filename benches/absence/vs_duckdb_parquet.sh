@@ -11,7 +11,8 @@
 # absence_report example in release with the facade feature absence-parquet (honouring
 # CARGO_TARGET_DIR), then runs, RUNS times each (default 3), on THREADS threads each (default
 # 2: RAYON_NUM_THREADS for us, `SET threads` for DuckDB), our end-to-end selection (read both
-# Parquet files, fold, evaluate the Bulgarian ISRM selections, print the counts) and DuckDB's
+# Parquet files, fold, evaluate the Bulgarian ISRM selections with `--preset bulgaria-isrm`:
+# the default configuration is the Polish one, which DuckDB's query does not compute) and DuckDB's
 # equivalent GROUP BY/HAVING query over the same files (`pip install duckdb`), each under
 # /usr/bin/time -v. Prints wall seconds, rows/s, peak RSS, checks both found the same
 # selections, and prints the ratio of best times (goal: >= 1.5x DuckDB).
@@ -48,7 +49,8 @@ BIN=${CARGO_TARGET_DIR:-target}/release/examples/absence_report
 # run OUTFILE CMD... : wall seconds, max RSS (MB) and cpu seconds of one run.
 run() {
   local out=$1; shift
-  /usr/bin/time -v "$@" > "$out" 2> "$out.time"
+  # absence_report exits 1 when a pupil is flagged: not a failure here.
+  /usr/bin/time -v "$@" > "$out" 2> "$out.time" || [ $? -eq 1 ]
   local wall rss cpu
   wall=$(grep "Elapsed (wall clock)" "$out.time" | awk '{print $NF}' | awk -F: '{ if (NF == 3) print $1*3600 + $2*60 + $3; else print $1*60 + $2 }')
   rss=$(grep "Maximum resident set size" "$out.time" | awk '{print int($NF / 1024)}')
@@ -60,12 +62,13 @@ best() { sort -n | head -1; }
 echo "data: $ROWS rows, Parquet ${SIZE} MB, $THREADS threads each"
 ours=(); duck=()
 for i in $(seq "$RUNS"); do
-  read -r w r c < <(RAYON_NUM_THREADS=$THREADS run /tmp/absence_pq_ours.out "$BIN" "$PQ/records.parquet" "$PQ/roster.parquet" --summary --quiet)
+  read -r w r c < <(RAYON_NUM_THREADS=$THREADS run /tmp/absence_pq_ours.out "$BIN" "$PQ/records.parquet" "$PQ/roster.parquet" --preset bulgaria-isrm --locale en --summary --quiet)
   ours+=("$w $r $c"); echo "edurules run $i: ${w}s wall, ${c}s cpu, peak ${r} MB"
   read -r w r c < <(run /tmp/absence_pq_duck.out python3 benches/absence/duckdb_parquet_query.py "$PQ/records.parquet" "$PQ/roster.parquet" "$THREADS")
   duck+=("$w $r $c"); echo "duckdb   run $i: ${w}s wall, ${c}s cpu, peak ${r} MB ($(grep 'query seconds' /tmp/absence_pq_duck.out))"
 done
-grep -E "^bg\." /tmp/absence_pq_ours.out | sort > /tmp/absence_pq_ours.sel
+# Ours prints `“bg.isrm.unexcused”: 20,576 pupils`; DuckDB's script `bg.isrm.total: 26 pupils`.
+sed 's/[“”,]//g' /tmp/absence_pq_ours.out | grep -E "^bg\." | sort > /tmp/absence_pq_ours.sel
 grep -E "^bg\." /tmp/absence_pq_duck.out | sort > /tmp/absence_pq_duck.sel
 if diff -q /tmp/absence_pq_ours.sel /tmp/absence_pq_duck.sel > /dev/null; then
   echo "selections agree: $(tr '\n' ' ' < /tmp/absence_pq_ours.sel)"
