@@ -3,7 +3,6 @@
 //! `--signals`, `--summary` whole), the format chosen by extension or `--format`, and without
 //! the feature `absence-parquet` an error saying how to enable it.
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -26,6 +25,7 @@ fn dir(name: &str) -> PathBuf {
 
 #[cfg(feature = "absence-parquet")]
 mod with_parquet {
+    use std::fmt::Write as _;
     use std::sync::Arc;
 
     use edurules::absence::arrow::arrow_array::{
