@@ -1,7 +1,15 @@
 //! Absence selections from two CSV files: `cargo run --release --example absence_report --
 //! [RECORDS.csv ROSTER.csv] [--json] [--signals] [--lenient] [--summary]
 //! [--window FIRST LAST] [--issued DATE] [--profile bg|pl|chronic] [--preset NAME | --config FILE]
-//! [--locale pl|bg|en] [--planned FILE] [--quiet]`.
+//! [--locale pl|bg|en] [--planned FILE] [--quiet] [--format csv|parquet]`.
+//!
+//! Each file is CSV, or Parquet when its name ends in `.parquet` or `.pq` (or for both files
+//! with `--format parquet`): the columns of the CSV in the types of
+//! `edurules::absence::arrow::record_schema`, or the plain ones DuckDB and pandas write. Parquet
+//! needs the facade feature `absence-parquet` (`cargo run --release --features absence-parquet
+//! --example absence_report -- records.parquet roster.parquet`); the report is the CSV's, but
+//! for the first line, which says what was read. `--lenient` applies to CSV only: a refused row
+//! of a Parquet file stops the reading with its index in the file.
 //!
 //! `--planned FILE` gives the denominators of the percentage rules (`--profile pl`: planned
 //! obligatory classes per pupil and month; `--profile chronic`: enrolled days per pupil):
@@ -21,6 +29,8 @@
 //! it, the window's last day (the program never reads the clock).
 
 mod cli;
+#[path = "absence_input/formats.rs"]
+mod formats;
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -143,6 +153,14 @@ const HELP: cli::Help = cli::Help {
             ],
         ),
         (
+            "format",
+            [
+                "Format obu plików, csv albo parquet (domyślnie według rozszerzenia: .parquet i .pq to Parquet); Parquet wymaga funkcji absence-parquet",
+                "Форматът на двата файла, csv или parquet (по подразбиране според разширението: .parquet и .pq са Parquet); Parquet изисква absence-parquet",
+                "The format of both files, csv or parquet (default: by extension, .parquet and .pq are Parquet); Parquet needs the feature absence-parquet",
+            ],
+        ),
+        (
             "quiet",
             [
                 "Bez paska postępu",
@@ -190,6 +208,10 @@ struct Options {
     /// No progress bar.
     #[arg(long)]
     quiet: bool,
+    /// The format of both files [default: by extension: `.parquet` or `.pq` is Parquet, any
+    /// other CSV]; Parquet needs the feature `absence-parquet`.
+    #[arg(long, value_parser = ["csv", "parquet"])]
+    format: Option<String>,
 }
 
 fn print_table(report: &Report, profile: &RuleProfile, l: edurules::Locale) {
@@ -277,13 +299,20 @@ fn run(
         "<примерни отсъствия>",
         "<sample records>",
     );
+    let forced = o.format.as_deref();
+    // The roster's bytes when it is CSV (`None`: a Parquet file, read by its path).
     let (records_path, roster_name, roster_bytes) = match o.files.as_slice() {
-        [] => (None, sample_roster, SAMPLE_ROSTER.as_bytes().to_vec()),
+        [] => (None, sample_roster, Some(SAMPLE_ROSTER.as_bytes().to_vec())),
         [records, roster] => (
             Some(std::path::PathBuf::from(records)),
             roster.as_str(),
-            std::fs::read(roster)
-                .map_err(|e| cli::Failure::file(std::path::Path::new(roster), e))?,
+            match formats::format_of(std::path::Path::new(roster), forced) {
+                formats::Format::Parquet => None,
+                formats::Format::Csv => Some(
+                    std::fs::read(roster)
+                        .map_err(|e| cli::Failure::file(std::path::Path::new(roster), e))?,
+                ),
+            },
         ),
         _ => {
             return Err(cli::Failure::Input {
@@ -297,10 +326,16 @@ fn run(
             });
         }
     };
-    let (pupils, roster_summary) =
-        read_roster(roster_bytes.as_slice(), mode).map_err(in_file(roster_name))?;
-    drop(roster_bytes);
-    let roster = Roster::new(pupils).map_err(rules)?;
+    let (roster, roster_skipped) = match roster_bytes {
+        Some(bytes) => {
+            let (pupils, s) = read_roster(bytes.as_slice(), mode).map_err(in_file(roster_name))?;
+            (Roster::new(pupils).map_err(rules)?, s.skipped)
+        }
+        None => (
+            formats::parquet_roster(std::path::Path::new(roster_name), in_file(roster_name))?,
+            0,
+        ),
+    };
     let profile = match o.profile.as_deref() {
         Some("bg") => RuleProfile::bg_isrm(),
         Some("pl") => RuleProfile::pl_compulsory_schooling(),
@@ -348,6 +383,10 @@ fn run(
     let ev = Evaluator::new(profile, window, &roster, &planned).map_err(rules)?;
     // The file is read in blocks (memory O(pupils + blocks)); the sample is parsed from memory.
     let (acc, summary) = match &records_path {
+        Some(path) if formats::format_of(path, forced) == formats::Format::Parquet => {
+            let name = path.display().to_string();
+            formats::parquet_records(&ev, path, in_file(&name))?
+        }
         Some(path) => {
             let name = path.display().to_string();
             let bar = progress_bar(path, o.quiet);
@@ -365,10 +404,14 @@ fn run(
             if let Some(bar) = bar {
                 bar.finish_and_clear();
             }
-            result.map_err(in_file(&name))?
+            let (acc, s) = result.map_err(in_file(&name))?;
+            (acc, formats::Read::Csv(s))
         }
-        None => accumulate_csv_bytes(&ev, SAMPLE_RECORDS.as_bytes(), mode)
-            .map_err(in_file(sample_records))?,
+        None => {
+            let (acc, s) = accumulate_csv_bytes(&ev, SAMPLE_RECORDS.as_bytes(), mode)
+                .map_err(in_file(sample_records))?;
+            (acc, formats::Read::Csv(s))
+        }
     };
     // With --summary the flags are counted as they come, not kept: memory O(pupils) whatever
     // the number of flags.
@@ -415,18 +458,33 @@ fn run(
         l.date(window.last()),
     );
     let pupils = l.count(roster.len() as u64, edurules::nouns::PUPIL);
-    let (rs, lines, blank, rows, accepted, skipped_n) = (
-        n(roster_summary.skipped),
-        l.count(summary.lines, edurules::nouns::LINE),
-        n(summary.blank),
-        n(summary.rows),
-        n(summary.accepted),
-        n(summary.skipped),
-    );
+    let rs = n(roster_skipped);
+    // What was read of the records: the CSV's lines and rows, or the Parquet file's rows.
+    let (records, summary) = match summary {
+        formats::Read::Csv(summary) => {
+            let (lines, blank, rows, accepted, skipped_n) = (
+                l.count(summary.lines, edurules::nouns::LINE),
+                n(summary.blank),
+                n(summary.rows),
+                n(summary.accepted),
+                n(summary.skipped),
+            );
+            let records = l.pick(
+                format!("nieobecności: {lines} = nagłówek + puste {blank} + wiersze {rows}, przyjęte {accepted}, pominięte {skipped_n}"),
+                format!("отсъствия: {lines} = заглавие + празни {blank} + записи {rows}, приети {accepted}, пропуснати {skipped_n}"),
+                format!("records: {lines} = header + {blank} blank + {rows} rows, {accepted} accepted, {skipped_n} skipped"),
+            );
+            (records, summary)
+        }
+        formats::Read::Parquet { rows, row_groups } => (
+            formats::parquet_line(l, rows, row_groups),
+            edurules::absence::CsvSummary::default(),
+        ),
+    };
     out!("{}", l.pick(
-        format!("Zasady {profile_q}, okres od {from} do {to}; lista: {pupils} (pominięte: {rs}); nieobecności: {lines} = nagłówek + puste {blank} + wiersze {rows}, przyjęte {accepted}, pominięte {skipped_n}"),
-        format!("Правила {profile_q}, период от {from} до {to}; списък: {pupils} (пропуснати: {rs}); отсъствия: {lines} = заглавие + празни {blank} + записи {rows}, приети {accepted}, пропуснати {skipped_n}"),
-        format!("Rules {profile_q}, window {from} to {to}; roster: {pupils} ({rs} skipped); records: {lines} = header + {blank} blank + {rows} rows, {accepted} accepted, {skipped_n} skipped"),
+        format!("Zasady {profile_q}, okres od {from} do {to}; lista: {pupils} (pominięte: {rs}); {records}"),
+        format!("Правила {profile_q}, период от {from} до {to}; списък: {pupils} (пропуснати: {rs}); {records}"),
+        format!("Rules {profile_q}, window {from} to {to}; roster: {pupils} ({rs} skipped); {records}"),
     ));
     let records_name = records_path
         .as_ref()

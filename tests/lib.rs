@@ -2,6 +2,8 @@
 //! messages of every crate in every language.
 
 #[cfg(test)]
+mod absence_parquet_cli;
+#[cfg(test)]
 mod config;
 /// The examples' `--json` envelope, shared with them.
 #[cfg(test)]

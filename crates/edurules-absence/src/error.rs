@@ -191,6 +191,60 @@ pub enum AbsenceError {
         /// [`AbsenceError::LessonAmount`]).
         problem: Box<AbsenceError>,
     },
+    /// Input that is not a Parquet file, or whose footer and metadata cannot be read
+    /// (feature `parquet`).
+    #[cfg(feature = "parquet")]
+    ParquetFormat {
+        /// The file, when the input is a file (cut to 64 characters).
+        path: Option<String>,
+        /// The Parquet reader's text of the problem (in English; only the English message
+        /// shows it; cut to 64 characters).
+        reason: String,
+    },
+    /// A Parquet file without a required column (feature `parquet`).
+    #[cfg(feature = "parquet")]
+    ParquetMissingColumn {
+        /// The file, when the input is a file (cut to 64 characters).
+        path: Option<String>,
+        /// The missing column.
+        column: String,
+    },
+    /// A Parquet column of a type that cannot hold what the column means (feature `parquet`).
+    #[cfg(feature = "parquet")]
+    ParquetColumnType {
+        /// The file, when the input is a file (cut to 64 characters).
+        path: Option<String>,
+        /// The column.
+        column: String,
+        /// The column's type as Arrow reads it (Arrow's own name of it, such as `Utf8`).
+        found: String,
+        /// The Arrow types accepted for the column (Arrow's names).
+        expected: String,
+    },
+    /// A row group of a Parquet file that cannot be decoded: corrupt pages, a codec this build
+    /// does not have (feature `parquet`).
+    #[cfg(feature = "parquet")]
+    ParquetRowGroup {
+        /// The file, when the input is a file (cut to 64 characters).
+        path: Option<String>,
+        /// The 0-based index of the row group.
+        row_group: u64,
+        /// The Parquet reader's text of the problem (in English; only the English message
+        /// shows it; cut to 64 characters).
+        reason: String,
+    },
+    /// A row of a Parquet file whose value cannot be read or is not a coherent record
+    /// (feature `parquet`).
+    #[cfg(feature = "parquet")]
+    ParquetRow {
+        /// The file, when the input is a file (cut to 64 characters).
+        path: Option<String>,
+        /// The 0-based index of the row in the file.
+        row: u64,
+        /// What is wrong: [`AbsenceError::ArrowNull`], [`AbsenceError::ArrowValue`] or
+        /// [`AbsenceError::ArrowRecord`], their row being the same index in the file.
+        problem: Box<AbsenceError>,
+    },
     /// A signal dated before the first day of the window it reports on.
     SignalBeforeWindow {
         /// The date the signal would be issued.
@@ -241,6 +295,16 @@ impl AbsenceError {
             Self::ArrowValue { .. } => "absence.arrow_value",
             #[cfg(feature = "arrow")]
             Self::ArrowRecord { .. } => "absence.arrow_record",
+            #[cfg(feature = "parquet")]
+            Self::ParquetFormat { .. } => "absence.parquet_format",
+            #[cfg(feature = "parquet")]
+            Self::ParquetMissingColumn { .. } => "absence.parquet_missing_column",
+            #[cfg(feature = "parquet")]
+            Self::ParquetColumnType { .. } => "absence.parquet_column_type",
+            #[cfg(feature = "parquet")]
+            Self::ParquetRowGroup { .. } => "absence.parquet_row_group",
+            #[cfg(feature = "parquet")]
+            Self::ParquetRow { .. } => "absence.parquet_row",
         }
     }
 

@@ -45,6 +45,44 @@ fn arrow_row(l: Locale, row: u64) -> String {
     )
 }
 
+/// What is wrong with an Arrow row, said after where the row is: `, column “kind”: ….` or
+/// `: the row ….`; `None` for an error that is not about one row.
+#[cfg(feature = "arrow")]
+pub(crate) fn arrow_row_problem(l: Locale, e: &AbsenceError) -> Option<String> {
+    Some(match e {
+        AbsenceError::ArrowNull { column, .. } => {
+            let c = l.quote(column);
+            l.pick(
+                format!(", kolumna {c}: brak wartości, a ta kolumna jej wymaga."),
+                format!(", колона {c}: липсва стойност, а колоната я изисква."),
+                format!(", column {c}: the value is missing, and the column requires one."),
+            )
+        }
+        AbsenceError::ArrowValue {
+            column,
+            value,
+            expected,
+            ..
+        } => {
+            let (c, v, x) = (l.quote(column), l.quote(value), expected.message(l));
+            l.pick(
+                format!(", kolumna {c}: {v} {x}."),
+                format!(", колона {c}: {v} {x}."),
+                format!(", column {c}: {v} {x}."),
+            )
+        }
+        AbsenceError::ArrowRecord { problem, .. } => {
+            let why = crate::RowProblem::Record(problem.clone()).message(l);
+            l.pick(
+                format!(": wiersz {why}"),
+                format!(": редът {why}"),
+                format!(": the row {why}"),
+            ) + if why.ends_with('.') { "" } else { "." }
+        }
+        _ => return None,
+    })
+}
+
 /// The first problems, joined by `; `, and how many more there were.
 fn problem_list(l: Locale, problems: &[crate::ProfileProblem]) -> String {
     let mut parts: Vec<String> = problems
@@ -289,39 +327,17 @@ pub(crate) fn message(e: &AbsenceError, l: Locale) -> String {
             )
         }
         #[cfg(feature = "arrow")]
-        AbsenceError::ArrowNull { column, row } => {
-            let (at, c) = (arrow_row(l, *row), l.quote(column));
-            l.pick(
-                format!("{at}, kolumna {c}: brak wartości, a ta kolumna jej wymaga."),
-                format!("{at}, колона {c}: липсва стойност, а колоната я изисква."),
-                format!("{at}, column {c}: the value is missing, and the column requires one."),
-            )
+        AbsenceError::ArrowNull { row, .. }
+        | AbsenceError::ArrowValue { row, .. }
+        | AbsenceError::ArrowRecord { row, .. } => {
+            arrow_row(l, *row) + &arrow_row_problem(l, e).unwrap_or_default()
         }
-        #[cfg(feature = "arrow")]
-        AbsenceError::ArrowValue {
-            column,
-            row,
-            value,
-            expected,
-        } => {
-            let at = arrow_row(l, *row);
-            let (c, v, x) = (l.quote(column), l.quote(value), expected.message(l));
-            l.pick(
-                format!("{at}, kolumna {c}: {v} {x}."),
-                format!("{at}, колона {c}: {v} {x}."),
-                format!("{at}, column {c}: {v} {x}."),
-            )
-        }
-        #[cfg(feature = "arrow")]
-        AbsenceError::ArrowRecord { row, problem } => {
-            let at = arrow_row(l, *row);
-            let why = crate::RowProblem::Record(problem.clone()).message(l);
-            l.pick(
-                format!("{at}: wiersz {why}"),
-                format!("{at}: редът {why}"),
-                format!("{at}: the row {why}"),
-            ) + if why.ends_with('.') { "" } else { "." }
-        }
+        #[cfg(feature = "parquet")]
+        AbsenceError::ParquetFormat { .. }
+        | AbsenceError::ParquetMissingColumn { .. }
+        | AbsenceError::ParquetColumnType { .. }
+        | AbsenceError::ParquetRowGroup { .. }
+        | AbsenceError::ParquetRow { .. } => crate::parquet::message(e, l),
         AbsenceError::SignalBeforeWindow { issued_on, first } => {
             let (i, f) = (l.date(*issued_on), l.date(*first));
             l.pick(

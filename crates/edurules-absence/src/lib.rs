@@ -9,6 +9,8 @@ mod error_text;
 mod flag;
 mod model;
 mod nouns;
+#[cfg(feature = "parquet")]
+pub mod parquet;
 mod problem;
 mod quantity;
 mod report;

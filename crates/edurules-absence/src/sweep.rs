@@ -9,6 +9,9 @@ use edurules_locale::{Locale, Message, lint};
 
 use crate::*;
 
+#[cfg(feature = "parquet")]
+mod parquet;
+
 /// Counts every counted thing is tried with: the Polish one / few / many forms and their traps.
 const COUNTS: [u64; 6] = [1, 2, 5, 12, 22, 65_536];
 
@@ -53,9 +56,25 @@ const fn error_index(e: &AbsenceError) -> usize {
         AbsenceError::ArrowValue { .. } => 22,
         #[cfg(feature = "arrow")]
         AbsenceError::ArrowRecord { .. } => 23,
+        #[cfg(feature = "parquet")]
+        AbsenceError::ParquetFormat { .. } => 24,
+        #[cfg(feature = "parquet")]
+        AbsenceError::ParquetMissingColumn { .. } => 25,
+        #[cfg(feature = "parquet")]
+        AbsenceError::ParquetColumnType { .. } => 26,
+        #[cfg(feature = "parquet")]
+        AbsenceError::ParquetRowGroup { .. } => 27,
+        #[cfg(feature = "parquet")]
+        AbsenceError::ParquetRow { .. } => 28,
     }
 }
-const ERROR_VARIANTS: usize = if cfg!(feature = "arrow") { 24 } else { 19 };
+const ERROR_VARIANTS: usize = if cfg!(feature = "parquet") {
+    29
+} else if cfg!(feature = "arrow") {
+    24
+} else {
+    19
+};
 
 const fn profile_index(p: &ProfileProblem) -> usize {
     match p {
@@ -277,6 +296,8 @@ fn errors() -> Vec<AbsenceError> {
             });
         }
     }
+    #[cfg(feature = "parquet")]
+    parquet::parquet_errors(&mut v, &long, date);
     let all = profile_problems();
     for n in COUNTS {
         let count = usize::try_from(n).unwrap_or_default();

@@ -18,13 +18,13 @@ use serde::Deserialize;
 
 use crate::support::d;
 
-fn days(date: NaiveDate) -> i32 {
+pub(crate) fn days(date: NaiveDate) -> i32 {
     i32::try_from((date - d(1970, 1, 1)).num_days()).unwrap()
 }
 
 /// Records as Arrow columns: `kind` dictionary-encoded, `unit` plain strings with nulls for the
 /// default, `amount` as `Float64`.
-fn batch_of(records: &[AbsenceRecord]) -> RecordBatch {
+pub(crate) fn batch_of(records: &[AbsenceRecord]) -> RecordBatch {
     let kinds: DictionaryArray<Int8Type> = records.iter().map(|r| r.kind.as_str()).collect();
     let units: StringArray = records
         .iter()
@@ -66,7 +66,7 @@ fn batch_of(records: &[AbsenceRecord]) -> RecordBatch {
     .unwrap()
 }
 
-fn csv_of(records: &[AbsenceRecord]) -> String {
+pub(crate) fn csv_of(records: &[AbsenceRecord]) -> String {
     let mut out = String::from("pupil_id,date,hours,kind,lesson,unit\n");
     for r in records {
         let lesson = r.lesson.map(|l| l.to_string()).unwrap_or_default();
@@ -96,7 +96,7 @@ fn xorshift(seed: u64) -> impl FnMut() -> u64 {
 
 /// Records of every sort: fractional hours (½, ⅓), days, late arrivals, numbered lessons and
 /// their duplicates, unknown pupils (id 0 and past the roster), dates outside the window.
-fn generated(n: usize, pupils: u64, seed: u64) -> Vec<AbsenceRecord> {
+pub(crate) fn generated(n: usize, pupils: u64, seed: u64) -> Vec<AbsenceRecord> {
     let mut next = xorshift(seed);
     let first = d(2017, 9, 1);
     (0..n)
@@ -132,7 +132,7 @@ fn generated(n: usize, pupils: u64, seed: u64) -> Vec<AbsenceRecord> {
         .collect()
 }
 
-fn roster_csv(pupils: u64) -> String {
+pub(crate) fn roster_csv(pupils: u64) -> String {
     let mut out = String::from("pupil_id,school_id,level,grade\n");
     for id in 1..=pupils {
         let (level, grade) = if id % 5 == 0 {
@@ -145,7 +145,7 @@ fn roster_csv(pupils: u64) -> String {
     out
 }
 
-fn roster_batch(pupils: u64) -> RecordBatch {
+pub(crate) fn roster_batch(pupils: u64) -> RecordBatch {
     let ids: Vec<u64> = (1..=pupils).collect();
     let levels: DictionaryArray<Int8Type> = ids
         .iter()
@@ -172,7 +172,7 @@ fn roster_batch(pupils: u64) -> RecordBatch {
     .unwrap()
 }
 
-fn every_rule() -> RuleProfile {
+pub(crate) fn every_rule() -> RuleProfile {
     let mut profile = RuleProfile::bg_isrm();
     profile
         .rules

@@ -16,6 +16,8 @@ mod csv;
 mod flags;
 mod limits;
 mod messages;
+#[cfg(feature = "parquet")]
+mod parquet;
 mod properties;
 mod reader;
 mod streaming;

@@ -1,0 +1,333 @@
+//! Opening a Parquet input (its metadata, the columns to read) and reading its row groups on
+//! several threads, each into its own accumulator.
+
+use std::fs::File;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+use arrow_array::RecordBatch;
+use arrow_schema::{DataType, Field, Schema};
+use bytes::Bytes;
+use parquet::arrow::ProjectionMask;
+use parquet::arrow::arrow_reader::{
+    ArrowReaderMetadata, ArrowReaderOptions, ParquetRecordBatchReaderBuilder,
+};
+use parquet::errors::ParquetError;
+use parquet::file::reader::{ChunkReader, Length};
+
+use super::{BATCH_ROWS, ParquetSummary};
+use crate::{AbsenceError, Accumulator, Evaluator};
+
+/// Where the bytes come from: a file (opened once per thread) or bytes in memory.
+pub(crate) trait Source: Sync {
+    /// What the parquet crate reads from.
+    type Reader: ChunkReader + 'static;
+    /// A new reader of the whole input.
+    fn open(&self) -> Result<Self::Reader, AbsenceError>;
+    /// The file, for the errors (cut to 64 characters).
+    fn path(&self) -> Option<String>;
+}
+
+/// A file by its path.
+pub(crate) struct FileSource<'p>(pub(crate) &'p Path);
+
+impl Source for FileSource<'_> {
+    type Reader = File;
+
+    fn open(&self) -> Result<File, AbsenceError> {
+        File::open(self.0).map_err(|e| AbsenceError::Io {
+            path: self.path(),
+            kind: e.kind(),
+            reason: edurules_locale::clip(&e.to_string()),
+        })
+    }
+
+    fn path(&self) -> Option<String> {
+        Some(edurules_locale::clip(&self.0.display().to_string()))
+    }
+}
+
+/// Bytes in memory.
+pub(crate) struct BytesSource(pub(crate) Bytes);
+
+impl Source for BytesSource {
+    type Reader = Bytes;
+
+    fn open(&self) -> Result<Bytes, AbsenceError> {
+        Ok(self.0.clone())
+    }
+
+    fn path(&self) -> Option<String> {
+        None
+    }
+}
+
+/// The columns a reading needs.
+pub(crate) struct Wanted {
+    /// Required columns, each a list of accepted names (the first present is read).
+    pub(crate) required: &'static [&'static [&'static str]],
+    /// Optional columns.
+    pub(crate) optional: &'static [&'static str],
+    /// String columns read as dictionaries (a handful of distinct values: kinds, units, levels),
+    /// so that no string is built per row.
+    pub(crate) dictionary: &'static [&'static str],
+}
+
+/// An input opened: its metadata, the columns to read and an empty batch of their types.
+pub(crate) struct Opened {
+    meta: ArrowReaderMetadata,
+    mask: ProjectionMask,
+    pub(crate) empty: RecordBatch,
+    pub(crate) path: Option<String>,
+}
+
+fn format_error(path: Option<String>, e: &ParquetError) -> AbsenceError {
+    AbsenceError::ParquetFormat {
+        path,
+        reason: edurules_locale::clip(bare(&e.to_string())),
+    }
+}
+
+/// The parquet crate's text without the prefixes it nests ("Parquet argument error: Parquet
+/// error: "), so that what is wrong fits in the quoted 64 characters.
+fn bare(reason: &str) -> &str {
+    let mut rest = reason;
+    while let Some(r) = ["Parquet argument error: ", "Parquet error: ", "External: "]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+    {
+        rest = r;
+    }
+    rest
+}
+
+fn group_error(path: Option<String>, group: usize, reason: &str) -> AbsenceError {
+    AbsenceError::ParquetRowGroup {
+        path,
+        row_group: group as u64,
+        reason: edurules_locale::clip(bare(reason)),
+    }
+}
+
+/// The schema with the `dictionary` string columns read as `Dictionary(Int32, _)`.
+fn dictionary_hint(schema: &Schema, dictionary: &[&str]) -> Option<Arc<Schema>> {
+    let mut changed = false;
+    let fields: Vec<Field> = schema
+        .fields()
+        .iter()
+        .map(|f| {
+            let value = f.data_type();
+            if dictionary.contains(&f.name().as_str())
+                && matches!(value, DataType::Utf8 | DataType::LargeUtf8)
+            {
+                changed = true;
+                let dict = DataType::Dictionary(Box::new(DataType::Int32), Box::new(value.clone()));
+                f.as_ref().clone().with_data_type(dict)
+            } else {
+                f.as_ref().clone()
+            }
+        })
+        .collect();
+    changed.then(|| Arc::new(Schema::new_with_metadata(fields, schema.metadata().clone())))
+}
+
+/// Reads the footer and checks it: every column chunk inside the input, the columns present.
+pub(crate) fn open(source: &impl Source, wanted: &Wanted) -> Result<Opened, AbsenceError> {
+    let path = source.path();
+    let reader = source.open()?;
+    let len = reader.len();
+    let guarded = catch_unwind(AssertUnwindSafe(|| {
+        ArrowReaderMetadata::load(&reader, ArrowReaderOptions::new())
+    }));
+    let meta = match guarded {
+        Ok(Ok(meta)) => meta,
+        Ok(Err(e)) => return Err(format_error(path, &e)),
+        Err(_) => {
+            return Err(AbsenceError::ParquetFormat {
+                path,
+                reason: "the Parquet reader failed on the footer".to_owned(),
+            });
+        }
+    };
+    // Bounds before any page is read: a chunk claiming bytes past the end is refused here
+    // rather than allocated for.
+    for (g, group) in meta.metadata().row_groups().iter().enumerate() {
+        for column in group.columns() {
+            let (start, size) = column.byte_range();
+            if start.checked_add(size).is_none_or(|end| end > len) {
+                return Err(group_error(
+                    path,
+                    g,
+                    "a column chunk lies past the end of the file",
+                ));
+            }
+        }
+        if group.num_rows() < 0 {
+            return Err(group_error(path, g, "a negative number of rows"));
+        }
+    }
+    let meta = match dictionary_hint(meta.schema(), wanted.dictionary) {
+        Some(hint) => ArrowReaderMetadata::try_new(
+            Arc::clone(meta.metadata()),
+            ArrowReaderOptions::new().with_schema(hint),
+        )
+        .unwrap_or(meta),
+        None => meta,
+    };
+    let schema = Arc::clone(meta.schema());
+    let find = |name: &str| schema.fields().iter().position(|f| f.name() == name);
+    let mut indices = Vec::new();
+    for names in wanted.required {
+        match names.iter().find_map(|n| find(n)) {
+            Some(i) => indices.push(i),
+            None => {
+                return Err(AbsenceError::ParquetMissingColumn {
+                    path,
+                    column: names.first().copied().unwrap_or_default().to_owned(),
+                });
+            }
+        }
+    }
+    indices.extend(wanted.optional.iter().filter_map(|n| find(n)));
+    indices.sort_unstable();
+    let projected = schema
+        .project(&indices)
+        .map_err(|e| format_error(path.clone(), &ParquetError::from(e)))?;
+    let mask = ProjectionMask::roots(meta.parquet_schema(), indices);
+    Ok(Opened {
+        meta,
+        mask,
+        empty: RecordBatch::new_empty(Arc::new(projected)),
+        path,
+    })
+}
+
+impl Opened {
+    /// The number of row groups.
+    pub(crate) fn groups(&self) -> usize {
+        self.meta.metadata().num_row_groups()
+    }
+
+    /// The number of rows the footer announces.
+    pub(crate) fn rows(&self) -> u64 {
+        self.starts().1
+    }
+
+    /// The first row of each row group in the input, and the number of rows.
+    fn starts(&self) -> (Vec<u64>, u64) {
+        let mut next = 0_u64;
+        let starts = self
+            .meta
+            .metadata()
+            .row_groups()
+            .iter()
+            .map(|g| {
+                let start = next;
+                next = next.saturating_add(u64::try_from(g.num_rows()).unwrap_or(0));
+                start
+            })
+            .collect();
+        (starts, next)
+    }
+
+    /// Reads row group `g`, passing each batch with its first row in the input to `each`.
+    pub(crate) fn read_group<R: ChunkReader + 'static>(
+        &self,
+        reader: R,
+        g: usize,
+        first_row: u64,
+        each: &mut dyn FnMut(&RecordBatch, u64) -> Result<(), AbsenceError>,
+    ) -> Result<(), AbsenceError> {
+        let path = || self.path.clone();
+        let guarded = catch_unwind(AssertUnwindSafe(|| {
+            let batches =
+                ParquetRecordBatchReaderBuilder::new_with_metadata(reader, self.meta.clone())
+                    .with_projection(self.mask.clone())
+                    .with_row_groups(vec![g])
+                    .with_batch_size(BATCH_ROWS)
+                    .build()
+                    .map_err(|e| group_error(path(), g, &e.to_string()))?;
+            let mut row = first_row;
+            for batch in batches {
+                let batch = batch.map_err(|e| group_error(path(), g, &e.to_string()))?;
+                each(&batch, row)?;
+                row = row.saturating_add(batch.num_rows() as u64);
+            }
+            Ok(())
+        }));
+        guarded.unwrap_or_else(|_| Err(group_error(path(), g, "the Parquet reader failed")))
+    }
+}
+
+/// Reads every row group into accumulators of `ev`, on up to as many threads as rayon has
+/// (each takes the next row group, so the threads stay busy), merged at the end. The error is
+/// the one of the first row group that failed: every earlier one was read.
+pub(crate) fn accumulate<'e, S: Source>(
+    ev: &'e Evaluator<'e>,
+    source: &S,
+    opened: &Opened,
+) -> Result<(Accumulator<'e>, ParquetSummary), AbsenceError> {
+    let groups = opened.groups();
+    let (starts, rows) = opened.starts();
+    let threads = rayon::current_num_threads().clamp(1, groups.max(1));
+    let next = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    let worker = || -> Result<Accumulator<'e>, (usize, AbsenceError)> {
+        let mut acc = ev.accumulator();
+        while !stop.load(Ordering::Relaxed) {
+            let g = next.fetch_add(1, Ordering::Relaxed);
+            let Some(&first) = starts.get(g) else { break };
+            // A reader per row group (a file handle: its offset is not shared with another
+            // thread's).
+            let result = source.open().and_then(|reader| {
+                opened.read_group(reader, g, first, &mut |batch, row| {
+                    acc.push_arrow(batch)
+                        .map_err(|e| super::in_file(e, opened.path.clone(), row))
+                })
+            });
+            if let Err(e) = result {
+                stop.store(true, Ordering::Relaxed);
+                return Err((g, e));
+            }
+        }
+        Ok(acc)
+    };
+    let results: Vec<Result<Accumulator<'e>, (usize, AbsenceError)>> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads).map(|_| s.spawn(worker)).collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join().unwrap_or_else(|_| {
+                    Err((
+                        0,
+                        group_error(opened.path.clone(), 0, "a reading thread failed"),
+                    ))
+                })
+            })
+            .collect()
+    });
+    let mut total = ev.accumulator();
+    let mut first_error: Option<(usize, AbsenceError)> = None;
+    for r in results {
+        match r {
+            Ok(acc) => total.merge(acc),
+            Err((g, e)) => {
+                if first_error.as_ref().is_none_or(|(f, _)| g < *f) {
+                    first_error = Some((g, e));
+                }
+            }
+        }
+    }
+    match first_error {
+        Some((_, e)) => Err(e),
+        None => Ok((
+            total,
+            ParquetSummary {
+                rows,
+                row_groups: groups as u64,
+            },
+        )),
+    }
+}

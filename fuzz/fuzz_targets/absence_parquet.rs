@@ -1,0 +1,73 @@
+#![no_main]
+//! Fuzz target `absence_parquet`: the Parquet readers (feature `parquet`) on arbitrary bytes.
+//!
+//! - No panic, and only typed errors: a damaged file is an `absence.parquet_*` error (never an
+//!   I/O error: the input is in memory), the roster also `DuplicatePupil`.
+//! - Accounting: when a file is read, every row is a record the accumulator received
+//!   (`summary.rows == stats.records`), and every record is counted or not counted with a reason.
+//! - Determinism: reading the same bytes twice (row groups on several threads) gives the same
+//!   report or the same error.
+
+use chrono::NaiveDate;
+use edurules_absence::{
+    AbsenceError, Evaluator, Level, Planned, Pupil, PupilId, Roster, RuleProfile, SchoolId,
+    Window, parquet,
+};
+use libfuzzer_sys::fuzz_target;
+
+fn typed(e: &AbsenceError) -> bool {
+    e.code().starts_with("absence.parquet_")
+}
+
+fuzz_target!(|data: &[u8]| {
+    let pupils = (0..4)
+        .map(|i| {
+            let level = if i == 3 { Level::Preschool } else { Level::School };
+            Pupil::new(PupilId(i), SchoolId("S".into()), level)
+        })
+        .collect();
+    let Ok(roster) = Roster::new(pupils) else {
+        return;
+    };
+    let planned = Planned::default();
+    let (Some(first), Some(last)) = (
+        NaiveDate::from_ymd_opt(2017, 9, 15),
+        NaiveDate::from_ymd_opt(2018, 6, 1),
+    ) else {
+        return;
+    };
+    let Ok(window) = Window::school_year(first, last) else {
+        return;
+    };
+    let Ok(ev) = Evaluator::new(RuleProfile::bg_isrm(), window, &roster, &planned) else {
+        return;
+    };
+
+    let once = parquet::accumulate_bytes(&ev, data.to_vec()).map(|(acc, s)| (ev.evaluate(&acc), s));
+    let twice = parquet::accumulate_bytes(&ev, data.to_vec()).map(|(acc, s)| (ev.evaluate(&acc), s));
+    assert_eq!(once, twice, "two readings of the same bytes differ");
+    match once {
+        Err(e) => assert!(typed(&e), "untyped error: {e:?}"),
+        Ok((report, summary)) => {
+            let st = report.stats;
+            assert_eq!(summary.rows, st.records, "a row was lost or gained");
+            assert_eq!(
+                st.records,
+                st.counted
+                    + st.not_counted
+                    + st.unknown_pupil
+                    + st.outside_window
+                    + st.late_not_counted
+                    + st.duplicates,
+                "{st:?}"
+            );
+        }
+    }
+    match parquet::read_roster_bytes(data.to_vec()) {
+        Ok(_) => {}
+        Err(e) => assert!(
+            typed(&e) || matches!(e, AbsenceError::DuplicatePupil { .. }),
+            "untyped roster error: {e:?}"
+        ),
+    }
+});
