@@ -38,6 +38,7 @@
 //! | `deadline` | `edurules::deadline` | on |
 //! | `absence` | `edurules::absence` | on |
 //! | `absence-arrow` | `edurules::absence::arrow`: absence records, the roster and the report as Arrow record batches (arrow-array, arrow-schema) | off |
+//! | `absence-parquet` | `edurules::absence::parquet`: absence records and the roster read from Parquet files on both cores (the parquet crate with Snappy and Zstandard); `absence_report` reads `.parquet` | off |
 //!
 //! # Composition
 //!
