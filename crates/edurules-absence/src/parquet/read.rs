@@ -103,6 +103,9 @@ fn bare(reason: &str) -> &str {
     rest
 }
 
+/// The reason given when a row group's pages hold another number of rows than its footer says.
+const ROW_COUNT: &str = "the row group holds another number of rows than the footer announces";
+
 fn group_error(path: Option<String>, group: usize, reason: &str) -> AbsenceError {
     AbsenceError::ParquetRowGroup {
         path,
@@ -155,7 +158,20 @@ pub(crate) fn open(source: &impl Source, wanted: &Wanted) -> Result<Opened, Abse
     // rather than allocated for.
     for (g, group) in meta.metadata().row_groups().iter().enumerate() {
         for column in group.columns() {
-            let (start, size) = column.byte_range();
+            // `byte_range` asserts that the offsets are not negative: read them first.
+            let start = column
+                .dictionary_page_offset()
+                .unwrap_or_else(|| column.data_page_offset());
+            let (Ok(start), Ok(size)) = (
+                u64::try_from(start),
+                u64::try_from(column.compressed_size()),
+            ) else {
+                return Err(group_error(
+                    path,
+                    g,
+                    "a column chunk has a negative offset or size",
+                ));
+            };
             if start.checked_add(size).is_none_or(|end| end > len) {
                 return Err(group_error(
                     path,
@@ -249,11 +265,26 @@ impl Opened {
                     .with_batch_size(BATCH_ROWS)
                     .build()
                     .map_err(|e| group_error(path(), g, &e.to_string()))?;
+            let announced = self
+                .meta
+                .metadata()
+                .row_groups()
+                .get(g)
+                .map_or(0, |group| u64::try_from(group.num_rows()).unwrap_or(0));
             let mut row = first_row;
             for batch in batches {
                 let batch = batch.map_err(|e| group_error(path(), g, &e.to_string()))?;
+                // No more rows than the footer announces reach the accumulator: the summary
+                // counts the footer's rows, and every one of them must be a record.
+                let read = (row - first_row).saturating_add(batch.num_rows() as u64);
+                if read > announced {
+                    return Err(group_error(path(), g, ROW_COUNT));
+                }
                 each(&batch, row)?;
                 row = row.saturating_add(batch.num_rows() as u64);
+            }
+            if row - first_row != announced {
+                return Err(group_error(path(), g, ROW_COUNT));
             }
             Ok(())
         }));
