@@ -313,7 +313,10 @@ fn footers_that_disagree_with_the_pages_are_refused() {
     let (roster, planned, window) = setup(3);
     let ev = Evaluator::new(RuleProfile::bg_isrm(), window, &roster, &planned).unwrap();
     let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
-    for file in ["fuzz-crash-row-count.parquet", "fuzz-crash-negative-offset.parquet"] {
+    for file in [
+        "fuzz-crash-row-count.parquet",
+        "fuzz-crash-negative-offset.parquet",
+    ] {
         let e = parquet::accumulate_file(&ev, &data.join(file)).unwrap_err();
         assert_eq!(e.code(), "absence.parquet_row_group", "{file}: {e:?}");
     }
