@@ -30,8 +30,10 @@ impl Locale {
     }
 
     /// `text` between the language's quotation marks, with control and
-    /// invisible characters escaped (`\n`, `\u{202e}`), cut after
-    /// [`MAX_QUOTED_CHARS`] characters with `…` and how many more there were.
+    /// invisible characters escaped (`\n`, `\u{202e}`), cut once
+    /// [`MAX_QUOTED_CHARS`] characters are shown (an escape counts as the
+    /// characters it shows) with `…` and how many more input characters
+    /// there were.
     ///
     /// # Example
     ///
@@ -50,11 +52,23 @@ impl Locale {
         let (open, close) = self.quotation_marks();
         let mut out = String::with_capacity(text.len().min(MAX_QUOTED_CHARS * 4) + 8);
         out.push(open);
+        // The budget is what is shown: an escape (`\u{202e}`) counts as the
+        // characters it takes, so escaped input cannot make the quote longer.
         let mut chars = text.chars();
-        for c in chars.by_ref().take(MAX_QUOTED_CHARS) {
+        let mut shown = 0;
+        let mut cut = 0;
+        for c in chars.by_ref() {
+            let before = out.len();
             push_escaped(&mut out, c);
+            let width = out.get(before..).map_or(0, |added| added.chars().count());
+            if shown + width > MAX_QUOTED_CHARS {
+                out.truncate(before);
+                cut = 1;
+                break;
+            }
+            shown += width;
         }
-        let more = chars.count();
+        let more = cut + chars.count();
         if more > 0 {
             out.push('…');
         }
@@ -191,6 +205,19 @@ pub fn clip(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    /// Found by the password crate's proptest: 37 right-to-left overrides
+    /// were each shown as an 8-character escape, a 300-character quote.
+    #[test]
+    fn escapes_count_against_the_budget() {
+        let q = Locale::En.quote(&"\u{202e}".repeat(37));
+        let inside = q.split('”').next().unwrap_or_default();
+        assert!(inside.chars().count() <= MAX_QUOTED_CHARS + 2, "{q}");
+        // 8 escapes of 8 characters fill the 64; the other 29 are counted.
+        assert!(q.ends_with("…” (and 29 more characters)"), "{q}");
+        assert_eq!(q.matches("\\u{202e}").count(), 8);
+    }
+
     use super::*;
 
     #[test]
