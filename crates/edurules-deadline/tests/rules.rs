@@ -268,11 +268,11 @@ fn errors_quote_input_cut_and_escaped() {
     safe(&e);
     assert!(e.to_string().contains(r"“art. 8\u{1b}[2J\nxx"), "{e}");
     assert!(
-        e.to_string().contains("…” (and 947 more characters)"),
+        e.to_string().contains("…” (and 953 more characters)"),
         "{e}"
     );
-    assert!(e.message(Locale::Pl).contains("(i jeszcze 947 znaków)"));
-    assert!(e.message(Locale::Bg).contains("(и още 947 знака)"));
+    assert!(e.message(Locale::Pl).contains("(i jeszcze 953 znaki)"));
+    assert!(e.message(Locale::Bg).contains("(и още 953 знака)"));
     let e = Rules::from_json("{\"act\\u001b\\u202e\": 1}").unwrap_err();
     safe(&e);
     let mut file = builtin_file();
