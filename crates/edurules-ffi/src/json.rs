@@ -5,8 +5,13 @@
 //! every object's keys and `serde_json::to_string` (the envelope's promise,
 //! see `Envelope::to_json`), without building the `Value` tree: an object's
 //! fields are written into one scratch buffer, then copied out in key order.
-//! Leaves (numbers, strings, booleans) are written by serde_json itself;
+//! Leaves (numbers, booleans, strings with escapes) are written by
+//! serde_json itself; a string with nothing to escape is copied as it is;
 //! an `f32` is widened to `f64` first, as `serde_json::to_value` does.
+//!
+//! An object whose keys come in increasing order (most structs, every
+//! `BTreeMap`) is written in place; the first key out of order moves what
+//! was written into a scratch buffer, sorted at the end.
 //!
 //! The scratch buffers are kept per thread between calls, so that a call
 //! in a steady state allocates nothing here but its answer.
@@ -73,10 +78,15 @@ impl Pool {
         self.entries.pop().unwrap_or_default()
     }
 
-    fn give(&mut self, mut bytes: Vec<u8>, mut entries: Entries) {
-        bytes.clear();
+    fn give_bytes(&mut self, mut bytes: Vec<u8>) {
+        if bytes.capacity() > 0 {
+            bytes.clear();
+            self.bytes.push(bytes);
+        }
+    }
+
+    fn give_entries(&mut self, mut entries: Entries) {
         entries.clear();
-        self.bytes.push(bytes);
         self.entries.push(entries);
     }
 
@@ -101,9 +111,49 @@ pub(crate) fn to_sorted_string(value: &(impl Serialize + ?Sized)) -> Result<Stri
     String::from_utf8(out).map_err(Error::custom)
 }
 
-/// Appends `text` as a JSON string.
+/// Appends `text` as a JSON string: copied as it is when nothing in it
+/// needs an escape (the same bytes as serde_json writes), else by serde_json.
 pub(crate) fn write_str(out: &mut Vec<u8>, text: &str) -> Result<(), Error> {
-    ser::Serializer::serialize_str(&mut serde_json::Serializer::new(&mut *out), text)
+    let bytes = text.as_bytes();
+    if needs_escape(bytes) {
+        return ser::Serializer::serialize_str(&mut serde_json::Serializer::new(&mut *out), text);
+    }
+    out.reserve(bytes.len().saturating_add(2));
+    out.push(b'"');
+    out.extend_from_slice(bytes);
+    out.push(b'"');
+    Ok(())
+}
+
+/// Whether JSON escapes a byte of `bytes`: a control character, `"` or `\\`
+/// (serde_json escapes nothing else). Eight bytes at a time: each test below
+/// is exact for "some byte of the word is…" (a borrow can only start at a
+/// byte that matches), so no byte is looked at alone.
+fn needs_escape(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let any_escaped = |w: u64| {
+        let control = w.wrapping_sub(ONES * 0x20) & !w;
+        let quote = w ^ (ONES * u64::from(b'"'));
+        let backslash = w ^ (ONES * u64::from(b'\\'));
+        let zero = |v: u64| v.wrapping_sub(ONES) & !v;
+        (control | zero(quote) | zero(backslash)) & HIGH != 0
+    };
+    let mut words = bytes.chunks_exact(8);
+    for word in &mut words {
+        let mut w = [0; 8];
+        w.copy_from_slice(word);
+        if any_escaped(u64::from_le_bytes(w)) {
+            return true;
+        }
+    }
+    let rest = words.remainder();
+    // The tail padded with a byte never escaped.
+    let mut w = [b'a'; 8];
+    if let Some(head) = w.get_mut(..rest.len()) {
+        head.copy_from_slice(rest);
+    }
+    !rest.is_empty() && any_escaped(u64::from_le_bytes(w))
 }
 
 /// The serializer: writes one value at the end of `out`.
@@ -146,9 +196,12 @@ impl<'a> ser::Serializer for Writer<'a> {
         serialize_u128(u128),
         serialize_f64(f64),
         serialize_char(char),
-        serialize_str(&str),
         serialize_bytes(&[u8]),
     );
+
+    fn serialize_str(self, v: &str) -> Result<(), Error> {
+        write_str(self.out, v)
+    }
 
     fn collect_str<T: ?Sized + std::fmt::Display>(self, value: &T) -> Result<(), Error> {
         // Dates and other short texts are formatted on the stack, then
@@ -311,6 +364,18 @@ impl std::fmt::Write for Short {
         self.len = end;
         Ok(())
     }
+
+    /// A formatter writes dates a character at a time.
+    fn write_char(&mut self, c: char) -> std::fmt::Result {
+        match (u8::try_from(c), self.buf.get_mut(self.len)) {
+            (Ok(byte), Some(slot)) if byte.is_ascii() => {
+                *slot = byte;
+                self.len += 1;
+                Ok(())
+            }
+            _ => self.write_str(c.encode_utf8(&mut [0; 4])),
+        }
+    }
 }
 
 /// An array being written.
@@ -383,12 +448,20 @@ impl ser::SerializeTupleVariant for Seq<'_> {
     }
 }
 
-/// An object being written: its values go to `scratch` as they come, with
-/// their keys; `end` copies them out in key order.
+/// An object being written: in place in `out` while its keys come in
+/// increasing order; from the first key out of order, its values go to
+/// `scratch` as they come, with their keys, and `end` copies them out in key
+/// order.
 struct Object<'a> {
     out: &'a mut Vec<u8>,
     pool: &'a mut Pool,
+    /// Where the object's `{` is in `out`, while it is written in place.
+    base: usize,
+    /// Written in place (`true`) or in `scratch`.
+    in_place: bool,
     scratch: Vec<u8>,
+    /// Each value's key and bounds: in `out` counted from `base` while in
+    /// place (so that they hold in `scratch` once moved there), else in `scratch`.
     entries: Entries,
     /// A map's key waiting for its value.
     key: Option<String>,
@@ -397,9 +470,13 @@ struct Object<'a> {
 
 impl<'a> Object<'a> {
     fn new(out: &'a mut Vec<u8>, pool: &'a mut Pool, close: &'static [u8]) -> Self {
+        let base = out.len();
+        out.push(b'{');
         Self {
-            scratch: pool.bytes(),
+            scratch: Vec::new(),
             entries: pool.entries(),
+            base,
+            in_place: true,
             out,
             pool,
             key: None,
@@ -412,6 +489,21 @@ impl<'a> Object<'a> {
         key: Cow<'static, str>,
         value: &T,
     ) -> Result<(), Error> {
+        if self.in_place {
+            let after_last = self.entries.last().is_none_or(|(last, ..)| *last < key);
+            if after_last {
+                return self.field_in_place(key, value);
+            }
+            // Out of order: what was written moves to the scratch buffer.
+            self.scratch = self.pool.bytes();
+            let written = self
+                .out
+                .get(self.base..)
+                .ok_or_else(|| Error::custom("object out of its buffer"))?;
+            self.scratch.extend_from_slice(written);
+            self.out.truncate(self.base);
+            self.in_place = false;
+        }
         let start = self.scratch.len();
         value.serialize(Writer {
             out: &mut self.scratch,
@@ -421,7 +513,32 @@ impl<'a> Object<'a> {
         Ok(())
     }
 
+    /// Writes a field after the last one, in place.
+    fn field_in_place<T: ?Sized + Serialize>(
+        &mut self,
+        key: Cow<'static, str>,
+        value: &T,
+    ) -> Result<(), Error> {
+        if !self.entries.is_empty() {
+            self.out.push(b',');
+        }
+        write_str(self.out, &key)?;
+        self.out.push(b':');
+        let start = self.out.len() - self.base;
+        value.serialize(Writer {
+            out: &mut *self.out,
+            pool: &mut *self.pool,
+        })?;
+        self.entries.push((key, start, self.out.len() - self.base));
+        Ok(())
+    }
+
     fn close(mut self) -> Result<(), Error> {
+        if self.in_place {
+            self.out.extend_from_slice(self.close);
+            self.pool.give_entries(self.entries);
+            return Ok(());
+        }
         // Stable: of equal keys the last written wins, as in a map.
         self.entries.sort_by(|a, b| a.0.cmp(&b.0));
         self.out.push(b'{');
@@ -444,7 +561,8 @@ impl<'a> Object<'a> {
             self.out.extend_from_slice(value);
         }
         self.out.extend_from_slice(self.close);
-        self.pool.give(self.scratch, self.entries);
+        self.pool.give_bytes(self.scratch);
+        self.pool.give_entries(self.entries);
         Ok(())
     }
 }

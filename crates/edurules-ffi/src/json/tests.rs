@@ -101,8 +101,12 @@ fn the_kept_buffers_are_bounded() {
         .collect();
     let nested = json!({ "a": big, "b": [{ "c": 1 }] });
     assert_eq!(to_sorted_string(&nested).unwrap(), reference(&nested));
-    let small = json!({ "z": { "y": 1 } });
-    assert_eq!(to_sorted_string(&small).unwrap(), r#"{"z":{"y":1}}"#);
+    // Keys out of order: written through a scratch buffer, kept after.
+    let small = Clash {
+        a: 1,
+        more: BTreeMap::from([("0", 2)]),
+    };
+    assert_eq!(to_sorted_string(&small).unwrap(), r#"{"0":2,"a":1}"#);
     super::POOL.with(|pool| {
         let pool = pool.borrow();
         assert!(!pool.bytes.is_empty(), "small buffers are kept");
@@ -114,4 +118,125 @@ fn the_kept_buffers_are_bounded() {
                 .all(|e| e.capacity() <= super::KEEP_ENTRIES)
         );
     });
+}
+
+#[derive(serde::Serialize)]
+struct Late {
+    b: u8,
+    c: Vec<Late>,
+    a: &'static str,
+    d: BTreeMap<&'static str, u8>,
+}
+
+/// Keys in order are written in place; the first key out of order (here
+/// the third, after a nested object of its own) moves the object to the
+/// scratch buffer, whatever its nesting.
+#[test]
+fn in_place_until_a_key_is_out_of_order() {
+    let inner = Late {
+        b: 2,
+        c: vec![],
+        a: "x",
+        d: BTreeMap::from([("k", 1)]),
+    };
+    let outer = Late {
+        b: 1,
+        c: vec![inner],
+        a: "ą\"",
+        d: BTreeMap::new(),
+    };
+    let text = to_sorted_string(&outer).unwrap();
+    assert_eq!(text, reference(&outer));
+    assert_eq!(
+        text,
+        r#"{"a":"ą\"","b":1,"c":[{"a":"x","b":2,"c":[],"d":{"k":1}}],"d":{}}"#
+    );
+    // In a list, after text already written.
+    let list = json!([1, "two", { "b": 1, "a": [{ "d": 0, "c": null }] }]);
+    assert_eq!(to_sorted_string(&list).unwrap(), reference(&list));
+}
+
+/// A string is copied as it is only when nothing in it is escaped, wherever
+/// the escape falls (the scan goes sixteen bytes at a time).
+#[test]
+fn strings_with_an_escape_anywhere() {
+    for len in [0, 1, 15, 16, 17, 31, 32, 33, 100] {
+        let plain = "ż".repeat(len / 2) + &"a".repeat(len % 2);
+        assert_eq!(
+            to_sorted_string(&plain).unwrap(),
+            serde_json::to_string(&plain).unwrap()
+        );
+        for at in 0..=len {
+            for escaped in ['"', '\\', '\n', '\u{1}', '\u{1f}'] {
+                let mut text: String = "a".repeat(len);
+                text.insert(at, escaped);
+                assert_eq!(
+                    to_sorted_string(&text).unwrap(),
+                    serde_json::to_string(&text).unwrap(),
+                    "{text:?}"
+                );
+            }
+        }
+    }
+    // DEL and text beyond ASCII are not escaped.
+    let text = "\u{7f}zażółć\u{2028}";
+    assert_eq!(to_sorted_string(&text).unwrap(), format!("\"{text}\""));
+}
+
+/// Any JSON value: the same bytes as the reference.
+mod any_value {
+    use proptest::prelude::*;
+    use serde_json::Value;
+
+    fn value() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(Value::from),
+            "[a-c\"\\\n\u{1}ż]{0,20}".prop_map(Value::String),
+        ];
+        leaf.prop_recursive(4, 64, 6, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+                proptest::collection::vec(("[a-d]{0,3}", inner), 0..6)
+                    .prop_map(|kv| Value::Object(kv.into_iter().collect())),
+            ]
+        })
+    }
+
+    /// A struct whose fields come out of key order, around any value.
+    #[derive(serde::Serialize)]
+    struct Around {
+        z: Value,
+        m: Vec<Value>,
+        a: Value,
+    }
+
+    proptest! {
+        #[test]
+        fn same_bytes_as_the_reference(v in value(), w in value()) {
+            let around = Around { z: v.clone(), m: vec![w.clone(), v.clone()], a: w };
+            prop_assert_eq!(super::to_sorted_string(&around).unwrap(), super::reference(&around));
+            prop_assert_eq!(super::to_sorted_string(&v).unwrap(), super::reference(&v));
+        }
+    }
+}
+
+/// The eight-bytes-at-a-time test against a byte-by-byte one: every byte
+/// value, at every position of words and tails, after bytes of every kind.
+#[test]
+fn needs_escape_as_byte_by_byte() {
+    let naive = |b: &[u8]| b.iter().any(|&c| c < 0x20 || c == b'"' || c == b'\\');
+    for fill in [b'a', 0x7f, 0xc5, 0xff, 0x21, 0x5d, 0x1f] {
+        for len in 1..=19 {
+            for at in 0..len {
+                for byte in 0..=u8::MAX {
+                    let mut bytes = vec![fill; len];
+                    bytes[at] = byte;
+                    assert_eq!(super::needs_escape(&bytes), naive(&bytes), "{bytes:?}");
+                }
+            }
+        }
+    }
+    assert!(!super::needs_escape(b""));
 }
