@@ -304,10 +304,12 @@ fn a_codec_not_built_is_a_row_group_error() {
     assert!(e.to_string().to_lowercase().contains("brotli"), "{e}");
 }
 
-/// Two files found by the fuzz target `absence_parquet`: a row group whose pages hold 4 rows
+/// Three files found by the fuzz target `absence_parquet`: a row group whose pages hold 4 rows
 /// where its footer announces 1 (the summary said 1 row read while 4 records were counted),
-/// and a column chunk with a negative offset (the parquet crate's `byte_range` panicked).
-/// Both are refused as damaged row groups, never read in part.
+/// a column chunk with a negative offset (the parquet crate's `byte_range` panicked), and a
+/// dictionary-encoded page without its dictionary page (the parquet crate panics with
+/// "Decoder for dict should have been set"; the library catches it). All are refused as
+/// damaged row groups, never read in part.
 #[test]
 fn footers_that_disagree_with_the_pages_are_refused() {
     let (roster, planned, window) = setup(3);
@@ -316,6 +318,7 @@ fn footers_that_disagree_with_the_pages_are_refused() {
     for file in [
         "fuzz-crash-row-count.parquet",
         "fuzz-crash-negative-offset.parquet",
+        "fuzz-crash-dictionary-decoder.parquet",
     ] {
         let e = parquet::accumulate_file(&ev, &data.join(file)).unwrap_err();
         assert_eq!(e.code(), "absence.parquet_row_group", "{file}: {e:?}");
