@@ -751,3 +751,88 @@ proptest! {
         prop_assert_eq!(ev.evaluate(&one_by_one), ev.evaluate(&arrow));
     }
 }
+
+/// Amounts whose sum passes `u64::MAX` sixtieths, in one pupil's run of the common layout: the
+/// one-pass fold saturates its sums as `push` saturates the counters (the plain additions are
+/// taken only when no sum can overflow).
+#[test]
+fn sums_past_the_largest_amount_saturate_as_push() {
+    let roster = Roster::new(vec![
+        crate::support::pupil(1, Level::School),
+        crate::support::pupil(2, Level::School),
+    ])
+    .unwrap();
+    let planned = Planned::default();
+    let ev = Evaluator::new(
+        RuleProfile::bg_isrm(),
+        Window::month(2026, 3).unwrap(),
+        &roster,
+        &planned,
+    )
+    .unwrap();
+    // Whole hours: each is u64::MAX / 120 hours, about half the largest sum in sixtieths.
+    let huge = u64::MAX / 120;
+    let rows = [
+        (1, 2, huge, "unexcused"),
+        (1, 3, huge, "unexcused"),
+        (1, 4, huge, "unexcused"),
+        (1, 5, huge, "excused"),
+        (1, 6, huge, "excused"),
+        (1, 9, huge, "excused"),
+        (2, 2, 3, "unexcused"),
+    ];
+    let records: Vec<AbsenceRecord> = rows
+        .iter()
+        .map(|&(pupil, day, hours, kind)| {
+            AbsenceRecord::new(
+                PupilId(pupil),
+                d(2026, 3, day),
+                Quantity::from_sixtieths(hours * 60),
+                Unit::Hours,
+                if kind == "excused" {
+                    AbsenceKind::Excused
+                } else {
+                    AbsenceKind::Unexcused
+                },
+            )
+        })
+        .collect();
+    let kinds: DictionaryArray<Int8Type> = rows.iter().map(|r| r.3).collect();
+    let batch = RecordBatch::try_from_iter([
+        (
+            "pupil_id",
+            Arc::new(UInt64Array::from_iter_values(rows.iter().map(|r| r.0))) as ArrayRef,
+        ),
+        (
+            "date",
+            Arc::new(Date32Array::from_iter_values(
+                records.iter().map(|r| days(r.date)),
+            )),
+        ),
+        (
+            "amount",
+            Arc::new(UInt64Array::from_iter_values(rows.iter().map(|r| r.2))),
+        ),
+        ("kind", Arc::new(kinds)),
+    ])
+    .unwrap();
+    let mut one_by_one = ev.accumulator();
+    for r in &records {
+        one_by_one.push(*r).unwrap();
+    }
+    let mut arrow = ev.accumulator();
+    arrow.push_arrow(&batch).unwrap();
+    let (expected, got) = (ev.evaluate(&one_by_one), ev.evaluate(&arrow));
+    assert_eq!(expected, got);
+    // Pupil 1 is flagged, with a saturated figure (the largest quantity).
+    let figures: Vec<Quantity> = got
+        .flags
+        .iter()
+        .filter(|f| f.pupil == PupilId(1))
+        .flat_map(|f| f.findings.iter().map(|x| x.measured))
+        .collect();
+    assert!(
+        figures.contains(&Quantity::from_sixtieths(u64::MAX)),
+        "{figures:?}"
+    );
+}

@@ -166,71 +166,31 @@ pub(super) fn small_numbers(
     }
 }
 
-/// Whether a `Float64` amount is exact to 1/60: `v × 60` in `-0.5..2^53` and within 10⁻⁶ of
-/// its nearest whole number. Without branches, so that checking a column vectorizes.
+/// 2^52: for `s` in `0..2^52`, `s + 2^52` is `2^52 + s` rounded to a whole number, which the
+/// low bits of the sum then hold.
+const ROUND: f64 = 4_503_599_627_370_496.0;
+
+/// The sixtieths of a `Float64` amount, and whether it is exact to 1/60: `v × 60` in
+/// `-10⁻⁶..2^52` and within 10⁻⁶ of its nearest whole number, which is then the first value.
+///
+/// Without a branch and without a float-to-integer conversion (which the baseline x86-64 target
+/// has only one value at a time, with extra instructions for Rust's saturating `as`): the
+/// nearest whole number is `v × 60 + 2^52`, read from the bits of the float. A column converts
+/// in vectorized passes.
 #[inline]
-fn float_exact(v: f64) -> bool {
-    // Below 2^53 sixtieths every whole number is exact in a float.
-    const MAX: f64 = 9_007_199_254_740_992.0;
+fn float_sixtieths(v: f64) -> (u64, bool) {
     let s = v * 60.0;
-    // A NaN is in no range, so it is refused.
-    let in_range = (-0.5..MAX).contains(&s);
-    #[expect(
-        clippy::cast_possible_truncation,
-        clippy::cast_precision_loss,
-        reason = "a saturating cast; for s in range, s + 0.5 is in 0..2^53 + 1 and its whole \
-                  part is exact as a float"
-    )]
-    // INVARIANT: out of range the result is refused by `in_range`; a cast to i64 instead of
-    // `f64::round` (a library call on the baseline x86-64 target) or a cast to u64 (several
-    // instructions each way without AVX-512).
-    let back = ((s + 0.5) as i64) as f64;
-    in_range & ((s - back).abs() <= 1e-6)
+    // A NaN compares false, so it is refused; so are the infinities. `&`, not `contains`
+    // (`&&`), so that a column's loop vectorizes.
+    #[expect(clippy::manual_range_contains, reason = "no short circuit, as said")]
+    let in_range = (s >= -1e-6) & (s < ROUND);
+    let sum = s + ROUND;
+    let exact = in_range & ((s - (sum - ROUND)).abs() <= 1e-6);
+    (sum.to_bits().wrapping_sub(ROUND.to_bits()), exact)
 }
 
-/// Sixtieths of a `Float64` amount, when it is exact to 1/60 (within 10⁻⁶ of a sixtieth).
-#[inline]
-fn float_sixtieths(v: f64) -> Option<u64> {
-    float_exact(v).then(|| nearest_sixtieth(v))
-}
-
-/// The nearest whole number of sixtieths of a `Float64` amount already checked by
-/// [`float_exact`].
-#[inline]
-pub(super) fn nearest_sixtieth(v: f64) -> u64 {
-    #[expect(
-        clippy::cast_possible_truncation,
-        clippy::cast_sign_loss,
-        reason = "checked by float_exact: v × 60 + 0.5 is in 0..2^53 + 1"
-    )]
-    // INVARIANT: as in `float_exact`, which every value went through.
-    let r = ((v * 60.0 + 0.5) as i64) as u64;
-    r
-}
-
-/// An amount column's values: a `Float64` column borrowed (every value checked exact to 1/60),
-/// the other types converted to sixtieths once.
-pub(super) enum Amounts<'a> {
-    /// A `Float64` column, in units.
-    Floats(&'a [f64]),
-    /// Sixtieths.
-    Sixtieths(Vec<u64>),
-}
-
-impl Amounts<'_> {
-    /// The amount of a row in sixtieths (0 past the end).
-    #[inline]
-    pub(super) fn at(&self, row: usize) -> u64 {
-        match self {
-            Self::Floats(v) => v.get(row).map_or(0, |&v| nearest_sixtieth(v)),
-            Self::Sixtieths(v) => v.get(row).copied().unwrap_or(0),
-        }
-    }
-}
-
-/// An amount column (no nulls): `Float64` borrowed after one check of every value, the others
-/// in sixtieths.
-pub(super) fn amounts<'a>(name: &str, array: &'a dyn Array) -> Result<Amounts<'a>, AbsenceError> {
+/// An amount column (no nulls) in sixtieths of its unit.
+pub(super) fn amounts(name: &str, array: &dyn Array) -> Result<Vec<u64>, AbsenceError> {
     require_values(name, array)?;
     let amount = FieldFormat::Amount;
     fn whole<T: ArrowPrimitiveType>(
@@ -253,18 +213,26 @@ pub(super) fn amounts<'a>(name: &str, array: &'a dyn Array) -> Result<Amounts<'a
             .collect()
     }
     let refused = |row: usize, v: f64| bad_value(name, row, &v.to_string(), amount);
-    let sixtieths = match array.data_type() {
+    match array.data_type() {
         DataType::Float64 => {
             let values: &[f64] = array.as_primitive::<Float64Type>().values();
             // One branch-free pass over the column; the refused row is searched only when
             // there is one.
-            let exact = values.iter().fold(true, |ok, &v| ok & float_exact(v));
-            if !exact
-                && let Some((row, &v)) = values.iter().enumerate().find(|(_, v)| !float_exact(**v))
+            let refused_rows: u64 = values
+                .iter()
+                .map(|&v| u64::from(!float_sixtieths(v).1))
+                .sum();
+            if refused_rows > 0
+                && let Some((row, &v)) = values
+                    .iter()
+                    .enumerate()
+                    .find(|(_, v)| !float_sixtieths(**v).1)
             {
                 return Err(refused(row, v));
             }
-            return Ok(Amounts::Floats(values));
+            let mut out = Vec::with_capacity(values.len());
+            out.extend(values.iter().map(|&v| float_sixtieths(v).0));
+            Ok(out)
         }
         DataType::Float32 => array
             .as_primitive::<Float32Type>()
@@ -273,7 +241,10 @@ pub(super) fn amounts<'a>(name: &str, array: &'a dyn Array) -> Result<Amounts<'a
             .enumerate()
             .map(|(row, &v)| {
                 let v = f64::from(v);
-                float_sixtieths(v).ok_or_else(|| refused(row, v))
+                match float_sixtieths(v) {
+                    (sixtieths, true) => Ok(sixtieths),
+                    (_, false) => Err(refused(row, v)),
+                }
             })
             .collect(),
         DataType::UInt8 => whole(name, array.as_primitive::<UInt8Type>()),
@@ -296,8 +267,7 @@ pub(super) fn amounts<'a>(name: &str, array: &'a dyn Array) -> Result<Amounts<'a
                 })
                 .collect()
         }
-    };
-    sixtieths.map(Amounts::Sixtieths)
+    }
 }
 
 /// A plain string array of any of Arrow's three layouts.
@@ -374,7 +344,10 @@ pub(super) fn codes(
             )
         }
     };
-    if let Some(row) = out.iter().position(|&c| c == BAD) {
+    // One branch-free pass; the refused row is searched only when there is one.
+    if out.iter().fold(false, |bad, &c| bad | (c == BAD))
+        && let Some(row) = out.iter().position(|&c| c == BAD)
+    {
         return Err(bad_value(
             name,
             row,
@@ -426,43 +399,189 @@ fn dictionary_key(array: &dyn Array, row: usize) -> Option<usize> {
         .or_else(|| key::<UInt64Type>(array, row))
 }
 
-/// The code of a dictionary key.
+/// A dictionary key as an index: a negative key (sign-extended) is past any table.
 #[inline]
-fn code_of<N: TryInto<usize>>(table: &[u8], key: N) -> u8 {
-    key.try_into()
-        .ok()
-        .and_then(|k| table.get(k).copied())
-        .unwrap_or(BAD)
+fn index<N: arrow_array::ArrowNativeTypeOp>(key: N) -> usize {
+    key.as_usize()
 }
 
-/// A dictionary column's codes, its values resolved once; `None` when its values are not text.
+/// Key `i` in a dictionary's key type (every key type holds 0..[`SMALL`]).
+fn key_of<N: arrow_array::ArrowNativeTypeOp>(i: usize) -> N {
+    N::usize_as(i)
+}
+
+/// The most values of a dictionary whose keys are coded by comparison, not by a table lookup.
+const SMALL: usize = 8;
+
+/// The codes of a dictionary's keys (`NULL` for a null key, `BAD` for a key past the values):
+/// `table` holds the code of each value followed by one `BAD`, where every key past the values
+/// goes, so that each row costs no branch. A dictionary of at most [`SMALL`] values (the
+/// kinds and units have 3) is coded by comparing the keys with each value's key, in passes
+/// that vectorize in the keys' own width.
+fn key_codes<K: ArrowDictionaryKeyType>(keys: &PrimitiveArray<K>, table: &[u8]) -> Vec<u8> {
+    let Some((_, values)) = table.split_last() else {
+        return Vec::new();
+    };
+    let past = values.len();
+    let mut out = Vec::with_capacity(keys.len());
+    if past <= SMALL {
+        // One pass per value, each a compare and a select that vectorize.
+        out.resize(keys.len(), BAD);
+        for (i, &code) in values.iter().enumerate() {
+            let key: K::Native = key_of(i);
+            for (out, &k) in out.iter_mut().zip(keys.values().iter()) {
+                *out = if k == key { code } else { *out };
+            }
+        }
+    } else {
+        out.extend(
+            keys.values()
+                .iter()
+                .map(|&k| table.get(index(k).min(past)).copied().unwrap_or(BAD)),
+        );
+    }
+    if let Some(nulls) = keys.nulls()
+        && nulls.null_count() > 0
+    {
+        for (row, out) in out.iter_mut().enumerate() {
+            if nulls.is_null(row) {
+                *out = NULL;
+            }
+        }
+    }
+    out
+}
+
+/// The codes of a dictionary array's rows, and its values (for an error).
 fn dictionary<'a, K: ArrowDictionaryKeyType>(
     array: &'a dyn Array,
     resolve: impl Fn(Option<&str>) -> u8,
-) -> Option<(Vec<u8>, Strings<'a>)>
-where
-    K::Native: TryInto<usize>,
-{
+) -> Option<(Vec<u8>, Strings<'a>)> {
     let d: &DictionaryArray<K> = array.as_dictionary_opt::<K>()?;
     let values = Strings::of(d.values().as_ref())?;
     let table: Vec<u8> = (0..d.values().len())
         .map(|i| resolve(values.get(i)))
+        .chain([BAD])
         .collect();
-    let keys = d.keys();
-    let out = match keys.nulls() {
-        None => keys.values().iter().map(|k| code_of(&table, *k)).collect(),
-        Some(nulls) => keys
-            .values()
-            .iter()
-            .enumerate()
-            .map(|(i, k)| {
-                if nulls.is_null(i) {
-                    NULL
-                } else {
-                    code_of(&table, *k)
-                }
+    Some((key_codes(d.keys(), &table), values))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{BAD, NULL, float_sixtieths, key_codes};
+    use arrow_array::PrimitiveArray;
+    use arrow_array::types::{Int8Type, Int32Type, UInt16Type};
+    use proptest::prelude::*;
+
+    /// The reference for [`key_codes`]: a null key is `NULL`, a key naming a value its code,
+    /// any other key `BAD`.
+    fn model_codes(keys: &[Option<i64>], codes: &[u8]) -> Vec<u8> {
+        keys.iter()
+            .map(|k| match k {
+                None => NULL,
+                Some(k) => usize::try_from(*k)
+                    .ok()
+                    .and_then(|k| codes.get(k).copied())
+                    .unwrap_or(BAD),
             })
-            .collect(),
-    };
-    Some((out, values))
+            .collect()
+    }
+
+    fn table(codes: &[u8]) -> Vec<u8> {
+        codes.iter().copied().chain([BAD]).collect()
+    }
+
+    proptest! {
+        /// Small dictionaries (compared) and large ones (looked up), keys of three widths,
+        /// negative keys, keys past the values and nulls.
+        #[test]
+        fn dictionary_keys_code_as_the_model(
+            codes in prop::collection::vec(0_u8..3, 1..14),
+            keys in prop::collection::vec(prop::option::weighted(0.9, -3_i64..16), 0..70),
+        ) {
+            let expected = model_codes(&keys, &codes);
+            let narrow: PrimitiveArray<Int8Type> =
+                keys.iter().map(|k| k.map(|k| i8::try_from(k).unwrap())).collect();
+            prop_assert_eq!(key_codes(&narrow, &table(&codes)), expected.clone());
+            let wide: PrimitiveArray<Int32Type> =
+                keys.iter().map(|k| k.map(|k| i32::try_from(k).unwrap())).collect();
+            prop_assert_eq!(key_codes(&wide, &table(&codes)), expected.clone());
+            // Unsigned keys: a negative key of the model is a key past the values.
+            let unsigned: PrimitiveArray<UInt16Type> = keys
+                .iter()
+                .map(|k| k.map(|k| u16::try_from(k).unwrap_or(u16::MAX)))
+                .collect();
+            let expected: Vec<u8> = keys
+                .iter()
+                .zip(expected)
+                .map(|(k, e)| if matches!(k, Some(k) if *k < 0) { BAD } else { e })
+                .collect();
+            prop_assert_eq!(key_codes(&unsigned, &table(&codes)), expected);
+        }
+    }
+
+    /// The reference: `v × 60` rounded by `f64::round`, accepted when finite, in
+    /// `-10⁻⁶..2^52` and within 10⁻⁶ of that whole number.
+    fn model(v: f64) -> Option<u64> {
+        let s = v * 60.0;
+        let accepted = s.is_finite()
+            && (-1e-6..4_503_599_627_370_496.0).contains(&s)
+            && (s - s.round()).abs() <= 1e-6;
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "accepted: s.round() is a whole number in 0..2^52 (or -0)"
+        )]
+        accepted.then(|| s.round() as u64)
+    }
+
+    fn engine(v: f64) -> Option<u64> {
+        let (sixtieths, exact) = float_sixtieths(v);
+        exact.then_some(sixtieths)
+    }
+
+    #[test]
+    fn amounts_at_the_boundaries() {
+        let top = 4_503_599_627_370_496.0 / 60.0;
+        let cases: [(f64, Option<u64>); 16] = [
+            (0.0, Some(0)),
+            (-0.0, Some(0)),
+            (1.0, Some(60)),
+            (0.5, Some(30)),
+            (1.0 / 60.0, Some(1)),
+            (2.0 / 3.0, Some(40)),
+            (-1e-6 / 60.0, Some(0)),
+            (-1.1e-6 / 60.0, None),
+            (-0.5, None),
+            (-1.0 / 60.0, None),
+            (0.001, None),
+            (
+                (4_503_599_627_370_495.0) / 60.0,
+                Some(4_503_599_627_370_495),
+            ),
+            (top, None),
+            (f64::NAN, None),
+            (f64::INFINITY, None),
+            (f64::MIN_POSITIVE / 2.0, Some(0)),
+        ];
+        for (v, expected) in cases {
+            assert_eq!(engine(v), expected, "{v}");
+            assert_eq!(model(v), expected, "{v} (model)");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn any_float_converts_as_the_model(bits in any::<u64>()) {
+            let v = f64::from_bits(bits);
+            prop_assert_eq!(engine(v), model(v));
+        }
+
+        #[test]
+        fn amounts_near_sixtieths_convert_as_the_model(whole in 0_u64..1 << 52, off in -2e-6_f64..2e-6) {
+            #[expect(clippy::cast_precision_loss, reason = "below 2^52: exact")]
+            let v = (whole as f64 + off) / 60.0;
+            prop_assert_eq!(engine(v), model(v));
+        }
+    }
 }

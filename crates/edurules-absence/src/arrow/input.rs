@@ -6,7 +6,7 @@ use arrow_array::{Array, RecordBatch};
 use arrow_schema::DataType;
 use chrono::{Datelike, NaiveDate};
 
-use super::columns::{self, Amounts, NULL, Strings};
+use super::columns::{self, NULL, Strings};
 use crate::engine::PlainColumns;
 use crate::{
     AbsenceError, AbsenceKind, AbsenceRecord, Accumulator, FieldFormat, Level, Pupil, PupilId,
@@ -60,7 +60,11 @@ fn days(array: &dyn Array) -> Result<&[i32], AbsenceError> {
     columns::require_values(name, array)?;
     let days: &[i32] = array.as_primitive::<Date32Type>().values();
     let (min, max) = (epoch_day(NaiveDate::MIN), epoch_day(NaiveDate::MAX));
-    if let Some(row) = days.iter().position(|&d| d < min || d > max) {
+    // One branch-free pass; the refused row is searched only when there is one.
+    let inside = |d: i32| (min..=max).contains(&d);
+    if !days.iter().fold(true, |ok, &d| ok & inside(d))
+        && let Some(row) = days.iter().position(|&d| !inside(d))
+    {
         let value = days.get(row).map(ToString::to_string).unwrap_or_default();
         return Err(columns::bad_value(name, row, &value, FieldFormat::Date));
     }
@@ -83,7 +87,8 @@ fn date_of(day: i32) -> NaiveDate {
 pub(crate) struct Rows<'b> {
     ids: std::borrow::Cow<'b, [u64]>,
     days: &'b [i32],
-    amounts: Amounts<'b>,
+    /// In sixtieths of the row's unit.
+    amounts: Vec<u64>,
     kinds: Vec<u8>,
     units: Option<Vec<u8>>,
     lessons: Option<Vec<Option<u8>>>,
@@ -162,7 +167,7 @@ impl<'b> Rows<'b> {
         AbsenceRecord {
             pupil: PupilId(self.ids.get(row).copied().unwrap_or(0)),
             date,
-            amount: Quantity::from_sixtieths(self.amounts.at(row)),
+            amount: Quantity::from_sixtieths(self.amount(row)),
             unit: UNITS.get(usize::from(unit)).copied().unwrap_or(Unit::Hours),
             kind: KINDS
                 .get(usize::from(kind))
@@ -170,6 +175,12 @@ impl<'b> Rows<'b> {
                 .unwrap_or(AbsenceKind::Excused),
             lesson,
         }
+    }
+
+    /// The amount of a row in sixtieths of its unit (0 past the end).
+    #[inline]
+    fn amount(&self, row: usize) -> u64 {
+        self.amounts.get(row).copied().unwrap_or(0)
     }
 
     fn date(&self, row: usize) -> NaiveDate {
@@ -184,25 +195,18 @@ impl<'b> Rows<'b> {
             // incoherent.
             // Without a branch per row; the row is searched only when there is one.
             let zero = |k: u8, a: u64| (k == 2) & (a == 0);
-            let any = match &self.amounts {
-                Amounts::Floats(v) => self
+            // Amounts of 0 are rare: the kinds are looked at only when there is one.
+            let any = self.amounts.iter().fold(false, |any, &a| any | (a == 0))
+                && self
                     .kinds
                     .iter()
-                    .zip(v.iter())
-                    .fold(false, |any, (&k, &v)| {
-                        any | zero(k, columns::nearest_sixtieth(v))
-                    }),
-                Amounts::Sixtieths(v) => self
-                    .kinds
-                    .iter()
-                    .zip(v)
-                    .fold(false, |any, (&k, &a)| any | zero(k, a)),
-            };
+                    .zip(&self.amounts)
+                    .any(|(&k, &a)| zero(k, a));
             let late_zero = if any {
                 self.kinds
                     .iter()
                     .enumerate()
-                    .position(|(row, &k)| zero(k, self.amounts.at(row)))
+                    .position(|(row, &k)| zero(k, self.amount(row)))
             } else {
                 None
             };
@@ -237,7 +241,7 @@ impl<'b> Rows<'b> {
         for (row, ((&id, &day), &kind)) in rows.enumerate() {
             if kind < 2
                 && let Ok(day) = usize::try_from(i64::from(day) - first)
-                && acc.push_plain_day(PupilId(id), day, usize::from(kind), 0, self.amounts.at(row))
+                && acc.push_plain_day(PupilId(id), day, usize::from(kind), 0, self.amount(row))
             {
                 continue;
             }
@@ -268,15 +272,16 @@ impl<'b> Rows<'b> {
                 ids: &self.ids,
                 days: self.days,
                 kinds: &self.kinds,
+                amounts: &self.amounts,
+                // One pass that vectorizes: the bits of all amounts or-ed together.
+                amount_bits: u64::BITS
+                    - self
+                        .amounts
+                        .iter()
+                        .fold(0, |bits, &a| bits | a)
+                        .leading_zeros(),
             };
-            match &self.amounts {
-                Amounts::Floats(v) => acc.push_plain_columns(cols, first, |row| {
-                    v.get(row).map_or(0, |&v| columns::nearest_sixtieth(v))
-                }),
-                Amounts::Sixtieths(v) => {
-                    acc.push_plain_columns(cols, first, |row| v.get(row).copied().unwrap_or(0))
-                }
-            }
+            acc.push_plain_columns(cols, first);
             return;
         }
         for row in 0..self.len() {
@@ -284,7 +289,7 @@ impl<'b> Rows<'b> {
             if kind < 2 && unit < 2 && lesson.is_none() {
                 let day = self.days.get(row).map(|&d| i64::from(d) - first);
                 let pupil = PupilId(self.ids.get(row).copied().unwrap_or(0));
-                let amount = self.amounts.at(row);
+                let amount = self.amount(row);
                 if let Some(day) = day.and_then(|d| usize::try_from(d).ok())
                     && acc.push_plain_day(pupil, day, usize::from(kind), usize::from(unit), amount)
                 {

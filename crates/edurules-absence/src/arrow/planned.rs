@@ -150,7 +150,7 @@ pub fn read_planned<'a>(
                 1 => Unit::Days,
                 _ => continue,
             };
-            let amount = Quantity::from_sixtieths(amounts.at(row));
+            let amount = Quantity::from_sixtieths(amounts.get(row).copied().unwrap_or(0));
             match months.as_ref().and_then(|m| m.get(row).copied().flatten()) {
                 Some(month) => planned.set_month(PupilId(id), month, unit, amount),
                 None => planned.set_window(PupilId(id), unit, amount),

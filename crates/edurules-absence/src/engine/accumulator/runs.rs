@@ -14,6 +14,10 @@ pub(crate) struct PlainColumns<'b> {
     pub(crate) days: &'b [i32],
     /// The kinds: 0 excused, 1 unexcused, 2 late (in minutes; the other two in hours).
     pub(crate) kinds: &'b [u8],
+    /// The amounts, in sixtieths of the row's unit.
+    pub(crate) amounts: &'b [u64],
+    /// Every amount is below 2^`amount_bits`.
+    pub(crate) amount_bits: u32,
 }
 
 /// What the rows of one batch did, added to the accumulator's figures at the end.
@@ -29,15 +33,21 @@ struct Tally {
 impl Accumulator<'_> {
     /// Adds the rows of checked columns of the common layout exactly as
     /// [`Accumulator::push`] would add their records: `first` is the window's first day (in days
-    /// since 1970-01-01), `amount(row)` a row's amount in sixtieths.
-    pub(crate) fn push_plain_columns(
-        &mut self,
-        cols: PlainColumns<'_>,
-        first: i64,
-        amount: impl Fn(usize) -> u64,
-    ) {
-        let n = cols.ids.len().min(cols.days.len()).min(cols.kinds.len());
+    /// since 1970-01-01).
+    pub(crate) fn push_plain_columns(&mut self, cols: PlainColumns<'_>, first: i64) {
+        let n = cols
+            .ids
+            .len()
+            .min(cols.days.len())
+            .min(cols.kinds.len())
+            .min(cols.amounts.len());
         let mut tally = Tally::default();
+        let placed = placed(
+            cols.days.get(..n).unwrap_or(&[]),
+            cols.kinds.get(..n).unwrap_or(&[]),
+            first,
+            self.ev.day_month.len(),
+        );
         let mut start = 0;
         while let Some(&id) = cols.ids.get(start) {
             if start >= n {
@@ -56,7 +66,7 @@ impl Accumulator<'_> {
             match position {
                 Some(pupil) => {
                     self.last = Some((PupilId(id), pupil));
-                    self.fold_run(pupil, cols, first, start..end, &amount, &mut tally);
+                    self.fold_run(pupil, cols, &placed, first, start..end, &mut tally);
                 }
                 None => tally.unknown_pupil += len as u64,
             }
@@ -88,9 +98,9 @@ impl Accumulator<'_> {
         &mut self,
         pupil: u32,
         cols: PlainColumns<'_>,
+        placed: &[u8],
         first: i64,
         rows: std::ops::Range<usize>,
-        amount: &impl Fn(usize) -> u64,
         tally: &mut Tally,
     ) {
         let ev = self.ev;
@@ -101,13 +111,13 @@ impl Accumulator<'_> {
         // Per effective kind, excused and unexcused hours (late arrivals convert to
         // unexcused hours): whether a rule counts it, and where it adds.
         let counts = [ev.counts(pupil, 0, 0), ev.counts(pupil, 1, 0)];
-        let [[excused, _], [unexcused, _]] = ev.routes;
+        let [[excused, _], [unexcused, _]] = &ev.routes;
         let routes = [excused, unexcused];
         let monthly = |r: &super::super::Routes| r.used().iter().any(|&(_, m)| m != 0);
         // Added row by row: counted and in a monthly counter.
         let by_row = [
-            counts[0] && monthly(&excused),
-            counts[1] && monthly(&unexcused),
+            counts[0] && monthly(excused),
+            counts[1] && monthly(unexcused),
         ];
         let converts = ev.profile.late_arrivals.is_some();
         // Per kind as given (excused, unexcused, late): records and sixtieths of an hour
@@ -116,31 +126,48 @@ impl Accumulator<'_> {
         let (mut outside, mut late_not_counted, mut counted) = (0_u64, 0_u64, 0_u64);
         let days = cols.days.get(rows.clone()).unwrap_or(&[]);
         let kinds = cols.kinds.get(rows.clone()).unwrap_or(&[]);
-        for ((row, &day), &kind) in rows.zip(days).zip(kinds) {
-            let Some(&month) = usize::try_from(i64::from(day) - first)
-                .ok()
-                .and_then(|d| ev.day_month.get(d))
-            else {
-                outside += 1;
-                continue;
-            };
-            let value = amount(row);
-            let (effective, hours) = if kind < 2 {
-                (usize::from(kind), value)
-            } else if converts {
-                (1, ev.late_hours(value))
+        let amounts = cols.amounts.get(rows.clone()).unwrap_or(&[]);
+        if by_row == [false, false] {
+            // Plain additions when no sum of the run can overflow: each amount is below
+            // 2^amount_bits, so a sum of at most 2^(64 - amount_bits) of them fits.
+            let exact = (amounts.len() as u64)
+                .checked_shl(cols.amount_bits)
+                .is_some_and(|bound| bound >> cols.amount_bits == amounts.len() as u64);
+            let placed = placed.get(rows).unwrap_or(&[]);
+            let run = if exact {
+                sum_whole_window::<false>(ev, placed, amounts, converts)
             } else {
-                late_not_counted += 1;
-                continue;
+                sum_whole_window::<true>(ev, placed, amounts, converts)
             };
-            if by_row.get(effective).copied().unwrap_or(false)
-                && let Some(routes) = routes.get(effective)
-            {
-                add_row(counters, 0, routes, month, hours);
-                counted += 1;
-            } else if let Some(sum) = sums.get_mut(usize::from(kind)) {
-                sum.0 += 1;
-                sum.1 = sum.1.saturating_add(hours);
+            outside += run.outside;
+            late_not_counted += run.late_not_counted;
+            sums = run.sums;
+        } else {
+            for ((&day, &kind), &value) in days.iter().zip(kinds).zip(amounts) {
+                let Some(&month) = usize::try_from(i64::from(day) - first)
+                    .ok()
+                    .and_then(|d| ev.day_month.get(d))
+                else {
+                    outside += 1;
+                    continue;
+                };
+                let (effective, hours) = if kind < 2 {
+                    (usize::from(kind), value)
+                } else if converts {
+                    (1, ev.late_hours(value))
+                } else {
+                    late_not_counted += 1;
+                    continue;
+                };
+                if by_row.get(effective).copied().unwrap_or(false)
+                    && let Some(routes) = routes.get(effective)
+                {
+                    add_row(counters, 0, routes, month, hours);
+                    counted += 1;
+                } else if let Some(sum) = sums.get_mut(usize::from(kind)) {
+                    sum.0 += 1;
+                    sum.1 = sum.1.saturating_add(hours);
+                }
             }
         }
         tally.outside_window += outside;
@@ -163,5 +190,97 @@ impl Accumulator<'_> {
                 }
             }
         }
+    }
+}
+
+/// What [`sum_whole_window`] found in a run.
+struct RunSums {
+    /// Per kind as given (excused, unexcused, late): records and sixtieths of an hour.
+    sums: [(u64, u64); 3],
+    outside: u64,
+    late_not_counted: u64,
+}
+
+/// A row's kind where its day is inside the window, `OUTSIDE` where it is not.
+const OUTSIDE: u8 = 3;
+
+/// Each row's kind (0 excused, 1 unexcused, 2 late) where its day is inside the window of
+/// `window` days from `first`, [`OUTSIDE`] where it is not: one pass over the batch that
+/// vectorizes in the days' width.
+fn placed(days: &[i32], kinds: &[u8], first: i64, window: usize) -> Vec<u8> {
+    // Every day and the window's first are dates chrono can hold (within ±2^27 days of
+    // 1970), so each offset fits an i32.
+    if let (Ok(first), Ok(window)) = (i32::try_from(first), i32::try_from(window)) {
+        days.iter()
+            .zip(kinds)
+            .map(|(&day, &kind)| {
+                let offset = day.wrapping_sub(first);
+                if (offset >= 0) & (offset < window) {
+                    kind
+                } else {
+                    OUTSIDE
+                }
+            })
+            .collect()
+    } else {
+        days.iter()
+            .zip(kinds)
+            .map(|(&day, &kind)| {
+                let inside = usize::try_from(i64::from(day) - first).is_ok_and(|d| d < window);
+                if inside { kind } else { OUTSIDE }
+            })
+            .collect()
+    }
+}
+
+/// Sums the rows of one pupil's run when every counter is for the whole window (the Bulgarian
+/// selections), from the rows' [`placed`] kinds: excused and unexcused rows without a branch,
+/// in registers; late arrivals (rarer, converted through a table when `converts`) and rows
+/// outside the window with one. Not inlined, so that its sums stay in registers instead of
+/// the caller's stack.
+///
+/// `SATURATE` is false when the caller has shown that no sum of the run can pass `u64::MAX`
+/// (see [`PlainColumns::amount_bits`]); each addition is then a plain one.
+#[inline(never)]
+fn sum_whole_window<const SATURATE: bool>(
+    ev: &crate::Evaluator<'_>,
+    placed: &[u8],
+    amounts: &[u64],
+    converts: bool,
+) -> RunSums {
+    let add = |sum: u64, value: u64| {
+        if SATURATE {
+            sum.saturating_add(value)
+        } else {
+            // INVARIANT: no overflow, as the caller showed.
+            sum.wrapping_add(value)
+        }
+    };
+    let (mut outside, mut late_not_counted) = (0_u64, 0_u64);
+    let (mut excused, mut unexcused, mut late) = ((0_u64, 0_u64), (0_u64, 0_u64), (0_u64, 0_u64));
+    for (&code, &value) in placed.iter().zip(amounts) {
+        if code >= 2 {
+            if code == OUTSIDE {
+                outside += 1;
+            } else if converts {
+                late.0 += 1;
+                late.1 = late.1.saturating_add(ev.late_hours(value));
+            } else {
+                late_not_counted += 1;
+            }
+            continue;
+        }
+        // 0 (excused) or 1 (unexcused).
+        let is_unexcused = u64::from(code);
+        let is_excused = is_unexcused ^ 1;
+        excused.0 += is_excused;
+        excused.1 = add(excused.1, value & is_excused.wrapping_neg());
+        unexcused.0 += is_unexcused;
+        unexcused.1 = add(unexcused.1, value & is_unexcused.wrapping_neg());
+    }
+    RunSums {
+        sums: [excused, unexcused, late],
+        outside,
+        late_not_counted,
     }
 }
