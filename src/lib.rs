@@ -59,7 +59,7 @@ mod locale;
 pub use config::RulesConfig;
 #[cfg(feature = "deadline")]
 pub use config::{DeadlineConfig, DeadlineRules};
-pub use edurules_locale::{Message, Noun, SchoolZone, lint, nouns};
+pub use edurules_locale::{Message, Noun, SchoolZone, iso, lint, nouns};
 pub use error::{ConfigError, ConfigProblem, Error, Format};
 pub use locale::Locale;
 

@@ -37,8 +37,10 @@ pub enum Link {
         /// The head.
         person: Login,
         /// First day.
+        #[serde(serialize_with = "edurules_locale::iso::date")]
         from: NaiveDate,
         /// Last day in force (after an early end, the day before it).
+        #[serde(serialize_with = "edurules_locale::iso::date")]
         last_day: NaiveDate,
     },
     /// A written authorization.
@@ -52,8 +54,10 @@ pub enum Link {
         /// The written document.
         document: DocumentRef,
         /// First day.
+        #[serde(serialize_with = "edurules_locale::iso::date")]
         valid_from: NaiveDate,
         /// Last day in force (after a revocation, the day before it).
+        #[serde(serialize_with = "edurules_locale::iso::date")]
         last_day: NaiveDate,
     },
     /// A role held in the entity.
@@ -61,8 +65,10 @@ pub enum Link {
         /// The role.
         role: RoleName,
         /// First day.
+        #[serde(serialize_with = "edurules_locale::iso::date")]
         assigned_on: NaiveDate,
         /// Last day, once the role has been removed.
+        #[serde(serialize_with = "edurules_locale::iso::option_date")]
         last_day: Option<NaiveDate>,
     },
 }

@@ -175,6 +175,25 @@ impl FromStr for SchoolZone {
     }
 }
 
+/// Appends `n` in decimal as `{n}` writes it: at most four digits without
+/// the formatting machinery, any other number with it.
+fn push_number(out: &mut String, n: i64) {
+    match u16::try_from(n) {
+        Ok(n) if n < 10_000 => {
+            let digits = [n / 1000, n / 100 % 10, n / 10 % 10, n % 10];
+            let leading = digits.iter().take(3).take_while(|&&d| d == 0).count();
+            for &d in digits.iter().skip(leading) {
+                out.push(char::from_digit(u32::from(d), 10).unwrap_or('0'));
+            }
+        }
+        _ => {
+            use std::fmt::Write as _;
+            // Writing to a String cannot fail.
+            let _ = write!(out, "{n}");
+        }
+    }
+}
+
 impl Locale {
     /// A date as this language writes it in running text: `7 grudnia 2026 r.`,
     /// `7 декември 2026 г.`, `7 December 2026`.
@@ -194,11 +213,21 @@ impl Locale {
         let (d, y) = (date.day(), date.year());
         let m = usize::try_from(date.month0()).unwrap_or_default();
         let month = |names: [&'static str; 12]| names.get(m).copied().unwrap_or_default();
-        match self {
-            Self::Pl => format!("{d} {} {y} r.", month(PL_MONTHS)),
-            Self::Bg => format!("{d} {} {y} г.", month(BG_MONTHS)),
-            Self::En => format!("{d} {} {y}", month(EN_MONTHS)),
-        }
+        let (month, era) = match self {
+            Self::Pl => (month(PL_MONTHS), " r."),
+            Self::Bg => (month(BG_MONTHS), " г."),
+            Self::En => (month(EN_MONTHS), ""),
+        };
+        // Written piece by piece: a message may hold several dates, and the
+        // formatting machinery costs ten times as much.
+        let mut out = String::with_capacity(32);
+        push_number(&mut out, i64::from(d));
+        out.push(' ');
+        out.push_str(month);
+        out.push(' ');
+        push_number(&mut out, i64::from(y));
+        out.push_str(era);
+        out
     }
 
     /// An instant as a date and a 24-hour time on the wall clock of `zone`;
@@ -247,6 +276,28 @@ mod tests {
             assert_eq!(z.name().to_lowercase().parse::<SchoolZone>().unwrap(), z);
         }
         assert!("Europe/Berlin".parse::<SchoolZone>().is_err());
+    }
+
+    #[test]
+    fn dates_at_the_edges_of_the_digits() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        assert_eq!(Locale::Pl.date(d(2026, 9, 1)), "1 września 2026 r.");
+        assert_eq!(Locale::Bg.date(d(2026, 12, 31)), "31 декември 2026 г.");
+        assert_eq!(Locale::En.date(d(999, 1, 10)), "10 January 999");
+        assert_eq!(Locale::En.date(d(9999, 5, 9)), "9 May 9999");
+        assert_eq!(Locale::En.date(d(10_000, 5, 9)), "9 May 10000");
+        assert_eq!(Locale::En.date(d(0, 5, 9)), "9 May 0");
+        assert_eq!(Locale::Pl.date(d(-44, 3, 15)), "15 marca -44 r.");
+    }
+
+    proptest::proptest! {
+        /// As the formatting machinery writes them, for every year chrono holds.
+        #[test]
+        fn numbers_as_format_writes_them(n in proptest::prelude::any::<i32>()) {
+            let mut out = String::new();
+            push_number(&mut out, i64::from(n));
+            proptest::prop_assert_eq!(out, n.to_string());
+        }
     }
 
     #[test]

@@ -44,6 +44,7 @@
 
 mod date;
 mod error;
+pub mod iso;
 pub mod lint;
 mod locale;
 mod message;

@@ -50,6 +50,22 @@ impl Locale {
     #[must_use]
     pub fn quote(self, text: &str) -> String {
         let (open, close) = self.quotation_marks();
+        // The common case, an id or a name: short, and every character shown as it is.
+        let short = text.len() <= MAX_QUOTED_CHARS
+            || (text.len() <= MAX_QUOTED_CHARS * 4 && text.chars().count() <= MAX_QUOTED_CHARS);
+        if short && text.chars().all(shown_as_is) {
+            let mut out = String::with_capacity(text.len() + 6);
+            out.push(open);
+            out.push_str(text);
+            out.push(close);
+            return out;
+        }
+        self.quote_escaped(text)
+    }
+
+    /// [`Locale::quote`] character by character: escapes and the cut.
+    fn quote_escaped(self, text: &str) -> String {
+        let (open, close) = self.quotation_marks();
         let mut out = String::with_capacity(text.len().min(MAX_QUOTED_CHARS * 4) + 8);
         out.push(open);
         // The budget is what is shown: an escape (`\u{202e}`) counts as the
@@ -138,6 +154,11 @@ impl Locale {
 
 /// Appends `c`, escaped if a reader could not see it or it would act on a
 /// terminal or log.
+/// Whether [`push_escaped`] writes `c` as it is.
+fn shown_as_is(c: char) -> bool {
+    !(c.is_control() || is_invisible(c) || matches!(c, '„' | '”' | '“' | '«' | '»'))
+}
+
 fn push_escaped(out: &mut String, c: char) {
     match c {
         '\n' => out.push_str("\\n"),
@@ -246,7 +267,30 @@ mod tests {
         assert_eq!(Locale::En.quote("a\u{202e}b\u{1b}"), "“a\\u{202e}b\\u{1b}”");
     }
 
+    #[test]
+    fn the_plain_path_keeps_the_cut_in_characters() {
+        // 64 two-byte characters (128 bytes) are shown whole; 65 are cut.
+        let exact = "ż".repeat(MAX_QUOTED_CHARS);
+        assert_eq!(Locale::Pl.quote(&exact), format!("„{exact}”"));
+        let one_more = format!("{exact}ż");
+        assert_eq!(
+            Locale::Pl.quote(&one_more),
+            format!("„{exact}…” (i jeszcze 1 znak)")
+        );
+        assert_eq!(Locale::Pl.quote(""), "„”");
+    }
+
     proptest::proptest! {
+        /// The plain path gives what the character-by-character path gives, on
+        /// text mixing ASCII, Polish and Cyrillic letters, quotation marks,
+        /// control and invisible characters, around the length of the cut.
+        #[test]
+        fn both_paths_agree(s in "[a-zżЖ„”\n\u{202e} ]{0,70}|[a-zż]{60,70}|.{0,80}") {
+            for l in Locale::ALL {
+                proptest::prop_assert_eq!(l.quote(&s), l.quote_escaped(&s));
+            }
+        }
+
         #[test]
         fn a_quote_is_bounded_and_has_no_control_characters(s in ".{0,300}") {
             for l in Locale::ALL {

@@ -48,10 +48,13 @@ pub struct Deadline<'r> {
     /// The category, as the rules spell it.
     pub category: &'r str,
     /// The day the facts changed (not counted).
+    #[serde(serialize_with = "edurules_locale::iso::date")]
     pub change_date: NaiveDate,
     /// Where the term lands before art. 115 KC.
+    #[serde(serialize_with = "edurules_locale::iso::date")]
     pub nominal_due: NaiveDate,
     /// The last day to submit.
+    #[serde(serialize_with = "edurules_locale::iso::date")]
     pub due_date: NaiveDate,
     /// How the term was counted.
     pub term: DeadlineTerm,
@@ -62,13 +65,16 @@ pub struct Deadline<'r> {
     /// The provision that sets the term, e.g. `art. 30` or `art. 30 pkt 1`.
     pub provision: &'r str,
     /// First day of the version of art. 30 applied.
+    #[serde(serialize_with = "edurules_locale::iso::date")]
     pub version_in_force_from: NaiveDate,
     /// Last day of that version, if it is no longer in force.
+    #[serde(serialize_with = "edurules_locale::iso::option_date")]
     pub version_in_force_to: Option<NaiveDate>,
     /// The day the wording of the version applied took force: the start of
     /// the amending act (or original text) whose wording the version
     /// restates. A consolidated text changes no wording, so for
     /// Dz.U. 2024 poz. 152 (in use from 2024-02-07) this is 2019-09-01.
+    #[serde(serialize_with = "edurules_locale::iso::date")]
     pub wording_in_force_from: NaiveDate,
     /// The text applied (consolidated text or amending act).
     pub version_source: &'r str,

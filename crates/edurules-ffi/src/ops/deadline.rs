@@ -39,6 +39,7 @@ pub(crate) struct Submission {
 #[derive(Serialize, JsonSchema)]
 pub(crate) struct SubmissionOut<'r> {
     /// The last day to submit.
+    #[serde(serialize_with = "edurules::iso::date")]
     due_date: NaiveDate,
     /// The whole computation: term, counting rule, version of art. 30 applied.
     #[schemars(with = "Value")]

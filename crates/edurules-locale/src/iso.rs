@@ -1,0 +1,134 @@
+//! ISO 8601 dates in serialized data, written without the formatting
+//! machinery: for a date field,
+//! `#[serde(serialize_with = "edurules_locale::iso::date")]` gives exactly
+//! the text chrono's own `Serialize` gives (`"2025-12-29"`), about a tenth
+//! of the work. Messages for people use [`crate::Locale::date`] instead.
+//!
+//! # Example
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use serde::Serialize;
+//!
+//! #[derive(Serialize)]
+//! struct Due {
+//!     #[serde(serialize_with = "edurules_locale::iso::date")]
+//!     on: NaiveDate,
+//!     #[serde(serialize_with = "edurules_locale::iso::option_date")]
+//!     until: Option<NaiveDate>,
+//! }
+//!
+//! let due = Due { on: NaiveDate::from_ymd_opt(2025, 12, 29).unwrap(), until: None };
+//! assert_eq!(serde_json::to_string(&due)?, r#"{"on":"2025-12-29","until":null}"#);
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Serialize, Serializer};
+
+/// Serializes `date` as chrono does: `YYYY-MM-DD` for the years 0 to 9999,
+/// chrono's own text (a sign and at least four digits) for the others.
+///
+/// # Errors
+///
+/// Only the serializer's.
+pub fn date<S: Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
+    let year = match u32::try_from(date.year()) {
+        Ok(year) if year <= 9999 => year,
+        _ => return date.serialize(serializer),
+    };
+    let digit = |n: u32| b'0' + u8::try_from(n % 10).unwrap_or(0);
+    let (month, day) = (date.month(), date.day());
+    let text = [
+        digit(year / 1000),
+        digit(year / 100),
+        digit(year / 10),
+        digit(year),
+        b'-',
+        digit(month / 10),
+        digit(month),
+        b'-',
+        digit(day / 10),
+        digit(day),
+    ];
+    match std::str::from_utf8(&text) {
+        Ok(text) => serializer.serialize_str(text),
+        // Digits and dashes are UTF-8: not reached.
+        Err(_) => date.serialize(serializer),
+    }
+}
+
+/// [`date`] for an optional date (`null` when absent).
+///
+/// # Errors
+///
+/// Only the serializer's.
+pub fn option_date<S: Serializer>(
+    date: &Option<NaiveDate>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    /// A date serialized by [`date`].
+    struct Iso(NaiveDate);
+    impl Serialize for Iso {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            self::date(&self.0, serializer)
+        }
+    }
+    match date {
+        Some(d) => serializer.serialize_some(&Iso(*d)),
+        None => serializer.serialize_none(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[derive(Serialize)]
+    struct Fast(#[serde(serialize_with = "date")] NaiveDate);
+
+    #[derive(Serialize)]
+    struct FastOption(#[serde(serialize_with = "option_date")] Option<NaiveDate>);
+
+    #[test]
+    fn the_edges_of_four_digits() {
+        for (y, m, d) in [
+            (0, 1, 1),
+            (9, 2, 3),
+            (999, 12, 31),
+            (9999, 12, 31),
+            (10_000, 1, 1),
+            (-1, 12, 31),
+        ] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(
+                serde_json::to_string(&Fast(date)).unwrap(),
+                serde_json::to_string(&date).unwrap()
+            );
+        }
+        let d = NaiveDate::from_ymd_opt(2025, 12, 29).unwrap();
+        assert_eq!(serde_json::to_string(&Fast(d)).unwrap(), r#""2025-12-29""#);
+        assert_eq!(serde_json::to_string(&FastOption(None)).unwrap(), "null");
+        assert_eq!(
+            serde_json::to_string(&FastOption(Some(d))).unwrap(),
+            r#""2025-12-29""#
+        );
+    }
+
+    proptest! {
+        /// Every date chrono holds serializes as chrono serializes it.
+        #[test]
+        fn as_chrono_writes_it(days in prop_oneof![
+            // The years 0 to 9999, the fast path.
+            -366..=3_652_059_i32,
+            NaiveDate::MIN.num_days_from_ce()..=NaiveDate::MAX.num_days_from_ce(),
+        ]) {
+            let date = NaiveDate::from_num_days_from_ce_opt(days).unwrap();
+            prop_assert_eq!(
+                serde_json::to_string(&Fast(date)).unwrap(),
+                serde_json::to_string(&date).unwrap()
+            );
+        }
+    }
+}
