@@ -59,7 +59,8 @@ struct Pool {
     entries: Vec<Entries>,
 }
 
-/// (key, start, end) of each value of an object in its scratch buffer.
+/// (key, start, end) of each field of an object in its scratch buffer: from
+/// the key's opening quote to the end of its value.
 type Entries = Vec<(Cow<'static, str>, usize, usize)>;
 
 /// A kept byte buffer larger than this is dropped rather than kept.
@@ -126,34 +127,12 @@ pub(crate) fn write_str(out: &mut Vec<u8>, text: &str) -> Result<(), Error> {
 }
 
 /// Whether JSON escapes a byte of `bytes`: a control character, `"` or `\\`
-/// (serde_json escapes nothing else). Eight bytes at a time: each test below
-/// is exact for "some byte of the word is…" (a borrow can only start at a
-/// byte that matches), so no byte is looked at alone.
+/// (serde_json escapes nothing else). One pass without a branch, which the
+/// compiler vectorizes (16 bytes at a time on the baseline x86-64 target).
 fn needs_escape(bytes: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let any_escaped = |w: u64| {
-        let control = w.wrapping_sub(ONES * 0x20) & !w;
-        let quote = w ^ (ONES * u64::from(b'"'));
-        let backslash = w ^ (ONES * u64::from(b'\\'));
-        let zero = |v: u64| v.wrapping_sub(ONES) & !v;
-        (control | zero(quote) | zero(backslash)) & HIGH != 0
-    };
-    let mut words = bytes.chunks_exact(8);
-    for word in &mut words {
-        let mut w = [0; 8];
-        w.copy_from_slice(word);
-        if any_escaped(u64::from_le_bytes(w)) {
-            return true;
-        }
-    }
-    let rest = words.remainder();
-    // The tail padded with a byte never escaped.
-    let mut w = [b'a'; 8];
-    if let Some(head) = w.get_mut(..rest.len()) {
-        head.copy_from_slice(rest);
-    }
-    !rest.is_empty() && any_escaped(u64::from_le_bytes(w))
+    bytes.iter().fold(false, |any, &b| {
+        any | (b < 0x20) | (b == b'"') | (b == b'\\')
+    })
 }
 
 /// The serializer: writes one value at the end of `out`.
@@ -460,8 +439,9 @@ struct Object<'a> {
     /// Written in place (`true`) or in `scratch`.
     in_place: bool,
     scratch: Vec<u8>,
-    /// Each value's key and bounds: in `out` counted from `base` while in
-    /// place (so that they hold in `scratch` once moved there), else in `scratch`.
+    /// Each field's key and bounds (`"key":value`): in `out` counted from
+    /// `base` while in place (so that they hold in `scratch` once moved
+    /// there), else in `scratch`.
     entries: Entries,
     /// A map's key waiting for its value.
     key: Option<String>,
@@ -505,6 +485,8 @@ impl<'a> Object<'a> {
             self.in_place = false;
         }
         let start = self.scratch.len();
+        write_str(&mut self.scratch, &key)?;
+        self.scratch.push(b':');
         value.serialize(Writer {
             out: &mut self.scratch,
             pool: &mut *self.pool,
@@ -522,9 +504,9 @@ impl<'a> Object<'a> {
         if !self.entries.is_empty() {
             self.out.push(b',');
         }
+        let start = self.out.len() - self.base;
         write_str(self.out, &key)?;
         self.out.push(b':');
-        let start = self.out.len() - self.base;
         value.serialize(Writer {
             out: &mut *self.out,
             pool: &mut *self.pool,
@@ -552,13 +534,12 @@ impl<'a> Object<'a> {
                 self.out.push(b',');
             }
             first = false;
-            write_str(self.out, key)?;
-            self.out.push(b':');
-            let value = self
+            // The key as written, its colon and its value.
+            let field = self
                 .scratch
                 .get(*start..*end)
-                .ok_or_else(|| Error::custom("value out of its buffer"))?;
-            self.out.extend_from_slice(value);
+                .ok_or_else(|| Error::custom("field out of its buffer"))?;
+            self.out.extend_from_slice(field);
         }
         self.out.extend_from_slice(self.close);
         self.pool.give_bytes(self.scratch);

@@ -53,7 +53,12 @@ impl Locale {
         // The common case, an id or a name: short, and every character shown as it is.
         let short = text.len() <= MAX_QUOTED_CHARS
             || (text.len() <= MAX_QUOTED_CHARS * 4 && text.chars().count() <= MAX_QUOTED_CHARS);
-        if short && text.chars().all(shown_as_is) {
+        // Printable ASCII is shown as it is: checked a byte at a time, in a
+        // pass the compiler vectorizes; other text a character at a time.
+        let printable = text
+            .bytes()
+            .fold(true, |ok, b| ok & (0x20..0x7f).contains(&b));
+        if short && (printable || text.chars().all(shown_as_is)) {
             let mut out = String::with_capacity(text.len() + 6);
             out.push(open);
             out.push_str(text);

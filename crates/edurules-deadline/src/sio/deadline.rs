@@ -42,45 +42,48 @@ pub enum DeadlineTerm {
 /// shipped rules), so computing one does not allocate. It deserializes from a
 /// borrowed JSON buffer (as `serde_json::from_str` gives); a string with JSON
 /// escape sequences cannot be borrowed and is refused.
+///
+/// The fields are in alphabetical order, the order of the keys in the JSON
+/// protocol's answers (`edurules-ffi`), so that writing them sorts nothing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Deadline<'r> {
+    /// The act.
+    pub act: &'r str,
     /// The category, as the rules spell it.
     pub category: &'r str,
     /// The day the facts changed (not counted).
     #[serde(serialize_with = "edurules_locale::iso::date")]
     pub change_date: NaiveDate,
-    /// Where the term lands before art. 115 KC.
-    #[serde(serialize_with = "edurules_locale::iso::date")]
-    pub nominal_due: NaiveDate,
+    /// The version of art. 115 KC applied.
+    pub counting_rule: CountingRule,
     /// The last day to submit.
     #[serde(serialize_with = "edurules_locale::iso::date")]
     pub due_date: NaiveDate,
-    /// How the term was counted.
-    pub term: DeadlineTerm,
-    /// The version of art. 115 KC applied.
-    pub counting_rule: CountingRule,
-    /// The act.
-    pub act: &'r str,
+    /// Where the term lands before art. 115 KC.
+    #[serde(serialize_with = "edurules_locale::iso::date")]
+    pub nominal_due: NaiveDate,
     /// The provision that sets the term, e.g. `art. 30` or `art. 30 pkt 1`.
     pub provision: &'r str,
+    /// How the term was counted.
+    pub term: DeadlineTerm,
+    /// For an excepted category with a known term: the provision setting it.
+    #[serde(borrow)]
+    pub term_basis: Option<&'r str>,
     /// First day of the version of art. 30 applied.
     #[serde(serialize_with = "edurules_locale::iso::date")]
     pub version_in_force_from: NaiveDate,
     /// Last day of that version, if it is no longer in force.
     #[serde(serialize_with = "edurules_locale::iso::option_date")]
     pub version_in_force_to: Option<NaiveDate>,
+    /// The text applied (consolidated text or amending act).
+    pub version_source: &'r str,
     /// The day the wording of the version applied took force: the start of
     /// the amending act (or original text) whose wording the version
     /// restates. A consolidated text changes no wording, so for
     /// Dz.U. 2024 poz. 152 (in use from 2024-02-07) this is 2019-09-01.
     #[serde(serialize_with = "edurules_locale::iso::date")]
     pub wording_in_force_from: NaiveDate,
-    /// The text applied (consolidated text or amending act).
-    pub version_source: &'r str,
-    /// For an excepted category with a known term: the provision setting it.
-    #[serde(borrow)]
-    pub term_basis: Option<&'r str>,
 }
 
 /// Whether a submission met its deadline.

@@ -36,19 +36,21 @@ pub(crate) struct Submission {
     submitted_on: Option<NaiveDate>,
 }
 
+// The fields are in alphabetical order, the order of the answer's keys, so
+// that writing them sorts nothing.
 #[derive(Serialize, JsonSchema)]
 pub(crate) struct SubmissionOut<'r> {
-    /// The last day to submit.
-    #[serde(serialize_with = "edurules::iso::date")]
-    due_date: NaiveDate,
     /// The whole computation: term, counting rule, version of art. 30 applied.
     #[schemars(with = "Value")]
     deadline: Deadline<'r>,
+    /// The last day to submit.
+    #[serde(serialize_with = "edurules::iso::date")]
+    due_date: NaiveDate,
+    /// The counting steps in the engine's locale.
+    explanation: String,
     /// With `submitted_on`: on time or late by how many days.
     #[serde(skip_serializing_if = "Option::is_none")]
     lateness: Option<Lateness>,
-    /// The counting steps in the engine's locale.
-    explanation: String,
     /// The legal basis in the engine's locale.
     legal_basis: String,
 }
