@@ -8,8 +8,10 @@ use super::{Evaluator, unit_index};
 use crate::report::Stats;
 use crate::{AbsenceError, AbsenceKind, AbsenceRecord, PupilId, Unit};
 
+mod not_counted;
 #[cfg(feature = "arrow")]
 mod runs;
+use not_counted::NotCountedSums;
 #[cfg(feature = "arrow")]
 pub(crate) use runs::PlainColumns;
 
@@ -63,7 +65,7 @@ pub struct Accumulator<'e> {
     plain: u64,
     /// Records that count towards no rule at their pupil's level: (pupil position, kind index,
     /// unit index) → (records, amount in sixtieths). O(pupils with such records).
-    not_counted: NotCountedMap,
+    not_counted: NotCountedSums,
 }
 
 /// (pupil position, kind index, unit index) → (records, amount in sixtieths).
@@ -183,7 +185,7 @@ impl<'e> Accumulator<'e> {
             stats: Stats::default(),
             last: None,
             plain: 0,
-            not_counted: BTreeMap::new(),
+            not_counted: NotCountedSums::default(),
         }
     }
 
@@ -398,8 +400,8 @@ impl<'e> Accumulator<'e> {
         }
         self.stats.add(&other.stats);
         self.plain = self.plain.saturating_add(other.plain);
-        for (key, (records, amount)) in other.not_counted {
-            add_not_counted(&mut self.not_counted, key, records, amount);
+        for (key, (records, amount)) in other.not_counted.into_map() {
+            self.not_counted.add(key, records, amount);
         }
     }
 
@@ -463,18 +465,15 @@ impl<'e> Accumulator<'e> {
                 kind,
                 unit,
                 amount,
-            } => add_not_counted(
-                &mut self.not_counted,
-                (pupil, kind_index(kind), unit_order(unit)),
-                1,
-                amount,
-            ),
+            } => self
+                .not_counted
+                .add((pupil, kind_index(kind), unit_order(unit)), 1, amount),
         }
     }
 
     /// The not-counted records as report entries, with those found when folding lessons.
     pub(crate) fn not_counted_list(&self, lessons: &NotCountedMap) -> Vec<crate::NotCounted> {
-        let mut all = self.not_counted.clone();
+        let mut all = self.not_counted.to_map();
         for (&key, &(records, amount)) in lessons {
             add_not_counted(&mut all, key, records, amount);
         }

@@ -2,7 +2,7 @@
 //! `lesson` column) added straight from their columns, in one pass, with one roster lookup,
 //! one level check and one route lookup per run of consecutive rows of the same pupil.
 
-use super::{Accumulator, add_not_counted, add_row};
+use super::{Accumulator, add_row};
 use crate::PupilId;
 
 /// Checked columns of the common layout: every amount exact, no late arrival of 0 minutes.
@@ -185,7 +185,7 @@ impl Accumulator<'_> {
                     tally.counted += records;
                 }
                 _ => {
-                    add_not_counted(&mut self.not_counted, (pupil, kind, 0), records, hours);
+                    self.not_counted.add((pupil, kind, 0), records, hours);
                     tally.not_counted += records;
                 }
             }
