@@ -273,13 +273,6 @@ impl<'b> Rows<'b> {
                 days: self.days,
                 kinds: &self.kinds,
                 amounts: &self.amounts,
-                // One pass that vectorizes: the bits of all amounts or-ed together.
-                amount_bits: u64::BITS
-                    - self
-                        .amounts
-                        .iter()
-                        .fold(0, |bits, &a| bits | a)
-                        .leading_zeros(),
             };
             acc.push_plain_columns(cols, first);
             return;

@@ -16,8 +16,14 @@ pub(crate) struct PlainColumns<'b> {
     pub(crate) kinds: &'b [u8],
     /// The amounts, in sixtieths of the row's unit.
     pub(crate) amounts: &'b [u64],
-    /// Every amount is below 2^`amount_bits`.
-    pub(crate) amount_bits: u32,
+}
+
+/// What the runs of one batch share.
+struct Placed {
+    /// Each row's kind where its day is inside the window, [`OUTSIDE`] where not ([`placed`]).
+    kinds: Vec<u8>,
+    /// No sum of the batch's amounts can overflow.
+    exact: bool,
 }
 
 /// What the rows of one batch did, added to the accumulator's figures at the end.
@@ -42,12 +48,21 @@ impl Accumulator<'_> {
             .min(cols.kinds.len())
             .min(cols.amounts.len());
         let mut tally = Tally::default();
-        let placed = placed(
+        let kinds = placed(
             cols.days.get(..n).unwrap_or(&[]),
             cols.kinds.get(..n).unwrap_or(&[]),
             first,
             self.ev.day_month.len(),
         );
+        // Whether no sum of the batch's amounts can overflow, so that runs add them plainly:
+        // each is below 2^bits (one pass of `|` that vectorizes), so a sum of n of them is
+        // below n × 2^bits.
+        let amounts = cols.amounts.get(..n).unwrap_or(&[]);
+        let bits = u64::BITS - amounts.iter().fold(0, |all, &a| all | a).leading_zeros();
+        let exact = (n as u64)
+            .checked_shl(bits)
+            .is_some_and(|bound| bound >> bits == n as u64);
+        let placed = Placed { kinds, exact };
         let mut start = 0;
         while let Some(&id) = cols.ids.get(start) {
             if start >= n {
@@ -98,7 +113,7 @@ impl Accumulator<'_> {
         &mut self,
         pupil: u32,
         cols: PlainColumns<'_>,
-        placed: &[u8],
+        placed: &Placed,
         first: i64,
         rows: std::ops::Range<usize>,
         tally: &mut Tally,
@@ -128,12 +143,8 @@ impl Accumulator<'_> {
         let kinds = cols.kinds.get(rows.clone()).unwrap_or(&[]);
         let amounts = cols.amounts.get(rows.clone()).unwrap_or(&[]);
         if by_row == [false, false] {
-            // Plain additions when no sum of the run can overflow: each amount is below
-            // 2^amount_bits, so a sum of at most 2^(64 - amount_bits) of them fits.
-            let exact = (amounts.len() as u64)
-                .checked_shl(cols.amount_bits)
-                .is_some_and(|bound| bound >> cols.amount_bits == amounts.len() as u64);
-            let placed = placed.get(rows).unwrap_or(&[]);
+            let exact = placed.exact;
+            let placed = placed.kinds.get(rows).unwrap_or(&[]);
             let run = if exact {
                 sum_whole_window::<false>(ev, placed, amounts, converts)
             } else {
@@ -240,7 +251,7 @@ fn placed(days: &[i32], kinds: &[u8], first: i64, window: usize) -> Vec<u8> {
 /// the caller's stack.
 ///
 /// `SATURATE` is false when the caller has shown that no sum of the run can pass `u64::MAX`
-/// (see [`PlainColumns::amount_bits`]); each addition is then a plain one.
+/// (see [`Accumulator::push_plain_columns`]); each addition is then a plain one.
 #[inline(never)]
 fn sum_whole_window<const SATURATE: bool>(
     ev: &crate::Evaluator<'_>,
