@@ -32,6 +32,22 @@ use serde::{Serialize, Serializer};
 /// # Errors
 ///
 /// Only the serializer's.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+///
+/// let d = NaiveDate::from_ymd_opt(2026, 3, 3).unwrap();
+/// let mut out = Vec::new();
+/// edurules_locale::iso::date(&d, &mut serde_json::Serializer::new(&mut out))?;
+/// assert_eq!(out, br#""2026-03-03""#);
+/// let far = NaiveDate::from_ymd_opt(12_345, 1, 2).unwrap();
+/// let mut out = Vec::new();
+/// edurules_locale::iso::date(&far, &mut serde_json::Serializer::new(&mut out))?;
+/// assert_eq!(out, br#""+12345-01-02""#);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 pub fn date<S: Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
     let year = match u32::try_from(date.year()) {
         Ok(year) if year <= 9999 => year,
@@ -63,6 +79,21 @@ pub fn date<S: Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::
 /// # Errors
 ///
 /// Only the serializer's.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+///
+/// let some = Some(NaiveDate::from_ymd_opt(2026, 8, 31).unwrap());
+/// let mut out = Vec::new();
+/// edurules_locale::iso::option_date(&some, &mut serde_json::Serializer::new(&mut out))?;
+/// assert_eq!(out, br#""2026-08-31""#);
+/// let mut out = Vec::new();
+/// edurules_locale::iso::option_date(&None, &mut serde_json::Serializer::new(&mut out))?;
+/// assert_eq!(out, b"null");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 pub fn option_date<S: Serializer>(
     date: &Option<NaiveDate>,
     serializer: S,
