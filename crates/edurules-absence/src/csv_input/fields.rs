@@ -200,14 +200,16 @@ pub(crate) fn shift_line(err: AbsenceError, offset: u64) -> AbsenceError {
     }
 }
 
-/// A direct-mapped cache of parsed dates: a region's file has a few hundred distinct dates.
+/// A direct-mapped cache of parsed dates: a region's file has a few hundred distinct dates, and
+/// within a school year a month and day name one date, so the slot is the month and day.
 #[derive(Debug)]
 pub(crate) struct DateCache {
     slots: Vec<Option<([u8; 10], NaiveDate)>>,
 }
 
 impl DateCache {
-    const SLOTS: usize = 1024;
+    /// Slots: the month's digits give at most 25 and the day's at most 45 (see `slot`).
+    const SLOTS: usize = 26 * 48;
 
     pub(crate) fn new() -> Self {
         Self {
@@ -215,25 +217,45 @@ impl DateCache {
         }
     }
 
+    /// The slot of a 10-byte date, from the low bits of its month and day digits in either
+    /// format (any bytes give some slot; the stored key decides a hit).
+    #[inline]
+    fn slot(key: &[u8; 10]) -> usize {
+        let [a0, a1, a2, a3, a4, a5, a6, _, a8, a9] = *key;
+        let (m0, m1, d0, d1) = if a2 == b'.' {
+            (a3, a4, a0, a1)
+        } else {
+            (a5, a6, a8, a9)
+        };
+        let month = usize::from(m0 & 1) * 10 + usize::from(m1 & 15);
+        let day = usize::from(d0 & 3) * 10 + usize::from(d1 & 15);
+        month * 48 + day
+    }
+
+    /// The date of a 10-byte field, `None` when it is not one (as [`date`] refuses it).
+    #[inline]
+    pub(crate) fn lookup(&mut self, key: [u8; 10]) -> Option<NaiveDate> {
+        let slot = self.slots.get_mut(Self::slot(&key))?;
+        if let Some((k, d)) = slot
+            && *k == key
+        {
+            return Some(*d);
+        }
+        let d = date(&key, 0).ok()?;
+        *slot = Some((key, d));
+        Some(d)
+    }
+
     /// The date of `field`, with exactly the errors of [`date`].
     #[inline]
     pub(crate) fn date(&mut self, field: &[u8], line: u64) -> Result<NaiveDate, AbsenceError> {
-        let Ok(key) = <[u8; 10]>::try_from(field) else {
-            return date(field, line);
-        };
-        let hash = key.iter().fold(0_usize, |h, &b| {
-            h.wrapping_mul(31).wrapping_add(usize::from(b))
-        }) % Self::SLOTS;
-        if let Some(Some((k, d))) = self.slots.get(hash)
-            && *k == key
+        match <[u8; 10]>::try_from(field)
+            .ok()
+            .and_then(|k| self.lookup(k))
         {
-            return Ok(*d);
+            Some(d) => Ok(d),
+            None => date(field, line),
         }
-        let d = date(field, line)?;
-        if let Some(slot) = self.slots.get_mut(hash) {
-            *slot = Some((key, d));
-        }
-        Ok(d)
     }
 }
 
