@@ -322,7 +322,7 @@ impl<'a> Evaluator<'a> {
         let threads = rayon::current_num_threads().max(1);
         for block in records.chunks(PAR_CHUNK * 16) {
             let chunk = block.len().div_ceil(threads * 2).max(1);
-            let batches: Vec<Batch> = block
+            let mut batches: Vec<Batch> = block
                 .par_chunks(chunk)
                 .map(|c| {
                     let mut b = Batch::new(self);
@@ -333,7 +333,7 @@ impl<'a> Evaluator<'a> {
                     Ok(b)
                 })
                 .collect::<Result<_, AbsenceError>>()?;
-            acc.apply_batches(batches);
+            acc.apply_batches(&mut batches);
         }
         Ok(acc)
     }
@@ -619,19 +619,24 @@ fn slot_of(first_year: i32, date: chrono::NaiveDate) -> Option<usize> {
 /// The counters one (effective kind, unit) of record adds to, inline: at most four, since the
 /// slots are distinct and a kind's record matches only slots counting all or its own kind, per
 /// window or per month.
+///
+/// Every `Routes` of a profile has the same length, padded with additions of nothing (a zero
+/// mask) to the first counter of the row: a loop over a record's counters then runs the same
+/// number of times for every record, with no mispredicted branch to stall the memory accesses
+/// of the records around it.
 #[derive(Debug, Clone, Copy, Default)]
 struct Routes {
-    /// How many of `at` are used.
+    /// How many of `at` are used (padding included).
     len: usize,
     /// (first counter of the slot in a pupil's row, 1 for a monthly slot (offset by the month
-    /// index) or 0).
-    at: [(usize, usize); 4],
+    /// index) or 0, `u64::MAX` for a route or 0 for padding).
+    at: [(usize, usize, u64); 4],
 }
 
 impl Routes {
-    /// The routes in use.
+    /// The routes in use, padding included.
     #[inline]
-    fn used(&self) -> &[(usize, usize)] {
+    fn used(&self) -> &[(usize, usize, u64)] {
         self.at.get(..self.len).unwrap_or(&[])
     }
 }
@@ -655,14 +660,18 @@ fn compile_routes(slots: &[SlotKey], bases: &[usize]) -> [[Routes; 2]; 2] {
                 }
             }
             if let Some(r) = routes.get_mut(k).and_then(|r| r.get_mut(u)) {
-                for at in places.into_iter().flatten() {
+                for (base, monthly) in places.into_iter().flatten() {
                     if let Some(slot) = r.at.get_mut(r.len) {
-                        *slot = at;
+                        *slot = (base, monthly, u64::MAX);
                         r.len += 1;
                     }
                 }
             }
         }
+    }
+    let width = routes.iter().flatten().map(|r| r.len).max().unwrap_or(0);
+    for r in routes.iter_mut().flatten() {
+        r.len = width;
     }
     routes
 }

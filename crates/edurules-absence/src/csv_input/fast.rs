@@ -120,9 +120,14 @@ fn accumulate_reader<'e, R: Read + Send>(
     std::thread::scope(|scope| {
         // One block queued while one is parsed and one is read.
         let (tx, rx) = mpsc::sync_channel::<Piece>(1);
+        // Parsed blocks go back to the reader to be filled again: no fresh pages per block.
+        let (back_tx, back_rx) = mpsc::channel::<Vec<u8>>();
         scope.spawn(move || {
             let mut reader = BlockReader::new(input);
             loop {
+                while let Ok(spare) = back_rx.try_recv() {
+                    reader.recycle(spare);
+                }
                 let next = reader.next_block();
                 let done = !matches!(next, Ok(Some(_)));
                 let piece = match next {
@@ -143,6 +148,7 @@ fn accumulate_reader<'e, R: Read + Send>(
                 ..CsvSummary::default()
             },
             next_line: 2,
+            pool: Vec::new(),
         };
         let mut cols = None;
         for (read, piece) in rx {
@@ -160,6 +166,8 @@ fn accumulate_reader<'e, R: Read + Send>(
                 state.fold_block(ev, c, body, mode)?;
             }
             progress(read, state.summary.rows);
+            // The reader may have stopped (at the end of the input); then the block is dropped.
+            let _ = back_tx.send(block);
         }
         if cols.is_none() {
             return Err(AbsenceError::CsvHeader {
@@ -176,6 +184,8 @@ struct State<'e> {
     summary: CsvSummary,
     /// The number of the next line to read (the header is line 1).
     next_line: u64,
+    /// The batches of the last block, emptied and refilled: their memory is kept.
+    pool: Vec<Batch>,
 }
 
 impl<'e> State<'e> {
@@ -190,19 +200,22 @@ impl<'e> State<'e> {
         let threads = rayon::current_num_threads().max(1);
         let target = (BLOCK / (threads * 4)).max(MIN_CHUNK);
         let parts = lines::chunks(block, target);
-        let results: Vec<(Parsed, Batch)> = parts
+        while self.pool.len() < parts.len() {
+            self.pool.push(Batch::new(ev));
+        }
+        let batches = self.pool.get_mut(..parts.len()).unwrap_or_default();
+        let results: Vec<Parsed> = parts
             .par_iter()
-            .map(|chunk| {
-                let mut batch = Batch::new(ev);
+            .zip(batches.par_iter_mut())
+            .map(|(chunk, batch)| {
+                batch.clear();
                 let mut parser = LineParser::new(*cols, mode);
-                let parsed = parser.parse(chunk, 1, &mut |r| batch.push(ev, r));
-                (parsed, batch)
+                parser.parse(chunk, 1, &mut |r| batch.push(ev, r))
             })
             .collect();
-        let mut batches = Vec::with_capacity(results.len());
         let offset_base = self.next_line;
         let mut offset = offset_base - 1;
-        for (parsed, batch) in results {
+        for parsed in results {
             if let Some(err) = parsed.fatal {
                 return Err(fields::shift_line(err, offset));
             }
@@ -213,7 +226,6 @@ impl<'e> State<'e> {
                 .map(|e| fields::shift_line(e, offset))
                 .collect();
             self.summary.merge(s);
-            batches.push(batch);
             offset += parsed.lines;
         }
         self.next_line = offset + 1;

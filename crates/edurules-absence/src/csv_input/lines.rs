@@ -88,6 +88,8 @@ pub(crate) enum BlockError {
 pub(crate) struct BlockReader<R> {
     inner: R,
     carry: Vec<u8>,
+    /// Buffers handed back to be filled again.
+    spare: Vec<Vec<u8>>,
     eof: bool,
     first: bool,
     /// Bytes read from the input so far.
@@ -99,9 +101,17 @@ impl<R: Read> BlockReader<R> {
         Self {
             inner,
             carry: Vec::new(),
+            spare: Vec::new(),
             eof: false,
             first: true,
             read: 0,
+        }
+    }
+
+    /// Takes back a block already parsed, to fill it again (its memory is reused).
+    pub(crate) fn recycle(&mut self, buf: Vec<u8>) {
+        if self.spare.len() < 2 {
+            self.spare.push(buf);
         }
     }
 
@@ -111,23 +121,25 @@ impl<R: Read> BlockReader<R> {
         if self.eof {
             return Ok(None);
         }
-        let mut buf = std::mem::take(&mut self.carry);
+        let mut buf = self.spare.pop().unwrap_or_default();
+        buf.clear();
+        buf.extend_from_slice(&self.carry);
+        self.carry.clear();
         let want = buf.len() + BLOCK;
         while buf.len() < want {
             let start = buf.len();
-            // Grow by doubling from 64 KiB, so a small input costs a small buffer.
-            buf.resize(want.min(start + start.max(64 << 10)), 0);
-            match self.inner.read(buf.get_mut(start..).unwrap_or(&mut [])) {
-                Ok(0) => {
-                    buf.truncate(start);
-                    self.eof = true;
-                    break;
-                }
+            // Grow by doubling from 64 KiB, so a small input costs a small buffer; the bytes
+            // are read into the spare capacity, not zeroed first.
+            let step = want.min(start + start.max(64 << 10)) - start;
+            buf.reserve(step);
+            match (&mut self.inner).take(step as u64).read_to_end(&mut buf) {
                 Ok(n) => {
-                    buf.truncate(start + n);
                     self.read += n as u64;
+                    if n < step {
+                        self.eof = true;
+                        break;
+                    }
                 }
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => buf.truncate(start),
                 Err(e) => return Err(BlockError::Io(e)),
             }
         }
@@ -145,7 +157,8 @@ impl<R: Read> BlockReader<R> {
             None if buf.len() > MAX_LINE_BYTES => return Err(BlockError::TooLong),
             None => 0,
         };
-        self.carry = buf.split_off(cut);
+        self.carry.extend_from_slice(buf.get(cut..).unwrap_or(&[]));
+        buf.truncate(cut);
         if self.carry.len() > BLOCK + MAX_LINE_BYTES {
             return Err(BlockError::TooLong);
         }

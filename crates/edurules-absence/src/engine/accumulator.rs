@@ -150,6 +150,13 @@ impl Batch {
         }
     }
 
+    /// Empties the batch, keeping its memory for the next one.
+    pub(crate) fn clear(&mut self) {
+        self.parts.iter_mut().for_each(Vec::clear);
+        self.other.clear();
+        self.stats = Stats::default();
+    }
+
     /// Adds a checked record.
     #[inline]
     pub(crate) fn push(&mut self, ev: &Evaluator<'_>, record: &AbsenceRecord) {
@@ -506,16 +513,26 @@ impl<'e> Accumulator<'e> {
     /// Applies batches of classified records, each split by pupil partition, in parallel over
     /// partitions: every thread owns a disjoint range of pupils' counters, so nothing is merged
     /// and the counters a thread touches stay in its cache.
-    pub(crate) fn apply_batches(&mut self, batches: Vec<Batch>) {
+    pub(crate) fn apply_batches(&mut self, batches: &mut [Batch]) {
         let ev = self.ev;
         let rows_per_part = 1_usize << ev.partition_shift;
         let part_len = rows_per_part * ev.stride.max(1);
-        let batches_ref = &batches;
+        let batches_ref = &*batches;
         self.counters
             .par_chunks_mut(part_len)
             .enumerate()
             .for_each(|(p, slice)| {
                 let base = u32::try_from(p * rows_per_part).unwrap_or(u32::MAX);
+                let entries: usize = batches_ref
+                    .iter()
+                    .map(|b| b.parts.get(p).map_or(0, Vec::len))
+                    .sum();
+                // With many records for this partition, reading its counters in order first
+                // brings them into the cache at the speed of a sequential read; the updates that
+                // follow, in no order, then hit the cache instead of each waiting for memory.
+                if entries >= slice.len() / LINE_WORDS / 4 {
+                    warm(slice);
+                }
                 for batch in batches_ref {
                     for e in batch.parts.get(p).map_or(&[][..], Vec::as_slice) {
                         add_to(
@@ -532,7 +549,7 @@ impl<'e> Accumulator<'e> {
             });
         for batch in batches {
             self.stats.add(&batch.stats);
-            for c in batch.other {
+            for c in batch.other.drain(..) {
                 self.note(c);
             }
         }
@@ -690,14 +707,24 @@ fn add_to(
     add_row(counters, pupil as usize * ev.stride, routes, month, amount);
 }
 
+/// Counters per cache line.
+const LINE_WORDS: usize = 8;
+
+/// Reads one counter per cache line of `slice`, in order (see [`Accumulator::apply_batches`]).
+#[inline(never)]
+fn warm(slice: &[u64]) {
+    let x = slice.iter().step_by(LINE_WORDS).fold(0_u64, |a, &c| a ^ c);
+    std::hint::black_box(x);
+}
+
 /// Adds `amount` to the counters of the row starting at `row` that `routes` name.
 #[inline]
 fn add_row(counters: &mut [u64], row: usize, routes: &super::Routes, month: u8, amount: u64) {
     let month = usize::from(month);
-    for &(base, monthly) in routes.used() {
-        // `monthly` is 1 for a monthly slot, 0 otherwise: no branch.
+    for &(base, monthly, mask) in routes.used() {
+        // `monthly` is 1 for a monthly slot, 0 otherwise; `mask` 0 for padding: no branch.
         if let Some(c) = counters.get_mut(row + base + monthly * month) {
-            *c = c.saturating_add(amount);
+            *c = c.saturating_add(amount & mask);
         }
     }
 }

@@ -128,7 +128,7 @@ impl Accumulator<'_> {
         let counts = [ev.counts(pupil, 0, 0), ev.counts(pupil, 1, 0)];
         let [[excused, _], [unexcused, _]] = &ev.routes;
         let routes = [excused, unexcused];
-        let monthly = |r: &super::super::Routes| r.used().iter().any(|&(_, m)| m != 0);
+        let monthly = |r: &super::super::Routes| r.used().iter().any(|&(_, m, _)| m != 0);
         // Added row by row: counted and in a monthly counter.
         let by_row = [
             counts[0] && monthly(excused),
