@@ -183,3 +183,49 @@ fn a_planned_file_lets_the_polish_rule_flag() {
     assert_eq!(flagged, vec![PupilId(1)]);
     assert!(report.not_evaluable.is_empty());
 }
+
+#[test]
+fn a_large_roster_numbers_its_lines_across_chunks_and_blocks() {
+    // About 20 MB: three blocks, each parsed in several chunks at once.
+    let n = 800_000_usize;
+    let mut csv = String::from("pupil_id,school_id,level\n");
+    for i in 0..n {
+        match i {
+            // Lines 3, 300,002 and 799,999 (the header is line 1).
+            1 | 300_000 | 799_997 => csv.push_str(&format!("{i},S,class\n")),
+            // A blank line (line 600,002) is counted, not read.
+            600_000 => csv.push_str("  \n"),
+            _ => csv.push_str(&format!("{i},SCHOOL-{:06},school\n", i % 1000)),
+        }
+    }
+    let (pupils, summary) = read_roster(csv.as_bytes(), Mode::Lenient).unwrap();
+    assert_eq!(pupils.len(), n - 4);
+    assert_eq!(
+        (summary.lines, summary.blank, summary.rows, summary.skipped),
+        (n as u64 + 1, 1, n as u64 - 1, 3)
+    );
+    let lines: Vec<u64> = summary
+        .skips
+        .iter()
+        .map(|e| match e {
+            AbsenceError::CsvField { line, .. } => *line,
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(lines, [3, 300_002, 799_999]);
+    // In order: the ids as written, the bad and blank rows left out.
+    assert!(pupils.windows(2).all(|w| w[0].id < w[1].id));
+    assert_eq!(pupils.get(1).map(|p| p.id), Some(PupilId(2)));
+    // Strict: the first bad row, whichever chunk finishes first.
+    let err = read_roster(csv.as_bytes(), Mode::Strict).unwrap_err();
+    assert!(
+        matches!(err, AbsenceError::CsvField { line: 3, .. }),
+        "{err:?}"
+    );
+    let late = csv.replacen("1,S,class", "1,S,school", 1);
+    let err = read_roster(late.as_bytes(), Mode::Strict).unwrap_err();
+    assert!(
+        matches!(err, AbsenceError::CsvField { line: 300_002, .. }),
+        "{err:?}"
+    );
+}
