@@ -135,9 +135,11 @@ pub(crate) enum Classified {
 pub(crate) struct Batch {
     /// Entries per partition (`pupil >> partition_shift`).
     pub(crate) parts: Vec<Vec<Entry>>,
-    /// Everything that is not a plain count (rare).
+    /// Numbered lessons (the lesson states are kept by the accumulator).
     pub(crate) other: Vec<Classified>,
-    /// Counts of the entries in `parts` (records and counted).
+    /// The records no rule counts, summed apart from the accumulator's sums.
+    pub(crate) not_counted: Vec<not_counted::Sum>,
+    /// Counts of the records pushed, but for those in `other`.
     pub(crate) stats: Stats,
 }
 
@@ -146,6 +148,7 @@ impl Batch {
         Self {
             parts: (0..ev.partitions()).map(|_| Vec::new()).collect(),
             other: Vec::new(),
+            not_counted: Vec::new(),
             stats: Stats::default(),
         }
     }
@@ -154,28 +157,44 @@ impl Batch {
     pub(crate) fn clear(&mut self) {
         self.parts.iter_mut().for_each(Vec::clear);
         self.other.clear();
+        self.not_counted.clear();
         self.stats = Stats::default();
     }
 
     /// Adds a checked record.
     #[inline]
     pub(crate) fn push(&mut self, ev: &Evaluator<'_>, record: &AbsenceRecord) {
-        match ev.classify(record) {
+        let c = ev.classify(record);
+        if !matches!(c, Classified::Lesson { .. }) {
+            self.stats.records += 1;
+        }
+        match c {
             Classified::Count(e) => {
-                self.stats.records += 1;
                 self.stats.counted += 1;
                 if let Some(part) = self.parts.get_mut((e.pupil >> ev.partition_shift) as usize) {
                     part.push(e);
                 }
             }
-            other => self.other.push(other),
+            Classified::NotCounted {
+                pupil,
+                kind,
+                unit,
+                amount,
+            } => self
+                .not_counted
+                .push(((pupil, kind_index(kind), unit_order(unit)), 1, amount)),
+            Classified::UnknownPupil => self.stats.unknown_pupil += 1,
+            Classified::OutsideWindow => self.stats.outside_window += 1,
+            Classified::LateNotCounted => self.stats.late_not_counted += 1,
+            lesson @ Classified::Lesson { .. } => self.other.push(lesson),
         }
     }
 }
 
 /// The result of folding the lesson states into the counters.
-pub(crate) struct Folded {
-    pub(crate) counters: Vec<u64>,
+pub(crate) struct Folded<'a> {
+    /// The counters, borrowed when no lesson is to be folded in (no copy).
+    pub(crate) counters: std::borrow::Cow<'a, [u64]>,
     pub(crate) duplicates: BTreeMap<u32, u32>,
     pub(crate) late_not_counted: u64,
     pub(crate) counted: u64,
@@ -517,6 +536,10 @@ impl<'e> Accumulator<'e> {
         let ev = self.ev;
         let rows_per_part = 1_usize << ev.partition_shift;
         let part_len = rows_per_part * ev.stride.max(1);
+        // Each batch's not-counted sums are summed apart, in parallel, before they are added.
+        batches
+            .par_iter_mut()
+            .for_each(|b| not_counted::compact(&mut b.not_counted));
         let batches_ref = &*batches;
         self.counters
             .par_chunks_mut(part_len)
@@ -549,6 +572,7 @@ impl<'e> Accumulator<'e> {
             });
         for batch in batches {
             self.stats.add(&batch.stats);
+            self.not_counted.extend(&batch.not_counted);
             for c in batch.other.drain(..) {
                 self.note(c);
             }
@@ -556,9 +580,9 @@ impl<'e> Accumulator<'e> {
     }
 
     /// Folds the lesson states into a copy of the counters.
-    pub(crate) fn fold_lessons(&self) -> Folded {
+    pub(crate) fn fold_lessons(&self) -> Folded<'_> {
         let ev = self.ev;
-        let mut counters = self.counters.clone();
+        let mut counters = std::borrow::Cow::Borrowed(self.counters.as_slice());
         let duplicates = self.lesson_duplicates.clone();
         let mut late_not_counted = 0;
         let mut counted = 0;
@@ -603,7 +627,15 @@ impl<'e> Accumulator<'e> {
                     continue;
                 }
                 counted += 1;
-                add_to(&mut counters, ev, pupil, kind, Unit::Hours, month, amount);
+                add_to(
+                    counters.to_mut(),
+                    ev,
+                    pupil,
+                    kind,
+                    Unit::Hours,
+                    month,
+                    amount,
+                );
             }
         }
         Folded {

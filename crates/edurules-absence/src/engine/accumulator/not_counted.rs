@@ -1,27 +1,30 @@
 //! The records that count towards no rule, summed per pupil, kind and unit.
 
-use super::{NotCountedMap, add_not_counted};
+use super::NotCountedMap;
 
 /// Per kind index and unit index: (records, amount in sixtieths).
 type Table = [[(u64, u64); 3]; 3];
 
-/// The records that count towards no rule: a [`NotCountedMap`], with the sums of the last
-/// pupil held aside, so that a run of one pupil's records (as registers export them) enters
-/// the map once per kind and unit, not once per record (a `BTreeMap` entry is a few hundred
-/// instructions; a preschool child's hours are all not counted). Records in no particular
-/// order are queued and enter the map sorted, in bulk, when the queue is as long as the map:
-/// a few instructions each, and memory stays within twice the map.
+/// One key's sums: ((pupil, kind index, unit index), records, amount in sixtieths).
+pub(crate) type Sum = ((u32, u8, u8), u64, u64);
+
+/// The records that count towards no rule, summed per pupil, kind and unit, as a vector whose
+/// first `sorted` entries are sorted by key with one entry per key, and whose tail holds sums in
+/// any order. The tail is sorted into the prefix (a stable sort, which merges sorted runs in
+/// linear time) when it is as long as the prefix, so memory stays within twice the keys and an
+/// addition costs a few instructions; the map is built once, sorted, when it is read. The sums
+/// of the last pupil are held aside, so that a run of one pupil's records (as registers export
+/// them) adds one entry per kind and unit, not one per record.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct NotCountedSums {
-    map: NotCountedMap,
+    sums: Vec<Sum>,
+    sorted: usize,
     /// The pupil whose sums are held, and per kind index and unit index (records, amount).
     held: Option<(u32, Table)>,
-    /// Sums not yet in the map: (key, records, amount).
-    queue: Vec<((u32, u8, u8), u64, u64)>,
 }
 
-/// The shortest queue that is merged into the map (short in tests, to exercise the merges).
-const MIN_QUEUE: usize = if cfg!(test) { 4 } else { 1 << 14 };
+/// The shortest tail that is sorted into the prefix (short in tests, to exercise it).
+const MIN_TAIL: usize = if cfg!(test) { 4 } else { 1 << 14 };
 
 impl NotCountedSums {
     /// Adds `records` records of `amount` sixtieths in all under `(pupil, kind, unit)`.
@@ -48,55 +51,40 @@ impl NotCountedSums {
         if slot(&mut sums) {
             self.held = Some((pupil, sums));
         } else {
-            self.queue.push((key, records, amount));
+            self.sums.push((key, records, amount));
         }
     }
 
-    /// Moves the held sums into the queue, and the queue into the map when it is long.
+    /// Adds sums in any order (a batch's, summed apart).
+    pub(crate) fn extend(&mut self, sums: &[Sum]) {
+        self.sums.extend_from_slice(sums);
+        self.compact_if_long();
+    }
+
+    /// Moves the held sums into the tail.
     fn flush(&mut self) {
         if let Some((pupil, sums)) = self.held.take() {
             for (kind, row) in (0_u8..).zip(sums) {
                 for (unit, (records, amount)) in (0_u8..).zip(row) {
                     if records > 0 {
-                        self.queue.push(((pupil, kind, unit), records, amount));
+                        self.sums.push(((pupil, kind, unit), records, amount));
                     }
                 }
             }
-        }
-        if self.queue.len() >= self.map.len().max(MIN_QUEUE) {
-            self.merge_queue();
+            self.compact_if_long();
         }
     }
 
-    /// Sums the queue by key and merges it into the map in one sorted pass.
-    fn merge_queue(&mut self) {
-        if self.queue.is_empty() {
-            return;
+    fn compact_if_long(&mut self) {
+        if self.sums.len() - self.sorted >= self.sorted.max(MIN_TAIL) {
+            self.compact();
         }
-        self.queue.sort_unstable_by_key(|&(key, _, _)| key);
-        let mut queued: Vec<Sums> = Vec::with_capacity(self.queue.len());
-        for (key, records, amount) in self.queue.drain(..) {
-            match queued.last_mut() {
-                Some((k, sum)) if *k == key => {
-                    sum.0 = sum.0.saturating_add(records);
-                    sum.1 = sum.1.saturating_add(amount);
-                }
-                _ => queued.push((key, (records, amount))),
-            }
-        }
-        if self.map.len() < queued.len().saturating_mul(8) {
-            // Both sorted: a merge, collected by bulk-building the map.
-            let old = std::mem::take(&mut self.map);
-            self.map = Merge {
-                a: old.into_iter().peekable(),
-                b: queued.into_iter().peekable(),
-            }
-            .collect();
-        } else {
-            for (key, (records, amount)) in queued {
-                add_not_counted(&mut self.map, key, records, amount);
-            }
-        }
+    }
+
+    /// Sorts the tail into the prefix, one entry per key.
+    fn compact(&mut self) {
+        compact(&mut self.sums);
+        self.sorted = self.sums.len();
     }
 
     /// Every entry, the held sums included.
@@ -107,34 +95,26 @@ impl NotCountedSums {
     /// Every entry, the held sums included.
     pub(super) fn into_map(mut self) -> NotCountedMap {
         self.flush();
-        self.merge_queue();
-        self.map
+        self.compact();
+        self.sums
+            .into_iter()
+            .map(|(key, records, amount)| (key, (records, amount)))
+            .collect()
     }
 }
 
-type Sums = ((u32, u8, u8), (u64, u64));
-
-/// Two key-sorted runs of sums merged into one, the sums of a shared key added.
-struct Merge<A: Iterator<Item = Sums>, B: Iterator<Item = Sums>> {
-    a: std::iter::Peekable<A>,
-    b: std::iter::Peekable<B>,
-}
-
-impl<A: Iterator<Item = Sums>, B: Iterator<Item = Sums>> Iterator for Merge<A, B> {
-    type Item = Sums;
-
-    fn next(&mut self) -> Option<Sums> {
-        match (self.a.peek(), self.b.peek()) {
-            (Some(x), Some(y)) if x.0 == y.0 => {
-                let (key, (r1, a1)) = self.a.next()?;
-                let (_, (r2, a2)) = self.b.next()?;
-                Some((key, (r1.saturating_add(r2), a1.saturating_add(a2))))
-            }
-            (Some(x), Some(y)) if x.0 < y.0 => self.a.next(),
-            (Some(_), None) => self.a.next(),
-            _ => self.b.next(),
+/// Sorts `sums` by key and adds up the entries of each key, in place.
+pub(crate) fn compact(sums: &mut Vec<Sum>) {
+    sums.sort_by_key(|&(key, _, _)| key);
+    sums.dedup_by(|b, a| {
+        if a.0 == b.0 {
+            a.1 = a.1.saturating_add(b.1);
+            a.2 = a.2.saturating_add(b.2);
+            true
+        } else {
+            false
         }
-    }
+    });
 }
 
 #[cfg(test)]
@@ -159,7 +139,19 @@ mod tests {
                     prop_assert_eq!(&sums.to_map(), &model);
                 }
                 if i % 11 == 5 {
-                    sums.merge_queue();
+                    sums.compact();
+                }
+                if i % 13 == 7 {
+                    let mut part = vec![((pupil, kind, 9), 2, 5), ((100, 0, 9), 1, 1), ((pupil, kind, 9), 1, 1)];
+                    let e = model.entry((pupil, kind, 9)).or_insert((0, 0));
+                    e.0 += 3;
+                    e.1 += 6;
+                    let e = model.entry((100, 0, 9)).or_insert((0, 0));
+                    e.0 += 1;
+                    e.1 += 1;
+                    super::compact(&mut part);
+                    prop_assert_eq!(part.len(), 2);
+                    sums.extend(&part);
                 }
             }
             prop_assert_eq!(&sums.to_map(), &model);
