@@ -21,18 +21,21 @@ fn typed(e: &AbsenceError) -> bool {
 
 /// The library catches a panic of the parquet crate on damaged data and answers
 /// `absence.parquet_row_group` (`catch_unwind` in `parquet/read.rs`), but libfuzzer-sys's
-/// panic hook aborts on every panic before it can be caught. A panic raised in the parquet
-/// crate's code is left to the library (its message is still printed); any other aborts the run
-/// as before, and a panic that escapes the library still fails the input (libfuzzer-sys
-/// aborts when the target unwinds).
+/// panic hook aborts on every panic before it can be caught. A panic raised in the code of the
+/// parquet crate or of the arrow crates it decodes into (an assertion of `arrow-buffer` on a
+/// damaged definition level, found by this target) is left to the library (its message is still
+/// printed); any other aborts the run as before, and a panic that escapes the library still
+/// fails the input (libfuzzer-sys aborts when the target unwinds).
 fn leave_parquet_panics_to_the_library() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
         let fuzzer_hook = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            let in_parquet = info
-                .location()
-                .is_some_and(|at| at.file().contains("/parquet-"));
+            let in_parquet = info.location().is_some_and(|at| {
+                ["/parquet-", "/arrow-"]
+                    .iter()
+                    .any(|c| at.file().contains(c))
+            });
             if in_parquet {
                 eprintln!("caught by the library: {info}");
             } else {
@@ -46,7 +49,11 @@ fuzz_target!(|data: &[u8]| {
     leave_parquet_panics_to_the_library();
     let pupils = (0..4)
         .map(|i| {
-            let level = if i == 3 { Level::Preschool } else { Level::School };
+            let level = if i == 3 {
+                Level::Preschool
+            } else {
+                Level::School
+            };
             Pupil::new(PupilId(i), SchoolId("S".into()), level)
         })
         .collect();
@@ -68,7 +75,8 @@ fuzz_target!(|data: &[u8]| {
     };
 
     let once = parquet::accumulate_bytes(&ev, data.to_vec()).map(|(acc, s)| (ev.evaluate(&acc), s));
-    let twice = parquet::accumulate_bytes(&ev, data.to_vec()).map(|(acc, s)| (ev.evaluate(&acc), s));
+    let twice =
+        parquet::accumulate_bytes(&ev, data.to_vec()).map(|(acc, s)| (ev.evaluate(&acc), s));
     assert_eq!(once, twice, "two readings of the same bytes differ");
     match once {
         Err(e) => assert!(typed(&e), "untyped error: {e:?}"),

@@ -304,12 +304,13 @@ fn a_codec_not_built_is_a_row_group_error() {
     assert!(e.to_string().to_lowercase().contains("brotli"), "{e}");
 }
 
-/// Three files found by the fuzz target `absence_parquet`: a row group whose pages hold 4 rows
+/// Four files found by the fuzz target `absence_parquet`: a row group whose pages hold 4 rows
 /// where its footer announces 1 (the summary said 1 row read while 4 records were counted),
-/// a column chunk with a negative offset (the parquet crate's `byte_range` panicked), and a
+/// a column chunk with a negative offset (the parquet crate's `byte_range` panicked), a
 /// dictionary-encoded page without its dictionary page (the parquet crate panics with
-/// "Decoder for dict should have been set"; the library catches it). All are refused as
-/// damaged row groups, never read in part.
+/// "Decoder for dict should have been set"; the library catches it), and damaged definition
+/// levels (an assertion of `arrow-buffer`'s bit chunk iterator fails inside the parquet
+/// crate's decoding; caught too). All are refused as damaged row groups, never read in part.
 #[test]
 fn footers_that_disagree_with_the_pages_are_refused() {
     let (roster, planned, window) = setup(3);
@@ -323,6 +324,10 @@ fn footers_that_disagree_with_the_pages_are_refused() {
         let e = parquet::accumulate_file(&ev, &data.join(file)).unwrap_err();
         assert_eq!(e.code(), "absence.parquet_row_group", "{file}: {e:?}");
     }
+    // A roster file (it has no `date` column).
+    let file = "fuzz-crash-definition-levels.parquet";
+    let e = parquet::read_roster_file(&data.join(file)).unwrap_err();
+    assert_eq!(e.code(), "absence.parquet_row_group", "{file}: {e:?}");
 }
 
 #[test]

@@ -44,7 +44,7 @@ pub fn accumulate_csv_bytes<'e>(
     bytes: &[u8],
     mode: Mode,
 ) -> Result<(Accumulator<'e>, CsvSummary), AbsenceError> {
-    accumulate_reader(ev, bytes, mode, &mut |_, _| {})
+    accumulate_slice(ev, bytes, mode)
 }
 
 /// Reads a records CSV file into a new accumulator of `ev`: one thread reads blocks of 8 MiB
@@ -141,47 +141,44 @@ fn accumulate_reader<'e, R: Read + Send>(
                 }
             }
         });
-        let mut state = State {
-            acc: ev.accumulator(),
-            summary: CsvSummary {
-                lines: 1,
-                ..CsvSummary::default()
-            },
-            next_line: 2,
-            pool: Vec::new(),
-        };
-        let mut cols = None;
+        let mut state = State::new(ev);
         for (read, piece) in rx {
-            let at = if cols.is_some() { state.next_line } else { 1 };
-            let block = piece.map_err(|e| block_error(e, at))?;
-            let body = match cols {
-                Some(_) => block.as_slice(),
-                None => {
-                    let (header, body) = super::split_header(&block)?;
-                    cols = Some(RecordColumns::from_header(header)?);
-                    body
-                }
-            };
-            if let Some(c) = &cols {
-                state.fold_block(ev, c, body, mode)?;
-            }
+            let block = state.take(ev, piece, mode)?;
             progress(read, state.summary.rows);
             // The reader may have stopped (at the end of the input); then the block is dropped.
             let _ = back_tx.send(block);
         }
-        if cols.is_none() {
-            return Err(AbsenceError::CsvHeader {
-                column: "pupil_id".to_owned(),
-            });
-        }
-        Ok((state.acc, state.summary))
+        state.finish()
     })
+}
+
+/// [`accumulate_reader`] on bytes in memory, reading and parsing on the calling thread (no
+/// thread is started: reading a slice is a copy).
+fn accumulate_slice<'e>(
+    ev: &'e Evaluator<'e>,
+    bytes: &[u8],
+    mode: Mode,
+) -> Result<(Accumulator<'e>, CsvSummary), AbsenceError> {
+    let mut reader = BlockReader::new(bytes);
+    let mut state = State::new(ev);
+    loop {
+        let piece = match reader.next_block() {
+            Ok(Some(b)) => Ok(b),
+            Ok(None) => break,
+            Err(e) => Err(e),
+        };
+        let block = state.take(ev, piece, mode)?;
+        reader.recycle(block);
+    }
+    state.finish()
 }
 
 /// The running state across blocks.
 struct State<'e> {
     acc: Accumulator<'e>,
     summary: CsvSummary,
+    /// The columns, once the header is read.
+    cols: Option<RecordColumns>,
     /// The number of the next line to read (the header is line 1).
     next_line: u64,
     /// The batches of the last block, emptied and refilled: their memory is kept.
@@ -189,6 +186,56 @@ struct State<'e> {
 }
 
 impl<'e> State<'e> {
+    fn new(ev: &'e Evaluator<'e>) -> Self {
+        Self {
+            acc: ev.accumulator(),
+            summary: CsvSummary {
+                lines: 1,
+                ..CsvSummary::default()
+            },
+            cols: None,
+            next_line: 2,
+            pool: Vec::new(),
+        }
+    }
+
+    /// Applies the next block read (the first holds the header), giving it back to be filled
+    /// again.
+    fn take(
+        &mut self,
+        ev: &'e Evaluator<'e>,
+        piece: Result<Vec<u8>, BlockError>,
+        mode: Mode,
+    ) -> Result<Vec<u8>, AbsenceError> {
+        let at = if self.cols.is_some() {
+            self.next_line
+        } else {
+            1
+        };
+        let block = piece.map_err(|e| block_error(e, at))?;
+        let (cols, body) = match self.cols {
+            Some(c) => (c, block.as_slice()),
+            None => {
+                let (header, body) = super::split_header(&block)?;
+                let c = RecordColumns::from_header(header)?;
+                self.cols = Some(c);
+                (c, body)
+            }
+        };
+        self.fold_block(ev, &cols, body, mode)?;
+        Ok(block)
+    }
+
+    /// The accumulator and the summary, once every block is applied.
+    fn finish(self) -> Result<(Accumulator<'e>, CsvSummary), AbsenceError> {
+        if self.cols.is_none() {
+            return Err(AbsenceError::CsvHeader {
+                column: "pupil_id".to_owned(),
+            });
+        }
+        Ok((self.acc, self.summary))
+    }
+
     /// Parses a block of whole lines in parallel chunks and applies it.
     fn fold_block(
         &mut self,
