@@ -15,6 +15,8 @@ mod schema;
 pub use arrow_array;
 /// The `arrow-schema` crate this feature is built with.
 pub use arrow_schema;
+#[cfg(feature = "parquet")]
+pub(crate) use input::Rows;
 pub use input::read_roster;
 pub use output::report_batch;
 pub use planned::{planned_schema, read_planned};

@@ -249,9 +249,54 @@ impl<'b> Rows<'b> {
         }
     }
 
+    /// Whether the rows are of the common layout with pupils in runs (at least 4 rows per pupil
+    /// change on average), which [`Rows::push_into`] folds run by run.
+    #[cfg(feature = "parquet")]
+    pub(crate) fn in_runs(&self) -> bool {
+        let changes = self
+            .ids
+            .iter()
+            .zip(self.ids.iter().skip(1))
+            .filter(|(a, b)| a != b)
+            .count();
+        self.units.is_none() && self.lessons.is_none() && changes.saturating_mul(4) <= self.len()
+    }
+
+    /// Classifies the checked rows into `batch` (for [`Accumulator::apply_batches`], which
+    /// applies them partition by partition): plain ones straight from the columns, the others
+    /// as records, exactly as [`Rows::push_into`] would add them.
+    #[cfg(feature = "parquet")]
+    pub(crate) fn classify_into(
+        &self,
+        ev: &crate::Evaluator<'_>,
+        batch: &mut crate::engine::Batch,
+    ) {
+        let first = i64::from(epoch_day(ev.window().first()));
+        for row in 0..self.len() {
+            let (kind, unit, lesson) = self.codes(row);
+            if kind < 2
+                && unit < 2
+                && lesson.is_none()
+                && let Some(&day) = self.days.get(row)
+                && let Ok(day) = usize::try_from(i64::from(day) - first)
+                && batch.push_plain_day(
+                    ev,
+                    PupilId(self.ids.get(row).copied().unwrap_or(0)),
+                    day,
+                    usize::from(kind),
+                    usize::from(unit),
+                    self.amount(row),
+                )
+            {
+                continue;
+            }
+            batch.push(ev, &self.record(row, self.date(row)));
+        }
+    }
+
     /// Adds the checked rows: plain ones (excused or unexcused hours or days without a lesson
     /// number, dated inside the window) straight from the columns, the others as records.
-    fn push_into(&self, acc: &mut Accumulator<'_>) {
+    pub(crate) fn push_into(&self, acc: &mut Accumulator<'_>) {
         let first = i64::from(epoch_day(acc.window_first()));
         if self.units.is_none() && self.lessons.is_none() {
             // The common layout: no unit and no lesson column. Rows in random pupil order

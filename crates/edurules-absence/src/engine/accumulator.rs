@@ -161,6 +161,56 @@ impl Batch {
         self.stats = Stats::default();
     }
 
+    /// The entries the batch holds for the counters.
+    #[cfg(feature = "parquet")]
+    pub(crate) fn entries(&self) -> usize {
+        self.parts.iter().map(Vec::len).sum()
+    }
+
+    /// A plain record given by parts (as [`Accumulator::push_plain_day`]): its date as its index
+    /// in the window, its effective kind (0 excused, 1 unexcused) and unit (0 hours, 1 days).
+    /// Returns `false` and adds nothing when the record is not plain.
+    #[cfg(feature = "parquet")]
+    #[inline]
+    pub(crate) fn push_plain_day(
+        &mut self,
+        ev: &Evaluator<'_>,
+        pupil_id: PupilId,
+        day: usize,
+        kind: usize,
+        unit_index: usize,
+        sixtieths: u64,
+    ) -> bool {
+        let Some(&month) = ev.day_month.get(day) else {
+            return false;
+        };
+        let Some(pupil) = ev.roster.position(pupil_id) else {
+            return false;
+        };
+        let (Ok(kind_code), Some(&unit)) = (
+            u8::try_from(kind),
+            [Unit::Hours, Unit::Days].get(unit_index),
+        ) else {
+            return false;
+        };
+        if !ev.counts(pupil, kind, unit_index) {
+            return false;
+        }
+        let Some(part) = self.parts.get_mut((pupil >> ev.partition_shift) as usize) else {
+            return false;
+        };
+        part.push(Entry {
+            pupil,
+            month,
+            kind: kind_code,
+            unit,
+            amount: sixtieths,
+        });
+        self.stats.records += 1;
+        self.stats.counted += 1;
+        true
+    }
+
     /// Adds a checked record.
     #[inline]
     pub(crate) fn push(&mut self, ev: &Evaluator<'_>, record: &AbsenceRecord) {

@@ -1,11 +1,11 @@
 //! Opening a Parquet input (its metadata, the columns to read) and reading its row groups on
-//! several threads, each into its own accumulator.
+//! several threads.
 
 use std::fs::File;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, mpsc};
 
 use arrow_array::RecordBatch;
 use arrow_schema::{DataType, Field, Schema};
@@ -18,6 +18,8 @@ use parquet::errors::ParquetError;
 use parquet::file::reader::{ChunkReader, Length};
 
 use super::{BATCH_ROWS, ParquetSummary};
+use crate::arrow::Rows;
+use crate::engine::Batch;
 use crate::{AbsenceError, Accumulator, Evaluator};
 
 /// Where the bytes come from: a file (opened once per thread) or bytes in memory.
@@ -292,9 +294,19 @@ impl Opened {
     }
 }
 
-/// Reads every row group into accumulators of `ev`, on up to as many threads as rayon has
-/// (each takes the next row group, so the threads stay busy), merged at the end. The error is
-/// the one of the first row group that failed: every earlier one was read.
+/// Entries a reading thread classifies before it hands them over to be applied (about 4 MiB).
+const APPLY_ENTRIES: usize = 1 << 18;
+
+/// What a reading thread gives back: its own accumulator (when it folded rows in runs), or the
+/// first row group that failed and why.
+type Worked<'e> = Result<Option<Accumulator<'e>>, (usize, AbsenceError)>;
+
+/// Reads every row group on up to as many threads as rayon has (each takes the next row
+/// group, so the threads stay busy). Rows grouped by pupil are folded run by run into the
+/// thread's own accumulator; rows in no pupil order are classified into batches that the
+/// calling thread applies partition by partition (as the CSV reader does), so that each
+/// counter update hits the cache instead of waiting for memory. The error is the one of the
+/// first row group that failed: every earlier one was read.
 pub(crate) fn accumulate<'e, S: Source>(
     ev: &'e Evaluator<'e>,
     source: &S,
@@ -305,17 +317,40 @@ pub(crate) fn accumulate<'e, S: Source>(
     let threads = rayon::current_num_threads().clamp(1, groups.max(1));
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
-    let worker = || -> Result<Accumulator<'e>, (usize, AbsenceError)> {
-        let mut acc = ev.accumulator();
+    let (tx, rx) = mpsc::sync_channel::<Batch>(threads);
+    // Applied batches go back to the reading threads to be filled again.
+    let (back_tx, back_rx) = mpsc::channel::<Batch>();
+    let back_rx = Mutex::new(back_rx);
+    let spare = || {
+        back_rx
+            .lock()
+            .ok()
+            .and_then(|r| r.try_recv().ok())
+            .unwrap_or_else(|| Batch::new(ev))
+    };
+    let worker = |tx: mpsc::SyncSender<Batch>| -> Worked<'e> {
+        let mut acc: Option<Accumulator<'e>> = None;
+        let mut batch = spare();
         while !stop.load(Ordering::Relaxed) {
             let g = next.fetch_add(1, Ordering::Relaxed);
             let Some(&first) = starts.get(g) else { break };
             // A reader per row group (a file handle: its offset is not shared with another
             // thread's).
             let result = source.open().and_then(|reader| {
-                opened.read_group(reader, g, first, &mut |batch, row| {
-                    acc.push_arrow(batch)
-                        .map_err(|e| super::in_file(e, opened.path.clone(), row))
+                opened.read_group(reader, g, first, &mut |records, row| {
+                    let in_file = |e| super::in_file(e, opened.path.clone(), row);
+                    let rows = Rows::read(records).map_err(in_file)?;
+                    rows.check().map_err(in_file)?;
+                    if rows.in_runs() {
+                        rows.push_into(acc.get_or_insert_with(|| ev.accumulator()));
+                    } else {
+                        rows.classify_into(ev, &mut batch);
+                        if batch.entries() >= APPLY_ENTRIES {
+                            // The receiver outlives the reading threads.
+                            let _ = tx.send(std::mem::replace(&mut batch, spare()));
+                        }
+                    }
+                    Ok(())
                 })
             });
             if let Err(e) = result {
@@ -323,11 +358,32 @@ pub(crate) fn accumulate<'e, S: Source>(
                 return Err((g, e));
             }
         }
+        let _ = tx.send(batch);
         Ok(acc)
     };
-    let results: Vec<Result<Accumulator<'e>, (usize, AbsenceError)>> = std::thread::scope(|s| {
-        let handles: Vec<_> = (0..threads).map(|_| s.spawn(worker)).collect();
-        handles
+    let (mut total, results) = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                let tx = tx.clone();
+                s.spawn(move || worker(tx))
+            })
+            .collect();
+        drop(tx);
+        let mut total = ev.accumulator();
+        let mut pending: Vec<Batch> = Vec::with_capacity(threads);
+        // Until every reading thread is done (each holds a sender).
+        for batch in &rx {
+            pending.push(batch);
+            if pending.len() >= threads {
+                total.apply_batches(&mut pending);
+                for mut b in pending.drain(..) {
+                    b.clear();
+                    let _ = back_tx.send(b);
+                }
+            }
+        }
+        total.apply_batches(&mut pending);
+        let results: Vec<Worked<'e>> = handles
             .into_iter()
             .map(|h| {
                 h.join().unwrap_or_else(|_| {
@@ -337,13 +393,14 @@ pub(crate) fn accumulate<'e, S: Source>(
                     ))
                 })
             })
-            .collect()
+            .collect();
+        (total, results)
     });
-    let mut total = ev.accumulator();
     let mut first_error: Option<(usize, AbsenceError)> = None;
     for r in results {
         match r {
-            Ok(acc) => total.merge(acc),
+            Ok(Some(acc)) => total.merge(acc),
+            Ok(None) => {}
             Err((g, e)) => {
                 if first_error.as_ref().is_none_or(|(f, _)| g < *f) {
                     first_error = Some((g, e));
