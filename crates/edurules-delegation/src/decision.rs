@@ -26,7 +26,23 @@ impl fmt::Display for Source {
 }
 
 /// One link of a chain, each valid at the asked date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+///
+/// Serialized as an object tagged `link` (`"appointment"`, `"authorization"`, `"role"`), its
+/// keys in alphabetical order, the tag among them: the JSON protocol of the FFI sorts every
+/// object's keys, and an object that comes sorted is written without sorting it.
+///
+/// # Example
+///
+/// ```
+/// use edurules_delegation::{Link, RoleName};
+/// use chrono::NaiveDate;
+/// let l = Link::Role { role: RoleName::new("teacher").unwrap(),
+///                      assigned_on: NaiveDate::from_ymd_opt(2025, 9, 1).unwrap(), last_day: None };
+/// let json = serde_json::to_string(&l).unwrap();
+/// assert_eq!(json, r#"{"assigned_on":"2025-09-01","last_day":null,"link":"role","role":"teacher"}"#);
+/// assert_eq!(serde_json::from_str::<Link>(&json).unwrap(), l);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(tag = "link", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Link {
@@ -71,6 +87,73 @@ pub enum Link {
         #[serde(serialize_with = "edurules_locale::iso::option_date")]
         last_day: Option<NaiveDate>,
     },
+}
+
+impl Serialize for Link {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        /// A date as `YYYY-MM-DD`.
+        struct Date<'a>(&'a NaiveDate);
+        impl Serialize for Date<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                edurules_locale::iso::date(self.0, s)
+            }
+        }
+        /// A date as `YYYY-MM-DD`, or null.
+        struct OptionDate<'a>(&'a Option<NaiveDate>);
+        impl Serialize for OptionDate<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                edurules_locale::iso::option_date(self.0, s)
+            }
+        }
+        // The keys in alphabetical order, the tag among them.
+        match self {
+            Link::Appointment {
+                id,
+                person,
+                from,
+                last_day,
+            } => {
+                let mut o = s.serialize_struct("Link", 5)?;
+                o.serialize_field("from", &Date(from))?;
+                o.serialize_field("id", id)?;
+                o.serialize_field("last_day", &Date(last_day))?;
+                o.serialize_field("link", "appointment")?;
+                o.serialize_field("person", person)?;
+                o.end()
+            }
+            Link::Authorization {
+                id,
+                grantor,
+                grantee,
+                document,
+                valid_from,
+                last_day,
+            } => {
+                let mut o = s.serialize_struct("Link", 7)?;
+                o.serialize_field("document", document)?;
+                o.serialize_field("grantee", grantee)?;
+                o.serialize_field("grantor", grantor)?;
+                o.serialize_field("id", id)?;
+                o.serialize_field("last_day", &Date(last_day))?;
+                o.serialize_field("link", "authorization")?;
+                o.serialize_field("valid_from", &Date(valid_from))?;
+                o.end()
+            }
+            Link::Role {
+                role,
+                assigned_on,
+                last_day,
+            } => {
+                let mut o = s.serialize_struct("Link", 4)?;
+                o.serialize_field("assigned_on", &Date(assigned_on))?;
+                o.serialize_field("last_day", &OptionDate(last_day))?;
+                o.serialize_field("link", "role")?;
+                o.serialize_field("role", role)?;
+                o.end()
+            }
+        }
+    }
 }
 
 impl Link {
@@ -285,6 +368,55 @@ impl Decision {
                     .chain(reasons.iter().map(|r| r.message(locale)))
                     .collect()
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2025, m, d).unwrap()
+    }
+
+    /// Each link as JSON: the fields the derived, tag-first form wrote (same names, same values,
+    /// dates as `YYYY-MM-DD`), now in alphabetical order, and read back as the same link.
+    #[test]
+    fn links_are_written_in_key_order_with_their_tag() {
+        let links = [
+            (
+                Link::Appointment {
+                    id: AppointmentId::new("p-2021").unwrap(),
+                    person: Login::new("jkowalski").unwrap(),
+                    from: day(9, 1),
+                    last_day: day(8, 31),
+                },
+                r#"{"from":"2025-09-01","id":"p-2021","last_day":"2025-08-31","link":"appointment","person":"jkowalski"}"#,
+            ),
+            (
+                Link::Authorization {
+                    id: AuthorizationId::new("u-1").unwrap(),
+                    grantor: Login::new("jkowalski").unwrap(),
+                    grantee: Login::new("anowak").unwrap(),
+                    document: DocumentRef::new("upoważnienie nr 1/2025").unwrap(),
+                    valid_from: day(9, 1),
+                    last_day: day(12, 31),
+                },
+                r#"{"document":"upoważnienie nr 1/2025","grantee":"anowak","grantor":"jkowalski","id":"u-1","last_day":"2025-12-31","link":"authorization","valid_from":"2025-09-01"}"#,
+            ),
+            (
+                Link::Role {
+                    role: RoleName::new("secretariat").unwrap(),
+                    assigned_on: day(9, 1),
+                    last_day: Some(day(10, 2)),
+                },
+                r#"{"assigned_on":"2025-09-01","last_day":"2025-10-02","link":"role","role":"secretariat"}"#,
+            ),
+        ];
+        for (link, json) in links {
+            assert_eq!(serde_json::to_string(&link).unwrap(), json);
+            assert_eq!(serde_json::from_str::<Link>(json).unwrap(), link);
         }
     }
 }

@@ -127,12 +127,46 @@ pub(crate) fn write_str(out: &mut Vec<u8>, text: &str) -> Result<(), Error> {
 }
 
 /// Whether JSON escapes a byte of `bytes`: a control character, `"` or `\\`
-/// (serde_json escapes nothing else). One pass without a branch, which the
-/// compiler vectorizes (16 bytes at a time on the baseline x86-64 target).
+/// (serde_json escapes nothing else). A short text (most keys and values)
+/// is checked eight bytes at a time in a `u64`; a longer one in one pass
+/// without a branch, which the compiler vectorizes (16 bytes at a time on
+/// the baseline x86-64 target).
 fn needs_escape(bytes: &[u8]) -> bool {
-    bytes.iter().fold(false, |any, &b| {
-        any | (b < 0x20) | (b == b'"') | (b == b'\\')
-    })
+    if bytes.len() > 64 {
+        return bytes.iter().fold(false, |any, &b| {
+            any | (b < 0x20) | (b == b'"') | (b == b'\\')
+        });
+    }
+    let mut words = bytes.chunks_exact(8);
+    let mut any = 0;
+    for word in &mut words {
+        let mut w = [0; 8];
+        w.copy_from_slice(word);
+        any |= escapes(u64::from_le_bytes(w));
+    }
+    // The rest padded with spaces, which need no escape.
+    let mut last = [b' '; 8];
+    let rest = words.remainder();
+    if let Some(head) = last.get_mut(..rest.len()) {
+        head.copy_from_slice(rest);
+    }
+    any |= escapes(u64::from_le_bytes(last));
+    any != 0
+}
+
+/// The high bit of each byte of `w` set where that byte needs an escape, and
+/// possibly of bytes after it (a borrow; the word is nonzero exactly when some
+/// byte needs one): the bit tricks "has zero byte" and "has byte less than n".
+const fn escapes(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const fn zero_byte(v: u64) -> u64 {
+        v.wrapping_sub(ONES) & !v & HIGH
+    }
+    let quote = zero_byte(w ^ (ONES * b'"' as u64));
+    let backslash = zero_byte(w ^ (ONES * b'\\' as u64));
+    let control = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
+    quote | backslash | control
 }
 
 /// The serializer: writes one value at the end of `out`.

@@ -195,6 +195,7 @@ pub(crate) struct Decide {
     /// The entity (school) id.
     entity: EntityId,
     /// The date (Europe/Warsaw calendar day).
+    #[serde(deserialize_with = "many::date")]
     at: NaiveDate,
     /// Whether to explain the decision in words (`explanation`); on by
     /// default. Off, `explanation` is empty and the call is several times

@@ -114,7 +114,6 @@ struct RawMany<'a> {
     details: bool,
 }
 
-/// The answers, or `None` for a request the typed path handles.
 /// An optional date of the fast path: `YYYY-MM-DD` read digit by digit,
 /// any other text by chrono (so the dates accepted are chrono's), `null` as
 /// none. Parsing through chrono's format machinery was a fifth of a query's
@@ -123,13 +122,37 @@ fn iso_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>,
     let Some(text) = Option::<Cow<'de, str>>::deserialize(d)? else {
         return Ok(None);
     };
+    parse_date(&text)
+        .map(Some)
+        .map_err(serde::de::Error::custom)
+}
+
+/// A date as chrono's `Deserialize` reads it (the same dates, errors and
+/// expectation), `YYYY-MM-DD` read digit by digit.
+pub(in crate::ops) fn date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+    struct Date;
+    impl serde::de::Visitor<'_> for Date {
+        type Value = NaiveDate;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a formatted date string")
+        }
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<NaiveDate, E> {
+            parse_date(text).map_err(E::custom)
+        }
+    }
+    d.deserialize_str(Date)
+}
+
+/// `YYYY-MM-DD` read digit by digit, any other text by chrono (so the dates
+/// accepted, and the errors, are chrono's).
+fn parse_date(text: &str) -> Result<NaiveDate, chrono::ParseError> {
+    let bytes = text.as_bytes();
     let digits = |range: std::ops::Range<usize>| {
-        let part = text.as_bytes().get(range)?;
+        let part = bytes.get(range)?;
         part.iter().try_fold(0_u32, |n, &b| {
             b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
         })
     };
-    let bytes = text.as_bytes();
     let fast = match (bytes.len(), bytes.get(4), bytes.get(7)) {
         (10, Some(b'-'), Some(b'-')) => match (digits(0..4), digits(5..7), digits(8..10)) {
             (Some(y), Some(m), Some(day)) => i32::try_from(y)
@@ -139,15 +162,10 @@ fn iso_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>,
         },
         _ => None,
     };
-    match fast {
-        Some(date) => Ok(Some(date)),
-        None => text
-            .parse::<NaiveDate>()
-            .map(Some)
-            .map_err(serde::de::Error::custom),
-    }
+    fast.map_or_else(|| text.parse::<NaiveDate>(), Ok)
 }
 
+/// The answers, or `None` for a request the typed path handles.
 fn fast(engine: &Engine, bytes: &[u8]) -> Result<Option<Vec<bool>>, FfiError> {
     let Ok(raw) = serde_json::from_slice::<RawMany<'_>>(bytes) else {
         return Ok(None);
