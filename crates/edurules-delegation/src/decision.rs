@@ -26,22 +26,8 @@ impl fmt::Display for Source {
 }
 
 /// One link of a chain, each valid at the asked date.
-///
-/// Serialized as an object tagged `link` (`"appointment"`, `"authorization"`, `"role"`), its
-/// keys in alphabetical order, the tag among them: the JSON protocol of the FFI sorts every
-/// object's keys, and an object that comes sorted is written without sorting it.
-///
-/// # Example
-///
-/// ```
-/// use edurules_delegation::{Link, RoleName};
-/// use chrono::NaiveDate;
-/// let l = Link::Role { role: RoleName::new("teacher").unwrap(),
-///                      assigned_on: NaiveDate::from_ymd_opt(2025, 9, 1).unwrap(), last_day: None };
-/// let json = serde_json::to_string(&l).unwrap();
-/// assert_eq!(json, r#"{"assigned_on":"2025-09-01","last_day":null,"link":"role","role":"teacher"}"#);
-/// assert_eq!(serde_json::from_str::<Link>(&json).unwrap(), l);
-/// ```
+// (This line is the JSON Schema's description of a link: the serialization is documented on
+// the `Serialize` impl below.)
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(tag = "link", rename_all = "snake_case")]
 #[non_exhaustive]
@@ -89,6 +75,21 @@ pub enum Link {
     },
 }
 
+/// A link is written as an object tagged `link` (`"appointment"`, `"authorization"`,
+/// `"role"`), its keys in alphabetical order, the tag among them: the JSON protocol of the FFI
+/// sorts every object's keys, and an object that comes sorted is written without sorting it.
+///
+/// # Example
+///
+/// ```
+/// use edurules_delegation::{Link, RoleName};
+/// use chrono::NaiveDate;
+/// let l = Link::Role { role: RoleName::new("teacher").unwrap(),
+///                      assigned_on: NaiveDate::from_ymd_opt(2025, 9, 1).unwrap(), last_day: None };
+/// let json = serde_json::to_string(&l).unwrap();
+/// assert_eq!(json, r#"{"assigned_on":"2025-09-01","last_day":null,"link":"role","role":"teacher"}"#);
+/// assert_eq!(serde_json::from_str::<Link>(&json).unwrap(), l);
+/// ```
 impl Serialize for Link {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
