@@ -250,16 +250,21 @@ impl<'b> Rows<'b> {
     }
 
     /// Whether the rows are of the common layout with pupils in runs (at least 4 rows per pupil
-    /// change on average), which [`Rows::push_into`] folds run by run.
+    /// change on average), which [`Rows::push_runs`] folds run by run.
     #[cfg(feature = "parquet")]
     pub(crate) fn in_runs(&self) -> bool {
+        self.units.is_none() && self.lessons.is_none() && self.grouped()
+    }
+
+    /// Whether the pupils come in runs: at least 4 rows per change of pupil on average.
+    fn grouped(&self) -> bool {
         let changes = self
             .ids
             .iter()
             .zip(self.ids.iter().skip(1))
             .filter(|(a, b)| a != b)
             .count();
-        self.units.is_none() && self.lessons.is_none() && changes.saturating_mul(4) <= self.len()
+        changes.saturating_mul(4) <= self.len()
     }
 
     /// Classifies the checked rows into `batch` (for [`Accumulator::apply_batches`], which
@@ -294,32 +299,31 @@ impl<'b> Rows<'b> {
         }
     }
 
+    /// Adds checked rows of the common layout whose pupils come in runs ([`Rows::in_runs`]):
+    /// one pass over the columns, a run at a time.
+    pub(crate) fn push_runs(&self, acc: &mut Accumulator<'_>) {
+        let cols = PlainColumns {
+            ids: &self.ids,
+            days: self.days,
+            kinds: &self.kinds,
+            amounts: &self.amounts,
+        };
+        acc.push_plain_columns(cols, i64::from(epoch_day(acc.window_first())));
+    }
+
     /// Adds the checked rows: plain ones (excused or unexcused hours or days without a lesson
     /// number, dated inside the window) straight from the columns, the others as records.
-    pub(crate) fn push_into(&self, acc: &mut Accumulator<'_>) {
+    fn push_into(&self, acc: &mut Accumulator<'_>) {
         let first = i64::from(epoch_day(acc.window_first()));
         if self.units.is_none() && self.lessons.is_none() {
             // The common layout: no unit and no lesson column. Rows in random pupil order
             // (runs shorter than 4 rows on average) go row by row: each misses the cache, and
             // short independent iterations let the processor overlap the misses.
-            let changes = self
-                .ids
-                .iter()
-                .zip(self.ids.iter().skip(1))
-                .filter(|(a, b)| a != b)
-                .count();
-            if changes.saturating_mul(4) > self.len() {
+            if !self.grouped() {
                 self.push_rows(acc, first);
                 return;
             }
-            // Runs of a pupil's rows: one pass over the columns.
-            let cols = PlainColumns {
-                ids: &self.ids,
-                days: self.days,
-                kinds: &self.kinds,
-                amounts: &self.amounts,
-            };
-            acc.push_plain_columns(cols, first);
+            self.push_runs(acc);
             return;
         }
         for row in 0..self.len() {

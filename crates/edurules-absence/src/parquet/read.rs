@@ -342,7 +342,7 @@ pub(crate) fn accumulate<'e, S: Source>(
                     let rows = Rows::read(records).map_err(in_file)?;
                     rows.check().map_err(in_file)?;
                     if rows.in_runs() {
-                        rows.push_into(acc.get_or_insert_with(|| ev.accumulator()));
+                        rows.push_runs(acc.get_or_insert_with(|| ev.accumulator()));
                     } else {
                         rows.classify_into(ev, &mut batch);
                         if batch.entries() >= APPLY_ENTRIES {
