@@ -1,5 +1,6 @@
 //! Decisions and their explanations: the chain that allows, or the reasons that deny.
 
+mod json;
 mod message;
 
 use crate::ids::{AppointmentId, AuthorizationId, DocumentRef, Login, Permission, RoleName};
@@ -10,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// What a person's access in an entity derives from.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize, JsonSchema)]
 #[serde(tag = "kind", content = "id", rename_all = "snake_case")]
 pub enum Source {
     /// A head's appointment.
@@ -27,7 +28,7 @@ impl fmt::Display for Source {
 
 /// One link of a chain, each valid at the asked date.
 // (This line is the JSON Schema's description of a link: the serialization is documented on
-// the `Serialize` impl below.)
+// the `Serialize` impl in `decision/json.rs`.)
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(tag = "link", rename_all = "snake_case")]
 #[non_exhaustive]
@@ -73,88 +74,6 @@ pub enum Link {
         #[serde(serialize_with = "edurules_locale::iso::option_date")]
         last_day: Option<NaiveDate>,
     },
-}
-
-/// A link is written as an object tagged `link` (`"appointment"`, `"authorization"`,
-/// `"role"`), its keys in alphabetical order, the tag among them: the JSON protocol of the FFI
-/// sorts every object's keys, and an object that comes sorted is written without sorting it.
-///
-/// # Example
-///
-/// ```
-/// use edurules_delegation::{Link, RoleName};
-/// use chrono::NaiveDate;
-/// let l = Link::Role { role: RoleName::new("teacher").unwrap(),
-///                      assigned_on: NaiveDate::from_ymd_opt(2025, 9, 1).unwrap(), last_day: None };
-/// let json = serde_json::to_string(&l).unwrap();
-/// assert_eq!(json, r#"{"assigned_on":"2025-09-01","last_day":null,"link":"role","role":"teacher"}"#);
-/// assert_eq!(serde_json::from_str::<Link>(&json).unwrap(), l);
-/// ```
-impl Serialize for Link {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        /// A date as `YYYY-MM-DD`.
-        struct Date<'a>(&'a NaiveDate);
-        impl Serialize for Date<'_> {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                edurules_locale::iso::date(self.0, s)
-            }
-        }
-        /// A date as `YYYY-MM-DD`, or null.
-        struct OptionDate<'a>(&'a Option<NaiveDate>);
-        impl Serialize for OptionDate<'_> {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                edurules_locale::iso::option_date(self.0, s)
-            }
-        }
-        // The keys in alphabetical order, the tag among them.
-        match self {
-            Link::Appointment {
-                id,
-                person,
-                from,
-                last_day,
-            } => {
-                let mut o = s.serialize_struct("Link", 5)?;
-                o.serialize_field("from", &Date(from))?;
-                o.serialize_field("id", id)?;
-                o.serialize_field("last_day", &Date(last_day))?;
-                o.serialize_field("link", "appointment")?;
-                o.serialize_field("person", person)?;
-                o.end()
-            }
-            Link::Authorization {
-                id,
-                grantor,
-                grantee,
-                document,
-                valid_from,
-                last_day,
-            } => {
-                let mut o = s.serialize_struct("Link", 7)?;
-                o.serialize_field("document", document)?;
-                o.serialize_field("grantee", grantee)?;
-                o.serialize_field("grantor", grantor)?;
-                o.serialize_field("id", id)?;
-                o.serialize_field("last_day", &Date(last_day))?;
-                o.serialize_field("link", "authorization")?;
-                o.serialize_field("valid_from", &Date(valid_from))?;
-                o.end()
-            }
-            Link::Role {
-                role,
-                assigned_on,
-                last_day,
-            } => {
-                let mut o = s.serialize_struct("Link", 4)?;
-                o.serialize_field("assigned_on", &Date(assigned_on))?;
-                o.serialize_field("last_day", &OptionDate(last_day))?;
-                o.serialize_field("link", "role")?;
-                o.serialize_field("role", role)?;
-                o.end()
-            }
-        }
-    }
 }
 
 impl Link {
@@ -218,7 +137,7 @@ impl Chain {
 }
 
 /// Why a request is denied. One reason per thing the engine tried.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(tag = "reason", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum DenyReason {
@@ -318,7 +237,7 @@ impl fmt::Display for DenyReason {
 /// let d = Decision::Denied { reasons: vec![DenyReason::NoGrant] };
 /// assert!(!d.is_allowed());
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(tag = "decision", rename_all = "snake_case")]
 pub enum Decision {
     /// Allowed, with the chain that allows it.
