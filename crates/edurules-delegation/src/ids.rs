@@ -15,6 +15,13 @@ use std::sync::Arc;
 pub const MAX_ID_CHARS: usize = 254;
 
 fn check_token(kind: &'static str, value: &str, allow_spaces: bool) -> Result<(), DelegationError> {
+    if value.is_ascii() {
+        return if ascii_token_ok(value.as_bytes(), allow_spaces) {
+            Ok(())
+        } else {
+            Err(DelegationError::invalid_identifier(kind, value))
+        };
+    }
     let bad_char = value
         .chars()
         .any(|c| c.is_control() || (!allow_spaces && c.is_whitespace()));
@@ -23,6 +30,17 @@ fn check_token(kind: &'static str, value: &str, allow_spaces: bool) -> Result<()
         return Err(DelegationError::invalid_identifier(kind, value));
     }
     Ok(())
+}
+
+/// [`check_token`]'s rules on an ASCII text, a byte at a time: in ASCII the control
+/// characters are the bytes below 0x20 and 0x7f, and every whitespace character but the
+/// space is one of them.
+fn ascii_token_ok(bytes: &[u8], allow_spaces: bool) -> bool {
+    let bad_byte = bytes
+        .iter()
+        .any(|&b| b < 0x20 || b == 0x7f || (!allow_spaces && b == b' '));
+    let bad_edges = bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ');
+    !bytes.is_empty() && !bad_byte && !bad_edges && bytes.len() <= MAX_ID_CHARS
 }
 
 /// Bytes kept inline before a text goes to the heap.
@@ -49,6 +67,13 @@ impl Text {
                 Text::Inline { len, buf }
             }
             _ => Text::Heap(value.into()),
+        }
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        match self {
+            Text::Inline { len, buf } => buf.get(..usize::from(*len)).unwrap_or_default(),
+            Text::Heap(s) => s.as_bytes(),
         }
     }
 
@@ -191,6 +216,20 @@ macro_rules! string_id {
             #[must_use]
             pub fn as_str(&self) -> &str {
                 self.0.as_str()
+            }
+
+            /// The text of the value as UTF-8 bytes: [`Self::as_str`] without checking them
+            /// again (a short text is kept as bytes, and `as_str` checks them on every call).
+            ///
+            /// # Example
+            /// ```
+            #[doc = concat!("use edurules_delegation::", stringify!($name), ";")]
+            #[doc = concat!("let v = ", stringify!($name), "::new(\"", $sample, "\").unwrap();")]
+            /// assert_eq!(v.as_bytes(), v.as_str().as_bytes());
+            /// ```
+            #[must_use]
+            pub fn as_bytes(&self) -> &[u8] {
+                self.0.as_bytes()
             }
         }
 
@@ -449,5 +488,52 @@ mod tests {
         let back: Permission = serde_json::from_str(&json).unwrap();
         assert_eq!(back, p);
         assert!(serde_json::from_str::<Permission>("\"nope\"").is_err());
+    }
+
+    /// The rules as the docs state them, a character at a time.
+    fn model_ok(value: &str, allow_spaces: bool) -> bool {
+        let n = value.chars().count();
+        n > 0
+            && n <= MAX_ID_CHARS
+            && value.trim() == value
+            && value
+                .chars()
+                .all(|c| !c.is_control() && (allow_spaces || !c.is_whitespace()))
+    }
+
+    proptest::proptest! {
+        /// The byte-at-a-time check of ASCII texts accepts exactly what the rules accept.
+        #[test]
+        fn ascii_check_agrees_with_the_rules(
+            value in "[ -~\\t\\n\\x0b\\x0c\\r\\x00\\x7f]{0,6}|[a-z ]{250,258}",
+            allow_spaces: bool,
+        ) {
+            proptest::prop_assert_eq!(
+                ascii_token_ok(value.as_bytes(), allow_spaces),
+                model_ok(&value, allow_spaces)
+            );
+            proptest::prop_assert_eq!(
+                check_token("login", &value, allow_spaces).is_ok(),
+                model_ok(&value, allow_spaces)
+            );
+        }
+    }
+
+    #[test]
+    fn ascii_edges() {
+        for (value, spaces, ok) in [
+            ("a", false, true),
+            ("a b", false, false),
+            ("a b", true, true),
+            (" a", true, false),
+            ("a ", true, false),
+            ("a\u{7f}", true, false),
+            ("a\u{b}", true, false),
+            ("", true, false),
+        ] {
+            assert_eq!(check_token("login", value, spaces).is_ok(), ok, "{value:?}");
+        }
+        assert!(check_token("login", &"x".repeat(MAX_ID_CHARS), false).is_ok());
+        assert!(check_token("login", &"x".repeat(MAX_ID_CHARS + 1), false).is_err());
     }
 }
