@@ -10,8 +10,12 @@ use chrono::{Datelike, Days, NaiveDate};
 use edurules_locale::nouns;
 use serde::{Deserialize, Serialize};
 
+mod json;
+
 /// How the due date was reached before art. 115 KC.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+// Written with its keys in alphabetical order, the tag among them: see the
+// `Serialize` impl in `deadline/json.rs`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum DeadlineTerm {
