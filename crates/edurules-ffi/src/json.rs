@@ -19,6 +19,7 @@
 use std::borrow::Cow;
 use std::cell::RefCell;
 
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use serde::ser::{self, Error as _};
 
@@ -114,16 +115,61 @@ pub(crate) fn to_sorted_string(value: &(impl Serialize + ?Sized)) -> Result<Stri
 
 /// Appends `text` as a JSON string: copied as it is when nothing in it
 /// needs an escape (the same bytes as serde_json writes), else by serde_json.
+#[inline]
 pub(crate) fn write_str(out: &mut Vec<u8>, text: &str) -> Result<(), Error> {
     let bytes = text.as_bytes();
     if needs_escape(bytes) {
-        return ser::Serializer::serialize_str(&mut serde_json::Serializer::new(&mut *out), text);
+        return write_escaped(out, text);
     }
     out.reserve(bytes.len().saturating_add(2));
     out.push(b'"');
     out.extend_from_slice(bytes);
     out.push(b'"');
     Ok(())
+}
+
+/// A JSON string from a text's UTF-8 bytes: copied between quotes when
+/// nothing in them needs an escape, else escaped by serde_json.
+pub(crate) fn str_bytes(out: &mut Vec<u8>, bytes: &[u8]) -> Option<()> {
+    if needs_escape(bytes) {
+        return write_escaped(out, std::str::from_utf8(bytes).ok()?).ok();
+    }
+    out.reserve(bytes.len().saturating_add(2));
+    out.push(b'"');
+    out.extend_from_slice(bytes);
+    out.push(b'"');
+    Some(())
+}
+
+/// `"YYYY-MM-DD"`, as `edurules_locale::iso::date` writes it; `None` for a
+/// year outside 0–9999, which chrono writes with a sign.
+pub(crate) fn iso_date(out: &mut Vec<u8>, date: NaiveDate) -> Option<()> {
+    let year = u32::try_from(date.year()).ok().filter(|y| *y <= 9999)?;
+    let digit = |n: u32| b'0' + u8::try_from(n % 10).unwrap_or(0);
+    let (month, day) = (date.month(), date.day());
+    out.extend_from_slice(&[
+        b'"',
+        digit(year / 1000),
+        digit(year / 100),
+        digit(year / 10),
+        digit(year),
+        b'-',
+        digit(month / 10),
+        digit(month),
+        b'-',
+        digit(day / 10),
+        digit(day),
+        b'"',
+    ]);
+    Some(())
+}
+
+/// `text` as a JSON string with its escapes, by serde_json: out of line, so
+/// that the common case saves no registers for it.
+#[cold]
+#[inline(never)]
+fn write_escaped(out: &mut Vec<u8>, text: &str) -> Result<(), Error> {
+    ser::Serializer::serialize_str(&mut serde_json::Serializer::new(out), text)
 }
 
 /// Whether JSON escapes a byte of `bytes`: a control character, `"` or `\\`

@@ -4,6 +4,7 @@
 
 mod absence;
 mod config;
+mod date;
 mod deadline;
 mod delegation;
 mod login;
@@ -33,15 +34,19 @@ pub(crate) struct Op {
     pub(crate) response: fn() -> schemars::Schema,
 }
 
-/// An [`Op`] from a typed handler `fn(&Engine, Req) -> Result<Resp, FfiError>`.
+/// An [`Op`] from a typed handler `fn(&Engine, Req) -> Result<Resp, FfiError>`;
+/// its result written by [`write`], or by the writer given last.
 macro_rules! op {
     ($name:literal, $handler:path, $req:ty, $resp:ty) => {
+        $crate::ops::op!($name, $handler, $req, $resp, $crate::ops::write)
+    };
+    ($name:literal, $handler:path, $req:ty, $resp:ty, $write:path) => {
         $crate::ops::Op {
             name: $name,
             run: |engine, bytes, out| {
                 let request: $req = $crate::ops::parse(bytes)?;
                 let response: $resp = $handler(engine, request)?;
-                $crate::ops::write(out, &response)
+                $write(out, &response)
             },
             request: || schemars::schema_for!($req),
             response: || schemars::schema_for!($resp),
@@ -83,8 +88,10 @@ pub(crate) fn dispatch(
 /// the field's path.
 pub(crate) fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, FfiError> {
     let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
+    // UTF-8 checked once for the whole request, not once per string in it.
     if first == Some(&b'{')
-        && let Ok(value) = serde_json::from_slice::<T>(bytes)
+        && let Ok(text) = std::str::from_utf8(bytes)
+        && let Ok(value) = serde_json::from_str::<T>(text)
     {
         return Ok(value);
     }

@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::{Op, op};
+
+mod answer;
 use crate::engine::Engine;
 use crate::error::FfiError;
 
@@ -30,15 +32,16 @@ pub(crate) struct Submission {
     /// The category as the rules spell it (`art. 8 pkt 1 lit. d`).
     category: String,
     /// The day the facts changed (not counted).
+    #[serde(deserialize_with = "crate::ops::date::required")]
     change_date: NaiveDate,
     /// When submitted, to judge lateness.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::ops::date::optional")]
     submitted_on: Option<NaiveDate>,
 }
 
 // The fields are in alphabetical order, the order of the answer's keys, so
 // that writing them sorts nothing.
-#[derive(Serialize, JsonSchema)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub(crate) struct SubmissionOut<'r> {
     /// The whole computation: term, counting rule, version of art. 30 applied.
     #[schemars(with = "Value")]
@@ -78,7 +81,7 @@ fn submission(engine: &Engine, bytes: &[u8], out: &mut Vec<u8>) -> Result<(), Ff
         legal_basis: d.legal_basis(locale),
         deadline: d,
     };
-    super::write(out, &answer)
+    answer::write(out, &answer)
 }
 
 /// The longest range of `deadline.calendar@1`, in days (ten years).

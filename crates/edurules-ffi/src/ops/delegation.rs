@@ -14,13 +14,20 @@ use crate::engine::{Engine, MAX_REGISTRIES};
 use crate::envelope::Detail;
 use crate::error::FfiError;
 
+mod answer;
 mod many;
 
 pub(super) const OPS: &[Op] = &[
     op!("delegation.open@1", open, Open, Opened),
     op!("delegation.close@1", close, Named, Closed),
     op!("delegation.apply@1", apply, Apply, Applied),
-    op!("delegation.decide@1", decide, Decide, Decided),
+    op!(
+        "delegation.decide@1",
+        decide,
+        Decide,
+        Decided,
+        answer::write
+    ),
     Op {
         name: "delegation.decide_many@1",
         run: many::run,
@@ -195,7 +202,7 @@ pub(crate) struct Decide {
     /// The entity (school) id.
     entity: EntityId,
     /// The date (Europe/Warsaw calendar day).
-    #[serde(deserialize_with = "many::date")]
+    #[serde(deserialize_with = "crate::ops::date::required")]
     at: NaiveDate,
     /// Whether to explain the decision in words (`explanation`); on by
     /// default. Off, `explanation` is empty and the call is several times
@@ -209,7 +216,7 @@ fn yes() -> bool {
     true
 }
 
-#[derive(Serialize, JsonSchema)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub(crate) struct Decided {
     /// Whether allowed.
     allowed: bool,
