@@ -148,10 +148,15 @@ impl Engine {
     /// ```
     #[must_use]
     pub fn call(&self, operation: &[u8], request: &[u8]) -> Envelope {
-        let name = operation_name(operation);
+        // Checked once: the name echoed, and the name run.
+        let valid = std::str::from_utf8(operation).ok();
+        let name = match valid {
+            Some(text) if text.len() <= MAX_OPERATION_BYTES => Cow::Borrowed(text),
+            _ => operation_name(operation),
+        };
         let mut out = Vec::new();
         let answer = self
-            .run(operation, request, &mut out)
+            .run(operation, valid, request, &mut out)
             .and_then(|()| serde_json::from_slice::<Value>(&out).map_err(|_| FfiError::Internal));
         match answer {
             Ok(result) => Envelope::success(name, result),
@@ -183,7 +188,12 @@ impl Engine {
     /// [`Engine::call_json`] as UTF-8 bytes, with room for one more byte
     /// (the C string's NUL): one buffer, no copy of the result.
     pub(crate) fn call_bytes(&self, operation: &[u8], request: &[u8]) -> Vec<u8> {
-        let name = operation_name(operation);
+        // Checked once: the name echoed, and the name run.
+        let valid = std::str::from_utf8(operation).ok();
+        let name = match valid {
+            Some(text) if text.len() <= MAX_OPERATION_BYTES => Cow::Borrowed(text),
+            _ => operation_name(operation),
+        };
         let mut out = Vec::with_capacity(ANSWER_CAPACITY);
         // Written in place (no `String` for the number); writing to a `Vec` cannot fail.
         let _ = write!(out, r#"{{"format":{FORMAT_VERSION},"operation":"#);
@@ -191,7 +201,7 @@ impl Engine {
             .map_err(|_| FfiError::Internal)
             .and_then(|()| {
                 out.extend_from_slice(br#","result":"#);
-                self.run(operation, request, &mut out)
+                self.run(operation, valid, request, &mut out)
             });
         match answer {
             Ok(()) => {
@@ -205,9 +215,15 @@ impl Engine {
         }
     }
 
-    /// Runs the operation, appending its result's JSON text to `out`;
-    /// bounds first, panics caught.
-    fn run(&self, operation: &[u8], request: &[u8], out: &mut Vec<u8>) -> Result<(), FfiError> {
+    /// Runs the operation (`valid`: its name if UTF-8), appending its
+    /// result's JSON text to `out`; bounds first, panics caught.
+    fn run(
+        &self,
+        operation: &[u8],
+        valid: Option<&str>,
+        request: &[u8],
+        out: &mut Vec<u8>,
+    ) -> Result<(), FfiError> {
         let run = || -> Result<(), FfiError> {
             if operation.len() > MAX_OPERATION_BYTES {
                 return Err(FfiError::TooLarge {
@@ -216,7 +232,7 @@ impl Engine {
                     max: MAX_OPERATION_BYTES,
                 });
             }
-            let op = std::str::from_utf8(operation).map_err(|_| FfiError::InvalidUtf8)?;
+            let op = valid.ok_or(FfiError::InvalidUtf8)?;
             if request.len() > MAX_REQUEST_BYTES {
                 return Err(FfiError::TooLarge {
                     what: "request",
