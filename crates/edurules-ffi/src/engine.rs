@@ -3,7 +3,6 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::io::Write as _;
 use std::sync::RwLock;
 
 use edurules::delegation::Registry;
@@ -21,6 +20,10 @@ use crate::ops;
 pub const MAX_REQUEST_BYTES: usize = 64 << 20;
 /// The first capacity of an answer's buffer: most answers fit.
 const ANSWER_CAPACITY: usize = 2048;
+/// How every answer starts: the envelope's format, then the operation's name.
+const ANSWER_HEAD: &[u8] = br#"{"format":1,"operation":"#;
+// The format written in `ANSWER_HEAD` (a test checks the whole text).
+const _: () = assert!(FORMAT_VERSION == 1);
 /// The longest operation name, in bytes.
 pub const MAX_OPERATION_BYTES: usize = 64;
 /// The most delegation registries one engine holds.
@@ -195,8 +198,7 @@ impl Engine {
             _ => operation_name(operation),
         };
         let mut out = Vec::with_capacity(ANSWER_CAPACITY);
-        // Written in place (no `String` for the number); writing to a `Vec` cannot fail.
-        let _ = write!(out, r#"{{"format":{FORMAT_VERSION},"operation":"#);
+        out.extend_from_slice(ANSWER_HEAD);
         let answer = crate::json::write_str(&mut out, &name)
             .map_err(|_| FfiError::Internal)
             .and_then(|()| {
@@ -252,4 +254,15 @@ impl Engine {
 fn operation_name(operation: &[u8]) -> Cow<'_, str> {
     let cut = operation.get(..MAX_OPERATION_BYTES).unwrap_or(operation);
     String::from_utf8_lossy(cut)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_answer_head_names_the_format() {
+        let head = format!(r#"{{"format":{FORMAT_VERSION},"operation":"#);
+        assert_eq!(ANSWER_HEAD, head.as_bytes());
+    }
 }
