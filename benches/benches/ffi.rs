@@ -10,6 +10,14 @@
 //! in, a NUL-terminated envelope out, `edurules_free`, through
 //! `edurules_ffi::abi::call_through_abi`), so the figure is the whole cost a
 //! binding pays before its own JSON decoding.
+//!
+//! Each group also has an `overhead` case: every iteration times the work
+//! in-process and then the same kind of work through the ABI, one right
+//! after the other, and adds up the difference. The overhead is then read
+//! from one measurement, not from two taken seconds apart on a virtual
+//! machine whose speed drifts by tens of percent between them. Decisions
+//! alternate between two halves of the questions, so that the ABI call does
+//! not find the registry entries the in-process call has just warmed.
 
 #![allow(
     clippy::unwrap_used,
@@ -22,10 +30,11 @@
 
 use std::hint::black_box;
 use std::str::FromStr;
+use std::time::{Duration, Instant};
 
 use cedar_policy::{Authorizer, Context, Entities, EntityUid, PolicySet, Request};
 use chrono::{Datelike, NaiveDate};
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{Bencher, Criterion, Throughput, criterion_group, criterion_main};
 use edurules::RulesConfig;
 use edurules::delegation::{
     AccessRequest, Appointment, AppointmentId, Authorization, AuthorizationId, DerivedGrantPolicy,
@@ -148,6 +157,24 @@ impl Abi {
     fn text(&self, op: &[u8], request: &[u8]) -> String {
         call_through_abi(&self.0, op, request)
     }
+}
+
+/// The `overhead` case: per iteration `i`, `native(i)` then `abi(i)`, each
+/// timed; the sum of `abi` minus `native`.
+fn overhead(b: &mut Bencher<'_>, mut native: impl FnMut(usize), mut abi: impl FnMut(usize)) {
+    b.iter_custom(|iters| {
+        let mut total = Duration::ZERO;
+        for i in 0..iters {
+            let i = usize::try_from(i).unwrap_or(0);
+            let t0 = Instant::now();
+            native(i);
+            let t1 = Instant::now();
+            abi(i);
+            let t2 = Instant::now();
+            total += (t2 - t1).saturating_sub(t1 - t0);
+        }
+        total
+    });
 }
 
 fn day_number(date: NaiveDate) -> i64 {
@@ -312,6 +339,35 @@ fn delegation(c: &mut Criterion) {
             black_box(abi.call(b"delegation.decide@1", black_box(&terse[j2])))
         });
     });
+    // The in-process call on one half of the questions, the ABI call on the
+    // other half.
+    let other = |i: usize| (i + QUERIES / 2) % QUERIES;
+    group.bench_function("overhead, explained", |b| {
+        overhead(
+            b,
+            |i| {
+                let q = &native[i % QUERIES];
+                let decision = registry.decide(black_box(&q.0), &permission, black_box(&q.1), q.2);
+                black_box(decision.explain(edurules::delegation::Locale::Pl));
+                black_box(decision);
+            },
+            |i| {
+                black_box(abi.call(b"delegation.decide@1", black_box(&requests[other(i)])));
+            },
+        );
+    });
+    group.bench_function("overhead, explain=false", |b| {
+        overhead(
+            b,
+            |i| {
+                let q = &native[i % QUERIES];
+                black_box(registry.decide(black_box(&q.0), &permission, black_box(&q.1), q.2));
+            },
+            |i| {
+                black_box(abi.call(b"delegation.decide@1", black_box(&terse[other(i)])));
+            },
+        );
+    });
     let mut k = 0;
     group.bench_function("cedar", |b| {
         b.iter(|| {
@@ -395,6 +451,21 @@ fn password_and_deadline(c: &mut Criterion) {
     group.bench_function("c-abi", |b| {
         b.iter(|| black_box(abi.call(b"password.check@1", black_box(&request))))
     });
+    group.bench_function("overhead", |b| {
+        overhead(
+            b,
+            |_| {
+                let _ = black_box(edurules::password::check(
+                    &policy,
+                    &edurules::password::Password::new(black_box(candidate)),
+                    &user,
+                ));
+            },
+            |_| {
+                black_box(abi.call(b"password.check@1", black_box(&request)));
+            },
+        );
+    });
     group.finish();
 
     let rules = edurules::deadline::Rules::builtin().unwrap();
@@ -421,6 +492,21 @@ fn password_and_deadline(c: &mut Criterion) {
     });
     group.bench_function("c-abi", |b| {
         b.iter(|| black_box(abi.call(b"deadline.submission@1", black_box(request))))
+    });
+    group.bench_function("overhead", |b| {
+        overhead(
+            b,
+            |_| {
+                let d = rules
+                    .deadline(black_box(category), black_box(changed))
+                    .unwrap();
+                let locale = edurules::deadline::Locale::Pl;
+                black_box((d.explain(locale), d.legal_basis(locale), d));
+            },
+            |_| {
+                black_box(abi.call(b"deadline.submission@1", black_box(request)));
+            },
+        );
     });
     group.finish();
 }
