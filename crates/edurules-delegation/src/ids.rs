@@ -101,7 +101,9 @@ impl PartialEq for Text {
 impl Eq for Text {}
 impl Hash for Text {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        self.as_str().hash(state);
+        // As `str` hashes (its bytes, then 0xff), without `as_str`'s UTF-8 check.
+        state.write(self.as_bytes());
+        state.write_u8(0xff);
     }
 }
 impl PartialOrd for Text {

@@ -11,8 +11,9 @@ use crate::ids::{EntityId, Login, Permission, RoleName};
 use crate::policy::Policy;
 use crate::rule::Violation;
 use chrono::NaiveDate;
+use foldhash::{HashMap, HashMapExt as _};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 pub use decide::Expiring;
 
