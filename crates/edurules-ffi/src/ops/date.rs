@@ -3,22 +3,23 @@
 //! Parsing through chrono's format machinery was a fifth of a
 //! `decide_many` query's cost.
 
-use std::borrow::Cow;
-
 use chrono::NaiveDate;
 use serde::Deserialize;
 
 /// An optional date: `YYYY-MM-DD` read digit by digit, any other text by
-/// chrono (so the dates accepted are chrono's), `null` as none.
+/// chrono (so the dates accepted are chrono's), `null` as none. The text is
+/// read in place, not copied into a `String`.
 pub(crate) fn optional<'de, D: serde::Deserializer<'de>>(
     d: D,
 ) -> Result<Option<NaiveDate>, D::Error> {
-    let Some(text) = Option::<Cow<'de, str>>::deserialize(d)? else {
-        return Ok(None);
-    };
-    parse_date(&text)
-        .map(Some)
-        .map_err(serde::de::Error::custom)
+    /// A date read by [`required`].
+    struct Required(NaiveDate);
+    impl<'de> Deserialize<'de> for Required {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            required(d).map(Required)
+        }
+    }
+    Ok(Option::<Required>::deserialize(d)?.map(|r| r.0))
 }
 
 /// A date as chrono's `Deserialize` reads it (the same dates, errors and

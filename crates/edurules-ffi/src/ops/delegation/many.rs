@@ -116,7 +116,11 @@ struct RawMany<'a> {
 
 /// The answers, or `None` for a request the typed path handles.
 fn fast(engine: &Engine, bytes: &[u8]) -> Result<Option<Vec<bool>>, FfiError> {
-    let Ok(raw) = serde_json::from_slice::<RawMany<'_>>(bytes) else {
+    // UTF-8 checked once for the whole batch, not once per string in it.
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return Ok(None);
+    };
+    let Ok(raw) = serde_json::from_str::<RawMany<'_>>(text) else {
         return Ok(None);
     };
     if raw.details || raw.queries.len() > MAX_QUERIES {
