@@ -19,7 +19,7 @@
 use std::borrow::Cow;
 use std::cell::RefCell;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 use serde::ser::{self, Error as _};
 
@@ -144,23 +144,11 @@ pub(crate) fn str_bytes(out: &mut Vec<u8>, bytes: &[u8]) -> Option<()> {
 /// `"YYYY-MM-DD"`, as `edurules_locale::iso::date` writes it; `None` for a
 /// year outside 0–9999, which chrono writes with a sign.
 pub(crate) fn iso_date(out: &mut Vec<u8>, date: NaiveDate) -> Option<()> {
-    let year = u32::try_from(date.year()).ok().filter(|y| *y <= 9999)?;
-    let digit = |n: u32| b'0' + u8::try_from(n % 10).unwrap_or(0);
-    let (month, day) = (date.month(), date.day());
-    out.extend_from_slice(&[
-        b'"',
-        digit(year / 1000),
-        digit(year / 100),
-        digit(year / 10),
-        digit(year),
-        b'-',
-        digit(month / 10),
-        digit(month),
-        b'-',
-        digit(day / 10),
-        digit(day),
-        b'"',
-    ]);
+    let text = edurules::iso::ymd(&date)?;
+    out.reserve(12);
+    out.push(b'"');
+    out.extend_from_slice(&text);
+    out.push(b'"');
     Some(())
 }
 

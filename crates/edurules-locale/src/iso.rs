@@ -49,13 +49,35 @@ use serde::{Serialize, Serializer};
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 pub fn date<S: Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
-    let year = match u32::try_from(date.year()) {
-        Ok(year) if year <= 9999 => year,
-        _ => return date.serialize(serializer),
+    let Some(text) = ymd(date) else {
+        return date.serialize(serializer);
     };
+    match std::str::from_utf8(&text) {
+        Ok(text) => serializer.serialize_str(text),
+        // Digits and dashes are UTF-8: not reached.
+        Err(_) => date.serialize(serializer),
+    }
+}
+
+/// The ten bytes `YYYY-MM-DD` of `date`, written digit by digit; `None` for
+/// a year outside 0 to 9999, which chrono writes with a sign. For writers
+/// of JSON text that put the date between quotes themselves.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+///
+/// let d = NaiveDate::from_ymd_opt(2026, 3, 3).unwrap();
+/// assert_eq!(edurules_locale::iso::ymd(&d), Some(*b"2026-03-03"));
+/// assert_eq!(edurules_locale::iso::ymd(&NaiveDate::from_ymd_opt(10_000, 1, 1).unwrap()), None);
+/// ```
+#[must_use]
+pub fn ymd(date: &NaiveDate) -> Option<[u8; 10]> {
+    let year = u32::try_from(date.year()).ok().filter(|y| *y <= 9999)?;
     let digit = |n: u32| b'0' + u8::try_from(n % 10).unwrap_or(0);
     let (month, day) = (date.month(), date.day());
-    let text = [
+    Some([
         digit(year / 1000),
         digit(year / 100),
         digit(year / 10),
@@ -66,11 +88,46 @@ pub fn date<S: Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::
         b'-',
         digit(day / 10),
         digit(day),
-    ];
-    match std::str::from_utf8(&text) {
-        Ok(text) => serializer.serialize_str(text),
-        // Digits and dashes are UTF-8: not reached.
-        Err(_) => date.serialize(serializer),
+    ])
+}
+
+/// A date that serializes by [`date`]: for hand-written `Serialize` impls.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use edurules_locale::iso::Iso;
+///
+/// let d = NaiveDate::from_ymd_opt(2026, 3, 3).unwrap();
+/// assert_eq!(serde_json::to_string(&Iso(&d))?, r#""2026-03-03""#);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Iso<'a>(pub &'a NaiveDate);
+
+impl Serialize for Iso<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        date(self.0, serializer)
+    }
+}
+
+/// An optional date that serializes by [`option_date`] (`null` when absent).
+///
+/// # Example
+///
+/// ```
+/// use edurules_locale::iso::IsoOption;
+///
+/// assert_eq!(serde_json::to_string(&IsoOption(&None))?, "null");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct IsoOption<'a>(pub &'a Option<NaiveDate>);
+
+impl Serialize for IsoOption<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        option_date(self.0, serializer)
     }
 }
 
@@ -98,15 +155,8 @@ pub fn option_date<S: Serializer>(
     date: &Option<NaiveDate>,
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
-    /// A date serialized by [`date`].
-    struct Iso(NaiveDate);
-    impl Serialize for Iso {
-        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            self::date(&self.0, serializer)
-        }
-    }
     match date {
-        Some(d) => serializer.serialize_some(&Iso(*d)),
+        Some(d) => serializer.serialize_some(&Iso(d)),
         None => serializer.serialize_none(),
     }
 }

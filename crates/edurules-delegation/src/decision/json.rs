@@ -7,29 +7,11 @@
 //! field names, the tags and the values are those the derived serialization wrote, and
 //! `Deserialize` (derived) reads both orders.
 
-use chrono::NaiveDate;
+use edurules_locale::iso::{Iso as Date, IsoOption as OptionDate};
 use serde::Serialize;
 use serde::ser::{SerializeStruct, Serializer};
 
 use super::{Decision, DenyReason, Link, Source};
-
-/// A date as `YYYY-MM-DD` (chrono's text for every other year).
-struct Date<'a>(&'a NaiveDate);
-
-impl Serialize for Date<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        edurules_locale::iso::date(self.0, s)
-    }
-}
-
-/// A date as `YYYY-MM-DD`, or null.
-struct OptionDate<'a>(&'a Option<NaiveDate>);
-
-impl Serialize for OptionDate<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        edurules_locale::iso::option_date(self.0, s)
-    }
-}
 
 /// A link is written as an object tagged `link` (`"appointment"`, `"authorization"`,
 /// `"role"`), its keys in alphabetical order, the tag among them.
@@ -247,6 +229,7 @@ mod tests {
     use super::*;
     use crate::decision::Chain;
     use crate::ids::{AppointmentId, AuthorizationId, Login, Permission, RoleName};
+    use chrono::NaiveDate;
 
     fn day(m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2025, m, d).unwrap()

@@ -4,20 +4,11 @@
 //! every answer. The names, tag and values are those the derived form wrote,
 //! and `Deserialize` (derived) reads both orders.
 
-use chrono::NaiveDate;
+use edurules_locale::iso::Iso as Date;
 use serde::Serialize;
 use serde::ser::{SerializeStruct, Serializer};
 
 use super::DeadlineTerm;
-
-/// A date as `YYYY-MM-DD` (chrono's text for every other year).
-struct Date<'a>(&'a NaiveDate);
-
-impl Serialize for Date<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        edurules_locale::iso::date(self.0, s)
-    }
-}
 
 /// A term is written as an object tagged `kind` (`"days"`, `"after_quarter_end"`,
 /// `"fixed_date"`), its keys in alphabetical order, the tag among them.
@@ -64,6 +55,7 @@ impl Serialize for DeadlineTerm {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
