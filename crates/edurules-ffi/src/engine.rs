@@ -151,12 +151,7 @@ impl Engine {
     /// ```
     #[must_use]
     pub fn call(&self, operation: &[u8], request: &[u8]) -> Envelope {
-        // Checked once: the name echoed, and the name run.
-        let valid = std::str::from_utf8(operation).ok();
-        let name = match valid {
-            Some(text) if text.len() <= MAX_OPERATION_BYTES => Cow::Borrowed(text),
-            _ => operation_name(operation),
-        };
+        let (valid, name) = names(operation);
         let mut out = Vec::new();
         let answer = self
             .run(operation, valid, request, &mut out)
@@ -191,12 +186,7 @@ impl Engine {
     /// [`Engine::call_json`] as UTF-8 bytes, with room for one more byte
     /// (the C string's NUL): one buffer, no copy of the result.
     pub(crate) fn call_bytes(&self, operation: &[u8], request: &[u8]) -> Vec<u8> {
-        // Checked once: the name echoed, and the name run.
-        let valid = std::str::from_utf8(operation).ok();
-        let name = match valid {
-            Some(text) if text.len() <= MAX_OPERATION_BYTES => Cow::Borrowed(text),
-            _ => operation_name(operation),
-        };
+        let (valid, name) = names(operation);
         let mut out = Vec::with_capacity(ANSWER_CAPACITY);
         out.extend_from_slice(ANSWER_HEAD);
         let answer = crate::json::write_str(&mut out, &name)
@@ -247,6 +237,17 @@ impl Engine {
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(run))
             .unwrap_or(Err(FfiError::Internal))
     }
+}
+
+/// The operation's name if it is UTF-8 (the name run), and the name echoed
+/// in the envelope: the bytes are checked once for both.
+fn names(operation: &[u8]) -> (Option<&str>, Cow<'_, str>) {
+    let valid = std::str::from_utf8(operation).ok();
+    let name = match valid {
+        Some(text) if text.len() <= MAX_OPERATION_BYTES => Cow::Borrowed(text),
+        _ => operation_name(operation),
+    };
+    (valid, name)
 }
 
 /// The operation name echoed in the envelope: lossy UTF-8, at most 64 bytes

@@ -121,10 +121,7 @@ pub(crate) fn write_str(out: &mut Vec<u8>, text: &str) -> Result<(), Error> {
     if needs_escape(bytes) {
         return write_escaped(out, text);
     }
-    out.reserve(bytes.len().saturating_add(2));
-    out.push(b'"');
-    out.extend_from_slice(bytes);
-    out.push(b'"');
+    quoted(out, bytes);
     Ok(())
 }
 
@@ -134,22 +131,24 @@ pub(crate) fn str_bytes(out: &mut Vec<u8>, bytes: &[u8]) -> Option<()> {
     if needs_escape(bytes) {
         return write_escaped(out, std::str::from_utf8(bytes).ok()?).ok();
     }
-    out.reserve(bytes.len().saturating_add(2));
-    out.push(b'"');
-    out.extend_from_slice(bytes);
-    out.push(b'"');
+    quoted(out, bytes);
     Some(())
 }
 
 /// `"YYYY-MM-DD"`, as `edurules_locale::iso::date` writes it; `None` for a
 /// year outside 0–9999, which chrono writes with a sign.
 pub(crate) fn iso_date(out: &mut Vec<u8>, date: NaiveDate) -> Option<()> {
-    let text = edurules::iso::ymd(&date)?;
-    out.reserve(12);
-    out.push(b'"');
-    out.extend_from_slice(&text);
-    out.push(b'"');
+    quoted(out, &edurules::iso::ymd(&date)?);
     Some(())
+}
+
+/// `bytes` between quotes, as they are: for a text with nothing to escape.
+#[inline]
+fn quoted(out: &mut Vec<u8>, bytes: &[u8]) {
+    out.reserve(bytes.len().saturating_add(2));
+    out.push(b'"');
+    out.extend_from_slice(bytes);
+    out.push(b'"');
 }
 
 /// `text` as a JSON string with its escapes, by serde_json: out of line, so

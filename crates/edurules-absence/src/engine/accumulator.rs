@@ -91,6 +91,11 @@ pub(crate) const fn unit_order(unit: Unit) -> u8 {
     }
 }
 
+/// The [`NotCountedMap`] key of a record that counts towards no rule.
+pub(crate) const fn not_counted_key(pupil: u32, kind: AbsenceKind, unit: Unit) -> (u32, u8, u8) {
+    (pupil, kind_index(kind), unit_order(unit))
+}
+
 fn add_not_counted(map: &mut NotCountedMap, key: (u32, u8, u8), records: u64, amount: u64) {
     let e = map.entry(key).or_insert((0, 0));
     e.0 = e.0.saturating_add(records);
@@ -434,7 +439,7 @@ impl<'e> Accumulator<'e> {
                 amount,
             } => self
                 .not_counted
-                .add((pupil, kind_index(kind), unit_order(unit)), 1, amount),
+                .add(not_counted_key(pupil, kind, unit), 1, amount),
         }
     }
 

@@ -1,7 +1,7 @@
 //! A batch of classified records: what a parsing thread makes of its chunk, applied later to
 //! the accumulator partition by partition ([`super::Accumulator::apply_batches`]).
 
-use super::{Classified, Entry, kind_index, not_counted, unit_order};
+use super::{Classified, Entry, not_counted, not_counted_key};
 use crate::AbsenceRecord;
 use crate::engine::Evaluator;
 use crate::report::Stats;
@@ -108,7 +108,7 @@ impl Batch {
                 amount,
             } => self
                 .not_counted
-                .push(((pupil, kind_index(kind), unit_order(unit)), 1, amount)),
+                .push((not_counted_key(pupil, kind, unit), 1, amount)),
             Classified::UnknownPupil => self.stats.unknown_pupil += 1,
             Classified::OutsideWindow => self.stats.outside_window += 1,
             Classified::LateNotCounted => self.stats.late_not_counted += 1,
