@@ -51,7 +51,7 @@ fn roster() -> Roster {
             } else {
                 Level::School
             };
-            Pupil::new(PupilId(i), SchoolId(format!("S{}", i / 500)), level)
+            Pupil::new(PupilId(i), SchoolId::from(format!("S{}", i / 500)), level)
         })
         .collect();
     Roster::new(pupils).unwrap_or_default()

@@ -27,7 +27,7 @@ fn sample(
     Result<Window, AbsenceError>,
     Vec<AbsenceRecord>,
 ) {
-    let school = SchoolId(if bulgarian { "131 СУ" } else { "SP7 Opole" }.to_owned());
+    let school = SchoolId::new(if bulgarian { "131 СУ" } else { "SP7 Opole" });
     let pupil = |id| Pupil::new(PupilId(id), school.clone(), Level::School).with_grade(7);
     let hours = |id, date, n, kind| {
         AbsenceRecord::new(PupilId(id), date, Quantity::whole(n), Unit::Hours, kind)

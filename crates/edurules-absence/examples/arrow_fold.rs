@@ -101,7 +101,7 @@ fn main() {
                 } else {
                     Level::School
                 };
-                Pupil::new(PupilId(i), SchoolId(format!("S{}", i / 500)), level)
+                Pupil::new(PupilId(i), SchoolId::from(format!("S{}", i / 500)), level)
             })
             .collect(),
     )

@@ -323,7 +323,7 @@ type Render = Box<dyn Fn(Locale) -> String>;
 
 fn explanations() -> Vec<(String, Render)> {
     let mut out: Vec<(String, Render)> = Vec::new();
-    let pupil = Pupil::new(PupilId(5), SchoolId(long()), Level::School);
+    let pupil = Pupil::new(PupilId(5), SchoolId::from(long()), Level::School);
     let rule = RuleRef::new(
         "bg.isrm.total",
         "над 130 часа",

@@ -507,6 +507,33 @@ fn errors_name_the_column_and_the_row() {
 }
 
 #[test]
+fn a_school_id_is_one_shared_text_per_school() {
+    let ids: ArrayRef = Arc::new(UInt64Array::from(vec![4, 1, 2, 3]));
+    let schools: ArrayRef = Arc::new(StringArray::from(vec!["A", "B", "A", "A"]));
+    let levels: ArrayRef = Arc::new(StringArray::from(vec!["school"; 4]));
+    let batch =
+        RecordBatch::try_from_iter([("pupil_id", ids), ("school_id", schools), ("level", levels)])
+            .unwrap();
+    let other = batch.slice(1, 1);
+    let roster = read_roster([&batch, &other.clone()]);
+    // Pupil 1 twice, from two batches: the error still names them.
+    assert_eq!(
+        roster.unwrap_err(),
+        AbsenceError::DuplicatePupil { pupil: PupilId(1) }
+    );
+    let roster = read_roster([&batch]).unwrap();
+    let school = |id| &roster.get(PupilId(id)).unwrap().school;
+    assert_eq!(
+        (1..=4).map(|id| school(id).as_str()).collect::<Vec<_>>(),
+        ["B", "A", "A", "A"]
+    );
+    // Pupils 4 and 2 are not next to each other in the batch: still one text.
+    assert!(Arc::ptr_eq(&school(4).0, &school(2).0));
+    assert!(Arc::ptr_eq(&school(2).0, &school(3).0));
+    assert!(!Arc::ptr_eq(&school(1).0, &school(2).0));
+}
+
+#[test]
 fn roster_errors_name_the_column_and_the_row() {
     let batch = |school: Vec<&str>, level: Vec<&str>| {
         RecordBatch::try_from_iter([

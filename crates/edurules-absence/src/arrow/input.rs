@@ -1,5 +1,8 @@
 //! Records and the roster from `RecordBatch`es.
 
+use std::collections::HashSet;
+use std::sync::Arc;
+
 use arrow_array::cast::AsArray;
 use arrow_array::types::Date32Type;
 use arrow_array::{Array, RecordBatch};
@@ -428,7 +431,9 @@ impl Accumulator<'_> {
 pub fn read_roster<'a>(
     batches: impl IntoIterator<Item = &'a RecordBatch>,
 ) -> Result<Roster, AbsenceError> {
-    let mut pupils = Vec::new();
+    let batches: Vec<&RecordBatch> = batches.into_iter().collect();
+    let mut pupils = Vec::with_capacity(batches.iter().map(|b| b.num_rows()).sum());
+    let mut schools_seen = SchoolIds::default();
     for batch in batches {
         let ids = columns::ids(
             "pupil_id",
@@ -453,12 +458,41 @@ pub fn read_roster<'a>(
             } else {
                 Level::School
             };
-            let mut pupil = Pupil::new(PupilId(id), SchoolId(school.to_owned()), level);
+            let mut pupil = Pupil::new(PupilId(id), schools_seen.get(school), level);
             pupil.grade = grades.as_ref().and_then(|g| g.get(row).copied().flatten());
             pupils.push(pupil);
         }
     }
     Roster::new(pupils)
+}
+
+/// One shared [`SchoolId`] per distinct text: a roster holds a text per school, not per pupil.
+#[derive(Default)]
+struct SchoolIds {
+    /// The last id given: pupils of one school usually come together.
+    last: Option<SchoolId>,
+    seen: HashSet<Arc<str>>,
+}
+
+impl SchoolIds {
+    fn get(&mut self, text: &str) -> SchoolId {
+        if let Some(last) = &self.last
+            && last.as_str() == text
+        {
+            return last.clone();
+        }
+        let shared = match self.seen.get(text) {
+            Some(shared) => Arc::clone(shared),
+            None => {
+                let shared: Arc<str> = Arc::from(text);
+                self.seen.insert(Arc::clone(&shared));
+                shared
+            }
+        };
+        let id = SchoolId(shared);
+        self.last = Some(id.clone());
+        id
+    }
 }
 
 /// The school ids of a batch (no nulls, none empty), of any string layout or a dictionary.

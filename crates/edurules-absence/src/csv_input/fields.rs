@@ -147,7 +147,7 @@ pub(crate) fn month(bytes: &[u8], line: u64) -> Result<Option<crate::YearMonth>,
 pub(crate) fn school(bytes: &[u8], line: u64) -> Result<crate::SchoolId, AbsenceError> {
     let b = trim(bytes);
     match std::str::from_utf8(b) {
-        Ok(s) if !s.is_empty() => Ok(crate::SchoolId(s.to_owned())),
+        Ok(s) if !s.is_empty() => Ok(crate::SchoolId::new(s)),
         _ => Err(field_error(line, "school_id", bytes, FieldFormat::SchoolId)),
     }
 }
