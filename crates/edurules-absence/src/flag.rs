@@ -2,7 +2,8 @@
 //! and [`Finding`]: one matched threshold with its figures.
 
 use std::borrow::Cow;
-use std::sync::Arc;
+use std::fmt;
+use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
 use edurules_locale::{Locale, Message};
@@ -37,6 +38,39 @@ struct RuleText {
     id: String,
     description: String,
     legal_basis: LegalBasis,
+    quoted: QuotedBasis,
+}
+
+/// The legal basis as a flag's sentence quotes it, per language, made on first use: the
+/// thousands of flags of one rule in a report share one text.
+#[derive(Default)]
+struct QuotedBasis([OnceLock<String>; 3]);
+
+impl QuotedBasis {
+    fn get(&self, l: Locale, citation: &str) -> &str {
+        let [pl, bg, en] = &self.0;
+        let cell = match l {
+            Locale::Pl => pl,
+            Locale::Bg => bg,
+            _ => en,
+        };
+        cell.get_or_init(|| text::citation(l, citation))
+    }
+}
+
+// A cache of the citation beside it: two rule texts are equal whatever each has made so far.
+impl PartialEq for QuotedBasis {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for QuotedBasis {}
+
+impl fmt::Debug for QuotedBasis {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("QuotedBasis")
+    }
 }
 
 impl RuleRef {
@@ -51,6 +85,7 @@ impl RuleRef {
             id: id.to_owned(),
             description: description.to_owned(),
             legal_basis,
+            quoted: QuotedBasis::default(),
         }))
     }
 
@@ -99,6 +134,11 @@ impl RuleRef {
     #[must_use]
     pub fn legal_basis(&self) -> &LegalBasis {
         &self.0.legal_basis
+    }
+
+    /// The legal basis quoted for a sentence in `l` (made once per rule and language).
+    fn quoted_basis(&self, l: Locale) -> &str {
+        self.0.quoted.get(l, &self.0.legal_basis.citation)
     }
 }
 
@@ -287,13 +327,20 @@ impl Flag {
         let findings: Vec<String> = self.findings.iter().map(|f| f.message(l)).collect();
         let joined = findings.join("; ");
         let (school, rule) = (l.quote(&self.school.0), l.quote(self.rule.id()));
-        let basis = text::citation(l, &self.rule.legal_basis().citation);
+        let basis = self.rule.quoted_basis(l);
         let p = self.pupil;
-        l.pick(
-            format!("Uczeń {p} (szkoła {school}): {joined}. Reguła {rule}, podstawa prawna: {basis}."),
-            format!("Ученик {p} (училище {school}): {joined}. Правило {rule}, правно основание: {basis}."),
-            format!("Pupil {p} (school {school}): {joined}. Rule {rule}; legal basis: {basis}."),
-        )
+        // One sentence is formatted, not three (a report can hold many thousands of flags).
+        match l {
+            Locale::Pl => format!(
+                "Uczeń {p} (szkoła {school}): {joined}. Reguła {rule}, podstawa prawna: {basis}."
+            ),
+            Locale::Bg => format!(
+                "Ученик {p} (училище {school}): {joined}. Правило {rule}, правно основание: {basis}."
+            ),
+            _ => {
+                format!("Pupil {p} (school {school}): {joined}. Rule {rule}; legal basis: {basis}.")
+            }
+        }
     }
 }
 
@@ -357,11 +404,11 @@ impl Finding {
     pub fn message(&self, l: Locale) -> String {
         let what = counted_name(self.counts, l);
         let (first, last) = (l.date(self.first), l.date(self.last));
-        let period = l.pick(
-            format!("od {first} do {last}"),
-            format!("от {first} до {last}"),
-            format!("from {first} to {last}"),
-        );
+        let period = match l {
+            Locale::Pl => format!("od {first} do {last}"),
+            Locale::Bg => format!("от {first} до {last}"),
+            _ => format!("from {first} to {last}"),
+        };
         let op = text::operator(l, self.operator);
         let limit = match self.limit {
             Limit::Amount(q) => text::amount(l, q, self.unit),
@@ -372,19 +419,19 @@ impl Finding {
             (Some(planned), Some(share)) => {
                 let (planned, share) =
                     (text::amount(l, planned, self.unit), text::percent(l, share));
-                l.pick(
-                    format!("plan: {planned}, udział: {share}; "),
-                    format!("по план: {planned}, дял: {share}; "),
-                    format!("planned: {planned}, share: {share}; "),
-                )
+                match l {
+                    Locale::Pl => format!("plan: {planned}, udział: {share}; "),
+                    Locale::Bg => format!("по план: {planned}, дял: {share}; "),
+                    _ => format!("planned: {planned}, share: {share}; "),
+                }
             }
             _ => String::new(),
         };
-        l.pick(
-            format!("{what} {period}: {measured} ({share}próg: {op} {limit})"),
-            format!("{what} {period}: {measured} ({share}праг: {op} {limit})"),
-            format!("{what} {period}: {measured} ({share}threshold: {op} {limit})"),
-        )
+        match l {
+            Locale::Pl => format!("{what} {period}: {measured} ({share}próg: {op} {limit})"),
+            Locale::Bg => format!("{what} {period}: {measured} ({share}праг: {op} {limit})"),
+            _ => format!("{what} {period}: {measured} ({share}threshold: {op} {limit})"),
+        }
     }
 }
 
@@ -399,5 +446,28 @@ const fn counted_name(counts: Counted, locale: Locale) -> &'static str {
         (Counted::Excused, Locale::Pl) => "nieobecności usprawiedliwione",
         (Counted::Excused, Locale::Bg) => "извинени отсъствия",
         (Counted::Excused, _) => "excused absences",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_quoted_basis_is_the_citation_in_each_language_and_made_once() {
+        let r = RuleRef::new("r", "d", LegalBasis::cite("изх. № 1 „Посещаемо училище“"));
+        let copy = r.clone();
+        for l in [Locale::Pl, Locale::Bg, Locale::En] {
+            let expected = text::citation(l, "изх. № 1 „Посещаемо училище“");
+            assert_eq!(r.quoted_basis(l), expected);
+            // The clone shares the text made for the first.
+            assert!(std::ptr::eq(r.quoted_basis(l), copy.quoted_basis(l)));
+        }
+        assert_ne!(r.quoted_basis(Locale::Pl), r.quoted_basis(Locale::En));
+        // Equality ignores what the cache holds.
+        assert_eq!(
+            r,
+            RuleRef::new("r", "d", LegalBasis::cite("изх. № 1 „Посещаемо училище“"))
+        );
     }
 }

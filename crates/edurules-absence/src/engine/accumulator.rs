@@ -358,8 +358,13 @@ impl<'e> Accumulator<'e> {
     /// assert_eq!(a.stats().records, 0);
     /// ```
     pub fn merge(&mut self, other: Self) {
+        // Counters are written only where `other` has something: pages of a
+        // counter table no record reached are never written (an accumulator's table
+        // spans the whole roster, and the system zeroes a page on its first write).
         for (a, b) in self.counters.iter_mut().zip(other.counters) {
-            *a = a.saturating_add(b);
+            if b != 0 {
+                *a = a.saturating_add(b);
+            }
         }
         for (key, state) in other.lessons {
             let entry = self.lessons.entry(key).or_insert(0);
