@@ -186,16 +186,16 @@ fn add(acc: &mut Accumulator<'_>, buckets: Option<&Buckets>, slice: &Slice) -> R
 
 /// Adds every batch of `reader` to a new accumulator of `ev`, on `threads`
 /// threads: this one pulls the stream and hands slices round-robin to the
-/// workers, each folding into its own accumulator, merged at the end. No
-/// batch is kept beyond the two queued per worker.
+/// workers, each folding into its own accumulator; the others are merged
+/// into the first. No batch is kept beyond the two queued per worker.
 pub(super) fn fold<'e>(
     reader: &mut RecordBatchStreamReader,
     ev: &'e Evaluator<'_>,
     buckets: Option<Buckets>,
     threads: usize,
 ) -> Result<Accumulator<'e>, Failed> {
-    let mut acc = ev.accumulator();
     if threads <= 1 {
+        let mut acc = ev.accumulator();
         let mut failed = None;
         split(
             reader,
@@ -231,10 +231,16 @@ pub(super) fn fold<'e>(
             to.is_some_and(|s| s.send(slice).is_ok())
         });
         drop(senders);
+        // The first worker's accumulator is the result (an accumulator holds
+        // counters for every pupil of the roster: no extra one to zero and merge).
+        let mut acc: Option<Accumulator<'e>> = None;
         let mut first: Option<Failed> = None;
         for worker in workers {
             match worker.join() {
-                Ok(Ok(own)) => acc.merge(own),
+                Ok(Ok(own)) => match &mut acc {
+                    Some(acc) => acc.merge(own),
+                    None => acc = Some(own),
+                },
                 Ok(Err(e)) => {
                     // The earliest slice's error, whatever thread met it, so
                     // the error does not depend on the number of threads.
@@ -248,7 +254,7 @@ pub(super) fn fold<'e>(
         // A refused slice stops the reading, so it comes before a producer's failure.
         match (first, pulled) {
             (Some(e), _) | (None, Err(e)) => Err(e),
-            (None, Ok(())) => Ok(acc),
+            (None, Ok(())) => Ok(acc.unwrap_or_else(|| ev.accumulator())),
         }
     })
 }

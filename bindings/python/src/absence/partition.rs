@@ -49,11 +49,28 @@ impl Buckets {
     }
 }
 
+/// Whether the values never decrease.
+fn ascending<T: PartialOrd>(values: &[T]) -> bool {
+    values.windows(2).all(|w| matches!(w, [a, b] if a <= b))
+}
+
 /// The pupil ids of a batch as `u64`s (negative ones wrap, to be refused by
-/// the crate), when `pupil_id` is a plain integer column without nulls.
-fn ids(batch: &RecordBatch) -> Option<Vec<u64>> {
+/// the crate), when `pupil_id` is a plain integer column without nulls and
+/// the ids are not already in order (grouped by pupil: nothing to regroup,
+/// and nothing is copied).
+fn ids_out_of_order(batch: &RecordBatch) -> Option<Vec<u64>> {
     let a = batch.column_by_name("pupil_id")?;
     if a.null_count() > 0 {
+        return None;
+    }
+    let sorted = match a.data_type() {
+        DataType::UInt64 => ascending(a.as_primitive::<UInt64Type>().values()),
+        DataType::Int64 => ascending(a.as_primitive::<Int64Type>().values()),
+        DataType::UInt32 => ascending(a.as_primitive::<UInt32Type>().values()),
+        DataType::Int32 => ascending(a.as_primitive::<Int32Type>().values()),
+        _ => return None,
+    };
+    if sorted {
         return None;
     }
     #[expect(
@@ -93,10 +110,7 @@ pub(super) fn group(buckets: &Buckets, batch: &RecordBatch) -> Option<(RecordBat
     if batch.num_rows() < MIN_ROWS || u32::try_from(batch.num_rows()).is_err() {
         return None;
     }
-    let ids = ids(batch)?;
-    if ids.windows(2).all(|w| matches!(w, [a, b] if a <= b)) {
-        return None;
-    }
+    let ids = ids_out_of_order(batch)?;
     let of: Vec<usize> = ids.iter().map(|&id| buckets.bucket(id)).collect();
     let mut start = vec![0_u32; buckets.count.saturating_add(1)];
     for &b in &of {
