@@ -11,7 +11,9 @@ use edurules_absence::arrow::arrow_array::{
     Array, ArrayRef, Date32Array, DictionaryArray, Float64Array, Int64Array, RecordBatch,
     StringArray, UInt8Array, UInt32Array, UInt64Array,
 };
-use edurules_absence::arrow::{read_roster, record_schema, report_batch, report_schema};
+use edurules_absence::arrow::{
+    StreamError, read_roster, record_schema, report_batch, report_schema,
+};
 use edurules_absence::*;
 use proptest::prelude::*;
 use serde::Deserialize;
@@ -217,6 +219,158 @@ fn arrow_and_csv_give_the_same_report() {
         let findings: usize = b.flags.iter().map(|f| f.findings.len()).sum();
         assert_eq!(out.num_rows(), findings);
         assert_eq!(report_batch(&a), out);
+    }
+}
+
+/// Records in the common layout (no unit or lesson column): plain hours and days' worth of
+/// hours, late arrivals in minutes; with `sorted`, grouped by pupil.
+fn plain_batch(records: &[AbsenceRecord]) -> RecordBatch {
+    let kinds: StringArray = records.iter().map(|r| Some(r.kind.as_str())).collect();
+    RecordBatch::try_from_iter([
+        (
+            "pupil_id",
+            Arc::new(UInt64Array::from_iter_values(
+                records.iter().map(|r| r.pupil.0),
+            )) as ArrayRef,
+        ),
+        (
+            "date",
+            Arc::new(Date32Array::from_iter_values(
+                records.iter().map(|r| days(r.date)),
+            )),
+        ),
+        (
+            "amount",
+            Arc::new(Float64Array::from_iter_values(records.iter().map(|r| {
+                #[expect(clippy::cast_precision_loss, reason = "test amounts are small")]
+                let s = r.amount.sixtieths() as f64;
+                s / 60.0
+            }))),
+        ),
+        ("kind", Arc::new(kinds)),
+    ])
+    .unwrap()
+}
+
+/// `generated` records reduced to the common layout (hours and late minutes, no lesson).
+fn plain_records(n: usize, pupils: u64, seed: u64, sorted: bool) -> Vec<AbsenceRecord> {
+    let mut records: Vec<AbsenceRecord> = generated(n, pupils, seed)
+        .into_iter()
+        .map(|r| match r.kind {
+            AbsenceKind::Late => AbsenceRecord::new(
+                r.pupil,
+                r.date,
+                Quantity::whole(1 + r.pupil.0 % 40),
+                Unit::Minutes,
+                AbsenceKind::Late,
+            ),
+            kind => AbsenceRecord::new(r.pupil, r.date, r.amount, Unit::Hours, kind),
+        })
+        .collect();
+    if sorted {
+        records.sort_by_key(|r| r.pupil);
+    }
+    records
+}
+
+#[test]
+fn a_stream_on_many_threads_counts_as_push_arrow() {
+    let pupils = 60;
+    let roster = read_roster([&roster_batch(pupils)]).unwrap();
+    let window = Window::school_year(d(2017, 9, 15), d(2018, 6, 1)).unwrap();
+    let planned = Planned::default();
+    let ev = Evaluator::new(every_rule(), window, &roster, &planned).unwrap();
+    for (seed, sorted) in [(1_u64, false), (7, true), (42, false)] {
+        // The general layout (units, lessons and their duplicates) and the common one, each
+        // in random pupil order (classified) or grouped (run by run).
+        let general = generated(20_000, pupils, seed);
+        let plain = plain_records(20_000, pupils, seed, sorted);
+        for (records, batch) in [
+            (&general, batch_of as fn(&[AbsenceRecord]) -> RecordBatch),
+            (&plain, plain_batch),
+        ] {
+            let mut one = ev.accumulator();
+            for chunk in records.chunks(997) {
+                one.push_arrow(&batch(chunk)).unwrap();
+            }
+            let expected = ev.evaluate(&one);
+            assert!(!expected.flags.is_empty());
+            for threads in [0, 1, 2, 3, 8] {
+                for size in [997, 5_000, 20_000] {
+                    let stream = records.chunks(size).map(|c| Ok::<_, String>(batch(c)));
+                    let acc = ev.accumulate_arrow(stream, threads).unwrap();
+                    assert_eq!(
+                        ev.evaluate(&acc),
+                        expected,
+                        "seed {seed}, sorted {sorted}, {threads} threads, batches of {size}"
+                    );
+                }
+            }
+        }
+    }
+    // An empty stream, and an empty batch.
+    let empty = ev.accumulate_arrow(std::iter::empty::<Result<RecordBatch, String>>(), 2);
+    assert_eq!(empty.unwrap().stats().records, 0);
+    let acc = ev
+        .accumulate_arrow([Ok::<_, String>(plain_batch(&[]))], 2)
+        .unwrap();
+    assert_eq!(acc.stats().records, 0);
+}
+
+#[test]
+fn a_stream_stops_at_its_first_refused_row_whatever_the_threads() {
+    let roster = read_roster([&roster_batch(10)]).unwrap();
+    let window = Window::school_year(d(2017, 9, 15), d(2018, 6, 1)).unwrap();
+    let planned = Planned::default();
+    let ev = Evaluator::new(RuleProfile::bg_isrm(), window, &roster, &planned).unwrap();
+    let good = plain_records(50, 10, 3, false);
+    let mut late_zero = good.clone();
+    // A late arrival of 0 minutes, at row 17 of batch 2.
+    late_zero[17] = AbsenceRecord::new(
+        PupilId(4),
+        d(2017, 10, 2),
+        Quantity::ZERO,
+        Unit::Minutes,
+        AbsenceKind::Late,
+    );
+    let mut no_column = plain_batch(&good);
+    no_column.remove_column(3);
+    for threads in [1, 2, 3, 4] {
+        let stream = [
+            Ok(plain_batch(&good)),
+            Ok(plain_batch(&good)),
+            Ok(plain_batch(&late_zero)),
+            Ok(no_column.clone()),
+            Err("the source failed"),
+        ];
+        match ev.accumulate_arrow(stream, threads) {
+            Err(StreamError::Batch { batch: 2, error }) => {
+                assert_eq!(error.code(), "absence.arrow_record", "{error}");
+                assert!(
+                    matches!(error, AbsenceError::ArrowRecord { row: 17, .. }),
+                    "{error:?}"
+                );
+            }
+            other => panic!("{threads} threads: {other:?}"),
+        }
+        let stream = [Ok(plain_batch(&good)), Err("the source failed")];
+        assert_eq!(
+            ev.accumulate_arrow(stream, threads).unwrap_err(),
+            StreamError::Source {
+                batch: 1,
+                error: "the source failed"
+            }
+        );
+        let stream = [Ok::<_, &str>(plain_batch(&good)), Ok(no_column.clone())];
+        assert_eq!(
+            ev.accumulate_arrow(stream, threads).unwrap_err(),
+            StreamError::Batch {
+                batch: 1,
+                error: AbsenceError::ArrowMissingColumn {
+                    column: "kind".into()
+                }
+            }
+        );
     }
 }
 

@@ -143,7 +143,7 @@ impl<'b> Rows<'b> {
         })
     }
 
-    fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.ids.len()
     }
 
@@ -260,7 +260,7 @@ impl<'b> Rows<'b> {
     }
 
     /// Whether the pupils come in runs: at least 4 rows per change of pupil on average.
-    fn grouped(&self) -> bool {
+    pub(crate) fn grouped(&self) -> bool {
         let changes = self
             .ids
             .iter()
@@ -273,7 +273,7 @@ impl<'b> Rows<'b> {
     /// Classifies the checked rows into `batch` (for [`Accumulator::apply_batches`], which
     /// applies them partition by partition): plain ones straight from the columns, the others
     /// as records, exactly as [`Rows::push_into`] would add them.
-    #[cfg(feature = "parquet")]
+    #[cfg(feature = "arrow")]
     pub(crate) fn classify_into(
         &self,
         ev: &crate::Evaluator<'_>,
@@ -316,7 +316,7 @@ impl<'b> Rows<'b> {
 
     /// Adds the checked rows: plain ones (excused or unexcused hours or days without a lesson
     /// number, dated inside the window) straight from the columns, the others as records.
-    fn push_into(&self, acc: &mut Accumulator<'_>) {
+    pub(crate) fn push_into(&self, acc: &mut Accumulator<'_>) {
         let first = i64::from(epoch_day(acc.window_first()));
         if self.units.is_none() && self.lessons.is_none() {
             // The common layout: no unit and no lesson column. Rows in random pupil order

@@ -46,7 +46,7 @@ impl Batch {
     /// A plain record given by parts (as [`Accumulator::push_plain_day`]): its date as its index
     /// in the window, its effective kind (0 excused, 1 unexcused) and unit (0 hours, 1 days).
     /// Returns `false` and adds nothing when the record is not plain.
-    #[cfg(feature = "parquet")]
+    #[cfg(feature = "arrow")]
     #[inline]
     pub(crate) fn push_plain_day(
         &mut self,

@@ -1,0 +1,345 @@
+//! A stream of Arrow batches folded on several threads: [`Evaluator::accumulate_arrow`].
+
+use std::fmt;
+
+use arrow_array::RecordBatch;
+use rayon::prelude::*;
+
+use super::input::Rows;
+use crate::engine::Batch;
+use crate::{AbsenceError, Accumulator, Evaluator};
+
+/// Rows per slice: a big batch (a whole table in one chunk) is cut so that every thread gets
+/// some, and a slice's classified records (16 bytes each) stay a few MiB.
+const SLICE_ROWS: usize = 1 << 20;
+
+/// At most this many threads fold one stream.
+pub const MAX_STREAM_THREADS: usize = 64;
+
+/// Why [`Evaluator::accumulate_arrow`] stopped: the source failed, or a batch was refused.
+/// Either way nothing is returned of the stream.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum StreamError<E> {
+    /// The source gave `error` instead of its batch at index `batch` (counted from 0); every
+    /// batch before it was read without a problem.
+    Source {
+        /// The index of the batch the source failed to give.
+        batch: u64,
+        /// The source's error.
+        error: E,
+    },
+    /// The batch at index `batch` was refused; the row in `error` is counted from the start of
+    /// that batch. It is the problem of the earliest refused batch (of its earliest refused
+    /// slice of 2^20 rows), as [`Accumulator::push_arrow`] finds it, whatever the number of
+    /// threads.
+    Batch {
+        /// The index of the refused batch.
+        batch: u64,
+        /// Why, with the column and the row.
+        error: AbsenceError,
+    },
+}
+
+impl<E: fmt::Display> fmt::Display for StreamError<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Source { batch, error } => write!(f, "batch {batch}: {error}"),
+            Self::Batch { batch, error } => write!(f, "batch {batch}: {error}"),
+        }
+    }
+}
+
+impl<E: fmt::Debug + fmt::Display> std::error::Error for StreamError<E> {}
+
+/// A slice of a batch of the stream.
+struct Slice {
+    batch: u64,
+    offset: usize,
+    rows: RecordBatch,
+}
+
+/// What each thread keeps between slices.
+struct Slot<'e> {
+    /// The thread's own counters, for slices whose pupils come in runs.
+    own: Option<Accumulator<'e>>,
+    /// Records of a slice in no pupil order, classified by pupil partition, to be applied to
+    /// the total partition by partition.
+    classified: Batch,
+}
+
+impl<'a> Evaluator<'a> {
+    /// Adds every batch of `batches` (laid out as [`super::record_schema`]) to a new
+    /// accumulator, on `threads` threads (1 to [`MAX_STREAM_THREADS`]; 0 counts as 1): the
+    /// same counts as [`Accumulator::push_arrow`] on each batch in turn, for records in any
+    /// order.
+    ///
+    /// The batches are read on the calling thread, one after the other, and cut into slices of
+    /// 2^20 rows; `threads` slices at a time are checked and added in parallel. A slice whose
+    /// pupils come in runs (as registers export them) is folded run by run into its thread's
+    /// own counters; a slice in no pupil order is classified by pupil partition and then
+    /// applied partition by partition, so that each counter update hits the cache instead of
+    /// waiting for memory. Memory: the counters once per thread, and `threads` slices.
+    ///
+    /// # Errors
+    ///
+    /// [`StreamError::Batch`] for the earliest refused batch (the errors of
+    /// [`Accumulator::push_arrow`], the row counted in that batch); [`StreamError::Source`] when
+    /// the source fails, unless a batch before it was refused.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use edurules_absence::arrow::arrow_array::{ArrayRef, Date32Array, Float64Array, RecordBatch, StringArray, UInt64Array};
+    /// use edurules_absence::arrow::StreamError;
+    /// use edurules_absence::*;
+    ///
+    /// let roster = Roster::new(vec![Pupil::new(PupilId(1), SchoolId::new("S"), Level::School)])?;
+    /// let planned = Planned::default();
+    /// let ev = Evaluator::new(RuleProfile::bg_isrm(), Window::month(2026, 3)?, &roster, &planned)?;
+    /// let day = 20_514; // 2026-03-02, in days since 1970-01-01
+    /// let batch = |kind: &str| RecordBatch::try_from_iter([
+    ///     ("pupil_id", Arc::new(UInt64Array::from(vec![1, 1])) as ArrayRef),
+    ///     ("date", Arc::new(Date32Array::from(vec![day, day]))),
+    ///     ("amount", Arc::new(Float64Array::from(vec![21.0, 20.0]))),
+    ///     ("kind", Arc::new(StringArray::from(vec!["unexcused", kind]))),
+    /// ]).unwrap();
+    /// let stream = [Ok::<_, String>(batch("unexcused")), Ok(batch("unexcused"))];
+    /// let acc = ev.accumulate_arrow(stream, 2).unwrap();
+    /// assert_eq!(ev.evaluate(&acc).selection("bg.isrm.unexcused").count(), 1);
+    ///
+    /// let stream = [Ok(batch("unexcused")), Ok(batch("sick")), Err("gone".to_owned())];
+    /// let Err(StreamError::Batch { batch: 1, error }) = ev.accumulate_arrow(stream, 2) else {
+    ///     panic!("the second batch is refused");
+    /// };
+    /// assert_eq!(error.code(), "absence.arrow_value");
+    /// # Ok::<(), AbsenceError>(())
+    /// ```
+    pub fn accumulate_arrow<E>(
+        &self,
+        batches: impl IntoIterator<Item = Result<RecordBatch, E>>,
+        threads: usize,
+    ) -> Result<Accumulator<'_>, StreamError<E>> {
+        fold(self, batches.into_iter(), threads, SLICE_ROWS)
+    }
+}
+
+/// [`Evaluator::accumulate_arrow`] with slices of `slice_rows` rows (small in tests).
+pub(crate) fn fold<'e, E>(
+    ev: &'e Evaluator<'e>,
+    batches: impl Iterator<Item = Result<RecordBatch, E>>,
+    threads: usize,
+    slice_rows: usize,
+) -> Result<Accumulator<'e>, StreamError<E>> {
+    let threads = threads.clamp(1, MAX_STREAM_THREADS);
+    let slice_rows = slice_rows.max(1);
+    // The caller's count of threads, for the classification and for the application by
+    // partition alike; without a pool (the system refused threads), rayon's global one.
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .ok();
+    let mut total = ev.accumulator();
+    let mut slots: Vec<Slot<'e>> = (0..threads)
+        .map(|_| Slot {
+            own: None,
+            classified: Batch::new(ev),
+        })
+        .collect();
+    let mut pending: Vec<Slice> = Vec::with_capacity(threads);
+    let mut run = |pending: &mut Vec<Slice>, slots: &mut [Slot<'e>]| {
+        let result = match &pool {
+            Some(pool) => pool.install(|| fold_block(ev, pending, slots, &mut total)),
+            None => fold_block(ev, pending, slots, &mut total),
+        };
+        pending.clear();
+        result
+    };
+    let mut failed = None;
+    for (index, item) in (0_u64..).zip(batches) {
+        let batch = match item {
+            Ok(batch) => batch,
+            Err(error) => {
+                failed = Some(StreamError::Source {
+                    batch: index,
+                    error,
+                });
+                break;
+            }
+        };
+        // An empty batch is checked too (its columns' types).
+        let mut offset = 0;
+        loop {
+            let len = slice_rows.min(batch.num_rows().saturating_sub(offset));
+            pending.push(Slice {
+                batch: index,
+                offset,
+                rows: batch.slice(offset, len),
+            });
+            if pending.len() >= threads {
+                run(&mut pending, &mut slots).map_err(refused)?;
+            }
+            offset = offset.saturating_add(len);
+            if offset >= batch.num_rows() {
+                break;
+            }
+        }
+    }
+    // The slices read before a failure of the source come first.
+    run(&mut pending, &mut slots).map_err(refused)?;
+    if let Some(failed) = failed {
+        return Err(failed);
+    }
+    for own in slots.into_iter().filter_map(|s| s.own) {
+        total.merge(own);
+    }
+    Ok(total)
+}
+
+fn refused<E>((batch, error): (u64, AbsenceError)) -> StreamError<E> {
+    StreamError::Batch { batch, error }
+}
+
+/// Checks and adds `slices` (at most one per slot) in parallel, then applies the classified
+/// records to `total`. On a refused slice nothing is applied, and the error is the one of the
+/// first refused slice.
+fn fold_block<'e>(
+    ev: &'e Evaluator<'e>,
+    slices: &[Slice],
+    slots: &mut [Slot<'e>],
+    total: &mut Accumulator<'e>,
+) -> Result<(), (u64, AbsenceError)> {
+    let results: Vec<Result<bool, (u64, AbsenceError)>> = slices
+        .par_iter()
+        .zip(slots.par_iter_mut())
+        .map(|(slice, slot)| {
+            fold_slice(ev, &slice.rows, slot).map_err(|e| (slice.batch, shift_row(e, slice.offset)))
+        })
+        .collect();
+    let classified_any = results
+        .into_iter()
+        .collect::<Result<Vec<bool>, _>>()?
+        .contains(&true);
+    if !classified_any {
+        return Ok(());
+    }
+    let mut classified: Vec<Batch> = slots
+        .iter_mut()
+        .map(|s| std::mem::take(&mut s.classified))
+        .collect();
+    total.apply_batches(&mut classified);
+    for (slot, mut batch) in slots.iter_mut().zip(classified) {
+        batch.clear();
+        slot.classified = batch;
+    }
+    Ok(())
+}
+
+/// Checks the rows of `slice`, then folds them run by run into the slot's own counters (pupils
+/// in runs) or classifies them into its batch (no pupil order; then `true`).
+fn fold_slice<'e>(
+    ev: &'e Evaluator<'e>,
+    slice: &RecordBatch,
+    slot: &mut Slot<'e>,
+) -> Result<bool, AbsenceError> {
+    let rows = Rows::read(slice)?;
+    rows.check()?;
+    if rows.grouped() {
+        rows.push_into(slot.own.get_or_insert_with(|| ev.accumulator()));
+        Ok(false)
+    } else {
+        rows.classify_into(ev, &mut slot.classified);
+        Ok(true)
+    }
+}
+
+/// `error`, raised on a slice starting at row `offset` of its batch, with its row counted from
+/// the start of the batch.
+fn shift_row(mut error: AbsenceError, offset: usize) -> AbsenceError {
+    let by = u64::try_from(offset).unwrap_or(u64::MAX);
+    match &mut error {
+        AbsenceError::ArrowNull { row, .. }
+        | AbsenceError::ArrowValue { row, .. }
+        | AbsenceError::ArrowRecord { row, .. } => *row = row.saturating_add(by),
+        _ => {}
+    }
+    error
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use arrow_array::{ArrayRef, Date32Array, Float64Array, StringArray, UInt64Array};
+
+    use super::*;
+    use crate::{Level, Planned, Pupil, PupilId, Roster, RuleProfile, SchoolId, Window};
+
+    /// 2018-03-05, in days since 1970-01-01.
+    const DAY: i32 = 17_595;
+
+    /// `n` records of pupils 1..=9 in no order, unexcused hours; the record at `late_zero` is a
+    /// late arrival of 0 minutes (refused).
+    fn batch(n: usize, late_zero: Option<usize>) -> RecordBatch {
+        let ids: Vec<u64> = (0..n as u64).map(|i| i * 7 % 9 + 1).collect();
+        let kinds: Vec<&str> = (0..n)
+            .map(|i| {
+                if Some(i) == late_zero {
+                    "late"
+                } else {
+                    "unexcused"
+                }
+            })
+            .collect();
+        let amounts: Vec<f64> = (0..n)
+            .map(|i| if Some(i) == late_zero { 0.0 } else { 3.0 })
+            .collect();
+        RecordBatch::try_from_iter([
+            ("pupil_id", Arc::new(UInt64Array::from(ids)) as ArrayRef),
+            ("date", Arc::new(Date32Array::from(vec![DAY; n]))),
+            ("amount", Arc::new(Float64Array::from(amounts))),
+            ("kind", Arc::new(StringArray::from(kinds))),
+        ])
+        .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn slices_of_any_size_count_alike_and_name_the_row_in_its_batch() {
+        let roster = Roster::new(
+            (1..=9)
+                .map(|id| Pupil::new(PupilId(id), SchoolId::new("S"), Level::School))
+                .collect(),
+        )
+        .unwrap_or_default();
+        let planned = Planned::default();
+        let window = Window::month(2018, 3).unwrap_or_else(|e| panic!("{e}"));
+        let ev = Evaluator::new(RuleProfile::bg_isrm(), window, &roster, &planned)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let stream = || (0..3).map(|_| Ok::<_, ()>(batch(100, None)));
+        let whole = fold(&ev, stream(), 2, SLICE_ROWS).unwrap_or_else(|e| panic!("{e:?}"));
+        let expected = ev.evaluate(&whole);
+        assert_eq!(expected.stats.records, 300);
+        // 33 or 34 records of 3 hours a pupil: over 40 unexcused hours.
+        assert_eq!(expected.selection("bg.isrm.unexcused").count(), 9);
+        for slice_rows in [1, 7, 33, 100] {
+            for threads in [1, 2, 3] {
+                let acc =
+                    fold(&ev, stream(), threads, slice_rows).unwrap_or_else(|e| panic!("{e:?}"));
+                assert_eq!(
+                    ev.evaluate(&acc),
+                    expected,
+                    "{slice_rows} rows, {threads} threads"
+                );
+                let bad = [Ok::<_, ()>(batch(100, None)), Ok(batch(100, Some(71)))];
+                match fold(&ev, bad.into_iter(), threads, slice_rows) {
+                    Err(StreamError::Batch {
+                        batch: 1,
+                        error: AbsenceError::ArrowRecord { row: 71, .. },
+                    }) => {}
+                    other => panic!("{slice_rows} rows, {threads} threads: {other:?}"),
+                }
+            }
+        }
+    }
+}
