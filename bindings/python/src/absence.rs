@@ -2,26 +2,22 @@
 //!
 //! [`evaluate`] streams any Arrow source (the Arrow PyCapsule interface,
 //! `__arrow_c_stream__`: pyarrow, Polars, DuckDB) batch by batch into the
-//! crate's [`Accumulator`](edurules::absence::Accumulator), with the GIL
-//! released while it folds, and returns the crate's report batch as a
+//! crate's stream fold (`Evaluator::accumulate_arrow`, on `threads` threads),
+//! with the GIL released while it folds, and returns the crate's report batch as a
 //! `pyarrow.Table`. No Python object is made per row. The Python wrapper
 //! (`edurules/absence.py`) adds the roster taken from the records' own
 //! columns when none is given.
 
 mod input;
 mod output;
-mod partition;
 mod problem;
 
 use edurules::Locale;
-use edurules::absence::arrow::{read_planned, read_roster};
+use edurules::absence::arrow::{MAX_STREAM_THREADS, StreamError, read_planned, read_roster};
 use edurules::absence::{AbsenceError, Evaluator, Planned, Window};
 use pyo3::prelude::*;
 
 use crate::errors;
-
-/// At most this many threads fold one stream (`threads=` is clamped).
-const MAX_THREADS: usize = 64;
 
 /// Fills the submodule `edurules.absence`.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -74,24 +70,32 @@ fn evaluate<'py>(
     let mut reader = input::stream(py, data, "data", l)?;
     let threads = threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
-        .clamp(1, MAX_THREADS);
+        .clamp(1, MAX_STREAM_THREADS);
     // The GIL is released while batches are pulled and folded: a native
     // producer (Polars, DuckDB, a file reader) runs without it, and a
     // Python-generated stream takes it back for itself.
-    let folded =
-        py.detach(|| input::fold(&mut reader, &ev, partition::Buckets::of(&roster), threads));
+    let folded = py.detach(|| ev.accumulate_arrow(&mut reader, threads));
     let acc = folded.map_err(|e| match e {
-        input::Failed::Stream(reason) => problem::raise(
+        StreamError::Batch { batch, error } => {
+            absence_error(py, &error, l, Some(("data", Some(batch))))
+        }
+        StreamError::Source { error, .. } => problem::raise(
             py,
             &problem::Problem::ArrowStream {
                 argument: "data",
-                reason,
+                reason: error.to_string(),
             },
             l,
         ),
-        input::Failed::Batch { batch, error, .. } => {
-            absence_error(py, &error, l, Some(("data", Some(batch))))
-        }
+        // A kind of failure added by a later version of the crate.
+        other => problem::raise(
+            py,
+            &problem::Problem::ArrowStream {
+                argument: "data",
+                reason: other.to_string(),
+            },
+            l,
+        ),
     })?;
     let report = ev.evaluate(&acc);
     output::table(py, &report, l)

@@ -475,8 +475,8 @@ def with_lessons(records, seed=9):
 @pytest.fixture(scope="module")
 def big():
     """1.2 M records (8 copies of 150,000) over 20,000 pupils in random order,
-    in one chunk: folded in slices of 2^20 rows, each regrouped by pupil
-    range (buckets of 4,096 ids) before folding."""
+    in one chunk: folded in slices of 2^20 rows, each classified by pupil
+    partition and applied partition by partition."""
     records, roster = generate(pupils=20_000, rows=150_000, seed=8)
     records = with_lessons(records)
     return pa.concat_tables([records] * 8).combine_chunks(), roster
@@ -494,11 +494,11 @@ def test_folding_on_several_threads_gives_the_same_table(big, threads):
     assert absence.evaluate(batches, roster=roster, window=WINDOW, threads=threads).equals(one)
 
 
-def test_regrouping_by_pupil_range_gives_the_table_of_the_sorted_records(big):
+def test_records_in_random_order_give_the_table_of_the_sorted_records(big):
     records, roster = big
     assert len(records.to_batches()) == 1 and records.num_rows > 1 << 20
     shuffled = absence.evaluate(records, roster=roster, window=WINDOW, threads=1)
-    # Sorted by pupil, the records are folded in their order (no regrouping).
+    # Sorted by pupil, the records are folded run by run (not classified).
     grouped = absence.evaluate(records.sort_by("pupil_id"), roster=roster, window=WINDOW, threads=1)
     assert shuffled.equals(grouped)
 
@@ -506,8 +506,8 @@ def test_regrouping_by_pupil_range_gives_the_table_of_the_sorted_records(big):
 @pytest.mark.parametrize("threads", [1, 2, 4])
 def test_a_bad_row_in_a_big_batch_is_named_by_its_row_in_that_batch(threads):
     # One batch of 2.2 M rows over 10,000 pupils in random order is folded in
-    # slices of 2^20 rows, each regrouped by pupil range; the row named is
-    # the batch's, and the first bad one whatever thread meets which slice.
+    # slices of 2^20 rows; the row named is the batch's, and the first bad
+    # one whatever thread meets which slice.
     n = 2_200_000
     indices = [0] * n
     for bad in (1_100_001, 2_100_000, 2_199_999):

@@ -49,11 +49,11 @@ def evaluate(
     ``date32``; null: the whole window). ``None``: no planned amounts, so a
     percentage rule flags nobody.
 
-    ``threads``: how many threads fold the batches (each into its own
-    counters, merged at the end); ``None``: the machine's cores. Big batches
-    are cut into slices of 2**20 rows so that every thread gets some, each
-    regrouped by pupil range before folding. The result does not depend on
-    it.
+    ``threads``: how many threads fold the batches; ``None``: the machine's
+    cores. Big batches are cut into slices of 2**20 rows so that every
+    thread gets some: a slice whose pupils come in runs is folded into its
+    thread's own counters, one in no pupil order is sorted out by pupil range
+    and added range by range. The result does not depend on it.
 
     ``locale``: ``"pl"``, ``"bg"`` or ``"en"`` (default) for the ``message``
     column and for error messages.
