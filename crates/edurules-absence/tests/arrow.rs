@@ -222,36 +222,6 @@ fn arrow_and_csv_give_the_same_report() {
     }
 }
 
-/// Records in the common layout (no unit or lesson column): plain hours and days' worth of
-/// hours, late arrivals in minutes; with `sorted`, grouped by pupil.
-fn plain_batch(records: &[AbsenceRecord]) -> RecordBatch {
-    let kinds: StringArray = records.iter().map(|r| Some(r.kind.as_str())).collect();
-    RecordBatch::try_from_iter([
-        (
-            "pupil_id",
-            Arc::new(UInt64Array::from_iter_values(
-                records.iter().map(|r| r.pupil.0),
-            )) as ArrayRef,
-        ),
-        (
-            "date",
-            Arc::new(Date32Array::from_iter_values(
-                records.iter().map(|r| days(r.date)),
-            )),
-        ),
-        (
-            "amount",
-            Arc::new(Float64Array::from_iter_values(records.iter().map(|r| {
-                #[expect(clippy::cast_precision_loss, reason = "test amounts are small")]
-                let s = r.amount.sixtieths() as f64;
-                s / 60.0
-            }))),
-        ),
-        ("kind", Arc::new(kinds)),
-    ])
-    .unwrap()
-}
-
 /// `generated` records reduced to the common layout (hours and late minutes, no lesson).
 fn plain_records(n: usize, pupils: u64, seed: u64, sorted: bool) -> Vec<AbsenceRecord> {
     let mut records: Vec<AbsenceRecord> = generated(n, pupils, seed)
@@ -287,7 +257,7 @@ fn a_stream_on_many_threads_counts_as_push_arrow() {
         let plain = plain_records(20_000, pupils, seed, sorted);
         for (records, batch) in [
             (&general, batch_of as fn(&[AbsenceRecord]) -> RecordBatch),
-            (&plain, plain_batch),
+            (&plain, |r: &[AbsenceRecord]| plain_batch_of(r, false)),
         ] {
             let mut one = ev.accumulator();
             for chunk in records.chunks(997) {
@@ -312,7 +282,7 @@ fn a_stream_on_many_threads_counts_as_push_arrow() {
     let empty = ev.accumulate_arrow(std::iter::empty::<Result<RecordBatch, String>>(), 2);
     assert_eq!(empty.unwrap().stats().records, 0);
     let acc = ev
-        .accumulate_arrow([Ok::<_, String>(plain_batch(&[]))], 2)
+        .accumulate_arrow([Ok::<_, String>(plain_batch_of(&[], false))], 2)
         .unwrap();
     assert_eq!(acc.stats().records, 0);
 }
@@ -333,13 +303,13 @@ fn a_stream_stops_at_its_first_refused_row_whatever_the_threads() {
         Unit::Minutes,
         AbsenceKind::Late,
     );
-    let mut no_column = plain_batch(&good);
+    let mut no_column = plain_batch_of(&good, false);
     no_column.remove_column(3);
     for threads in [1, 2, 3, 4] {
         let stream = [
-            Ok(plain_batch(&good)),
-            Ok(plain_batch(&good)),
-            Ok(plain_batch(&late_zero)),
+            Ok(plain_batch_of(&good, false)),
+            Ok(plain_batch_of(&good, false)),
+            Ok(plain_batch_of(&late_zero, false)),
             Ok(no_column.clone()),
             Err("the source failed"),
         ];
@@ -353,7 +323,7 @@ fn a_stream_stops_at_its_first_refused_row_whatever_the_threads() {
             }
             other => panic!("{threads} threads: {other:?}"),
         }
-        let stream = [Ok(plain_batch(&good)), Err("the source failed")];
+        let stream = [Ok(plain_batch_of(&good, false)), Err("the source failed")];
         assert_eq!(
             ev.accumulate_arrow(stream, threads).unwrap_err(),
             StreamError::Source {
@@ -361,7 +331,10 @@ fn a_stream_stops_at_its_first_refused_row_whatever_the_threads() {
                 error: "the source failed"
             }
         );
-        let stream = [Ok::<_, &str>(plain_batch(&good)), Ok(no_column.clone())];
+        let stream = [
+            Ok::<_, &str>(plain_batch_of(&good, false)),
+            Ok(no_column.clone()),
+        ];
         assert_eq!(
             ev.accumulate_arrow(stream, threads).unwrap_err(),
             StreamError::Batch {
