@@ -13,8 +13,8 @@ pub(crate) use accumulator::PlainColumns;
 
 use crate::report::{Duplicate, NotEvaluable, Report};
 use crate::{
-    AbsenceError, AbsenceRecord, Condition, Counted, Limit, Per, Planned, Pupil, Quantity, Roster,
-    RuleProfile, Threshold, Unit, Window, YearMonth,
+    AbsenceError, AbsenceRecord, Condition, Counted, Limit, Operator, Per, Planned, Pupil,
+    Quantity, Roster, RuleProfile, Threshold, Unit, Window, YearMonth,
 };
 use crate::{Finding, Flag, RuleRef};
 
@@ -88,6 +88,11 @@ pub struct Evaluator<'a> {
     /// One bit per roster position: the pupil is at preschool level (a compact table, so that
     /// checking a record's level costs no cache miss on the roster).
     preschool: Vec<u64>,
+    /// For each counter of a pupil's row: the largest value that meets no threshold summing
+    /// into it (0 under a share of the plan). A pupil whose counters are all at most these is
+    /// flagged by no rule and noted by none, and is skipped without evaluating the rules.
+    /// `None` when a threshold is met at 0 (`ge` zero, which validation refuses).
+    meets_none_up_to: Option<Vec<u64>>,
 }
 
 /// The target size of one partition of counters, to stay in a core's L2 cache.
@@ -198,6 +203,11 @@ impl<'a> Evaluator<'a> {
                     .collect()
             })
             .unwrap_or_default();
+        let mut meets_none = Some(vec![u64::MAX; stride]);
+        for rule in &profile.rules {
+            meets_none_up_to(&rule.when, &slots, &bases, months.len(), &mut meets_none);
+        }
+        let meets_none_up_to = meets_none;
         Ok(Self {
             rule_refs: profile.rules.iter().map(RuleRef::of).collect(),
             profile,
@@ -219,6 +229,7 @@ impl<'a> Evaluator<'a> {
             },
             counts_for,
             preschool,
+            meets_none_up_to,
         })
     }
 
@@ -403,8 +414,14 @@ impl<'a> Evaluator<'a> {
                         .get(i * self.stride..(i + 1) * self.stride)
                         .unwrap_or(&[]);
                     // A row of zeros matches nothing: validation refuses `ge` a zero limit, and
-                    // 0 is never more than a limit ≥ 0 nor at least a positive one.
-                    if row.iter().all(|&c| c == 0) {
+                    // 0 is never more than a limit ≥ 0 nor at least a positive one. Nor does a
+                    // row under every amount limit of the profile.
+                    if row.iter().all(|&c| c == 0)
+                        || self.meets_none_up_to.as_ref().is_some_and(|up_to| {
+                            row.len() == up_to.len()
+                                && row.iter().zip(up_to).all(|(&c, &most)| c <= most)
+                        })
+                    {
                         return (Vec::new(), Vec::new());
                     }
                     self.evaluate_pupil(pupil, row)
@@ -716,6 +733,53 @@ fn mark_counted(cond: &Condition, out: &mut [[[bool; 2]; 2]; 2]) {
     }
 }
 
+/// Lowers, in `up_to`, the largest value of each counter that meets no threshold of `cond`:
+/// the limit of a `gt`, one sixtieth under the limit of a `ge`, 0 under a share of the plan
+/// (it depends on the plan, and a pupil without one is noted). `None` when a threshold is met
+/// at 0.
+fn meets_none_up_to(
+    cond: &Condition,
+    slots: &[SlotKey],
+    bases: &[usize],
+    months: usize,
+    up_to: &mut Option<Vec<u64>>,
+) {
+    match cond {
+        Condition::Any(v) | Condition::All(v) => {
+            for c in v {
+                meets_none_up_to(c, slots, bases, months, up_to);
+            }
+        }
+        Condition::Threshold(t) => {
+            let most = match (t.limit, t.operator) {
+                (Limit::Share(_), _) => Some(0),
+                // More than the limit: the limit itself meets it not.
+                (Limit::Amount(limit), Operator::Gt) => Some(limit.sixtieths()),
+                // At least the limit: one sixtieth less meets it not.
+                (Limit::Amount(limit), Operator::Ge) => limit.sixtieths().checked_sub(1),
+            };
+            let key = SlotKey {
+                counts: t.counts,
+                unit: t.unit,
+                per: t.per,
+            };
+            let counters = slots
+                .iter()
+                .position(|s| *s == key)
+                .and_then(|i| bases.get(i))
+                .map(|&base| base..base + if t.per == Per::Month { months } else { 1 });
+            match (most, counters, up_to.as_mut()) {
+                (Some(most), Some(counters), Some(table)) => {
+                    for c in table.get_mut(counters).unwrap_or_default() {
+                        *c = (*c).min(most);
+                    }
+                }
+                _ => *up_to = None,
+            }
+        }
+    }
+}
+
 fn collect_slots(cond: &Condition, out: &mut Vec<SlotKey>) {
     match cond {
         Condition::Any(v) | Condition::All(v) => v.iter().for_each(|c| collect_slots(c, out)),
@@ -738,6 +802,89 @@ mod tests {
 
     use super::{Evaluator, OUTSIDE, slot_of};
     use crate::{Planned, Roster, RuleProfile, Window};
+
+    /// A pupil one sixtieth over a `gt` limit, or exactly at a `ge` one, is not skipped as
+    /// meeting no threshold; one sixtieth less is flagged by nothing.
+    #[test]
+    fn the_skip_under_every_limit_stops_one_sixtieth_short() {
+        use crate::{
+            AbsenceKind, AbsenceRecord, Condition, Counted, Level, Limit, Operator, Per, Pupil,
+            PupilId, Quantity, SchoolId, Threshold, Unit,
+        };
+        let day = NaiveDate::from_ymd_opt(2018, 3, 5).unwrap();
+        let planned = Planned::default();
+        let window = Window::month(2018, 3).unwrap();
+        let pupil = |id, level| Pupil::new(PupilId(id), SchoolId::new("S"), level);
+        let days = |id, sixtieths| {
+            let q = Quantity::from_sixtieths(sixtieths);
+            AbsenceRecord::new(PupilId(id), day, q, Unit::Days, AbsenceKind::Unexcused)
+        };
+        let flagged = |ev: &Evaluator<'_>, records: &[AbsenceRecord]| -> Vec<u64> {
+            let mut acc = ev.accumulator();
+            acc.push_batch(records).unwrap();
+            ev.evaluate(&acc).flags.iter().map(|f| f.pupil.0).collect()
+        };
+
+        // Over 25 unexcused days at preschool age (and over 40 and 130 hours).
+        let roster =
+            Roster::new(vec![pupil(1, Level::Preschool), pupil(2, Level::Preschool)]).unwrap();
+        let ev = Evaluator::new(RuleProfile::bg_isrm(), window, &roster, &planned).unwrap();
+        // Total hours, unexcused hours, unexcused days.
+        assert_eq!(ev.meets_none_up_to, Some(vec![130 * 60, 40 * 60, 25 * 60]));
+        assert_eq!(flagged(&ev, &[days(1, 25 * 60 + 1), days(2, 25 * 60)]), [1]);
+
+        // At least 10 days of any absence.
+        let mut profile = RuleProfile::bg_isrm();
+        profile.rules[0].when = Condition::Threshold(Threshold {
+            counts: Counted::All,
+            unit: Unit::Days,
+            level: None,
+            per: Per::Window,
+            operator: Operator::Ge,
+            limit: Limit::Amount(Quantity::whole(10)),
+        });
+        let roster = Roster::new(vec![pupil(1, Level::School), pupil(2, Level::School)]).unwrap();
+        let ev = Evaluator::new(profile, window, &roster, &planned).unwrap();
+        // All days; unexcused hours, unexcused days.
+        assert_eq!(
+            ev.meets_none_up_to,
+            Some(vec![10 * 60 - 1, 40 * 60, 25 * 60])
+        );
+        assert_eq!(flagged(&ev, &[days(1, 10 * 60), days(2, 10 * 60 - 1)]), [1]);
+
+        // A share of the plan: nothing is skipped but a row of zeros.
+        let ev = Evaluator::new(
+            RuleProfile::pl_compulsory_schooling(),
+            window,
+            &roster,
+            &planned,
+        )
+        .unwrap();
+        assert_eq!(ev.meets_none_up_to, Some(vec![0; ev.stride]));
+        let roster = Roster::new(vec![pupil(1, Level::School)]).unwrap();
+        let mut planned = Planned::default();
+        planned.set_window(PupilId(1), Unit::Hours, Quantity::whole(100));
+        let mut ten = RuleProfile::bg_isrm();
+        ten.rules.truncate(1);
+        // At least 10 % of the planned hours: 10 of 100.
+        ten.rules[0].when = Condition::Threshold(Threshold {
+            counts: Counted::All,
+            unit: Unit::Hours,
+            level: None,
+            per: Per::Window,
+            operator: Operator::Ge,
+            limit: Limit::Share(crate::Percent::from_basis_points(1_000)),
+        });
+        let ev = Evaluator::new(ten, window, &roster, &planned).unwrap();
+        let hours = AbsenceRecord::new(
+            PupilId(1),
+            day,
+            Quantity::whole(10),
+            Unit::Hours,
+            AbsenceKind::Excused,
+        );
+        assert_eq!(flagged(&ev, &[hours]), [1]);
+    }
 
     /// The calendar table gives, for every date, what the day-number computation gives: the day
     /// offset and month index inside the window, outside otherwise.
