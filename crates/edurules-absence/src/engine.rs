@@ -33,6 +33,33 @@ struct SlotKey {
     per: Per,
 }
 
+impl SlotKey {
+    /// The slot a threshold sums into.
+    const fn of(t: &Threshold) -> Self {
+        Self {
+            counts: t.counts,
+            unit: t.unit,
+            per: t.per,
+        }
+    }
+
+    /// The counters the slot takes in a pupil's row: one per month of the window, or one.
+    fn width(self, months: usize) -> usize {
+        match self.per {
+            Per::Window => 1,
+            Per::Month => months,
+        }
+    }
+}
+
+/// The first counter of `key`'s slot in a pupil's row (`bases` holds each slot's).
+fn base_of(slots: &[SlotKey], bases: &[usize], key: SlotKey) -> Option<usize> {
+    slots
+        .iter()
+        .position(|s| *s == key)
+        .and_then(|i| bases.get(i).copied())
+}
+
 /// A profile compiled for one window, roster and set of planned amounts.
 ///
 /// Memory is O(pupils × counters the profile needs); records are never stored.
@@ -173,7 +200,7 @@ impl<'a> Evaluator<'a> {
         let mut stride = 0;
         for s in &slots {
             bases.push(stride);
-            stride += if s.per == Per::Month { months.len() } else { 1 };
+            stride += s.width(months.len());
         }
         let routes = compile_routes(&slots, &bases);
         let mut counts_for = [[[false; 2]; 2]; 2];
@@ -535,23 +562,11 @@ impl<'a> Evaluator<'a> {
         if t.level.is_some_and(|l| l != ctx.pupil.level) {
             return false;
         }
-        let key = SlotKey {
-            counts: t.counts,
-            unit: t.unit,
-            per: t.per,
-        };
-        let Some(base) = self
-            .slots
-            .iter()
-            .position(|s| *s == key)
-            .and_then(|i| self.bases.get(i).copied())
-        else {
+        let key = SlotKey::of(t);
+        let Some(base) = base_of(&self.slots, &self.bases, key) else {
             return false;
         };
-        let periods = match t.per {
-            Per::Window => 1,
-            Per::Month => self.months.len(),
-        };
+        let periods = key.width(self.months.len());
         let mut matched = false;
         for offset in 0..periods {
             let index = base + offset;
@@ -758,16 +773,8 @@ fn meets_none_up_to(
                 // At least the limit: one sixtieth less meets it not.
                 (Limit::Amount(limit), Operator::Ge) => limit.sixtieths().checked_sub(1),
             };
-            let key = SlotKey {
-                counts: t.counts,
-                unit: t.unit,
-                per: t.per,
-            };
-            let counters = slots
-                .iter()
-                .position(|s| *s == key)
-                .and_then(|i| bases.get(i))
-                .map(|&base| base..base + if t.per == Per::Month { months } else { 1 });
+            let key = SlotKey::of(t);
+            let counters = base_of(slots, bases, key).map(|base| base..base + key.width(months));
             match (most, counters, up_to.as_mut()) {
                 (Some(most), Some(counters), Some(table)) => {
                     for c in table.get_mut(counters).unwrap_or_default() {
@@ -784,11 +791,7 @@ fn collect_slots(cond: &Condition, out: &mut Vec<SlotKey>) {
     match cond {
         Condition::Any(v) | Condition::All(v) => v.iter().for_each(|c| collect_slots(c, out)),
         Condition::Threshold(t) => {
-            let key = SlotKey {
-                counts: t.counts,
-                unit: t.unit,
-                per: t.per,
-            };
+            let key = SlotKey::of(t);
             if !out.contains(&key) {
                 out.push(key);
             }

@@ -57,12 +57,20 @@ pub struct SchoolId(pub Arc<str>);
 
 impl SchoolId {
     /// A school id of this text.
+    ///
+    /// # Example
+    ///
+    /// See [`SchoolId`].
     #[must_use]
     pub fn new(id: impl Into<Arc<str>>) -> Self {
         Self(id.into())
     }
 
     /// The id's text.
+    ///
+    /// # Example
+    ///
+    /// See [`SchoolId`].
     #[must_use]
     pub fn as_str(&self) -> &str {
         &self.0

@@ -17,7 +17,12 @@ const SLICE_ROWS: usize = 1 << 20;
 pub const MAX_STREAM_THREADS: usize = 64;
 
 /// Why [`Evaluator::accumulate_arrow`] stopped: the source failed, or a batch was refused.
-/// Either way nothing is returned of the stream.
+/// Either way nothing is returned of the stream. Its `Display` is English; the message of a
+/// refused batch in the caller's language is the inner [`AbsenceError`]'s.
+///
+/// # Example
+///
+/// See [`Evaluator::accumulate_arrow`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum StreamError<E> {
