@@ -8,7 +8,9 @@
 //!
 //! The Arrow path (`Accumulator::push_arrow`, feature `arrow`) is measured in the same run, on
 //! the same records as in-memory `RecordBatch`es of 65,536 rows (`pupil_id` UInt64, `date`
-//! Date32, `amount` Float64, `kind` dictionary-encoded), one thread.
+//! Date32, `amount` Float64, `kind` dictionary-encoded), one thread. So is the stream fold
+//! `Evaluator::accumulate_arrow`, on 1 and 2 threads, over those batches and over the whole
+//! table as one batch.
 //!
 //! `cargo bench -p edurules-benches --features bench --bench absence`
 
@@ -99,11 +101,11 @@ fn records(sorted: bool) -> Vec<AbsenceRecord> {
 /// Rows per Arrow batch (what Parquet readers and pyarrow commonly produce).
 const BATCH_ROWS: usize = 65_536;
 
-/// The records as Arrow batches of the documented schema.
-fn batches(records: &[AbsenceRecord]) -> Vec<RecordBatch> {
+/// The records as Arrow batches of the documented schema, `rows` rows each.
+fn batches(records: &[AbsenceRecord], rows: usize) -> Vec<RecordBatch> {
     let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
     records
-        .chunks(BATCH_ROWS)
+        .chunks(rows)
         .filter_map(|chunk| {
             let kinds: DictionaryArray<Int8Type> = chunk.iter().map(|r| r.kind.as_str()).collect();
             let days = chunk
@@ -167,7 +169,7 @@ fn bench(c: &mut Criterion) {
                 black_box(acc.stats().counted)
             });
         });
-        let arrow = batches(&recs);
+        let arrow = batches(&recs, BATCH_ROWS);
         g.bench_function("fold_1_thread_arrow", |b| {
             b.iter(|| {
                 let mut acc = ev.accumulator();
@@ -177,6 +179,22 @@ fn bench(c: &mut Criterion) {
                 black_box(acc.stats().counted)
             });
         });
+        // `Evaluator::accumulate_arrow` (the Python binding's `evaluate`) on the same batches,
+        // and on the whole table as one batch (a pyarrow Table in one chunk).
+        let whole = batches(&recs, RECORDS);
+        for (label, stream, threads) in [
+            ("stream_arrow_1_thread", &arrow, 1),
+            ("stream_arrow_2_threads", &arrow, 2),
+            ("stream_arrow_one_batch_1_thread", &whole, 1),
+            ("stream_arrow_one_batch_2_threads", &whole, 2),
+        ] {
+            g.bench_function(label, |b| {
+                b.iter(|| {
+                    let acc = ev.accumulate_arrow(stream.iter().cloned().map(Ok::<_, ()>), threads);
+                    black_box(acc.map(|a| a.stats().counted).unwrap_or(0))
+                });
+            });
+        }
         g.bench_function("fold_and_evaluate_parallel", |b| {
             b.iter(|| {
                 let report = ev.evaluate_records(&recs);

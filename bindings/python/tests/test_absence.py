@@ -475,7 +475,7 @@ def with_lessons(records, seed=9):
 @pytest.fixture(scope="module")
 def big():
     """1.2 M records (8 copies of 150,000) over 20,000 pupils in random order,
-    in one chunk: folded in slices of 2^20 rows, each classified by pupil
+    in one chunk: folded in slices of 2^16 rows, each classified by pupil
     partition and applied partition by partition."""
     records, roster = generate(pupils=20_000, rows=150_000, seed=8)
     records = with_lessons(records)
@@ -506,7 +506,7 @@ def test_records_in_random_order_give_the_table_of_the_sorted_records(big):
 @pytest.mark.parametrize("threads", [1, 2, 4])
 def test_a_bad_row_in_a_big_batch_is_named_by_its_row_in_that_batch(threads):
     # One batch of 2.2 M rows over 10,000 pupils in random order is folded in
-    # slices of 2^20 rows; the row named is the batch's, and the first bad
+    # slices of 2^16 rows; the row named is the batch's, and the first bad
     # one whatever thread meets which slice.
     n = 2_200_000
     indices = [0] * n

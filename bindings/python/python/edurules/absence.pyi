@@ -50,8 +50,8 @@ def evaluate(
     percentage rule flags nobody.
 
     ``threads``: how many threads fold the batches; ``None``: the machine's
-    cores. Big batches are cut into slices of 2**20 rows so that every
-    thread gets some: a slice whose pupils come in runs is folded into its
+    cores. Big batches are cut into slices of 2**16 rows, and each thread
+    takes a run of slices of about 2**20 rows: a slice whose pupils come in runs is folded into its
     thread's own counters, one in no pupil order is sorted out by pupil range
     and added range by range. The result does not depend on it.
 

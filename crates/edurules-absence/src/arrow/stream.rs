@@ -10,8 +10,13 @@ use crate::engine::Batch;
 use crate::{AbsenceError, Accumulator, Evaluator};
 
 /// Rows per slice: a big batch (a whole table in one chunk) is cut so that every thread gets
-/// some, and a slice's classified records (16 bytes each) stay a few MiB.
-const SLICE_ROWS: usize = 1 << 20;
+/// some, and so that the columns read from a slice (about 30 bytes a row, 2 MiB) stay in a
+/// core's cache between the passes over them, which 2^20 rows did not.
+const SLICE_ROWS: usize = 1 << 16;
+
+/// Slices per thread folded in one block: each thread takes a run of consecutive slices, so
+/// that the threads are handed work (and wait for each other) once per 2^20 rows each.
+const SLICES_PER_BLOCK: usize = 16;
 
 /// At most this many threads fold one stream.
 pub const MAX_STREAM_THREADS: usize = 64;
@@ -36,7 +41,7 @@ pub enum StreamError<E> {
     },
     /// The batch at index `batch` was refused; the row in `error` is counted from the start of
     /// that batch. It is the problem of the earliest refused batch (of its earliest refused
-    /// slice of 2^20 rows), as [`Accumulator::push_arrow`] finds it, whatever the number of
+    /// slice of 2^16 rows), as [`Accumulator::push_arrow`] finds it, whatever the number of
     /// threads.
     Batch {
         /// The index of the refused batch.
@@ -80,11 +85,14 @@ impl<'a> Evaluator<'a> {
     /// order.
     ///
     /// The batches are read on the calling thread, one after the other, and cut into slices of
-    /// 2^20 rows; `threads` slices at a time are checked and added in parallel. A slice whose
-    /// pupils come in runs (as registers export them) is folded run by run into its thread's
-    /// own counters; a slice in no pupil order is classified by pupil partition and then
-    /// applied partition by partition, so that each counter update hits the cache instead of
-    /// waiting for memory. Memory: the counters once per thread, and `threads` slices.
+    /// 2^16 rows (small batches are taken as they are). Once the slices read hold 2^20 rows per
+    /// thread, each thread takes a run of consecutive slices and checks and adds them in turn;
+    /// the runs are folded in parallel. A slice whose pupils come in runs (as registers export
+    /// them) is folded run by run into its thread's own counters; a slice in no pupil order is
+    /// classified by pupil partition and then applied partition by partition, so that each
+    /// counter update hits the cache instead of waiting for memory. With one thread, nothing
+    /// is handed to another thread but that application. Memory: the counters once per
+    /// thread, and per thread about 2^20 rows of batches waiting and of classified records.
     ///
     /// # Errors
     ///
@@ -139,28 +147,32 @@ pub(crate) fn fold<'e, E>(
 ) -> Result<Accumulator<'e>, StreamError<E>> {
     let threads = threads.clamp(1, MAX_STREAM_THREADS);
     let slice_rows = slice_rows.max(1);
-    // The caller's count of threads, for the classification and for the application by
-    // partition alike; without a pool (the system refused threads), rayon's global one.
+    // The caller's count of threads, for the slices and for the application by partition
+    // alike; without a pool (the system refused threads), rayon's global one.
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
         .ok();
-    let mut total = ev.accumulator();
-    let mut slots: Vec<Slot<'e>> = (0..threads)
-        .map(|_| Slot {
-            own: None,
-            classified: Batch::new(ev),
-        })
-        .collect();
-    let mut pending: Vec<Slice> = Vec::with_capacity(threads);
-    let mut run = |pending: &mut Vec<Slice>, slots: &mut [Slot<'e>]| {
-        let result = match &pool {
-            Some(pool) => pool.install(|| fold_block(ev, pending, slots, &mut total)),
-            None => fold_block(ev, pending, slots, &mut total),
-        };
-        pending.clear();
-        result
+    let mut folder = Folder {
+        ev,
+        pool,
+        total: ev.accumulator(),
+        applied: false,
+        slots: (0..threads)
+            .map(|_| Slot {
+                own: None,
+                classified: Batch::new(ev),
+            })
+            .collect(),
     };
+    // Slices wait until there are rows enough for every thread (small batches, as DuckDB and
+    // Polars give them, are taken several at a time), or as many as a bound on their count.
+    let block_rows = threads
+        .saturating_mul(slice_rows)
+        .saturating_mul(SLICES_PER_BLOCK);
+    let max_pending = threads.saturating_mul(MAX_SLICES_PER_THREAD);
+    let mut pending: Vec<Slice> = Vec::new();
+    let mut pending_rows = 0_usize;
     let mut failed = None;
     for (index, item) in (0_u64..).zip(batches) {
         let batch = match item {
@@ -182,8 +194,11 @@ pub(crate) fn fold<'e, E>(
                 offset,
                 rows: batch.slice(offset, len),
             });
-            if pending.len() >= threads {
-                run(&mut pending, &mut slots).map_err(refused)?;
+            pending_rows = pending_rows.saturating_add(len);
+            if pending_rows >= block_rows || pending.len() >= max_pending {
+                folder.block(&pending).map_err(refused)?;
+                pending.clear();
+                pending_rows = 0;
             }
             offset = offset.saturating_add(len);
             if offset >= batch.num_rows() {
@@ -192,53 +207,136 @@ pub(crate) fn fold<'e, E>(
         }
     }
     // The slices read before a failure of the source come first.
-    run(&mut pending, &mut slots).map_err(refused)?;
+    folder.block(&pending).map_err(refused)?;
     if let Some(failed) = failed {
         return Err(failed);
     }
-    for own in slots.into_iter().filter_map(|s| s.own) {
-        total.merge(own);
+    Ok(folder.finish())
+}
+
+/// At most this many slices per thread wait to be folded (many small batches).
+const MAX_SLICES_PER_THREAD: usize = 64;
+
+/// The state of a fold between blocks of slices.
+struct Folder<'e> {
+    ev: &'e Evaluator<'e>,
+    pool: Option<rayon::ThreadPool>,
+    /// The counters the classified records are applied to.
+    total: Accumulator<'e>,
+    /// Whether any classified record was applied to `total`.
+    applied: bool,
+    /// One per thread.
+    slots: Vec<Slot<'e>>,
+}
+
+impl<'e> Folder<'e> {
+    /// Checks and adds `slices`, cut into at most one run of consecutive slices per slot,
+    /// the runs in parallel; then applies the classified records to the total. On a refused
+    /// slice nothing is applied, and the error is the one of the first refused slice.
+    fn block(&mut self, slices: &[Slice]) -> Result<(), (u64, AbsenceError)> {
+        let groups = groups(slices, self.slots.len());
+        if groups.is_empty() {
+            return Ok(());
+        }
+        let ev = self.ev;
+        let fold_groups = |slots: &mut [Slot<'e>]| -> Result<bool, (u64, AbsenceError)> {
+            if let ([group], [slot, ..]) = (groups.as_slice(), &mut *slots) {
+                // One run: on this thread, with no hand-over to the pool.
+                return fold_group(ev, group, slot);
+            }
+            let results: Vec<Result<bool, (u64, AbsenceError)>> = groups
+                .par_iter()
+                .zip(slots.par_iter_mut())
+                .map(|(group, slot)| fold_group(ev, group, slot))
+                .collect();
+            // The runs are in the order of the stream: the first error is the earliest.
+            let classified = results.into_iter().collect::<Result<Vec<bool>, _>>()?;
+            Ok(classified.contains(&true))
+        };
+        let classified_any = match (&self.pool, groups.len()) {
+            (Some(pool), 2..) => pool.install(|| fold_groups(&mut self.slots))?,
+            _ => fold_groups(&mut self.slots)?,
+        };
+        if !classified_any {
+            return Ok(());
+        }
+        let mut classified: Vec<Batch> = self
+            .slots
+            .iter_mut()
+            .map(|s| std::mem::take(&mut s.classified))
+            .collect();
+        match &self.pool {
+            Some(pool) => pool.install(|| self.total.apply_batches(&mut classified)),
+            None => self.total.apply_batches(&mut classified),
+        }
+        self.applied = true;
+        for (slot, mut batch) in self.slots.iter_mut().zip(classified) {
+            batch.clear();
+            slot.classified = batch;
+        }
+        Ok(())
     }
-    Ok(total)
+
+    /// The sum of the total and of every thread's own counters.
+    fn finish(self) -> Accumulator<'e> {
+        let mut owns = self.slots.into_iter().filter_map(|s| s.own);
+        // Nothing applied to the total: the first thread's counters take its place instead
+        // of being added to a table of zeros.
+        let mut total = match (self.applied, owns.next()) {
+            (false, Some(first)) => first,
+            (_, first) => {
+                let mut total = self.total;
+                if let Some(first) = first {
+                    total.merge(first);
+                }
+                total
+            }
+        };
+        for own in owns {
+            total.merge(own);
+        }
+        total
+    }
+}
+
+/// `slices` cut into at most `parts` runs of consecutive slices with about as many rows each.
+fn groups(slices: &[Slice], parts: usize) -> Vec<&[Slice]> {
+    let rows: usize = slices.iter().map(|s| s.rows.num_rows()).sum();
+    let target = rows.div_ceil(parts.max(1)).max(1);
+    let mut out = Vec::with_capacity(parts);
+    let (mut start, mut acc) = (0, 0_usize);
+    for (i, slice) in slices.iter().enumerate() {
+        acc = acc.saturating_add(slice.rows.num_rows());
+        // The last run takes whatever is left.
+        if acc >= target && out.len() + 1 < parts {
+            out.push(slices.get(start..=i).unwrap_or_default());
+            start = i + 1;
+            acc = 0;
+        }
+    }
+    if start < slices.len() {
+        out.push(slices.get(start..).unwrap_or_default());
+    }
+    out
 }
 
 fn refused<E>((batch, error): (u64, AbsenceError)) -> StreamError<E> {
     StreamError::Batch { batch, error }
 }
 
-/// Checks and adds `slices` (at most one per slot) in parallel, then applies the classified
-/// records to `total`. On a refused slice nothing is applied, and the error is the one of the
-/// first refused slice.
-fn fold_block<'e>(
+/// Checks and adds the slices of `group` in turn into `slot`; `true` when one was classified.
+/// Stops at the first refused slice.
+fn fold_group<'e>(
     ev: &'e Evaluator<'e>,
-    slices: &[Slice],
-    slots: &mut [Slot<'e>],
-    total: &mut Accumulator<'e>,
-) -> Result<(), (u64, AbsenceError)> {
-    let results: Vec<Result<bool, (u64, AbsenceError)>> = slices
-        .par_iter()
-        .zip(slots.par_iter_mut())
-        .map(|(slice, slot)| {
-            fold_slice(ev, &slice.rows, slot).map_err(|e| (slice.batch, shift_row(e, slice.offset)))
-        })
-        .collect();
-    let classified_any = results
-        .into_iter()
-        .collect::<Result<Vec<bool>, _>>()?
-        .contains(&true);
-    if !classified_any {
-        return Ok(());
+    group: &[Slice],
+    slot: &mut Slot<'e>,
+) -> Result<bool, (u64, AbsenceError)> {
+    let mut classified = false;
+    for slice in group {
+        classified |= fold_slice(ev, &slice.rows, slot)
+            .map_err(|e| (slice.batch, shift_row(e, slice.offset)))?;
     }
-    let mut classified: Vec<Batch> = slots
-        .iter_mut()
-        .map(|s| std::mem::take(&mut s.classified))
-        .collect();
-    total.apply_batches(&mut classified);
-    for (slot, mut batch) in slots.iter_mut().zip(classified) {
-        batch.clear();
-        slot.classified = batch;
-    }
-    Ok(())
+    Ok(classified)
 }
 
 /// Checks the rows of `slice`, then folds them run by run into the slot's own counters (pupils
@@ -307,6 +405,101 @@ mod tests {
             ("kind", Arc::new(StringArray::from(kinds))),
         ])
         .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// `n` records of pupils 1..=9 in runs (sorted), excused hours.
+    fn grouped_batch(n: usize) -> RecordBatch {
+        let ids: Vec<u64> = (0..n as u64).map(|i| i * 9 / n as u64 + 1).collect();
+        RecordBatch::try_from_iter([
+            ("pupil_id", Arc::new(UInt64Array::from(ids)) as ArrayRef),
+            ("date", Arc::new(Date32Array::from(vec![DAY; n]))),
+            ("amount", Arc::new(Float64Array::from(vec![2.0; n]))),
+            ("kind", Arc::new(StringArray::from(vec!["excused"; n]))),
+        ])
+        .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// Slices of `lens` rows, the slice at index i from batch i.
+    fn slices_of(lens: &[usize]) -> Vec<Slice> {
+        (0_u64..)
+            .zip(lens)
+            .map(|(batch, &len)| Slice {
+                batch,
+                offset: 0,
+                rows: grouped_batch(len),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn runs_of_slices_cover_every_slice_in_order() {
+        for lens in [&[][..], &[0], &[5], &[3, 3, 3, 3, 3], &[1, 9, 1, 1, 9, 2]] {
+            let slices = slices_of(lens);
+            for parts in 1..=4 {
+                let runs = groups(&slices, parts);
+                assert!(runs.len() <= parts, "{lens:?} in {parts}");
+                assert!(runs.iter().all(|r| !r.is_empty()), "{lens:?} in {parts}");
+                let order: Vec<u64> = runs
+                    .iter()
+                    .flat_map(|r| r.iter().map(|s| s.batch))
+                    .collect();
+                assert_eq!(order, (0..lens.len() as u64).collect::<Vec<_>>());
+            }
+        }
+        // Rows shared about evenly: 15 rows in 3 runs of 6, 6 and 3.
+        let runs: Vec<usize> = groups(&slices_of(&[3; 5]), 3)
+            .iter()
+            .map(|r| r.len())
+            .collect();
+        assert_eq!(runs, [2, 2, 1]);
+        let runs: Vec<usize> = groups(&slices_of(&[8, 1, 1, 1, 1]), 2)
+            .iter()
+            .map(|r| r.len())
+            .collect();
+        assert_eq!(runs, [1, 4]);
+    }
+
+    #[test]
+    fn grouped_and_unordered_batches_of_one_stream_are_all_counted() {
+        let roster = Roster::new(
+            (1..=9)
+                .map(|id| Pupil::new(PupilId(id), SchoolId::new("S"), Level::School))
+                .collect(),
+        )
+        .unwrap_or_default();
+        let planned = Planned::default();
+        let window = Window::month(2018, 3).unwrap_or_else(|e| panic!("{e}"));
+        let ev = Evaluator::new(RuleProfile::bg_isrm(), window, &roster, &planned)
+            .unwrap_or_else(|e| panic!("{e}"));
+        // Grouped first, so that a thread's own counters exist before anything is applied to
+        // the total, and grouped last, after it has been.
+        let batches = || {
+            [
+                grouped_batch(90),
+                batch(50, None),
+                grouped_batch(45),
+                batch(20, None),
+                grouped_batch(9),
+            ]
+        };
+        let mut one = ev.accumulator();
+        for b in batches() {
+            one.push_arrow(&b).unwrap_or_else(|e| panic!("{e}"));
+        }
+        let expected = ev.evaluate(&one);
+        assert_eq!(expected.stats.records, 214);
+        for slice_rows in [1, 4, 45, 1000] {
+            for threads in [1, 2, 3] {
+                let stream = batches().into_iter().map(Ok::<_, ()>);
+                let acc =
+                    fold(&ev, stream, threads, slice_rows).unwrap_or_else(|e| panic!("{e:?}"));
+                assert_eq!(
+                    ev.evaluate(&acc),
+                    expected,
+                    "{slice_rows} rows, {threads} threads"
+                );
+            }
+        }
     }
 
     #[test]
