@@ -407,6 +407,21 @@ mod tests {
         .unwrap_or_else(|e| panic!("{e}"))
     }
 
+    /// Pupils 1..=9, of one school.
+    fn nine_pupils() -> Roster {
+        Roster::new(
+            (1..=9)
+                .map(|id| Pupil::new(PupilId(id), SchoolId::new("S"), Level::School))
+                .collect(),
+        )
+        .unwrap_or_default()
+    }
+
+    /// The window of [`DAY`].
+    fn march_2018() -> Window {
+        Window::month(2018, 3).unwrap_or_else(|e| panic!("{e}"))
+    }
+
     /// `n` records of pupils 1..=9 in runs (sorted), excused hours.
     fn grouped_batch(n: usize) -> RecordBatch {
         let ids: Vec<u64> = (0..n as u64).map(|i| i * 9 / n as u64 + 1).collect();
@@ -461,15 +476,8 @@ mod tests {
 
     #[test]
     fn grouped_and_unordered_batches_of_one_stream_are_all_counted() {
-        let roster = Roster::new(
-            (1..=9)
-                .map(|id| Pupil::new(PupilId(id), SchoolId::new("S"), Level::School))
-                .collect(),
-        )
-        .unwrap_or_default();
-        let planned = Planned::default();
-        let window = Window::month(2018, 3).unwrap_or_else(|e| panic!("{e}"));
-        let ev = Evaluator::new(RuleProfile::bg_isrm(), window, &roster, &planned)
+        let (roster, planned) = (nine_pupils(), Planned::default());
+        let ev = Evaluator::new(RuleProfile::bg_isrm(), march_2018(), &roster, &planned)
             .unwrap_or_else(|e| panic!("{e}"));
         // Grouped first, so that a thread's own counters exist before anything is applied to
         // the total, and grouped last, after it has been.
@@ -504,15 +512,8 @@ mod tests {
 
     #[test]
     fn slices_of_any_size_count_alike_and_name_the_row_in_its_batch() {
-        let roster = Roster::new(
-            (1..=9)
-                .map(|id| Pupil::new(PupilId(id), SchoolId::new("S"), Level::School))
-                .collect(),
-        )
-        .unwrap_or_default();
-        let planned = Planned::default();
-        let window = Window::month(2018, 3).unwrap_or_else(|e| panic!("{e}"));
-        let ev = Evaluator::new(RuleProfile::bg_isrm(), window, &roster, &planned)
+        let (roster, planned) = (nine_pupils(), Planned::default());
+        let ev = Evaluator::new(RuleProfile::bg_isrm(), march_2018(), &roster, &planned)
             .unwrap_or_else(|e| panic!("{e}"));
         let stream = || (0..3).map(|_| Ok::<_, ()>(batch(100, None)));
         let whole = fold(&ev, stream(), 2, SLICE_ROWS).unwrap_or_else(|e| panic!("{e:?}"));
