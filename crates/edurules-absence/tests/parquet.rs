@@ -341,6 +341,22 @@ fn footers_that_disagree_with_the_pages_are_refused() {
     assert_eq!(e.code(), "absence.parquet_row_group", "{file}: {e:?}");
 }
 
+/// Found by the fuzz target `absence_parquet`: 869 bytes whose footer claims 44,135,544,446
+/// rows. The roster is refused before a row is read or memory is reserved for them.
+#[test]
+fn a_roster_footer_claiming_billions_of_rows_is_refused_before_reading() {
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/fuzz-roster-billions-of-rows.parquet");
+    let e = parquet::read_roster_file(&data).unwrap_err();
+    assert_eq!(
+        e,
+        AbsenceError::TooManyPupils {
+            count: 44_135_544_446
+        }
+    );
+    assert_eq!(e.code(), "absence.too_many_pupils");
+}
+
 #[test]
 fn roster_errors_name_the_row_in_the_file() {
     let mut batches = vec![roster_batch(40)];
