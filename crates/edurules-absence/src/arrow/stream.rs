@@ -282,15 +282,10 @@ impl<'e> Folder<'e> {
         let mut owns = self.slots.into_iter().filter_map(|s| s.own);
         // Nothing applied to the total: the first thread's counters take its place instead
         // of being added to a table of zeros.
-        let mut total = match (self.applied, owns.next()) {
-            (false, Some(first)) => first,
-            (_, first) => {
-                let mut total = self.total;
-                if let Some(first) = first {
-                    total.merge(first);
-                }
-                total
-            }
+        let mut total = if self.applied {
+            self.total
+        } else {
+            owns.next().unwrap_or(self.total)
         };
         for own in owns {
             total.merge(own);
