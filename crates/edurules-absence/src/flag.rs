@@ -324,23 +324,40 @@ impl Flag {
     /// See [`crate::Report`].
     #[must_use]
     pub fn message(&self, l: Locale) -> String {
-        let findings: Vec<String> = self.findings.iter().map(|f| f.message(l)).collect();
-        let joined = findings.join("; ");
         let (school, rule) = (l.quote(&self.school.0), l.quote(self.rule.id()));
         let basis = self.rule.quoted_basis(l);
-        let p = self.pupil;
-        // One sentence is formatted, not three (a report can hold many thousands of flags).
-        match l {
-            Locale::Pl => format!(
-                "Uczeń {p} (szkoła {school}): {joined}. Reguła {rule}, podstawa prawna: {basis}."
+        let (pupil, school_word, rule_word, basis_word) = match l {
+            Locale::Pl => ("Uczeń ", " (szkoła ", ". Reguła ", ", podstawa prawna: "),
+            Locale::Bg => (
+                "Ученик ",
+                " (училище ",
+                ". Правило ",
+                ", правно основание: ",
             ),
-            Locale::Bg => format!(
-                "Ученик {p} (училище {school}): {joined}. Правило {rule}, правно основание: {basis}."
-            ),
-            _ => {
-                format!("Pupil {p} (school {school}): {joined}. Rule {rule}; legal basis: {basis}.")
+            _ => ("Pupil ", " (school ", ". Rule ", "; legal basis: "),
+        };
+        // Written into one buffer sized for the whole sentence: a report can hold many
+        // thousands of flags, and growing the text piece by piece cost most of the time.
+        let mut out = String::with_capacity(
+            basis.len() + school.len() + rule.len() + 96 + 192 * self.findings.len(),
+        );
+        out.push_str(pupil);
+        out.push_str(&self.pupil.0.to_string());
+        out.push_str(school_word);
+        out.push_str(&school);
+        out.push_str("): ");
+        for (i, finding) in self.findings.iter().enumerate() {
+            if i > 0 {
+                out.push_str("; ");
             }
+            finding.push_message(l, &mut out);
         }
+        out.push_str(rule_word);
+        out.push_str(&rule);
+        out.push_str(basis_word);
+        out.push_str(basis);
+        out.push('.');
+        out
     }
 }
 
@@ -402,36 +419,46 @@ impl Finding {
     /// See [`crate::Report`].
     #[must_use]
     pub fn message(&self, l: Locale) -> String {
-        let what = counted_name(self.counts, l);
-        let (first, last) = (l.date(self.first), l.date(self.last));
-        let period = match l {
-            Locale::Pl => format!("od {first} do {last}"),
-            Locale::Bg => format!("от {first} до {last}"),
-            _ => format!("from {first} to {last}"),
+        let mut out = String::with_capacity(192);
+        self.push_message(l, &mut out);
+        out
+    }
+
+    /// [`Finding::message`], written at the end of `out`.
+    fn push_message(&self, l: Locale, out: &mut String) {
+        let (from, to, threshold) = match l {
+            Locale::Pl => (" od ", " do ", "próg: "),
+            Locale::Bg => (" от ", " до ", "праг: "),
+            _ => (" from ", " to ", "threshold: "),
         };
-        let op = text::operator(l, self.operator);
-        let limit = match self.limit {
+        out.push_str(counted_name(self.counts, l));
+        out.push_str(from);
+        out.push_str(&l.date(self.first));
+        out.push_str(to);
+        out.push_str(&l.date(self.last));
+        out.push_str(": ");
+        out.push_str(&text::amount(l, self.measured, self.unit));
+        out.push_str(" (");
+        if let (Some(planned), Some(share)) = (self.planned, self.share()) {
+            let (planned_word, share_word) = match l {
+                Locale::Pl => ("plan: ", ", udział: "),
+                Locale::Bg => ("по план: ", ", дял: "),
+                _ => ("planned: ", ", share: "),
+            };
+            out.push_str(planned_word);
+            out.push_str(&text::amount(l, planned, self.unit));
+            out.push_str(share_word);
+            out.push_str(&text::percent(l, share));
+            out.push_str("; ");
+        }
+        out.push_str(threshold);
+        out.push_str(text::operator(l, self.operator));
+        out.push(' ');
+        out.push_str(&match self.limit {
             Limit::Amount(q) => text::amount(l, q, self.unit),
             Limit::Share(p) => text::percent(l, p),
-        };
-        let measured = text::amount(l, self.measured, self.unit);
-        let share = match (self.planned, self.share()) {
-            (Some(planned), Some(share)) => {
-                let (planned, share) =
-                    (text::amount(l, planned, self.unit), text::percent(l, share));
-                match l {
-                    Locale::Pl => format!("plan: {planned}, udział: {share}; "),
-                    Locale::Bg => format!("по план: {planned}, дял: {share}; "),
-                    _ => format!("planned: {planned}, share: {share}; "),
-                }
-            }
-            _ => String::new(),
-        };
-        match l {
-            Locale::Pl => format!("{what} {period}: {measured} ({share}próg: {op} {limit})"),
-            Locale::Bg => format!("{what} {period}: {measured} ({share}праг: {op} {limit})"),
-            _ => format!("{what} {period}: {measured} ({share}threshold: {op} {limit})"),
-        }
+        });
+        out.push(')');
     }
 }
 
