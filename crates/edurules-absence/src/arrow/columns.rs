@@ -191,6 +191,16 @@ fn float_sixtieths(v: f64) -> (u64, bool) {
 
 /// An amount column (no nulls) in sixtieths of its unit.
 pub(super) fn amounts(name: &str, array: &dyn Array) -> Result<Vec<u64>, AbsenceError> {
+    amounts_in(name, array, Vec::new())
+}
+
+/// [`amounts`], written into `reuse` (emptied first) where the column is of floats, the common
+/// layout: a fold of many batches allocates it once.
+pub(super) fn amounts_in(
+    name: &str,
+    array: &dyn Array,
+    mut reuse: Vec<u64>,
+) -> Result<Vec<u64>, AbsenceError> {
     require_values(name, array)?;
     let amount = FieldFormat::Amount;
     fn whole<T: ArrowPrimitiveType>(
@@ -230,9 +240,9 @@ pub(super) fn amounts(name: &str, array: &dyn Array) -> Result<Vec<u64>, Absence
             {
                 return Err(refused(row, v));
             }
-            let mut out = Vec::with_capacity(values.len());
-            out.extend(values.iter().map(|&v| float_sixtieths(v).0));
-            Ok(out)
+            reuse.clear();
+            reuse.extend(values.iter().map(|&v| float_sixtieths(v).0));
+            Ok(reuse)
         }
         DataType::Float32 => array
             .as_primitive::<Float32Type>()
@@ -316,6 +326,19 @@ pub(super) fn codes(
     parse: fn(&str) -> Option<u8>,
     format: FieldFormat,
 ) -> Result<Vec<u8>, AbsenceError> {
+    codes_in(name, array, nullable, parse, format, Vec::new())
+}
+
+/// [`codes`], written into `reuse` (emptied first): a fold of many batches allocates it once.
+pub(super) fn codes_in(
+    name: &str,
+    array: &dyn Array,
+    nullable: bool,
+    parse: fn(&str) -> Option<u8>,
+    format: FieldFormat,
+    mut reuse: Vec<u8>,
+) -> Result<Vec<u8>, AbsenceError> {
+    reuse.clear();
     if !nullable {
         require_values(name, array)?;
     }
@@ -323,14 +346,14 @@ pub(super) fn codes(
     let (out, texts) = match array.data_type() {
         DataType::Dictionary(key, _) => {
             let (out, values) = match key.as_ref() {
-                DataType::Int8 => dictionary::<Int8Type>(array, resolve),
-                DataType::Int16 => dictionary::<Int16Type>(array, resolve),
-                DataType::Int32 => dictionary::<Int32Type>(array, resolve),
-                DataType::Int64 => dictionary::<Int64Type>(array, resolve),
-                DataType::UInt8 => dictionary::<UInt8Type>(array, resolve),
-                DataType::UInt16 => dictionary::<UInt16Type>(array, resolve),
-                DataType::UInt32 => dictionary::<UInt32Type>(array, resolve),
-                DataType::UInt64 => dictionary::<UInt64Type>(array, resolve),
+                DataType::Int8 => dictionary::<Int8Type>(array, resolve, reuse),
+                DataType::Int16 => dictionary::<Int16Type>(array, resolve, reuse),
+                DataType::Int32 => dictionary::<Int32Type>(array, resolve, reuse),
+                DataType::Int64 => dictionary::<Int64Type>(array, resolve, reuse),
+                DataType::UInt8 => dictionary::<UInt8Type>(array, resolve, reuse),
+                DataType::UInt16 => dictionary::<UInt16Type>(array, resolve, reuse),
+                DataType::UInt32 => dictionary::<UInt32Type>(array, resolve, reuse),
+                DataType::UInt64 => dictionary::<UInt64Type>(array, resolve, reuse),
                 _ => None,
             }
             .ok_or_else(|| wrong_type(name, array, TEXT_TYPES))?;
@@ -338,10 +361,8 @@ pub(super) fn codes(
         }
         _ => {
             let s = Strings::of(array).ok_or_else(|| wrong_type(name, array, TEXT_TYPES))?;
-            (
-                (0..array.len()).map(|i| resolve(s.get(i))).collect(),
-                TextAt::Plain(s),
-            )
+            reuse.extend((0..array.len()).map(|i| resolve(s.get(i))));
+            (reuse, TextAt::Plain(s))
         }
     };
     // One branch-free pass; the refused row is searched only when there is one.
@@ -418,12 +439,18 @@ const SMALL: usize = 8;
 /// goes, so that each row costs no branch. A dictionary of at most [`SMALL`] values (the
 /// kinds and units have 3) is coded by comparing the keys with each value's key, in passes
 /// that vectorize in the keys' own width.
-fn key_codes<K: ArrowDictionaryKeyType>(keys: &PrimitiveArray<K>, table: &[u8]) -> Vec<u8> {
+/// `out` (emptied first) is reused.
+fn key_codes<K: ArrowDictionaryKeyType>(
+    keys: &PrimitiveArray<K>,
+    table: &[u8],
+    mut out: Vec<u8>,
+) -> Vec<u8> {
+    out.clear();
     let Some((_, values)) = table.split_last() else {
-        return Vec::new();
+        return out;
     };
     let past = values.len();
-    let mut out = Vec::with_capacity(keys.len());
+    out.reserve(keys.len());
     if past <= SMALL {
         // One pass per value, each a compare and a select that vectorize.
         out.resize(keys.len(), BAD);
@@ -456,6 +483,7 @@ fn key_codes<K: ArrowDictionaryKeyType>(keys: &PrimitiveArray<K>, table: &[u8]) 
 fn dictionary<'a, K: ArrowDictionaryKeyType>(
     array: &'a dyn Array,
     resolve: impl Fn(Option<&str>) -> u8,
+    reuse: Vec<u8>,
 ) -> Option<(Vec<u8>, Strings<'a>)> {
     let d: &DictionaryArray<K> = array.as_dictionary_opt::<K>()?;
     let values = Strings::of(d.values().as_ref())?;
@@ -463,7 +491,7 @@ fn dictionary<'a, K: ArrowDictionaryKeyType>(
         .map(|i| resolve(values.get(i)))
         .chain([BAD])
         .collect();
-    Some((key_codes(d.keys(), &table), values))
+    Some((key_codes(d.keys(), &table, reuse), values))
 }
 
 #[cfg(test)]
@@ -502,10 +530,10 @@ mod tests {
             let expected = model_codes(&keys, &codes);
             let narrow: PrimitiveArray<Int8Type> =
                 keys.iter().map(|k| k.map(|k| i8::try_from(k).unwrap())).collect();
-            prop_assert_eq!(key_codes(&narrow, &table(&codes)), expected.clone());
+            prop_assert_eq!(key_codes(&narrow, &table(&codes), vec![9; 3]), expected.clone());
             let wide: PrimitiveArray<Int32Type> =
                 keys.iter().map(|k| k.map(|k| i32::try_from(k).unwrap())).collect();
-            prop_assert_eq!(key_codes(&wide, &table(&codes)), expected.clone());
+            prop_assert_eq!(key_codes(&wide, &table(&codes), Vec::new()), expected.clone());
             // Unsigned keys: a negative key of the model is a key past the values.
             let unsigned: PrimitiveArray<UInt16Type> = keys
                 .iter()
@@ -516,7 +544,7 @@ mod tests {
                 .zip(expected)
                 .map(|(k, e)| if matches!(k, Some(k) if *k < 0) { BAD } else { e })
                 .collect();
-            prop_assert_eq!(key_codes(&unsigned, &table(&codes)), expected);
+            prop_assert_eq!(key_codes(&unsigned, &table(&codes), Vec::new()), expected);
         }
     }
 

@@ -1,6 +1,7 @@
 //! Records and the roster from `RecordBatch`es.
 
 use std::collections::HashSet;
+use std::mem::take;
 use std::sync::Arc;
 
 use arrow_array::cast::AsArray;
@@ -97,9 +98,33 @@ pub(crate) struct Rows<'b> {
     lessons: Option<Vec<Option<u8>>>,
 }
 
+/// The buffers of [`Rows`] kept from one batch to the next ([`Rows::read_in`],
+/// [`Rows::recycle`]): a stream of many batches allocates them once per thread instead of once
+/// per batch, which had the allocator give memory back to the system and fault it in again.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    amounts: Vec<u64>,
+    kinds: Vec<u8>,
+}
+
 impl<'b> Rows<'b> {
     /// Reads the columns; the first problem is an error naming its column (and row).
     pub(crate) fn read(batch: &'b RecordBatch) -> Result<Self, AbsenceError> {
+        Self::read_in(batch, &mut Scratch::default())
+    }
+
+    /// Gives the buffers back to `scratch`, for the next batch.
+    pub(crate) fn recycle(self, scratch: &mut Scratch) {
+        scratch.amounts = self.amounts;
+        scratch.kinds = self.kinds;
+    }
+
+    /// [`Rows::read`], in the buffers of `scratch` (taken from it; [`Rows::recycle`] gives them
+    /// back).
+    pub(crate) fn read_in(
+        batch: &'b RecordBatch,
+        scratch: &mut Scratch,
+    ) -> Result<Self, AbsenceError> {
         let ids = columns::ids(
             "pupil_id",
             columns::column(batch, "pupil_id")?.as_ref(),
@@ -110,20 +135,23 @@ impl<'b> Rows<'b> {
             batch.column_by_name("amount"),
             batch.column_by_name("hours"),
         ) {
-            (Some(a), _) => columns::amounts("amount", a.as_ref())?,
-            (None, Some(a)) => columns::amounts("hours", a.as_ref())?,
+            (Some(a), _) => columns::amounts_in("amount", a.as_ref(), take(&mut scratch.amounts))?,
+            (None, Some(a)) => {
+                columns::amounts_in("hours", a.as_ref(), take(&mut scratch.amounts))?
+            }
             (None, None) => {
                 return Err(AbsenceError::ArrowMissingColumn {
                     column: "amount".into(),
                 });
             }
         };
-        let kinds = columns::codes(
+        let kinds = columns::codes_in(
             "kind",
             columns::column(batch, "kind")?.as_ref(),
             false,
             kind_code,
             FieldFormat::Kind,
+            take(&mut scratch.kinds),
         )?;
         let units = batch
             .column_by_name("unit")

@@ -68,7 +68,16 @@ pub struct Accumulator<'e> {
     /// Records that count towards no rule at their pupil's level: (pupil position, kind index,
     /// unit index) → (records, amount in sixtieths). O(pupils with such records).
     not_counted: NotCountedSums,
+    /// A buffer of the columnar fold (each row's kind, or outside the window), kept from one
+    /// batch to the next unless it grew past [`MAX_KEPT_ROWS`].
+    #[cfg(feature = "arrow")]
+    placed: Vec<u8>,
 }
+
+/// The most rows whose buffer an accumulator keeps between batches (1 MiB): a fold of many
+/// batches allocates it once; one huge batch does not leave its size behind.
+#[cfg(feature = "arrow")]
+const MAX_KEPT_ROWS: usize = 1 << 20;
 
 /// (pupil position, kind index, unit index) → (records, amount in sixtieths).
 pub(crate) type NotCountedMap = BTreeMap<(u32, u8, u8), (u64, u64)>;
@@ -158,6 +167,8 @@ impl<'e> Accumulator<'e> {
             last: None,
             plain: 0,
             not_counted: NotCountedSums::default(),
+            #[cfg(feature = "arrow")]
+            placed: Vec::new(),
         }
     }
 

@@ -53,6 +53,7 @@ impl Accumulator<'_> {
             cols.kinds.get(..n).unwrap_or(&[]),
             first,
             self.ev.day_month.len(),
+            std::mem::take(&mut self.placed),
         );
         // Whether no sum of the batch's amounts can overflow, so that runs add them plainly:
         // each is below 2^bits (one pass of `|` that vectorizes), so a sum of n of them is
@@ -86,6 +87,9 @@ impl Accumulator<'_> {
                 None => tally.unknown_pupil += len as u64,
             }
             start = end;
+        }
+        if placed.kinds.capacity() <= super::MAX_KEPT_ROWS {
+            self.placed = placed.kinds;
         }
         self.plain = self.plain.saturating_add(tally.counted);
         let other =
@@ -217,31 +221,27 @@ const OUTSIDE: u8 = 3;
 
 /// Each row's kind (0 excused, 1 unexcused, 2 late) where its day is inside the window of
 /// `window` days from `first`, [`OUTSIDE`] where it is not: one pass over the batch that
-/// vectorizes in the days' width.
-fn placed(days: &[i32], kinds: &[u8], first: i64, window: usize) -> Vec<u8> {
+/// vectorizes in the days' width. `out` (emptied first) is reused.
+fn placed(days: &[i32], kinds: &[u8], first: i64, window: usize, mut out: Vec<u8>) -> Vec<u8> {
+    out.clear();
     // Every day and the window's first are dates chrono can hold (within ±2^27 days of
     // 1970), so each offset fits an i32.
     if let (Ok(first), Ok(window)) = (i32::try_from(first), i32::try_from(window)) {
-        days.iter()
-            .zip(kinds)
-            .map(|(&day, &kind)| {
-                let offset = day.wrapping_sub(first);
-                if (offset >= 0) & (offset < window) {
-                    kind
-                } else {
-                    OUTSIDE
-                }
-            })
-            .collect()
+        out.extend(days.iter().zip(kinds).map(|(&day, &kind)| {
+            let offset = day.wrapping_sub(first);
+            if (offset >= 0) & (offset < window) {
+                kind
+            } else {
+                OUTSIDE
+            }
+        }));
     } else {
-        days.iter()
-            .zip(kinds)
-            .map(|(&day, &kind)| {
-                let inside = usize::try_from(i64::from(day) - first).is_ok_and(|d| d < window);
-                if inside { kind } else { OUTSIDE }
-            })
-            .collect()
+        out.extend(days.iter().zip(kinds).map(|(&day, &kind)| {
+            let inside = usize::try_from(i64::from(day) - first).is_ok_and(|d| d < window);
+            if inside { kind } else { OUTSIDE }
+        }));
     }
+    out
 }
 
 /// Sums the rows of one pupil's run when every counter is for the whole window (the Bulgarian
