@@ -98,7 +98,7 @@ fn evaluate<'py>(
         ),
     })?;
     let report = ev.evaluate(&acc);
-    output::table(py, &report, l)
+    output::table(py, &report, l, threads)
 }
 
 /// The crate's error as `edurules.AbsenceError`, with `details`: the

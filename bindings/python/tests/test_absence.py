@@ -494,6 +494,30 @@ def test_folding_on_several_threads_gives_the_same_table(big, threads):
     assert absence.evaluate(batches, roster=roster, window=WINDOW, threads=threads).equals(one)
 
 
+def test_the_sentences_of_many_flags_written_on_several_threads_stay_on_their_rows():
+    # Over 4,096 flags: their sentences are written on several threads, then put back in
+    # the order of the flags. Each pupil has over 40 unexcused hours and over 130 in all:
+    # one flag for each rule.
+    pupils = 6_000
+    ids = list(range(1, pupils + 1))
+    records = pa.table(
+        {
+            "pupil_id": pa.array(ids * 2, pa.uint64()),
+            "date": [datetime.date(2018, 2, 1)] * (2 * pupils),
+            "amount": [41 + p % 60 / 60 for p in ids] + [90.0] * pupils,
+            "kind": ["unexcused"] * pupils + ["excused"] * pupils,
+        }
+    )
+    roster = pa.table({"pupil_id": pa.array(ids, pa.uint64()), "school_id": ["SU-7"] * pupils, "level": ["school"] * pupils})
+    flags = absence.evaluate(records, roster=roster, window=WINDOW, threads=3, locale="bg")
+    assert flags.num_rows == 2 * pupils
+    for row in flags.select(["pupil_id", "rule", "message"]).to_pylist():
+        assert row["message"].startswith(f"Ученик {row['pupil_id']} (училище „SU-7“)"), row
+        assert f"Правило „{row['rule']}“" in row["message"], row
+    one = absence.evaluate(records, roster=roster, window=WINDOW, threads=1, locale="bg")
+    assert flags.equals(one)
+
+
 def test_records_in_random_order_give_the_table_of_the_sorted_records(big):
     records, roster = big
     assert len(records.to_batches()) == 1 and records.num_rows > 1 << 20

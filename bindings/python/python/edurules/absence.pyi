@@ -53,7 +53,9 @@ def evaluate(
     cores. Big batches are cut into slices of 2**16 rows, and each thread
     takes a run of slices of about 2**20 rows: a slice whose pupils come in runs is folded into its
     thread's own counters, one in no pupil order is sorted out by pupil range
-    and added range by range. The result does not depend on it.
+    and added range by range. The same threads write the sentences of the
+    ``message`` column when there are over 4,096 flags. The result does not
+    depend on it.
 
     ``locale``: ``"pl"``, ``"bg"`` or ``"en"`` (default) for the ``message``
     column and for error messages.

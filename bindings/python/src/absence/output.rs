@@ -35,20 +35,56 @@ fn stats(report: &Report) -> HashMap<String, String> {
     .collect()
 }
 
-/// `report` as a `pyarrow.Table`: one row per finding of each flag.
+/// Reports with fewer flags have their sentences written on one thread.
+const PARALLEL_FLAGS: usize = 4096;
+
+/// Each flag's sentence, in the order of the flags, on up to `threads` threads: a report
+/// can hold tens of thousands of flags, and their sentences were most of the time spent
+/// building the table.
+fn messages(report: &Report, l: Locale, threads: usize) -> Vec<String> {
+    let flags = report.flags.as_slice();
+    let write = |part: &[edurules::absence::Flag]| -> Vec<String> {
+        part.iter().map(|f| f.message(l)).collect()
+    };
+    if threads <= 1 || flags.len() < PARALLEL_FLAGS {
+        return write(flags);
+    }
+    let size = flags.len().div_ceil(threads);
+    std::thread::scope(|s| {
+        let parts: Vec<_> = flags
+            .chunks(size)
+            .map(|part| (part, s.spawn(move || write(part))))
+            .collect();
+        // A thread that could not finish (it cannot panic) has its part written here.
+        parts
+            .into_iter()
+            .flat_map(|(part, handle)| handle.join().unwrap_or_else(|_| write(part)))
+            .collect()
+    })
+}
+
+/// `report` as a `pyarrow.Table`: one row per finding of each flag; the sentences are
+/// written on up to `threads` threads, without the GIL.
 pub(super) fn table<'py>(
     py: Python<'py>,
     report: &Report,
     l: Locale,
+    threads: usize,
 ) -> PyResult<Bound<'py, PyAny>> {
     let base = report_batch(report);
-    let mut basis = LargeStringBuilder::new();
-    let mut message = LargeStringBuilder::new();
-    for flag in &report.flags {
-        let text = flag.message(l);
+    let texts = py.detach(|| messages(report, l, threads));
+    let rows = base.num_rows();
+    let (mut basis_bytes, mut message_bytes) = (0, 0);
+    for (flag, text) in report.flags.iter().zip(&texts) {
+        basis_bytes += flag.findings.len() * flag.rule.legal_basis().citation.len();
+        message_bytes += flag.findings.len() * text.len();
+    }
+    let mut basis = LargeStringBuilder::with_capacity(rows, basis_bytes);
+    let mut message = LargeStringBuilder::with_capacity(rows, message_bytes);
+    for (flag, text) in report.flags.iter().zip(&texts) {
         for _ in flag.findings.iter() {
             basis.append_value(&flag.rule.legal_basis().citation);
-            message.append_value(&text);
+            message.append_value(text);
         }
     }
     let mut fields: Vec<Field> = base
