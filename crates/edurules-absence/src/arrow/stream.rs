@@ -149,15 +149,10 @@ pub(crate) fn fold<'e, E>(
 ) -> Result<Accumulator<'e>, StreamError<E>> {
     let threads = threads.clamp(1, MAX_STREAM_THREADS);
     let slice_rows = slice_rows.max(1);
-    // The caller's count of threads, for the slices and for the application by partition
-    // alike; without a pool (the system refused threads), rayon's global one.
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .ok();
     let mut folder = Folder {
         ev,
-        pool,
+        threads,
+        pool: std::cell::OnceCell::new(),
         total: ev.accumulator(),
         applied: false,
         slots: (0..threads)
@@ -223,7 +218,12 @@ const MAX_SLICES_PER_THREAD: usize = 64;
 /// The state of a fold between blocks of slices.
 struct Folder<'e> {
     ev: &'e Evaluator<'e>,
-    pool: Option<rayon::ThreadPool>,
+    /// The caller's count of threads.
+    threads: usize,
+    /// The pool of `threads` threads, for the slices and for the application by partition
+    /// alike, built when first needed (records grouped by pupil on one thread never need it);
+    /// `None` when the system refused threads (then rayon's global pool).
+    pool: std::cell::OnceCell<Option<rayon::ThreadPool>>,
     /// The counters the classified records are applied to.
     total: Accumulator<'e>,
     /// Whether any classified record was applied to `total`.
@@ -256,9 +256,21 @@ impl<'e> Folder<'e> {
             let classified = results.into_iter().collect::<Result<Vec<bool>, _>>()?;
             Ok(classified.contains(&true))
         };
-        let classified_any = match (&self.pool, groups.len()) {
-            (Some(pool), 2..) => pool.install(|| fold_groups(&mut self.slots))?,
-            _ => fold_groups(&mut self.slots)?,
+        let threads = self.threads;
+        let pool = || {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .ok()
+        };
+        let in_pool = if groups.len() > 1 {
+            self.pool.get_or_init(pool).as_ref()
+        } else {
+            None
+        };
+        let classified_any = match in_pool {
+            Some(pool) => pool.install(|| fold_groups(&mut self.slots))?,
+            None => fold_groups(&mut self.slots)?,
         };
         if !classified_any {
             return Ok(());
@@ -268,7 +280,7 @@ impl<'e> Folder<'e> {
             .iter_mut()
             .map(|s| std::mem::take(&mut s.classified))
             .collect();
-        match &self.pool {
+        match self.pool.get_or_init(pool) {
             Some(pool) => pool.install(|| self.total.apply_batches(&mut classified)),
             None => self.total.apply_batches(&mut classified),
         }
