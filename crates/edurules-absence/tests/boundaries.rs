@@ -4,7 +4,7 @@
 use edurules_absence::*;
 use serde::Deserialize;
 
-use crate::support::{d, pupil};
+use crate::support::{both_thresholds_profile, d, pupil};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -194,17 +194,7 @@ fn missing_denominator_is_reported_not_guessed() {
 
 #[test]
 fn all_combinator_needs_every_part() {
-    let json = r#"{
-        "id": "custom", "name": "both", "rules": [{
-            "id": "both", "description": "over 10 unexcused and over 20 in total",
-            "legal_basis": {"citation": "school rulebook"},
-            "when": {"all": [
-                {"threshold": {"counts": "unexcused", "unit": "hours", "operator": "gt", "limit": {"amount": "10"}}},
-                {"threshold": {"counts": "all", "unit": "hours", "operator": "gt", "limit": {"amount": 20}}}
-            ]}
-        }]
-    }"#;
-    let profile: RuleProfile = serde_json::from_str(json).unwrap();
+    let profile = both_thresholds_profile();
     let roster = Roster::new(vec![pupil(1, Level::School)]).unwrap();
     let planned = Planned::default();
     let ev = Evaluator::new(profile, Window::month(2026, 3).unwrap(), &roster, &planned).unwrap();

@@ -5,7 +5,7 @@
 
 use edurules_absence::*;
 
-use crate::support::d;
+use crate::support::{both_thresholds_profile, d};
 
 #[test]
 fn polish_plural_forms_one_few_many() {
@@ -281,17 +281,7 @@ proptest::proptest! {
 /// rule and its basis quoted once.
 #[test]
 fn a_flag_of_two_findings_is_one_sentence_in_each_language() {
-    let json = r#"{
-        "id": "custom", "name": "both", "rules": [{
-            "id": "both", "description": "over 10 unexcused and over 20 in total",
-            "legal_basis": {"citation": "school rulebook"},
-            "when": {"all": [
-                {"threshold": {"counts": "unexcused", "unit": "hours", "operator": "gt", "limit": {"amount": "10"}}},
-                {"threshold": {"counts": "all", "unit": "hours", "operator": "ge", "limit": {"amount": 20}}}
-            ]}
-        }]
-    }"#;
-    let profile: RuleProfile = serde_json::from_str(json).unwrap();
+    let profile = both_thresholds_profile();
     let roster = Roster::new(vec![Pupil::new(
         PupilId(12),
         SchoolId("SU-3".into()),
@@ -319,15 +309,15 @@ fn a_flag_of_two_findings_is_one_sentence_in_each_language() {
     };
     assert_eq!(
         flag.message(Locale::Pl),
-        "Uczeń 12 (szkoła „SU-3”): nieobecności nieusprawiedliwione od 1 marca 2026 r. do 31 marca 2026 r.: 11,5 godziny lekcyjnej (próg: więcej niż 10 godzin lekcyjnych); nieobecności łącznie od 1 marca 2026 r. do 31 marca 2026 r.: 20,5 godziny lekcyjnej (próg: co najmniej 20 godzin lekcyjnych). Reguła „both”, podstawa prawna: „school rulebook”."
+        "Uczeń 12 (szkoła „SU-3”): nieobecności nieusprawiedliwione od 1 marca 2026 r. do 31 marca 2026 r.: 11,5 godziny lekcyjnej (próg: więcej niż 10 godzin lekcyjnych); nieobecności łącznie od 1 marca 2026 r. do 31 marca 2026 r.: 20,5 godziny lekcyjnej (próg: więcej niż 20 godzin lekcyjnych). Reguła „both”, podstawa prawna: „school rulebook”."
     );
     assert_eq!(
         flag.message(Locale::Bg),
-        "Ученик 12 (училище „SU-3“): неизвинени отсъствия от 1 март 2026 г. до 31 март 2026 г.: 11,5 учебни часа (праг: над 10 учебни часа); отсъствия общо от 1 март 2026 г. до 31 март 2026 г.: 20,5 учебни часа (праг: поне 20 учебни часа). Правило „both“, правно основание: „school rulebook“."
+        "Ученик 12 (училище „SU-3“): неизвинени отсъствия от 1 март 2026 г. до 31 март 2026 г.: 11,5 учебни часа (праг: над 10 учебни часа); отсъствия общо от 1 март 2026 г. до 31 март 2026 г.: 20,5 учебни часа (праг: над 20 учебни часа). Правило „both“, правно основание: „school rulebook“."
     );
     assert_eq!(
         flag.message(Locale::En),
-        "Pupil 12 (school “SU-3”): unexcused absences from 1 March 2026 to 31 March 2026: 11.5 hours (threshold: more than 10 hours); absences of every kind from 1 March 2026 to 31 March 2026: 20.5 hours (threshold: at least 20 hours). Rule “both”; legal basis: “school rulebook”."
+        "Pupil 12 (school “SU-3”): unexcused absences from 1 March 2026 to 31 March 2026: 11.5 hours (threshold: more than 10 hours); absences of every kind from 1 March 2026 to 31 March 2026: 20.5 hours (threshold: more than 20 hours). Rule “both”; legal basis: “school rulebook”."
     );
     // Each finding's own clause is the one inside the sentence.
     for l in [Locale::Pl, Locale::Bg, Locale::En] {
