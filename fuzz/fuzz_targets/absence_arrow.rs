@@ -15,17 +15,17 @@
 
 use std::sync::Arc;
 
-use chrono::NaiveDate;
 use edurules_absence::arrow::StreamError;
 use edurules_absence::arrow::arrow_array::types::Int8Type;
 use edurules_absence::arrow::arrow_array::{
     ArrayRef, Date32Array, DictionaryArray, Float64Array, Int64Array, RecordBatch, StringArray,
     UInt8Array, UInt64Array,
 };
-use edurules_absence::{
-    AbsenceError, Evaluator, Level, Planned, Pupil, PupilId, Roster, RuleProfile, SchoolId, Window,
-};
+use edurules_absence::{AbsenceError, Evaluator, Planned, RuleProfile};
 use libfuzzer_sys::fuzz_target;
+
+#[path = "common/absence_setup.rs"]
+mod absence_setup;
 
 /// Kinds and units as a register might write them, with some the readers refuse.
 const KINDS: [&str; 5] = ["excused", "unexcused", "late", "sick", ""];
@@ -141,29 +141,10 @@ fn typed(e: &AbsenceError) -> bool {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let pupils = (0..4)
-        .map(|i| {
-            let level = if i == 3 {
-                Level::Preschool
-            } else {
-                Level::School
-            };
-            Pupil::new(PupilId(i), SchoolId("S".into()), level)
-        })
-        .collect();
-    let Ok(roster) = Roster::new(pupils) else {
+    let Some((roster, window)) = absence_setup::four_pupils_and_window() else {
         return;
     };
     let planned = Planned::default();
-    let (Some(first), Some(last)) = (
-        NaiveDate::from_ymd_opt(2017, 9, 15),
-        NaiveDate::from_ymd_opt(2018, 6, 1),
-    ) else {
-        return;
-    };
-    let Ok(window) = Window::school_year(first, last) else {
-        return;
-    };
     let Ok(ev) = Evaluator::new(RuleProfile::bg_isrm(), window, &roster, &planned) else {
         return;
     };

@@ -4,37 +4,19 @@
 //! on rows, skips, errors and counters; strict mode fails exactly when lenient mode skips, with
 //! the first skip's error.
 
-use chrono::NaiveDate;
 use edurules_absence::{
-    Evaluator, Level, Mode, Planned, Pupil, PupilId, Roster, RuleProfile, SchoolId, Window,
-    accumulate_csv_bytes, read_roster, stream_records,
+    Evaluator, Mode, Planned, RuleProfile, accumulate_csv_bytes, read_roster, stream_records,
 };
 use libfuzzer_sys::fuzz_target;
 
+#[path = "common/absence_setup.rs"]
+mod absence_setup;
+
 fuzz_target!(|data: &[u8]| {
-    let pupils = (0..4)
-        .map(|i| {
-            let level = if i == 3 {
-                Level::Preschool
-            } else {
-                Level::School
-            };
-            Pupil::new(PupilId(i), SchoolId("S".into()), level)
-        })
-        .collect();
-    let Ok(roster) = Roster::new(pupils) else {
+    let Some((roster, window)) = absence_setup::four_pupils_and_window() else {
         return;
     };
     let planned = Planned::default();
-    let (Some(first), Some(last)) = (
-        NaiveDate::from_ymd_opt(2017, 9, 15),
-        NaiveDate::from_ymd_opt(2018, 6, 1),
-    ) else {
-        return;
-    };
-    let Ok(window) = Window::school_year(first, last) else {
-        return;
-    };
     let Ok(ev) = Evaluator::new(RuleProfile::bg_isrm(), window, &roster, &planned) else {
         return;
     };

@@ -9,12 +9,11 @@
 //! - Determinism: reading the same bytes twice (row groups on several threads) gives the same
 //!   report or the same error.
 
-use chrono::NaiveDate;
-use edurules_absence::{
-    AbsenceError, Evaluator, Level, Planned, Pupil, PupilId, Roster, RuleProfile, SchoolId,
-    Window, parquet,
-};
+use edurules_absence::{AbsenceError, Evaluator, Planned, RuleProfile, parquet};
 use libfuzzer_sys::fuzz_target;
+
+#[path = "common/absence_setup.rs"]
+mod absence_setup;
 
 fn typed(e: &AbsenceError) -> bool {
     e.code().starts_with("absence.parquet_")
@@ -48,29 +47,10 @@ fn leave_parquet_panics_to_the_library() {
 
 fuzz_target!(|data: &[u8]| {
     leave_parquet_panics_to_the_library();
-    let pupils = (0..4)
-        .map(|i| {
-            let level = if i == 3 {
-                Level::Preschool
-            } else {
-                Level::School
-            };
-            Pupil::new(PupilId(i), SchoolId("S".into()), level)
-        })
-        .collect();
-    let Ok(roster) = Roster::new(pupils) else {
+    let Some((roster, window)) = absence_setup::four_pupils_and_window() else {
         return;
     };
     let planned = Planned::default();
-    let (Some(first), Some(last)) = (
-        NaiveDate::from_ymd_opt(2017, 9, 15),
-        NaiveDate::from_ymd_opt(2018, 6, 1),
-    ) else {
-        return;
-    };
-    let Ok(window) = Window::school_year(first, last) else {
-        return;
-    };
     let Ok(ev) = Evaluator::new(RuleProfile::bg_isrm(), window, &roster, &planned) else {
         return;
     };

@@ -11,12 +11,14 @@
 //!   than `MAX_LINE_BYTES` (and names the first such line), so no record buffer grows past it.
 //! - The three entry points (bytes, reader, file-like reader) agree.
 
-use chrono::NaiveDate;
 use edurules_absence::{
-    AbsenceError, Evaluator, Level, MAX_LINE_BYTES, Mode, Planned, Pupil, PupilId, Roster,
-    RuleProfile, SchoolId, Window, accumulate_csv_bytes, read_records, stream_records,
+    AbsenceError, Evaluator, MAX_LINE_BYTES, Mode, Planned, RuleProfile, accumulate_csv_bytes,
+    read_records, stream_records,
 };
 use libfuzzer_sys::fuzz_target;
+
+#[path = "common/absence_setup.rs"]
+mod absence_setup;
 
 /// The physical lines of `data` (after a byte order mark): `\n`, `\r\n` or a lone `\r` end one.
 fn lines(data: &[u8]) -> Vec<&[u8]> {
@@ -58,29 +60,10 @@ fuzz_target!(|data: &[u8]| {
     } else {
         data
     };
-    let pupils = (0..4)
-        .map(|i| {
-            let level = if i == 3 {
-                Level::Preschool
-            } else {
-                Level::School
-            };
-            Pupil::new(PupilId(i), SchoolId("S".into()), level)
-        })
-        .collect();
-    let Ok(roster) = Roster::new(pupils) else {
+    let Some((roster, window)) = absence_setup::four_pupils_and_window() else {
         return;
     };
     let planned = Planned::default();
-    let (Some(first), Some(last)) = (
-        NaiveDate::from_ymd_opt(2017, 9, 15),
-        NaiveDate::from_ymd_opt(2018, 6, 1),
-    ) else {
-        return;
-    };
-    let Ok(window) = Window::school_year(first, last) else {
-        return;
-    };
     let Ok(ev) = Evaluator::new(RuleProfile::bg_isrm(), window, &roster, &planned) else {
         return;
     };
