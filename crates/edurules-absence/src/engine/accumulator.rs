@@ -388,9 +388,7 @@ impl<'e> Accumulator<'e> {
         }
         self.stats.add(&other.stats);
         self.plain = self.plain.saturating_add(other.plain);
-        for (key, (records, amount)) in other.not_counted.into_map() {
-            self.not_counted.add(key, records, amount);
-        }
+        self.not_counted.extend(&other.not_counted.into_sorted());
     }
 
     /// The counts so far (duplicates are known only at evaluation).
@@ -461,13 +459,18 @@ impl<'e> Accumulator<'e> {
 
     /// The not-counted records as report entries, with those found when folding lessons.
     pub(crate) fn not_counted_list(&self, lessons: &NotCountedMap) -> Vec<crate::NotCounted> {
-        let mut all = self.not_counted.to_map();
-        for (&key, &(records, amount)) in lessons {
-            add_not_counted(&mut all, key, records, amount);
+        let mut all = self.not_counted.clone().into_sorted();
+        if !lessons.is_empty() {
+            all.extend(
+                lessons
+                    .iter()
+                    .map(|(&key, &(records, amount))| (key, records, amount)),
+            );
+            not_counted::compact(&mut all);
         }
         let pupils = self.ev.roster.pupils();
         all.into_iter()
-            .filter_map(|((p, k, u), (records, amount))| {
+            .filter_map(|((p, k, u), records, amount)| {
                 let pupil = pupils.get(p as usize)?;
                 let kind = [
                     AbsenceKind::Excused,

@@ -1,5 +1,6 @@
 //! The records that count towards no rule, summed per pupil, kind and unit.
 
+#[cfg(test)]
 use super::NotCountedMap;
 
 /// Per kind index and unit index: (records, amount in sixtieths).
@@ -88,18 +89,22 @@ impl NotCountedSums {
     }
 
     /// Every entry, the held sums included.
-    pub(super) fn to_map(&self) -> NotCountedMap {
-        self.clone().into_map()
-    }
-
-    /// Every entry, the held sums included.
-    pub(super) fn into_map(mut self) -> NotCountedMap {
-        self.flush();
-        self.compact();
-        self.sums
+    #[cfg(test)]
+    fn to_map(&self) -> NotCountedMap {
+        self.clone()
+            .into_sorted()
             .into_iter()
             .map(|(key, records, amount)| (key, (records, amount)))
             .collect()
+    }
+
+    /// Every entry, the held sums included, sorted by key with one entry per key: without
+    /// building a map, which cost a reading of the report about 10 ms for the 100,000 sums of
+    /// 35,000 preschool children.
+    pub(super) fn into_sorted(mut self) -> Vec<Sum> {
+        self.flush();
+        self.compact();
+        self.sums
     }
 }
 
@@ -155,7 +160,10 @@ mod tests {
                 }
             }
             prop_assert_eq!(&sums.to_map(), &model);
-            prop_assert_eq!(sums.into_map(), model);
+            let sorted = sums.into_sorted();
+            prop_assert!(sorted.windows(2).all(|w| w[0].0 < w[1].0), "sorted, one entry per key");
+            let as_map: NotCountedMap = sorted.into_iter().map(|(k, r, a)| (k, (r, a))).collect();
+            prop_assert_eq!(as_map, model);
         }
     }
 }
