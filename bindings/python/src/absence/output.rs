@@ -53,12 +53,20 @@ fn messages(report: &Report, l: Locale, threads: usize) -> Vec<String> {
     std::thread::scope(|s| {
         let parts: Vec<_> = flags
             .chunks(size)
-            .map(|part| (part, s.spawn(move || write(part))))
+            .map(|part| {
+                let thread = std::thread::Builder::new().spawn_scoped(s, move || write(part));
+                (part, thread.ok())
+            })
             .collect();
-        // A thread that could not finish (it cannot panic) has its part written here.
+        // A part whose thread the system refused, or that could not finish (writing a
+        // sentence cannot panic), is written here.
         parts
             .into_iter()
-            .flat_map(|(part, handle)| handle.join().unwrap_or_else(|_| write(part)))
+            .flat_map(|(part, thread)| {
+                thread
+                    .and_then(|t| t.join().ok())
+                    .unwrap_or_else(|| write(part))
+            })
             .collect()
     })
 }
