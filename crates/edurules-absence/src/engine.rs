@@ -260,6 +260,16 @@ impl<'a> Evaluator<'a> {
         })
     }
 
+    /// Whether every counter that excused or unexcused hours add to is for the whole window
+    /// (none is monthly): the Bulgarian selections.
+    #[cfg(feature = "arrow")]
+    pub(crate) fn whole_window_hours(&self) -> bool {
+        let [[excused, _], [unexcused, _]] = &self.routes;
+        [excused, unexcused]
+            .iter()
+            .all(|r| r.used().iter().all(|&(_, monthly, _)| monthly == 0))
+    }
+
     /// Whether some rule for the level of the pupil at roster position `pupil` counts an
     /// amount of effective kind `kind` (0 excused, 1 unexcused) in unit `unit` (0 hours, 1 days).
     #[inline]

@@ -64,29 +64,35 @@ impl Accumulator<'_> {
             .checked_shl(bits)
             .is_some_and(|bound| bound >> bits == n as u64);
         let placed = Placed { kinds, exact };
-        let mut start = 0;
-        while let Some(&id) = cols.ids.get(start) {
-            if start >= n {
-                break;
+        if self.ev.whole_window_hours() {
+            // Every counter of hours is for the whole window (the Bulgarian selections): one
+            // fused pass that finds the runs and sums them.
+            let ids = cols.ids.get(..n).unwrap_or(&[]);
+            if exact {
+                self.fold_whole_window::<false>(ids, &placed.kinds, amounts, &mut tally);
+            } else {
+                self.fold_whole_window::<true>(ids, &placed.kinds, amounts, &mut tally);
             }
-            let len = cols
-                .ids
-                .get(start..n)
-                .and_then(|rest| rest.iter().position(|&x| x != id))
-                .unwrap_or(n - start);
-            let end = start + len;
-            let position = match self.last {
-                Some((last, position)) if last.0 == id => Some(position),
-                _ => self.ev.roster.position(PupilId(id)),
-            };
-            match position {
-                Some(pupil) => {
-                    self.last = Some((PupilId(id), pupil));
-                    self.fold_run(pupil, cols, &placed, first, start..end, &mut tally);
+        } else {
+            let mut start = 0;
+            while let Some(&id) = cols.ids.get(start) {
+                if start >= n {
+                    break;
                 }
-                None => tally.unknown_pupil += len as u64,
+                let len = cols
+                    .ids
+                    .get(start..n)
+                    .and_then(|rest| rest.iter().position(|&x| x != id))
+                    .unwrap_or(n - start);
+                let end = start + len;
+                match self.position_of(id) {
+                    Some(pupil) => {
+                        self.fold_run(pupil, cols, &placed, first, start..end, &mut tally);
+                    }
+                    None => tally.unknown_pupil += len as u64,
+                }
+                start = end;
             }
-            start = end;
         }
         if placed.kinds.capacity() <= super::MAX_KEPT_ROWS {
             self.placed = placed.kinds;
@@ -188,13 +194,41 @@ impl Accumulator<'_> {
         tally.outside_window += outside;
         tally.late_not_counted += late_not_counted;
         tally.counted += counted;
+        self.add_sums(pupil, sums, tally);
+    }
+
+    /// The roster position of the pupil `id`, looked up once per change of pupil.
+    #[inline]
+    fn position_of(&mut self, id: u64) -> Option<u32> {
+        if let Some((last, position)) = self.last
+            && last.0 == id
+        {
+            return Some(position);
+        }
+        let position = self.ev.roster.position(PupilId(id))?;
+        self.last = Some((PupilId(id), position));
+        Some(position)
+    }
+
+    /// Adds the sums of a run of the pupil at roster position `pupil`, per kind as given
+    /// (excused, unexcused, late: records and sixtieths of an hour), to the counters for the
+    /// whole window, or to the sums that count towards no rule.
+    #[inline]
+    fn add_sums(&mut self, pupil: u32, sums: [(u64, u64); 3], tally: &mut Tally) {
+        let ev = self.ev;
+        let at = pupil as usize * ev.stride;
+        let Some(counters) = self.counters.get_mut(at..at + ev.stride) else {
+            return;
+        };
+        let [[excused, _], [unexcused, _]] = &ev.routes;
+        let routes = [excused, unexcused];
         for (kind, (records, hours)) in (0_u8..).zip(sums) {
             if records == 0 {
                 continue;
             }
             let effective = usize::from(kind.min(1));
             match routes.get(effective) {
-                Some(routes) if counts.get(effective).copied().unwrap_or(false) => {
+                Some(routes) if ev.counts(pupil, effective, 0) => {
                     // Only counters for the whole window are left: the month is not used.
                     add_row(counters, 0, routes, 0, hours);
                     tally.counted += records;
@@ -206,9 +240,59 @@ impl Accumulator<'_> {
             }
         }
     }
+
+    /// Adds the rows of a batch (their pupil ids, [`placed`] kinds and amounts) when every
+    /// counter of hours is for the whole window: one pass that sums each run of rows of the
+    /// same pupil in registers and adds the sums at each change of pupil, exactly as
+    /// [`Accumulator::fold_run`] would add each run.
+    ///
+    /// `SATURATE` is false when no sum of the batch can pass `u64::MAX` (see
+    /// [`Accumulator::push_plain_columns`]).
+    fn fold_whole_window<const SATURATE: bool>(
+        &mut self,
+        ids: &[u64],
+        codes: &[u8],
+        amounts: &[u64],
+        tally: &mut Tally,
+    ) {
+        let ev = self.ev;
+        let converts = ev.profile.late_arrivals.is_some();
+        let Some(&first) = ids.first() else {
+            return;
+        };
+        let mut current = first;
+        let mut run = RunSums::default();
+        let mut len = 0_u64;
+        for ((&id, &code), &value) in ids.iter().zip(codes).zip(amounts) {
+            if id != current {
+                self.add_run(current, len, &run, tally);
+                current = id;
+                run = RunSums::default();
+                len = 0;
+            }
+            len += 1;
+            run.add::<SATURATE>(ev, converts, code, value);
+        }
+        self.add_run(current, len, &run, tally);
+    }
+
+    /// Adds the sums of a run of `len` rows of the pupil `id` (all unknown when the roster
+    /// does not hold them).
+    #[inline]
+    fn add_run(&mut self, id: u64, len: u64, run: &RunSums, tally: &mut Tally) {
+        match self.position_of(id) {
+            Some(pupil) => {
+                tally.outside_window += run.outside;
+                tally.late_not_counted += run.late_not_counted;
+                self.add_sums(pupil, run.sums, tally);
+            }
+            None => tally.unknown_pupil += len,
+        }
+    }
 }
 
 /// What [`sum_whole_window`] found in a run.
+#[derive(Default)]
 struct RunSums {
     /// Per kind as given (excused, unexcused, late): records and sixtieths of an hour.
     sums: [(u64, u64); 3],
@@ -245,10 +329,8 @@ fn placed(days: &[i32], kinds: &[u8], first: i64, window: usize, mut out: Vec<u8
 }
 
 /// Sums the rows of one pupil's run when every counter is for the whole window (the Bulgarian
-/// selections), from the rows' [`placed`] kinds: excused and unexcused rows without a branch,
-/// in registers; late arrivals (rarer, converted through a table when `converts`) and rows
-/// outside the window with one. Not inlined, so that its sums stay in registers instead of
-/// the caller's stack.
+/// selections), from the rows' [`placed`] kinds ([`RunSums::add`]). Not inlined, so that its
+/// sums stay in registers instead of the caller's stack.
 ///
 /// `SATURATE` is false when the caller has shown that no sum of the run can pass `u64::MAX`
 /// (see [`Accumulator::push_plain_columns`]); each addition is then a plain one.
@@ -259,39 +341,52 @@ fn sum_whole_window<const SATURATE: bool>(
     amounts: &[u64],
     converts: bool,
 ) -> RunSums {
-    let add = |sum: u64, value: u64| {
-        if SATURATE {
-            sum.saturating_add(value)
-        } else {
-            // INVARIANT: no overflow, as the caller showed.
-            sum.wrapping_add(value)
-        }
-    };
-    let (mut outside, mut late_not_counted) = (0_u64, 0_u64);
-    let (mut excused, mut unexcused, mut late) = ((0_u64, 0_u64), (0_u64, 0_u64), (0_u64, 0_u64));
+    let mut run = RunSums::default();
     for (&code, &value) in placed.iter().zip(amounts) {
+        run.add::<SATURATE>(ev, converts, code, value);
+    }
+    run
+}
+
+impl RunSums {
+    /// Adds a row of [`placed`] kind `code` and amount `value`: excused and unexcused rows
+    /// without a branch; late arrivals (rarer, converted through a table when `converts`) and
+    /// rows outside the window with one. `SATURATE` as in [`sum_whole_window`].
+    #[inline(always)]
+    fn add<const SATURATE: bool>(
+        &mut self,
+        ev: &crate::Evaluator<'_>,
+        converts: bool,
+        code: u8,
+        value: u64,
+    ) {
+        let add = |sum: u64, value: u64| {
+            if SATURATE {
+                sum.saturating_add(value)
+            } else {
+                // INVARIANT: no overflow, as the caller showed.
+                sum.wrapping_add(value)
+            }
+        };
         if code >= 2 {
             if code == OUTSIDE {
-                outside += 1;
+                self.outside += 1;
             } else if converts {
+                let late = &mut self.sums[2];
                 late.0 += 1;
                 late.1 = late.1.saturating_add(ev.late_hours(value));
             } else {
-                late_not_counted += 1;
+                self.late_not_counted += 1;
             }
-            continue;
+            return;
         }
         // 0 (excused) or 1 (unexcused).
         let is_unexcused = u64::from(code);
         let is_excused = is_unexcused ^ 1;
+        let [excused, unexcused, _] = &mut self.sums;
         excused.0 += is_excused;
         excused.1 = add(excused.1, value & is_excused.wrapping_neg());
         unexcused.0 += is_unexcused;
         unexcused.1 = add(unexcused.1, value & is_unexcused.wrapping_neg());
-    }
-    RunSums {
-        sums: [excused, unexcused, late],
-        outside,
-        late_not_counted,
     }
 }
