@@ -650,7 +650,10 @@ impl Roster {
                 count: pupils.len(),
             });
         }
-        pupils.sort_by_key(|p| p.id);
+        // Rosters usually come in id order: then no sort (nor its buffer).
+        if !pupils.is_sorted_by_key(|p| p.id) {
+            pupils.sort_unstable_by_key(|p| p.id);
+        }
         if let Some(w) = pupils
             .windows(2)
             .find(|w| w.first().map(|p| p.id) == w.get(1).map(|p| p.id))

@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use edurules_absence::arrow::arrow_array::cast::AsArray;
 use edurules_absence::arrow::arrow_array::types::Int8Type;
 use edurules_absence::arrow::arrow_array::{
-    Array, ArrayRef, Date32Array, DictionaryArray, Float64Array, Int64Array, RecordBatch,
-    StringArray, UInt8Array, UInt32Array, UInt64Array,
+    Array, ArrayRef, Date32Array, DictionaryArray, Float64Array, Int8Array, Int64Array,
+    RecordBatch, StringArray, UInt8Array, UInt32Array, UInt64Array,
 };
 use edurules_absence::arrow::{
     StreamError, read_roster, record_schema, report_batch, report_schema,
@@ -661,6 +661,51 @@ fn a_school_id_is_one_shared_text_per_school() {
 }
 
 #[test]
+fn a_dictionary_of_school_ids_is_read_once_per_key() {
+    let roster_of = |keys: Vec<i8>| {
+        let schools = DictionaryArray::<Int8Type>::try_new(
+            Int8Array::from(keys),
+            Arc::new(StringArray::from(vec!["A", "B", "", "unused"])),
+        )
+        .unwrap();
+        let n = schools.len() as u64;
+        read_roster([&RecordBatch::try_from_iter([
+            (
+                "pupil_id",
+                Arc::new(UInt64Array::from_iter_values(1..=n)) as ArrayRef,
+            ),
+            ("school_id", Arc::new(schools)),
+            (
+                "level",
+                Arc::new(StringArray::from(vec![
+                    "school";
+                    usize::try_from(n).unwrap()
+                ])),
+            ),
+        ])
+        .unwrap()])
+    };
+    let roster = roster_of(vec![1, 0, 1, 0]).unwrap();
+    let school = |id| &roster.get(PupilId(id)).unwrap().school;
+    assert_eq!(
+        (1..=4).map(|id| school(id).as_str()).collect::<Vec<_>>(),
+        ["B", "A", "B", "A"]
+    );
+    assert!(Arc::ptr_eq(&school(1).0, &school(3).0));
+    assert!(Arc::ptr_eq(&school(2).0, &school(4).0));
+    // The empty text is refused where a row uses it, not where only the dictionary holds it.
+    assert_eq!(
+        roster_of(vec![0, 1, 2]).unwrap_err(),
+        AbsenceError::ArrowValue {
+            column: "school_id".into(),
+            row: 2,
+            value: String::new(),
+            expected: FieldFormat::SchoolId
+        }
+    );
+}
+
+#[test]
 fn roster_errors_name_the_column_and_the_row() {
     let batch = |school: Vec<&str>, level: Vec<&str>| {
         RecordBatch::try_from_iter([
@@ -687,6 +732,30 @@ fn roster_errors_name_the_column_and_the_row() {
             .unwrap_err()
             .code(),
         "absence.arrow_value"
+    );
+    // Both columns wrong: the school id, the column before, is named.
+    assert_eq!(
+        read_roster([&batch(vec!["A", ""], vec!["class", "school"])])
+            .unwrap_err()
+            .to_string(),
+        read_roster([&batch(vec!["A", ""], vec!["school", "school"])])
+            .unwrap_err()
+            .to_string()
+    );
+    // A level like the row before's is not taken for it.
+    let level_error = |levels: Vec<&str>| match read_roster([&batch(vec!["A", "B"], levels)]) {
+        Err(AbsenceError::ArrowValue {
+            column, row, value, ..
+        }) => (column, row, value),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        level_error(vec!["school", "School"]),
+        ("level".into(), 1, "School".to_owned())
+    );
+    assert_eq!(
+        level_error(vec!["nursery", "nursery"]),
+        ("level".into(), 0, "nursery".to_owned())
     );
     let good = batch(vec!["A", "B"], vec!["school", "preschool"]);
     assert_eq!(

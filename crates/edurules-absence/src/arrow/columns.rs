@@ -299,6 +299,15 @@ impl<'a> Strings<'a> {
         array.as_string_view_opt().map(Self::View)
     }
 
+    /// The number of values.
+    pub(super) fn len(self) -> usize {
+        match self {
+            Self::Utf8(a) => a.len(),
+            Self::Large(a) => a.len(),
+            Self::View(a) => a.len(),
+        }
+    }
+
     /// The value at `i`, `None` for a null (or past the end).
     pub(super) fn get(self, i: usize) -> Option<&'a str> {
         let (len, null) = match self {
@@ -361,7 +370,20 @@ pub(super) fn codes_in(
         }
         _ => {
             let s = Strings::of(array).ok_or_else(|| wrong_type(name, array, TEXT_TYPES))?;
-            reuse.extend((0..array.len()).map(|i| resolve(s.get(i))));
+            // Names repeat (a level, a kind): one is parsed only when it differs from the
+            // row before.
+            let mut last: Option<(&str, u8)> = None;
+            reuse.extend((0..array.len()).map(|i| {
+                let text = s.get(i);
+                match (text, last) {
+                    (Some(text), Some((before, code))) if text == before => code,
+                    _ => {
+                        let code = resolve(text);
+                        last = text.map(|t| (t, code));
+                        code
+                    }
+                }
+            }));
             (reuse, TextAt::Plain(s))
         }
     };

@@ -468,27 +468,35 @@ pub fn read_roster<'a>(
             columns::column(batch, "pupil_id")?.as_ref(),
             FieldFormat::PupilId,
         )?;
-        let schools = schools(columns::column(batch, "school_id")?.as_ref())?;
+        let mut schools = Schools::of(columns::column(batch, "school_id")?.as_ref())?;
         let levels = columns::codes(
             "level",
             columns::column(batch, "level")?.as_ref(),
             false,
             level_code,
             FieldFormat::Level,
-        )?;
+        );
         let grades = batch
             .column_by_name("grade")
             .map(|a| columns::small_numbers("grade", a.as_ref()))
-            .transpose()?;
-        for (row, ((&id, school), &level)) in ids.iter().zip(schools).zip(&levels).enumerate() {
+            .transpose();
+        let (levels, grades) = match (levels, grades) {
+            (Ok(levels), Ok(grades)) => (levels, grades),
+            // The columns in their order: an empty school id comes first.
+            (Err(e), _) | (_, Err(e)) => return Err(schools.check().err().unwrap_or(e)),
+        };
+        for (row, (&id, &level)) in ids.iter().zip(&levels).enumerate() {
             let level = if level == 0 {
                 Level::Preschool
             } else {
                 Level::School
             };
-            let mut pupil = Pupil::new(PupilId(id), schools_seen.get(school), level);
-            pupil.grade = grades.as_ref().and_then(|g| g.get(row).copied().flatten());
-            pupils.push(pupil);
+            pupils.push(Pupil {
+                id: PupilId(id),
+                school: schools.get(row, &mut schools_seen)?,
+                level,
+                grade: grades.as_ref().and_then(|g| g.get(row).copied().flatten()),
+            });
         }
     }
     Roster::new(pupils)
@@ -523,25 +531,74 @@ impl SchoolIds {
     }
 }
 
-/// The school ids of a batch (no nulls, none empty), of any string layout or a dictionary.
-fn schools(array: &dyn Array) -> Result<Vec<&str>, AbsenceError> {
-    let name = "school_id";
-    columns::require_values(name, array)?;
-    let out: Vec<&str> = if let Some(s) = Strings::of(array) {
-        (0..array.len())
-            .map(|i| s.get(i).unwrap_or_default())
-            .collect()
-    } else {
+/// The `school_id` column of a roster batch (no nulls), of any string layout or a dictionary.
+enum Schools<'a> {
+    Plain(Strings<'a>),
+    /// Each row's key, the texts, and each key's [`SchoolId`] once made.
+    Dictionary {
+        keys: Vec<usize>,
+        values: Strings<'a>,
+        made: Vec<Option<SchoolId>>,
+    },
+}
+
+impl<'a> Schools<'a> {
+    const NAME: &'static str = "school_id";
+
+    fn of(array: &'a dyn Array) -> Result<Self, AbsenceError> {
+        columns::require_values(Self::NAME, array)?;
+        if let Some(s) = Strings::of(array) {
+            return Ok(Self::Plain(s));
+        }
         let (keys, values) = any_dictionary(array)
-            .ok_or_else(|| columns::wrong_type(name, array, columns::TEXT_TYPES))?;
-        keys.iter()
-            .map(|&k| values.get(k).unwrap_or_default())
-            .collect()
-    };
-    if let Some(row) = out.iter().position(|s| s.is_empty()) {
-        return Err(columns::bad_value(name, row, "", FieldFormat::SchoolId));
+            .ok_or_else(|| columns::wrong_type(Self::NAME, array, columns::TEXT_TYPES))?;
+        // One slot per text of the dictionary (which is in memory already).
+        let made = vec![None; values.len()];
+        Ok(Self::Dictionary { keys, values, made })
     }
-    Ok(out)
+
+    /// The text of a row.
+    fn text(&self, row: usize) -> &'a str {
+        match self {
+            Self::Plain(s) => s.get(row),
+            Self::Dictionary { keys, values, .. } => keys.get(row).and_then(|&k| values.get(k)),
+        }
+        .unwrap_or_default()
+    }
+
+    /// The id of a row, shared through `seen`; an empty id is refused.
+    fn get(&mut self, row: usize, seen: &mut SchoolIds) -> Result<SchoolId, AbsenceError> {
+        let text = self.text(row);
+        if text.is_empty() {
+            return Err(Self::empty(row));
+        }
+        let Self::Dictionary { keys, made, .. } = self else {
+            return Ok(seen.get(text));
+        };
+        // A dictionary's text is looked up once per key.
+        match made.get_mut(keys.get(row).copied().unwrap_or(0)) {
+            Some(Some(id)) => Ok(id.clone()),
+            Some(slot) => Ok(slot.insert(seen.get(text)).clone()),
+            None => Ok(seen.get(text)),
+        }
+    }
+
+    /// The error of an empty id at `row`.
+    fn empty(row: usize) -> AbsenceError {
+        columns::bad_value(Self::NAME, row, "", FieldFormat::SchoolId)
+    }
+
+    /// The first empty id, as an error.
+    fn check(&self) -> Result<(), AbsenceError> {
+        let len = match self {
+            Self::Plain(s) => s.len(),
+            Self::Dictionary { keys, .. } => keys.len(),
+        };
+        match (0..len).find(|&row| self.text(row).is_empty()) {
+            Some(row) => Err(Self::empty(row)),
+            None => Ok(()),
+        }
+    }
 }
 
 /// The keys and text values of a dictionary array (no null keys), whatever its key type.
