@@ -226,13 +226,16 @@ pub(super) fn amounts_in(
     match array.data_type() {
         DataType::Float64 => {
             let values: &[f64] = array.as_primitive::<Float64Type>().values();
-            // One branch-free pass over the column; the refused row is searched only when
-            // there is one.
-            let refused_rows: u64 = values
-                .iter()
-                .map(|&v| u64::from(!float_sixtieths(v).1))
-                .sum();
-            if refused_rows > 0
+            // One branch-free pass over the column that converts and checks; the refused row
+            // is searched only when there is one.
+            let mut all_exact = true;
+            reuse.clear();
+            reuse.extend(values.iter().map(|&v| {
+                let (sixtieths, exact) = float_sixtieths(v);
+                all_exact &= exact;
+                sixtieths
+            }));
+            if !all_exact
                 && let Some((row, &v)) = values
                     .iter()
                     .enumerate()
@@ -240,8 +243,6 @@ pub(super) fn amounts_in(
             {
                 return Err(refused(row, v));
             }
-            reuse.clear();
-            reuse.extend(values.iter().map(|&v| float_sixtieths(v).0));
             Ok(reuse)
         }
         DataType::Float32 => array
