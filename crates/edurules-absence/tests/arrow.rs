@@ -946,6 +946,7 @@ proptest! {
         cut in 1_usize..60,
         grouped in any::<bool>(),
         profile in 0_usize..3,
+        threads in 1_usize..4,
     ) {
         if grouped {
             records.sort_by_key(|r| r.pupil);
@@ -972,6 +973,12 @@ proptest! {
         }
         prop_assert_eq!(one_by_one.stats(), arrow.stats());
         prop_assert_eq!(ev.evaluate(&one_by_one), ev.evaluate(&arrow));
+        // The stream's fold: batches in no pupil order are classified row by row from their
+        // columns, to be applied by partition.
+        let stream = records.chunks(cut).map(|c| Ok::<_, String>(plain_batch_of(c, whole)));
+        let folded = ev.accumulate_arrow(stream, threads).unwrap();
+        prop_assert_eq!(one_by_one.stats(), folded.stats());
+        prop_assert_eq!(ev.evaluate(&one_by_one), ev.evaluate(&folded));
     }
 }
 

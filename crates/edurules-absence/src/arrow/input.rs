@@ -308,6 +308,15 @@ impl<'b> Rows<'b> {
         batch: &mut crate::engine::Batch,
     ) {
         let first = i64::from(epoch_day(ev.window().first()));
+        if self.units.is_none() && self.lessons.is_none() {
+            // The common layout: each row classified from its columns, no record made.
+            let rows = self.ids.iter().zip(self.days).zip(&self.kinds);
+            for (((&id, &day), &kind), &amount) in rows.zip(&self.amounts) {
+                let day = usize::try_from(i64::from(day) - first).ok();
+                batch.push_common(ev, PupilId(id), day, kind, amount);
+            }
+            return;
+        }
         for row in 0..self.len() {
             let (kind, unit, lesson) = self.codes(row);
             if kind < 2

@@ -87,6 +87,61 @@ impl Batch {
         true
     }
 
+    /// A checked record of the common layout (no unit and no lesson number: hours excused or
+    /// unexcused, or a late arrival in minutes) given by parts: its date as its index in the
+    /// window (`None` before it), its kind (0 excused, 1 unexcused, 2 late) and its amount in
+    /// sixtieths. Classified exactly as [`Batch::push`] classifies the record, without making
+    /// it.
+    #[cfg(feature = "arrow")]
+    #[inline]
+    pub(crate) fn push_common(
+        &mut self,
+        ev: &Evaluator<'_>,
+        pupil_id: crate::PupilId,
+        day: Option<usize>,
+        kind: u8,
+        sixtieths: u64,
+    ) {
+        self.stats.records += 1;
+        let Some(pupil) = ev.roster.position(pupil_id) else {
+            self.stats.unknown_pupil += 1;
+            return;
+        };
+        let Some(&month) = day.and_then(|d| ev.day_month.get(d)) else {
+            self.stats.outside_window += 1;
+            return;
+        };
+        // Late arrivals count as unexcused hours, converted by the profile, or not at all.
+        let (effective, amount) = if kind < 2 {
+            (kind, sixtieths)
+        } else if ev.profile.late_arrivals.is_some() {
+            (1, ev.late_hours(sixtieths))
+        } else {
+            self.stats.late_not_counted += 1;
+            return;
+        };
+        if !ev.counts(pupil, usize::from(effective), 0) {
+            let kind = match kind {
+                0 => crate::AbsenceKind::Excused,
+                1 => crate::AbsenceKind::Unexcused,
+                _ => crate::AbsenceKind::Late,
+            };
+            self.not_counted
+                .push((not_counted_key(pupil, kind, crate::Unit::Hours), 1, amount));
+            return;
+        }
+        if let Some(part) = self.parts.get_mut((pupil >> ev.partition_shift) as usize) {
+            part.push(Entry {
+                pupil,
+                month,
+                kind: effective,
+                unit: crate::Unit::Hours,
+                amount,
+            });
+        }
+        self.stats.counted += 1;
+    }
+
     /// Adds a checked record.
     #[inline]
     pub(crate) fn push(&mut self, ev: &Evaluator<'_>, record: &AbsenceRecord) {
