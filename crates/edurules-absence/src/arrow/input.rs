@@ -354,12 +354,17 @@ impl<'b> Rows<'b> {
     /// Adds the checked rows: plain ones (excused or unexcused hours or days without a lesson
     /// number, dated inside the window) straight from the columns, the others as records.
     pub(crate) fn push_into(&self, acc: &mut Accumulator<'_>) {
+        self.push_into_known(acc, self.grouped());
+    }
+
+    /// [`Rows::push_into`], where [`Rows::grouped`] is already known to be `grouped`.
+    pub(crate) fn push_into_known(&self, acc: &mut Accumulator<'_>, grouped: bool) {
         let first = i64::from(epoch_day(acc.window_first()));
         if self.units.is_none() && self.lessons.is_none() {
             // The common layout: no unit and no lesson column. Rows in random pupil order
             // (runs shorter than 4 rows on average) go row by row: each misses the cache, and
             // short independent iterations let the processor overlap the misses.
-            if !self.grouped() {
+            if !grouped {
                 self.push_rows(acc, first);
                 return;
             }

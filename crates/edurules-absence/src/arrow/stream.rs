@@ -71,10 +71,11 @@ struct Slice {
 
 /// What each thread keeps between slices.
 struct Slot<'e> {
-    /// The thread's own counters, for slices whose pupils come in runs.
+    /// The thread's own counters, for slices whose pupils come in runs; the first slot's also
+    /// take every classified record (made when first needed).
     own: Option<Accumulator<'e>>,
     /// Records of a slice in no pupil order, classified by pupil partition, to be applied to
-    /// the total partition by partition.
+    /// the first slot's counters partition by partition.
     classified: Batch,
     /// The columns' buffers, reused from slice to slice.
     scratch: Scratch,
@@ -153,8 +154,6 @@ pub(crate) fn fold<'e, E>(
         ev,
         threads,
         pool: std::cell::OnceCell::new(),
-        total: ev.accumulator(),
-        applied: false,
         slots: (0..threads)
             .map(|_| Slot {
                 own: None,
@@ -224,18 +223,15 @@ struct Folder<'e> {
     /// alike, built when first needed (records grouped by pupil on one thread never need it);
     /// `None` when the system refused threads (then rayon's global pool).
     pool: std::cell::OnceCell<Option<rayon::ThreadPool>>,
-    /// The counters the classified records are applied to.
-    total: Accumulator<'e>,
-    /// Whether any classified record was applied to `total`.
-    applied: bool,
     /// One per thread.
     slots: Vec<Slot<'e>>,
 }
 
 impl<'e> Folder<'e> {
     /// Checks and adds `slices`, cut into at most one run of consecutive slices per slot,
-    /// the runs in parallel; then applies the classified records to the total. On a refused
-    /// slice nothing is applied, and the error is the one of the first refused slice.
+    /// the runs in parallel; then applies the classified records to the first slot's counters.
+    /// On a refused slice nothing is applied, and the error is the one of the first refused
+    /// slice.
     fn block(&mut self, slices: &[Slice]) -> Result<(), (u64, AbsenceError)> {
         let groups = groups(slices, self.slots.len());
         if groups.is_empty() {
@@ -280,11 +276,16 @@ impl<'e> Folder<'e> {
             .iter_mut()
             .map(|s| std::mem::take(&mut s.classified))
             .collect();
+        // Applied to the first thread's own counters (no thread is folding now): one table of
+        // counters fewer than a total of its own.
+        let Some(first) = self.slots.first_mut() else {
+            return Ok(());
+        };
+        let total = first.own.get_or_insert_with(|| ev.accumulator());
         match self.pool.get_or_init(pool) {
-            Some(pool) => pool.install(|| self.total.apply_batches(&mut classified)),
-            None => self.total.apply_batches(&mut classified),
+            Some(pool) => pool.install(|| total.apply_batches(&mut classified)),
+            None => total.apply_batches(&mut classified),
         }
-        self.applied = true;
         for (slot, mut batch) in self.slots.iter_mut().zip(classified) {
             batch.clear();
             slot.classified = batch;
@@ -292,15 +293,11 @@ impl<'e> Folder<'e> {
         Ok(())
     }
 
-    /// The sum of the total and of every thread's own counters.
+    /// The sum of every thread's own counters.
     fn finish(self) -> Accumulator<'e> {
         let mut owns = self.slots.into_iter().filter_map(|s| s.own);
-        // Nothing applied to the total: the first thread's counters take its place instead
-        // of being added to a table of zeros.
-        let mut total = if self.applied {
-            self.total
-        } else {
-            owns.next().unwrap_or(self.total)
+        let Some(mut total) = owns.next() else {
+            return self.ev.accumulator();
         };
         for own in owns {
             total.merge(own);
@@ -359,7 +356,7 @@ fn fold_slice<'e>(
     let rows = Rows::read_in(slice, &mut slot.scratch)?;
     rows.check()?;
     let classified = if rows.grouped() {
-        rows.push_into(slot.own.get_or_insert_with(|| ev.accumulator()));
+        rows.push_into_known(slot.own.get_or_insert_with(|| ev.accumulator()), true);
         false
     } else {
         rows.classify_into(ev, &mut slot.classified);
@@ -510,8 +507,8 @@ mod tests {
         let (roster, planned) = (nine_pupils(), Planned::default());
         let ev = Evaluator::new(RuleProfile::bg_isrm(), march_2018(), &roster, &planned)
             .unwrap_or_else(|e| panic!("{e}"));
-        // Grouped first, so that a thread's own counters exist before anything is applied to
-        // the total, and grouped last, after it has been.
+        // Grouped first, so that the threads' own counters exist before classified records
+        // are applied to the first one's, and grouped last, after they have been.
         let batches = || {
             [
                 grouped_batch(90),
