@@ -116,9 +116,14 @@ def _stub_names(module):
             yield node.name, []
         elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
             yield node.target.id, []
+        elif isinstance(node, ast.Assign):
+            # Type aliases (`Sex = Literal[...]`); `__all__` is compared below.
+            for target in node.targets:
+                if isinstance(target, ast.Name) and target.id != "__all__":
+                    yield target.id, []
 
 
-@pytest.mark.parametrize("module", ["login", "password", "deadline", "delegation", "_edurules"])
+@pytest.mark.parametrize("module", ["login", "password", "deadline", "delegation", "absence", "_edurules"])
 def test_every_name_in_the_stubs_exists(module):
     mod = importlib.import_module(f"edurules.{module}")
     names = list(_stub_names(module))
@@ -129,8 +134,7 @@ def test_every_name_in_the_stubs_exists(module):
         fields = {f.name for f in dataclasses.fields(obj)} if dataclasses.is_dataclass(obj) else set()
         for m in members:
             assert m in fields or hasattr(obj, m), f"{module}.{name}.{m}"
-    if module != "_edurules":
-        assert set(mod.__all__) <= {n for n, _ in names}
+    assert set(mod.__all__) <= {n for n, _ in names}
 
 
 EXTREME_DATES = [dt.date(1, 1, 1), dt.date(1899, 12, 31), dt.date(9999, 12, 31)]
@@ -188,6 +192,24 @@ def test_stubs_type_check_under_mypy_strict():
     here = Path(__file__).parent
     out, err, status = api.run(["--strict", "--no-incremental", str(here / "typed_usage.py")])
     assert status == 0, out + err
+
+
+def test_stubs_match_the_runtime():
+    """mypy's ``stubtest`` compares each stub (``.pyi``) with the module it
+    describes: every name and signature, the frozen dataclasses, ``__all__``
+    (skipped when mypy is not installed)."""
+    pytest.importorskip("mypy.stubtest")
+    import subprocess
+    import sys
+
+    config = Path(__file__).parent / "stubtest.ini"
+    run = subprocess.run(
+        [sys.executable, "-m", "mypy.stubtest", "edurules", "--mypy-config-file", str(config)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
 
 
 def test_readme_examples_run():

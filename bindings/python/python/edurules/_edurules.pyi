@@ -1,5 +1,5 @@
 from types import ModuleType
-from typing import Any, Dict, List, Mapping, Optional, Union
+from typing import Any, Dict, List, Mapping, Optional, Union, final
 
 __version__: str
 login: ModuleType
@@ -8,6 +8,7 @@ delegation: ModuleType
 deadline: ModuleType
 absence: ModuleType
 
+@final
 class Config:
     """A validated configuration of every crate, shared by the modules."""
 
@@ -25,3 +26,5 @@ class Config:
     def locale(self) -> str: ...
     def to_toml(self, *, locale: Optional[str] = None) -> str: ...
     def to_dict(self) -> Dict[str, Any]: ...
+
+__all__ = ["__version__", "Config", "login", "password", "delegation", "deadline", "absence"]

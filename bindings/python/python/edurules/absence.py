@@ -10,9 +10,18 @@ flags as a ``pyarrow.Table``. See the stub ``absence.pyi`` for the columns.
 from __future__ import annotations
 
 import datetime
-from typing import Any, Optional, Tuple
+from typing import Any, Optional, Protocol, Tuple
 
 from ._edurules import absence as _native
+
+
+class ArrowStreamSource(Protocol):
+    """Anything with the Arrow PyCapsule stream interface: a pyarrow Table or
+    RecordBatchReader, a Polars DataFrame, a DuckDB relation. For annotations;
+    :func:`evaluate` checks for ``__arrow_c_stream__`` itself."""
+
+    def __arrow_c_stream__(self, requested_schema: Optional[object] = None) -> object: ...
+
 
 PROFILES: Tuple[str, ...] = tuple(_native.PROFILES)
 """The names of the built-in rule profiles ``profile=`` takes."""
@@ -70,4 +79,4 @@ def evaluate(
     )
 
 
-__all__ = ["PROFILES", "evaluate"]
+__all__ = ["PROFILES", "ArrowStreamSource", "evaluate"]

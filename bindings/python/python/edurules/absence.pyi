@@ -79,4 +79,4 @@ def evaluate(
     """
     ...
 
-__all__: list
+__all__ = ["PROFILES", "ArrowStreamSource", "evaluate"]

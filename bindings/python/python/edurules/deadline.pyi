@@ -1,10 +1,12 @@
 import datetime as _dt
+from dataclasses import dataclass
 from typing import Any, Literal, Mapping, Optional, Tuple, Union
 
 from ._edurules import Config
 
 ConfigLike = Union[Config, str, None]
 
+@dataclass(frozen=True)
 class Submission:
     due_date: _dt.date
     nominal_due: _dt.date
@@ -12,38 +14,25 @@ class Submission:
     legal_basis: str
     lateness: Optional[Mapping[str, Any]]
     details: Mapping[str, Any]
-    def __init__(
-        self,
-        due_date: _dt.date,
-        nominal_due: _dt.date,
-        explanation: str,
-        legal_basis: str,
-        lateness: Optional[Mapping[str, Any]],
-        details: Mapping[str, Any],
-    ) -> None: ...
 
+@dataclass(frozen=True)
 class DayOff:
     date: _dt.date
     reason: Literal["saturday", "sunday", "holiday", "other"]
-    holiday: Optional[str]
-    name: Optional[str]
-    def __init__(
-        self, date: _dt.date, reason: str, holiday: Optional[str] = ..., name: Optional[str] = ...
-    ) -> None: ...
+    holiday: Optional[str] = ...
+    name: Optional[str] = ...
 
+@dataclass(frozen=True)
 class Calendar:
     working_days: int
     days_off: Tuple[DayOff, ...]
-    def __init__(self, working_days: int, days_off: Tuple[DayOff, ...]) -> None: ...
 
+@dataclass(frozen=True)
 class TermEnd:
     end: _dt.date
     nominal_end: _dt.date
     explanation: str
     details: Mapping[str, Any]
-    def __init__(
-        self, end: _dt.date, nominal_end: _dt.date, explanation: str, details: Mapping[str, Any]
-    ) -> None: ...
 
 def submission(
     category: str,
@@ -61,3 +50,13 @@ def term_end(
     *,
     locale: Optional[str] = ...,
 ) -> TermEnd: ...
+
+__all__ = [
+    "Calendar",
+    "DayOff",
+    "Submission",
+    "TermEnd",
+    "calendar",
+    "submission",
+    "term_end",
+]

@@ -1,4 +1,5 @@
 import datetime as _dt
+from dataclasses import dataclass
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 from ._edurules import Config
@@ -7,44 +8,47 @@ ConfigLike = Union[Config, str, None]
 JsonLike = Union[str, Mapping[str, Any]]
 Query = Tuple[str, str, str, _dt.date]
 
+@dataclass(frozen=True)
 class RuleViolation:
     code: str
     message: str
     rule: str
     legal_basis: str
-    def __init__(self, code: str, message: str, rule: str, legal_basis: str) -> None: ...
 
+@dataclass(frozen=True)
 class RefusedEvent:
     index: int
     violations: Tuple[RuleViolation, ...]
-    def __init__(self, index: int, violations: Tuple[RuleViolation, ...]) -> None: ...
 
+@dataclass(frozen=True)
 class Decision:
     allowed: bool
     explanation: Tuple[str, ...]
     decision: Mapping[str, Any]
-    def __init__(self, allowed: bool, explanation: Tuple[str, ...], decision: Mapping[str, Any]) -> None: ...
     def __bool__(self) -> bool: ...
 
+@dataclass(frozen=True)
 class Allowed:
     person: str
     chain: Mapping[str, Any]
-    def __init__(self, person: str, chain: Mapping[str, Any]) -> None: ...
 
+@dataclass(frozen=True)
 class Access:
     entity: str
     permission: str
     chain: Mapping[str, Any]
-    def __init__(self, entity: str, permission: str, chain: Mapping[str, Any]) -> None: ...
 
+@dataclass(frozen=True)
 class Expiring:
     source: Mapping[str, Any]
     person: str
     entity: str
     last_day: _dt.date
-    def __init__(self, source: Mapping[str, Any], person: str, entity: str, last_day: _dt.date) -> None: ...
 
 class Registry:
+    # Made by `Registry.open`: the constructor's arguments are the native registry and its
+    # refused events.
+    def __init__(self, inner: Any, refused: Tuple[RefusedEvent, ...]) -> None: ...
     @classmethod
     def open(
         cls,
@@ -76,3 +80,13 @@ class Registry:
     def export(self) -> List[Dict[str, Any]]: ...
     def export_json(self) -> str: ...
     def __len__(self) -> int: ...
+
+__all__ = [
+    "Access",
+    "Allowed",
+    "Decision",
+    "Expiring",
+    "RefusedEvent",
+    "Registry",
+    "RuleViolation",
+]

@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass
-from typing import Any, Dict, Iterable, Mapping, Optional, Sequence, Union
+from typing import Any, Dict, Iterable, Literal, Mapping, Optional, Sequence, Union
 
 from . import _json
 from ._edurules import Config
 from ._edurules import login as _native
 
 ConfigLike = Union[Config, str, None]
+
+# The same type as Literal["female", "male"], spelt as the union the stub checker compares.
+Sex = Union[Literal["female"], Literal["male"]]
+"""The sex a PESEL or an EGN codes, as :attr:`Pesel.sex` and :attr:`Egn.sex` give it."""
 
 
 @dataclass(frozen=True)
@@ -24,7 +28,7 @@ class Pesel:
 
     number: str
     birth_date: _dt.date
-    sex: str
+    sex: Sex
 
     @classmethod
     def parse(cls, number: str, *, locale: Optional[str] = None) -> "Pesel":
@@ -39,7 +43,7 @@ class Egn:
 
     number: str
     birth_date: _dt.date
-    sex: str
+    sex: Sex
 
     @classmethod
     def parse(cls, number: str, *, locale: Optional[str] = None) -> "Egn":
@@ -129,6 +133,7 @@ __all__ = [
     "ConsolidationPlan",
     "Egn",
     "Pesel",
+    "Sex",
     "classify",
     "egn",
     "generate",

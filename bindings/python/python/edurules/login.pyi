@@ -1,4 +1,5 @@
 import datetime as _dt
+from dataclasses import dataclass
 from typing import Any, Dict, Iterable, Literal, Mapping, Optional, Sequence, Union
 
 from ._edurules import Config
@@ -6,32 +7,32 @@ from ._edurules import Config
 ConfigLike = Union[Config, str, None]
 Sex = Literal["female", "male"]
 
+@dataclass(frozen=True)
 class Pesel:
     number: str
     birth_date: _dt.date
     sex: Sex
-    def __init__(self, number: str, birth_date: _dt.date, sex: Sex) -> None: ...
     @classmethod
     def parse(cls, number: str, *, locale: Optional[str] = ...) -> Pesel: ...
 
+@dataclass(frozen=True)
 class Egn:
     number: str
     birth_date: _dt.date
     sex: Sex
-    def __init__(self, number: str, birth_date: _dt.date, sex: Sex) -> None: ...
     @classmethod
     def parse(cls, number: str, *, locale: Optional[str] = ...) -> Egn: ...
 
+@dataclass(frozen=True)
 class Classification:
     kind: Literal["canonical", "legacy_mixed_case", "invalid", "unknown"]
-    code: Optional[str]
-    message: Optional[str]
-    def __init__(self, kind: str, code: Optional[str] = ..., message: Optional[str] = ...) -> None: ...
+    code: Optional[str] = ...
+    message: Optional[str] = ...
 
+@dataclass(frozen=True)
 class ConsolidationPlan:
     plan: Dict[str, Any]
     message: str
-    def __init__(self, plan: Dict[str, Any], message: str) -> None: ...
 
 def pesel(number: str, *, locale: Optional[str] = ...) -> Pesel: ...
 def egn(number: str, *, locale: Optional[str] = ...) -> Egn: ...
@@ -51,3 +52,17 @@ def plan_consolidation(
     config: ConfigLike = ...,
     locale: Optional[str] = ...,
 ) -> ConsolidationPlan: ...
+
+__all__ = [
+    "Classification",
+    "ConsolidationPlan",
+    "Egn",
+    "Pesel",
+    "Sex",
+    "classify",
+    "egn",
+    "generate",
+    "normalize",
+    "pesel",
+    "plan_consolidation",
+]

@@ -1,4 +1,5 @@
 import datetime as _dt
+from dataclasses import dataclass
 from typing import Any, Dict, Mapping, Optional, Tuple, Union
 
 from ._edurules import Config
@@ -6,26 +7,27 @@ from ._edurules import Config
 ConfigLike = Union[Config, str, None]
 JsonLike = Union[str, Mapping[str, Any]]
 
+@dataclass(frozen=True)
 class Violation:
     code: str
     message: str
-    details: Mapping[str, Any]
-    def __init__(self, code: str, message: str, details: Mapping[str, Any] = ...) -> None: ...
+    details: Mapping[str, Any] = ...
 
+@dataclass(frozen=True)
 class CheckResult:
     accepted: bool
     violations: Tuple[Violation, ...]
-    def __init__(self, accepted: bool, violations: Tuple[Violation, ...]) -> None: ...
     def __bool__(self) -> bool: ...
     @property
     def codes(self) -> Tuple[str, ...]: ...
 
+@dataclass(frozen=True)
 class Verification:
     valid: bool
     needs_rehash: bool
-    def __init__(self, valid: bool, needs_rehash: bool) -> None: ...
     def __bool__(self) -> bool: ...
 
+@dataclass(frozen=True)
 class Status:
     code: str
     message: str
@@ -33,15 +35,6 @@ class Status:
     expires_at: Optional[_dt.datetime]
     days_left: Optional[int]
     status: Mapping[str, Any]
-    def __init__(
-        self,
-        code: str,
-        message: str,
-        requires_change: bool,
-        expires_at: Optional[_dt.datetime],
-        days_left: Optional[int],
-        status: Mapping[str, Any],
-    ) -> None: ...
 
 def check(
     password: str,
@@ -76,3 +69,16 @@ def status(
     config: ConfigLike = ...,
     locale: Optional[str] = ...,
 ) -> Status: ...
+
+__all__ = [
+    "CheckResult",
+    "Status",
+    "Verification",
+    "Violation",
+    "account_state",
+    "change",
+    "check",
+    "hash",
+    "status",
+    "verify",
+]
