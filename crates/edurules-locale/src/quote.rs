@@ -180,20 +180,35 @@ fn push_escaped(out: &mut String, c: char) {
     }
 }
 
-/// Characters that change how text shows without being seen: zero-width
-/// characters, bidirectional controls, the byte-order mark, soft hyphen.
+/// Whether `c` is a default-ignorable code point (Unicode `DerivedCoreProperties.txt`,
+/// `Default_Ignorable_Code_Point`, unchanged since Unicode 6.1): characters that change how
+/// text shows without being seen themselves — zero-width space and joiners, soft hyphen,
+/// bidirectional controls, the byte-order mark, variation selectors, Hangul fillers, tags.
+/// [`Locale::quote`] escapes them; the login and password crates refuse them (PRECIS, RFC
+/// 8264, disallows them in identifiers and passwords alike).
+///
+/// # Example
+///
+/// ```
+/// use edurules_locale::is_invisible;
+/// assert!(is_invisible('\u{200b}')); // zero-width space
+/// assert!(is_invisible('\u{ad}')); // soft hyphen
+/// assert!(is_invisible('\u{e0041}')); // tag letter A
+/// assert!(!is_invisible(' '));
+/// assert!(!is_invisible('\u{301}')); // a combining mark shows, on its letter
+/// ```
+///
+/// [`Locale::quote`]: crate::Locale::quote
 #[must_use]
-pub(crate) fn is_invisible(c: char) -> bool {
+pub fn is_invisible(c: char) -> bool {
     matches!(
         c,
         '\u{ad}'
             | '\u{34f}'
             | '\u{61c}'
-            | '\u{115f}'
-            | '\u{1160}'
-            | '\u{17b4}'
-            | '\u{17b5}'
-            | '\u{180e}'
+            | '\u{115f}'..='\u{1160}'
+            | '\u{17b4}'..='\u{17b5}'
+            | '\u{180b}'..='\u{180f}'
             | '\u{200b}'..='\u{200f}'
             | '\u{202a}'..='\u{202e}'
             | '\u{2060}'..='\u{206f}'
@@ -202,6 +217,9 @@ pub(crate) fn is_invisible(c: char) -> bool {
             | '\u{feff}'
             | '\u{ffa0}'
             | '\u{fff0}'..='\u{fff8}'
+            | '\u{1bca0}'..='\u{1bca3}'
+            | '\u{1d173}'..='\u{1d17a}'
+            | '\u{e0000}'..='\u{e0fff}'
     )
 }
 

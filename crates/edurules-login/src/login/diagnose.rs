@@ -96,32 +96,9 @@ pub(crate) fn nfkc_to_ascii_alnum(c: char) -> Option<String> {
     (!mapped.is_empty() && mapped.bytes().all(|b| b.is_ascii_alphanumeric())).then_some(mapped)
 }
 
-/// Whether `c` is a default-ignorable code point (Unicode
-/// `DerivedCoreProperties.txt`, `Default_Ignorable_Code_Point`): zero-width
-/// space and joiners, soft hyphen, bidi controls, byte-order mark, variation
-/// selectors, fillers. Nothing shows where they are.
-pub(crate) fn is_invisible(c: char) -> bool {
-    matches!(
-        u32::from(c),
-        0x00AD
-            | 0x034F
-            | 0x061C
-            | 0x115F..=0x1160
-            | 0x17B4..=0x17B5
-            | 0x180B..=0x180F
-            | 0x200B..=0x200F
-            | 0x202A..=0x202E
-            | 0x2060..=0x206F
-            | 0x3164
-            | 0xFE00..=0xFE0F
-            | 0xFEFF
-            | 0xFFA0
-            | 0xFFF0..=0xFFF8
-            | 0x1BCA0..=0x1BCA3
-            | 0x1D173..=0x1D17A
-            | 0xE0000..=0xE0FFF
-    )
-}
+/// Whether `c` is a default-ignorable code point: the workspace's one list, in the
+/// locale crate (which escapes the same characters when it quotes input).
+pub(crate) use edurules_locale::is_invisible;
 
 /// The error for the character at char index `index` of `text` (the scanned
 /// part of `input`), whose 1-based position in `input` is `position`.
