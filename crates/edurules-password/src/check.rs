@@ -10,6 +10,8 @@ pub use context::{
 pub use strength::StrengthWarning;
 pub use violation::{Edge, Violation};
 
+use edurules_locale::is_invisible;
+use unicode_normalization::char::is_combining_mark;
 use zeroize::Zeroizing;
 
 use crate::class::CharClass;
@@ -95,12 +97,21 @@ pub fn check(
             actual: length,
         });
     }
-    if chars.iter().any(|c| c.is_control()) {
+    // Control characters, and invisible ones (zero-width space, soft hyphen, direction
+    // marks: PRECIS, RFC 8264, disallows both): "Abcdefg" with a zero-width space is not
+    // eight characters with a special one.
+    if chars.iter().any(|&c| c.is_control() || is_invisible(c)) {
         out.push(Violation::ControlCharacter);
     }
 
     let mut present: Vec<CharClass> = Vec::new();
     for c in chars.iter() {
+        // A combining mark still separate after NFKC (`h` + U+0301 has no composed form)
+        // is part of the letter before it: it counts towards the length (NIST counts code
+        // points) but is not a special character. An invisible one is refused above.
+        if is_combining_mark(*c) || is_invisible(*c) {
+            continue;
+        }
         let class = CharClass::of(*c);
         if !present.contains(&class) {
             present.push(class);
@@ -277,6 +288,37 @@ mod tests {
                 &UserContext::default()
             )),
             ["password.control_character", "password.too_many_repeated"]
+        );
+    }
+
+    #[test]
+    fn invisible_characters_are_refused_and_marks_are_not_special() {
+        let p = PasswordPolicy::opolska_eszkola();
+        let none = UserContext::default();
+        // Shown as "Abcdefg": seven letters. Each invisible character (zero-width space,
+        // soft hyphen, right-to-left override, word joiner, tag letter) is refused, and none
+        // stands for the special character the seed asks for beside the letters.
+        for invisible in ['\u{200b}', '\u{ad}', '\u{202e}', '\u{2060}', '\u{e0041}'] {
+            let candidate = Password::new(format!("Abcdefg{invisible}"));
+            assert_eq!(
+                codes(check(&p, &candidate, &none)),
+                ["password.control_character", "password.missing_classes"],
+                "{:?}",
+                invisible
+            );
+        }
+        // `h` + U+0301 has no composed form, so NFKC keeps the mark: eight code points, but
+        // an accented letter, not a special character.
+        assert_eq!(
+            codes(check(&p, &Password::new("Abcdefh\u{301}"), &none)),
+            ["password.missing_classes"]
+        );
+        // With a digit, the same password passes: the mark itself is allowed.
+        assert!(check(&p, &Password::new("Abcdef1h\u{301}"), &none).is_ok());
+        // A mark that composes (`e` + U+0301 = `é`) is one letter after NFKC: seven.
+        assert_eq!(
+            codes(check(&p, &Password::new("Abcde1e\u{301}"), &none)),
+            ["password.too_short"]
         );
     }
 }

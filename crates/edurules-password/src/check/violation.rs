@@ -55,7 +55,8 @@ pub enum Violation {
         /// The password's length.
         actual: u32,
     },
-    /// A control character (new line, tab, NUL, …).
+    /// A control character (new line, tab, NUL, …) or an invisible one (zero-width space,
+    /// soft hyphen, a direction mark: Unicode's default-ignorable code points).
     #[serde(rename = "password.control_character")]
     ControlCharacter,
     /// Fewer than `min_present` of `classes` occur.
@@ -178,9 +179,9 @@ impl Violation {
             }
             Violation::ControlCharacter => l
                 .pick(
-                    "Hasło zawiera znak sterujący (na przykład tabulator lub znak nowego wiersza).",
-                    "Паролата съдържа управляващ знак (например табулация или нов ред).",
-                    "The password contains a control character (such as a tab or a line break).",
+                    "Hasło zawiera znak sterujący lub niewidoczny (na przykład tabulator, znak nowego wiersza lub spację o zerowej szerokości).",
+                    "Паролата съдържа управляващ или невидим знак (например табулация, нов ред или интервал с нулева ширина).",
+                    "The password contains a control or invisible character (such as a tab, a line break or a zero-width space).",
                 )
                 .to_owned(),
             Violation::MissingClasses {
