@@ -2847,7 +2847,8 @@ export namespace login_plan_consolidation_1 {
   /** The script of a letter that looks like a Latin one. */
   export type Script = ("cyrillic" | "greek");
   /** An active login that is neither canonical nor legacy mixed-case (white
-   * space, diacritics, punctuation, wrong length). It cannot survive, and a
+   * space, diacritics, punctuation, empty, longer than
+   * [`LoginPolicy::MAX_LENGTH_LIMIT`] characters). It cannot survive, and a
    * person should look at it. */
   export type UnrecognizedLogin = {
     /** The login as stored. */

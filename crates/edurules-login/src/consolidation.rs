@@ -147,7 +147,8 @@ impl LoginConflict {
 }
 
 /// An active login that is neither canonical nor legacy mixed-case (white
-/// space, diacritics, punctuation, wrong length). It cannot survive, and a
+/// space, diacritics, punctuation, empty, longer than
+/// [`LoginPolicy::MAX_LENGTH_LIMIT`] characters). It cannot survive, and a
 /// person should look at it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[non_exhaustive]
@@ -334,9 +335,13 @@ pub fn plan_consolidation(accounts: &[LegacyAccount]) -> ConsolidationPlan {
 /// 4. no canonical active login → a new canonical login is generated and the
 ///    user confirms receiving it with the current password.
 ///
-/// Canonical and mixed-case are decided by [`classify_with`] under `policy`.
-/// An active login that is neither counts as non-canonical (it cannot
-/// survive) and is also listed in [`ConsolidationPlan::unrecognized`]. Logins
+/// Canonical and mixed-case are decided by [`classify_with`] under `policy`,
+/// except for length: the seed sorts logins by their characters only, and users
+/// with access keep it, so a login of upper-case letters and digits shorter or
+/// longer than the policy allows (its bounds are for new logins) is still
+/// canonical here, up to [`LoginPolicy::MAX_LENGTH_LIMIT`] characters. An active
+/// login that is neither counts as non-canonical (it cannot survive) and is also
+/// listed in [`ConsolidationPlan::unrecognized`]. Logins
 /// that collide (duplicate, equal ignoring case, equal by skeleton) are listed
 /// in [`ConsolidationPlan::conflicts`] and never merged; the same login listed
 /// twice is reported as a duplicate and counted once. The result does not
@@ -383,7 +388,7 @@ pub fn plan_consolidation_with(
             .entry(SkeletonKey::of(&account.login))
             .or_default()
             .push(account.login.clone());
-        match classify_with(&account.login, policy) {
+        match consolidation_kind(&account.login, policy) {
             LoginKind::Canonical => {
                 canonical.push(Login::from_canonical_unchecked(account.login.clone()));
             }
@@ -456,6 +461,24 @@ fn conflict_kind(logins: &[String]) -> ConflictKind {
         ConflictKind::CaseInsensitive
     } else {
         ConflictKind::Confusable
+    }
+}
+
+/// The kind of an existing login for the consolidation rules: [`classify_with`],
+/// with the policy's length bounds (for new logins) widened to 1..=
+/// [`LoginPolicy::MAX_LENGTH_LIMIT`].
+fn consolidation_kind(login: &str, policy: &LoginPolicy) -> LoginKind {
+    match classify_with(login, policy) {
+        LoginKind::Invalid(LoginError::TooShort { .. } | LoginError::TooLong { .. })
+            if login.len() <= LoginPolicy::MAX_LENGTH_LIMIT =>
+        {
+            if login.bytes().any(|b| b.is_ascii_lowercase()) {
+                LoginKind::LegacyMixedCase
+            } else {
+                LoginKind::Canonical
+            }
+        }
+        kind => kind,
     }
 }
 
