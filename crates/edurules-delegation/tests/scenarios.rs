@@ -265,6 +265,34 @@ fn void_grant_is_explained() {
             on: d(2025, 10, 1)
         }]
     );
+    let deny = |reg: &Registry, at| match reg.decide(
+        &login("piotr"),
+        &perm("pupils:read"),
+        &ent("SP7"),
+        at,
+    ) {
+        Decision::Denied { reasons } => reasons,
+        Decision::Allowed { .. } => panic!("allowed on {at}"),
+    };
+    // As of the day before, the attempt had not happened: nothing was granted.
+    assert_eq!(deny(&reg, d(2025, 9, 30)), [DenyReason::NoGrant]);
+    // The same grant made again in writing, the same day: once it expires, the denial
+    // names its expiry, not the void attempt under the same id.
+    reg.apply(
+        Grant {
+            document: true,
+            ..g
+        }
+        .event(),
+    )
+    .unwrap();
+    assert_eq!(
+        deny(&reg, d(2026, 7, 1)),
+        [DenyReason::Expired {
+            source: Source::Authorization(AuthorizationId::new("g-x").unwrap()),
+            last_day: d(2026, 6, 30)
+        }]
+    );
 }
 
 #[test]

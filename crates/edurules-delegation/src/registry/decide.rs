@@ -303,9 +303,21 @@ impl Registry {
                 },
             }
         }
+        // A void attempt explains a denial only as of a day it had happened by, and only
+        // while no valid grant of the same id had been made by then: the attempt, not the
+        // authorization granted in writing under its id, was void.
+        let granted_by_then = |id: &crate::AuthorizationId| {
+            pe.grants.iter().any(|&g| {
+                self.authorizations
+                    .get(g)
+                    .is_some_and(|rec| rec.authorization.id == *id && rec.granted_on <= at)
+            })
+        };
         for &v in &pe.void_grants {
             if let Some(crate::Event::AuthorizationGranted { authorization, on }) =
                 self.rejected.get(v).map(|r| &r.event)
+                && *on <= at
+                && !granted_by_then(&authorization.id)
             {
                 reasons.push(DenyReason::VoidWithoutWrittenForm {
                     authorization: authorization.id.clone(),
