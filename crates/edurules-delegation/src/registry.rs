@@ -2,6 +2,7 @@
 
 mod apply;
 mod decide;
+mod same_day;
 mod write;
 
 use crate::DelegationError;
@@ -309,6 +310,9 @@ pub struct Registry {
     log: Vec<Event>,
     rejected: Vec<RejectedEvent>,
     last_date: Option<NaiveDate>,
+    /// What was done under someone's access on `last_date`: an end dated that day must not
+    /// take it away (`same_day`).
+    today: HashMap<EntityId, Vec<same_day::Act>>,
 }
 
 impl Registry {
@@ -374,6 +378,7 @@ impl Registry {
             log: Vec::new(),
             rejected: Vec::new(),
             last_date: None,
+            today: HashMap::new(),
         })
     }
 

@@ -131,6 +131,20 @@ fn violations() -> Vec<Violation> {
         on: d(2026, 1, 1),
         last: d(2026, 2, 1),
     });
+    for p in logins() {
+        out.push(Violation::UsedThatDay {
+            person: p,
+            on: d(2026, 3, 2),
+            kind: RecordKind::Authorization,
+            id: "auth-7".to_owned(),
+        });
+    }
+    out.push(Violation::UsedThatDay {
+        person: login("dyr"),
+        on: d(2026, 3, 2),
+        kind: RecordKind::RoleAssignment,
+        id: "anna/SP7/secretariat".to_owned(),
+    });
     out.push(Violation::Retroactive {
         from: d(2026, 1, 1),
         on: d(2026, 2, 1),
@@ -192,9 +206,10 @@ fn violation_index(v: &Violation) -> usize {
         Violation::DuplicateId { .. } => 22,
         Violation::UnknownReference { .. } => 23,
         Violation::AlreadyEnded { .. } => 24,
+        Violation::UsedThatDay { .. } => 25,
     }
 }
-const VIOLATION_VARIANTS: usize = 25;
+const VIOLATION_VARIANTS: usize = 26;
 
 /// The rule's index, exhaustively.
 fn rule_index(r: crate::Rule) -> usize {

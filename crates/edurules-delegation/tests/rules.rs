@@ -422,3 +422,177 @@ fn an_appointment_ending_before_the_overlap_window_is_refused_not_a_panic() {
         .unwrap_err();
     assert!(!codes(err).is_empty());
 }
+
+fn end_appointment(id: &str, on: chrono::NaiveDate) -> Event {
+    Event::AppointmentEnded {
+        id: AppointmentId::new(id).unwrap(),
+        on,
+    }
+}
+
+/// SIO act art. 70 ust. 2: the grantor must hold access data when granting. An end dated the
+/// day of a grant already recorded would take the head's access away from the start of that
+/// day (his last day the day before), leaving a grant the engine accepted without a grantor
+/// holding access, and the result dependent on the order of the day's events: the end is
+/// refused, and is accepted dated the next day. Recorded the other way round, the grant is
+/// refused.
+#[test]
+fn an_end_cannot_take_away_access_used_that_day_art_70_ust_2() {
+    let on = d(2026, 3, 2);
+    let mut reg = sio_with_head();
+    apply_all(
+        &mut reg,
+        grant(
+            "g1",
+            "dyr",
+            "anna",
+            "SP7",
+            &["pupils:read"],
+            on,
+            d(2026, 8, 31),
+        ),
+    );
+    let err = reg.apply(end_appointment("ap1", on)).unwrap_err();
+    let DelegationError::Rejected { violations } = err else {
+        panic!("{err}");
+    };
+    assert_eq!(
+        violations,
+        [Violation::UsedThatDay {
+            person: login("dyr"),
+            on,
+            kind: RecordKind::Authorization,
+            id: "g1".to_owned(),
+        }]
+    );
+    assert_eq!(violations[0].rule(), Rule::ChronologicalLog);
+    assert_eq!(
+        violations[0].message(Locale::En),
+        "an end from 2 March 2026 would take effect from the start of that day, and an event concerning the authorization “g1” was already recorded that day under the access of “dyr”; no event changes the past"
+    );
+    // Refused, it changed nothing: the head still decides that day, and anna is authorized.
+    assert!(allowed(&reg, "dyr", "pupils:read", "SP7", on));
+    assert_eq!(reg.rejected().len(), 1);
+    // Dated the next day, the end is accepted; the grant survives it (the SIO rule).
+    apply_all(&mut reg, [end_appointment("ap1", d(2026, 3, 3))]);
+    assert!(!allowed(&reg, "dyr", "pupils:read", "SP7", d(2026, 3, 3)));
+
+    // The other order: the end first, then the head's grant of the same day is refused.
+    let mut reg = sio_with_head();
+    apply_all(&mut reg, [end_appointment("ap1", on)]);
+    let [req, g1] = grant(
+        "g1",
+        "dyr",
+        "anna",
+        "SP7",
+        &["pupils:read"],
+        on,
+        d(2026, 8, 31),
+    );
+    apply_all(&mut reg, [req]);
+    assert_eq!(
+        codes(reg.apply(g1).unwrap_err()),
+        ["grantor_holds_access.no_access"]
+    );
+}
+
+/// The same for an authorization revoked on the day its holder granted further (SIO act art.
+/// 70 ust. 2, depth 2 since 2019), and for a role administrator's role removed on the day he
+/// assigned a role. An end that takes away nothing used that day is accepted.
+#[test]
+fn a_revocation_or_role_removal_cannot_take_away_access_used_that_day() {
+    let on = d(2026, 3, 2);
+    let mut reg = sio_with_head();
+    apply_all(
+        &mut reg,
+        grant(
+            "g1",
+            "dyr",
+            "anna",
+            "SP7",
+            &["pupils:read"],
+            d(2025, 9, 2),
+            d(2026, 8, 31),
+        ),
+    );
+    apply_all(
+        &mut reg,
+        grant(
+            "g2",
+            "anna",
+            "ewa",
+            "SP7",
+            &["pupils:read"],
+            on,
+            d(2026, 8, 31),
+        ),
+    );
+    let used = |err: DelegationError| match err {
+        DelegationError::Rejected { violations } => violations,
+        other => panic!("{other}"),
+    };
+    assert_eq!(
+        used(reg.apply(revoke("g1", "dyr", on, false)).unwrap_err()),
+        [Violation::UsedThatDay {
+            person: login("anna"),
+            on,
+            kind: RecordKind::Authorization,
+            id: "g2".to_owned(),
+        }]
+    );
+    // With the cascade it is refused too; revoking ewa's own grant takes nothing used.
+    assert_eq!(
+        codes(reg.apply(revoke("g1", "dyr", on, true)).unwrap_err()),
+        ["chronological_log.used_that_day"]
+    );
+    apply_all(&mut reg, [revoke("g2", "dyr", on, false)]);
+    // The head's revocation of that day relied on his appointment.
+    assert_eq!(
+        codes(reg.apply(end_appointment("ap1", on)).unwrap_err()),
+        ["chronological_log.used_that_day"]
+    );
+
+    // A delegated role administrator (the data_administrator role, by the head) assigns a
+    // role; his own role removed the same day is refused, the next day accepted.
+    let mut reg = sio_with_head();
+    apply_all(
+        &mut reg,
+        grant(
+            "g1",
+            "dyr",
+            "anna",
+            "SP7",
+            &["sio:access", "roles:assign"],
+            d(2025, 9, 2),
+            d(2026, 8, 31),
+        ),
+    );
+    apply_all(
+        &mut reg,
+        [role(
+            "anna",
+            "SP7",
+            "data_administrator",
+            "dyr",
+            d(2025, 9, 2),
+        )],
+    );
+    apply_all(&mut reg, [role("ewa", "SP7", "teacher", "anna", on)]);
+    let removal = |on| Event::RoleRemoved {
+        person: login("anna"),
+        entity: ent("SP7"),
+        role: RoleName::new("data_administrator").unwrap(),
+        by: login("dyr"),
+        on,
+    };
+    assert_eq!(
+        used(reg.apply(removal(on)).unwrap_err()),
+        [Violation::UsedThatDay {
+            person: login("anna"),
+            on,
+            kind: RecordKind::RoleAssignment,
+            id: "ewa/SP7/teacher".to_owned(),
+        }]
+    );
+    apply_all(&mut reg, [removal(d(2026, 3, 3))]);
+}

@@ -1,7 +1,7 @@
 //! Applying an event: every rule checked against the state at the event's date, then written
 //! in the same step.
 
-use super::{Parent, PermBits, Registry, RejectedEvent};
+use super::{AuthorizationRecord, Parent, PermBits, Registry, RejectedEvent};
 use crate::DelegationError;
 use crate::decision::Decision;
 use crate::event::{AccessRequest, Appointment, Authorization, Event};
@@ -105,6 +105,19 @@ impl Registry {
                 }
             }
         }
+        // An end dated the log's last day is written here, and undone when it would take away
+        // access an event of that day was done under (`same_day`).
+        let mut written = false;
+        if v.is_empty()
+            && self.last_date == Some(on)
+            && let Some(entity) = self.ended_entity(&event)
+            && self.today.contains_key(&entity)
+        {
+            match self.write_end_unless_used(&event, on, &entity) {
+                Ok(()) => written = true,
+                Err(used) => v.push(used),
+            }
+        }
         if !v.is_empty() {
             if v.iter()
                 .any(|x| matches!(x, Violation::MissingWrittenForm { .. }))
@@ -121,7 +134,13 @@ impl Registry {
             });
             return Err(DelegationError::Rejected { violations: v });
         }
-        self.write(&event);
+        if !written {
+            self.write(&event);
+        }
+        if self.last_date != Some(on) {
+            self.today.clear();
+        }
+        self.note_act(&event);
         self.last_date = Some(on);
         self.log.push(event);
         Ok(())
@@ -449,15 +468,31 @@ impl Registry {
         if rec.revocation.is_some() || rec.authorization.valid_until < on {
             v.push(ended(RecordKind::Authorization, id.as_str()));
         }
-        let entity = &rec.authorization.entity;
-        let allowed = self.is_head(by, entity, on)
-            || (*by == rec.authorization.grantor && !self.held(by, entity, on).is_empty());
-        if !allowed {
+        if !self.may_revoke(by, rec, on) {
             v.push(Violation::NotRevoker {
                 by: by.clone(),
                 authorization: id.clone(),
             });
         }
+    }
+
+    /// Whether `by` may revoke the authorization `rec` on `on`: a head of its entity, or its
+    /// grantor while holding access there.
+    pub(super) fn may_revoke(&self, by: &Login, rec: &AuthorizationRecord, on: NaiveDate) -> bool {
+        let entity = &rec.authorization.entity;
+        self.is_head(by, entity, on)
+            || (*by == rec.authorization.grantor && !self.held(by, entity, on).is_empty())
+    }
+
+    /// Whether `by` administers roles in `entity` on `on`: its head, or a holder of the
+    /// policy's role-administration permission.
+    pub(super) fn is_role_admin(&self, by: &Login, entity: &EntityId, on: NaiveDate) -> bool {
+        self.is_head(by, entity, on)
+            || self.role_admin_bit.is_some_and(|_| {
+                self.policy.role_admin_permission.as_ref().is_some_and(|p| {
+                    matches!(self.decide(by, p, entity, on), Decision::Allowed { .. })
+                })
+            })
     }
 
     fn check_role_admin(
@@ -467,12 +502,7 @@ impl Registry {
         on: NaiveDate,
         v: &mut Vec<Violation>,
     ) -> bool {
-        let admin = self.is_head(by, entity, on)
-            || self.role_admin_bit.is_some_and(|_| {
-                self.policy.role_admin_permission.as_ref().is_some_and(|p| {
-                    matches!(self.decide(by, p, entity, on), Decision::Allowed { .. })
-                })
-            });
+        let admin = self.is_role_admin(by, entity, on);
         if !admin {
             v.push(Violation::NotRoleAdministrator {
                 by: by.clone(),

@@ -136,7 +136,7 @@ impl Registry {
     }
 
     /// Whether [`Registry::walk`] succeeds, without building its links or its reason.
-    fn walk_ok(&self, i: usize, at: NaiveDate) -> bool {
+    pub(super) fn walk_ok(&self, i: usize, at: NaiveDate) -> bool {
         let Some(mut rec) = self.authorizations.get(i) else {
             return false;
         };

@@ -181,6 +181,20 @@ pub enum Violation {
         /// The latest date already in the log.
         last: NaiveDate,
     },
+    /// An end (of an appointment, an authorization or a role) dated the log's last day, which
+    /// would take away, from the start of that day, access an event recorded earlier that
+    /// day was done under: the grant or revocation of an authorization, or a role assignment
+    /// or removal. Date the end the next day.
+    UsedThatDay {
+        /// Whose access the earlier event was done under.
+        person: Login,
+        /// The day.
+        on: NaiveDate,
+        /// What the earlier event concerned.
+        kind: RecordKind,
+        /// Its id (`person/entity/role` for a role assignment).
+        id: String,
+    },
     /// The period would take effect before it was recorded.
     Retroactive {
         /// The period's start.
@@ -248,7 +262,9 @@ impl Violation {
             }
             Self::NotRevoker { .. } => Rule::RevokerAuthority,
             Self::NotRoleAdministrator { .. } | Self::OwnRoles { .. } => Rule::RoleAdministrator,
-            Self::OutOfOrder { .. } | Self::Retroactive { .. } => Rule::ChronologicalLog,
+            Self::OutOfOrder { .. } | Self::UsedThatDay { .. } | Self::Retroactive { .. } => {
+                Rule::ChronologicalLog
+            }
             Self::InvertedPeriod { .. } => Rule::ValidPeriod,
             Self::DuplicateId { .. }
             | Self::UnknownReference { .. }
@@ -287,6 +303,7 @@ impl Violation {
             Self::NotRevoker { .. } => "revoker_authority.not_allowed",
             Self::NotRoleAdministrator { .. } => "role_administrator.not_allowed",
             Self::OutOfOrder { .. } => "chronological_log.out_of_order",
+            Self::UsedThatDay { .. } => "chronological_log.used_that_day",
             Self::Retroactive { .. } => "chronological_log.retroactive",
             Self::InvertedPeriod { .. } => "valid_period.inverted",
             Self::DuplicateId { .. } => "known_references.duplicate_id",

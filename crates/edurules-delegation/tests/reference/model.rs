@@ -16,20 +16,24 @@ pub(crate) enum Par {
     Auth(usize),
 }
 
+#[derive(Clone)]
 struct RAppt {
     a: Appointment,
     ended: Option<NaiveDate>,
 }
+#[derive(Clone)]
 struct RAuth {
     a: Authorization,
     revoked: Option<NaiveDate>,
     parent: Par,
     depth: u8,
 }
+#[derive(Clone)]
 struct RReq {
     r: AccessRequest,
     used: bool,
 }
+#[derive(Clone)]
 struct RRole {
     person: Login,
     entity: EntityId,
@@ -38,6 +42,7 @@ struct RRole {
     removed: Option<NaiveDate>,
 }
 
+#[derive(Clone)]
 pub(crate) struct Model {
     pub(crate) policy: Policy,
     last: Option<NaiveDate>,
@@ -45,6 +50,8 @@ pub(crate) struct Model {
     auths: Vec<RAuth>,
     reqs: Vec<RReq>,
     roles: Vec<RRole>,
+    /// The accepted events, in order.
+    log: Vec<Event>,
 }
 
 fn day_before(d: NaiveDate) -> NaiveDate {
@@ -106,6 +113,7 @@ impl Model {
             auths: vec![],
             reqs: vec![],
             roles: vec![],
+            log: vec![],
         }
     }
 
@@ -256,6 +264,57 @@ impl Model {
 
     /// Whether the event is lawful against the accepted history.
     pub(crate) fn lawful(&self, e: &Event) -> bool {
+        self.lawful_alone(e) && !self.undoes_its_day(e)
+    }
+
+    /// Whether `e` is an end (of an appointment, authorization or role) dated the last day of
+    /// the history that, taking effect from the start of that day, leaves an event accepted
+    /// that day without the access it was done under: a grant's source no longer held or no
+    /// longer lawful, a revoker no longer allowed, a role administrator no longer one.
+    fn undoes_its_day(&self, e: &Event) -> bool {
+        let on = event_date(e);
+        let ends = matches!(
+            e,
+            Event::AppointmentEnded { .. }
+                | Event::AuthorizationRevoked { .. }
+                | Event::RoleRemoved { .. }
+        );
+        if !ends || self.last != Some(on) {
+            return false;
+        }
+        let mut after = self.clone();
+        after.apply(e, None).unwrap();
+        let auth = |id: &AuthorizationId| after.auths.iter().position(|r| r.a.id == *id).unwrap();
+        self.log
+            .iter()
+            .filter(|x| event_date(x) == on)
+            .any(|x| match x {
+                Event::AuthorizationGranted {
+                    authorization: a, ..
+                } => {
+                    let p = after.auths[auth(&a.id)].parent;
+                    !(after.held(&a.grantor, &a.entity, on).contains(&p)
+                        && after.source_ok(a, on, p))
+                }
+                Event::AuthorizationRevoked { id, by, .. } => {
+                    let r = &after.auths[auth(id)].a;
+                    !(after.is_head(by, &r.entity, on)
+                        || (*by == r.grantor && !after.held(by, &r.entity, on).is_empty()))
+                }
+                Event::RoleAssigned {
+                    person, entity, by, ..
+                } => {
+                    !(after.is_role_admin(by, entity, on)
+                        && (by != person || after.is_head(by, entity, on)))
+                }
+                Event::RoleRemoved { entity, by, .. } => !after.is_role_admin(by, entity, on),
+                _ => false,
+            })
+    }
+
+    /// Whether the event is lawful against the accepted history, leaving aside what it
+    /// undoes of its own day.
+    fn lawful_alone(&self, e: &Event) -> bool {
         let on = event_date(e);
         if self.last.is_some_and(|l| on < l) {
             return false;
@@ -513,6 +572,7 @@ impl Model {
             }
             _ => unreachable!("new event kind"),
         }
+        self.log.push(e.clone());
         Ok(())
     }
 

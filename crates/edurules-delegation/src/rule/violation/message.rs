@@ -398,6 +398,28 @@ impl Violation {
                     format!("the event of {on} is earlier than the last event in the log ({last})"),
                 )
             }
+            Self::UsedThatDay {
+                person,
+                on,
+                kind,
+                id,
+            } => {
+                let (w, p, on, id) = (kind.words(), q(person.as_str()), date(on), q(id));
+                l.pick(
+                    format!(
+                        "zakończenie od {on} obowiązywałoby od początku tego dnia, a tego dnia na podstawie dostępu {p} zapisano już zdarzenie dotyczące {} {id}; zdarzenie nie może zmieniać przeszłości",
+                        w.pl_genitive
+                    ),
+                    format!(
+                        "прекратяването от {on} би действало от началото на този ден, а в този ден въз основа на достъпа на {p} вече е вписано събитие относно {} {id}; събитие не може да променя миналото",
+                        w.bg
+                    ),
+                    format!(
+                        "an end from {on} would take effect from the start of that day, and an event concerning the {} {id} was already recorded that day under the access of {p}; no event changes the past",
+                        w.en
+                    ),
+                )
+            }
             Self::Retroactive { from, on } => {
                 let (from, on) = (date(from), date(on));
                 l.pick(
