@@ -4,7 +4,7 @@
 //! cargo run --example deadline                                   # a due date and the holidays of 2025
 //! cargo run --example deadline -- due "art. 8 pkt 1 lit. d" 2025-12-19 --submitted 2026-01-02
 //! cargo run --example deadline -- holidays 2026 --locale en
-//! cargo run --example deadline -- --json due "art. 8 pkt 4" 2025-12-19
+//! cargo run --example deadline -- --json due "art. 8 pkt 2" 2025-12-19
 //! ```
 
 mod cli;

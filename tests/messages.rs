@@ -371,7 +371,7 @@ fn deadline_messages_exist_in_every_language() {
     let mut m = Messages::default();
     m.error(submission_deadline("art. 8 pkt 1 lit. d", day(2012, 4, 29)).unwrap_err());
     m.error(submission_deadline("art. 99", day(2025, 3, 3)).unwrap_err());
-    m.error(submission_deadline("art. 8 pkt 4", day(2025, 12, 19)).unwrap_err());
+    m.error(submission_deadline("art. 8 pkt 2", day(2025, 12, 19)).unwrap_err());
     m.error(submission_deadline("art. 8 pkt 1 lit. d", day(2100, 12, 30)).unwrap_err());
     m.error(Rules::from_json("{}").unwrap_err());
     m.error(DeadlineError::NoVersionInForce {

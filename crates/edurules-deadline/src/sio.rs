@@ -364,7 +364,11 @@ impl Rules {
 /// let d = submission_deadline("art. 8 pkt 1 lit. d", day(2025, 12, 19))?;
 /// assert_eq!(d.due_date, day(2025, 12, 29));
 /// assert_eq!(d.version_source, "Dz.U. 2024 poz. 152 (tekst jednolity)");
-/// let e = submission_deadline("art. 8 pkt 4", day(2025, 12, 19)).unwrap_err();
+/// // Non-teaching staff: 10 days after the quarter (10 January 2026 is a Saturday).
+/// let q = submission_deadline("art. 8 pkt 4", day(2025, 12, 19))?;
+/// assert_eq!(q.due_date, day(2026, 1, 12));
+/// // Another excepted category, whose term is not in the rules.
+/// let e = submission_deadline("art. 8 pkt 2", day(2025, 12, 19)).unwrap_err();
 /// assert_eq!(e.code(), "deadline.unknown_exception_term");
 /// # Ok::<(), DeadlineError>(())
 /// ```

@@ -42,13 +42,22 @@ fn errors() -> Vec<DeadlineError> {
             category: long(),
             candidates: vec!["a".into(), "b".into(), "c".into()],
         },
-        submission_deadline("art. 8 pkt 4", d).unwrap_err(),
+        submission_deadline("art. 8 pkt 2", d).unwrap_err(),
         DeadlineError::UnknownExceptionTerm {
             category: long(),
             provision: long(),
             version_source: long(),
         },
-        submission_deadline("art. 8 pkt 4", date("2019-07-15")).unwrap_err(),
+        // No built-in term is contested this way any more (see the README): the error as
+        // rules loaded from a file could give it.
+        DeadlineError::ContestedTerm {
+            category: "art. 8 pkt 4".into(),
+            change_date: date("2019-07-15"),
+            contest: edurules_deadline::sio::Contest::ReplacedBeforeDue {
+                earlier_due: date("2019-10-10"),
+                replaced_from: date("2019-09-01"),
+            },
+        },
         submission_deadline("exam candidates: egzamin gimnazjalny", date("2018-03-01"))
             .unwrap_err(),
         Rules::from_json("{}").unwrap_err(),

@@ -16,9 +16,10 @@ use crate::{DeadlineError, Locale};
 pub enum Contest {
     /// The own term in force on the day of the change falls due after the
     /// text that set it was replaced, and the text in force then does not
-    /// encode the same term (art. 8 pkt 4, changes from 1 July to 31 August
-    /// 2019: 10 October 2019 by the regulation of 2017, replaced on
-    /// 1 September 2019 by one whose term is not encoded).
+    /// encode a term that counts the same way. No term of the built-in rules
+    /// is contested so: the one case was art. 8 pkt 4 in the third quarter of
+    /// 2019, until the 2019 regulation's term (the same 10 days after the
+    /// quarter) was confirmed; rules loaded from a file may have one.
     ReplacedBeforeDue {
         /// The due date by the term in force on the day of the change.
         earlier_due: NaiveDate,
@@ -92,7 +93,11 @@ pub(super) fn check(
         .and_then(|row| row.get(cat_index))
         .copied()
         .flatten();
-    if term_of(next, next_exception) == term_of(vi, Some(ei)) {
+    let same = match (term_of(next, next_exception), term_of(vi, Some(ei))) {
+        (Some(a), Some(b)) => a.counts_like(b),
+        (a, b) => a.is_none() && b.is_none(),
+    };
+    if same {
         return Ok(());
     }
     let replaced_from = to.succ_opt().unwrap_or(to);
