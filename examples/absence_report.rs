@@ -11,8 +11,8 @@
 //! for the first line, which says what was read. `--lenient` applies to CSV only: a refused row
 //! of a Parquet file stops the reading with its index in the file.
 //!
-//! `--planned FILE` gives the denominators of the percentage rules (`--profile pl`: planned
-//! obligatory classes per pupil and month; `--profile chronic`: enrolled days per pupil):
+//! `--planned FILE` gives the denominators of the percentage rules (`--profile pl`: the days
+//! of classes per pupil and month, unit `days`; `--profile chronic`: enrolled days per pupil):
 //! `pupil_id,unit,amount,month` with `unit` = `hours` or `days` and `month` = `YYYY-MM`, or
 //! empty for the whole window. On a terminal a progress bar shows on stderr (bytes read,
 //! rows per second); nothing when stderr is redirected or with `--quiet`.

@@ -167,7 +167,7 @@ export namespace absence_evaluate_1 {
   export type Percent = (string | number);
   /** How much a pupil could have attended: the denominators of percentage rules.
    *
-   * The Polish rule needs the number of obligatory classes per pupil and month; a chronic-absence
+   * The Polish rule needs the number of days of classes per pupil and month; a chronic-absence
    * rule needs the number of school days the pupil was enrolled in the window. Amounts are in the
    * rule's unit.
    *
@@ -176,8 +176,8 @@ export namespace absence_evaluate_1 {
    * ```
    * use edurules_absence::{Planned, PupilId, Quantity, Unit, YearMonth};
    * let mut planned = Planned::default();
-   * planned.set_month(PupilId(1), YearMonth::new(2026, 3), Unit::Hours, Quantity::whole(100));
-   * assert_eq!(planned.month(PupilId(1), YearMonth::new(2026, 3), Unit::Hours), Some(Quantity::whole(100)));
+   * planned.set_month(PupilId(1), YearMonth::new(2026, 3), Unit::Days, Quantity::whole(22));
+   * assert_eq!(planned.month(PupilId(1), YearMonth::new(2026, 3), Unit::Days), Some(Quantity::whole(22)));
    * let json = serde_json::to_string(&planned).unwrap();
    * assert_eq!(serde_json::from_str::<Planned>(&json).unwrap(), planned);
    * ``` */
@@ -189,7 +189,7 @@ export namespace absence_evaluate_1 {
   };
   /** A planned amount for one pupil in one calendar month. */
   export type PlannedMonth = {
-    /** The amount (e.g. obligatory classes). */
+    /** The amount (e.g. days of classes). */
     "amount": Quantity;
     /** The month. */
     "month": YearMonth;
@@ -569,7 +569,7 @@ export namespace absence_evaluate_csv_1 {
   export type Percent = (string | number);
   /** How much a pupil could have attended: the denominators of percentage rules.
    *
-   * The Polish rule needs the number of obligatory classes per pupil and month; a chronic-absence
+   * The Polish rule needs the number of days of classes per pupil and month; a chronic-absence
    * rule needs the number of school days the pupil was enrolled in the window. Amounts are in the
    * rule's unit.
    *
@@ -578,8 +578,8 @@ export namespace absence_evaluate_csv_1 {
    * ```
    * use edurules_absence::{Planned, PupilId, Quantity, Unit, YearMonth};
    * let mut planned = Planned::default();
-   * planned.set_month(PupilId(1), YearMonth::new(2026, 3), Unit::Hours, Quantity::whole(100));
-   * assert_eq!(planned.month(PupilId(1), YearMonth::new(2026, 3), Unit::Hours), Some(Quantity::whole(100)));
+   * planned.set_month(PupilId(1), YearMonth::new(2026, 3), Unit::Days, Quantity::whole(22));
+   * assert_eq!(planned.month(PupilId(1), YearMonth::new(2026, 3), Unit::Days), Some(Quantity::whole(22)));
    * let json = serde_json::to_string(&planned).unwrap();
    * assert_eq!(serde_json::from_str::<Planned>(&json).unwrap(), planned);
    * ``` */
@@ -591,7 +591,7 @@ export namespace absence_evaluate_csv_1 {
   };
   /** A planned amount for one pupil in one calendar month. */
   export type PlannedMonth = {
-    /** The amount (e.g. obligatory classes). */
+    /** The amount (e.g. days of classes). */
     "amount": Quantity;
     /** The month. */
     "month": YearMonth;

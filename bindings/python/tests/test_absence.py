@@ -265,26 +265,30 @@ def test_the_presets_by_name():
 
 
 def test_planned_amounts_make_the_polish_rule_count():
-    # Art. 42 ust. 2 pkt 2 Prawa oświatowego: unexcused absence from at least
-    # 50% of the obligatory classes of one month. 40 of 80 planned hours in
-    # February 2018 is the boundary; 39 is below it.
-    roster = pa.table({"pupil_id": [1, 2], "school_id": ["S", "S"], "level": ["school", "school"]})
+    # Art. 42 ust. 2 pkt 1 Prawa oświatowego: unexcused absence on at least 50%
+    # of the days of classes of one month. 10 of 20 planned days in February
+    # 2018 is the boundary; 9 is below it. Lesson hours count towards no
+    # Polish rule.
+    roster = pa.table({"pupil_id": [1, 2, 3], "school_id": ["S"] * 3, "level": ["school"] * 3})
     records = pa.table(
         {
-            "pupil_id": [1, 2],
-            "date": [datetime.date(2018, 2, 1)] * 2,
-            "amount": [40.0, 39.0],
-            "kind": ["unexcused", "unexcused"],
+            "pupil_id": [1, 2, 3],
+            "date": [datetime.date(2018, 2, 1)] * 3,
+            "amount": [10.0, 9.0, 100.0],
+            "kind": ["unexcused"] * 3,
+            "unit": ["days", "days", "hours"],
         }
     )
-    planned = pa.table({"pupil_id": [1, 2], "unit": ["hours", "hours"], "amount": [80, 80], "month": ["2018-02", "2018-02"]})
+    planned = pa.table({"pupil_id": [1, 2, 3], "unit": ["days"] * 3, "amount": [20] * 3, "month": ["2018-02"] * 3})
     flags = absence.evaluate(records, roster=roster, window=WINDOW, profile="pl-compulsory-schooling", planned=planned)
     assert flags.column("pupil_id").to_pylist() == [1]
-    assert flags.column("planned").to_pylist() == ["80"]
+    assert flags.column("planned").to_pylist() == ["20"]
+    assert flags.column("unit").to_pylist() == ["days"]
+    assert flags.schema.metadata[b"edurules.not_counted"] == b"1"
     # The month may be a date (its month), from Polars too.
     pl = pytest.importorskip("polars")
     as_dates = pl.DataFrame(
-        {"pupil_id": [1, 2], "unit": ["hours"] * 2, "amount": [80.0, 80.0], "month": [datetime.date(2018, 2, 1)] * 2}
+        {"pupil_id": [1, 2, 3], "unit": ["days"] * 3, "amount": [20.0] * 3, "month": [datetime.date(2018, 2, 1)] * 3}
     )
     again = absence.evaluate(records, roster=roster, window=WINDOW, profile="pl-compulsory-schooling", planned=as_dates)
     assert again.column("pupil_id").to_pylist() == [1]

@@ -469,7 +469,7 @@ pub fn read_roster<R: io::Read>(
 
 /// Reads a planned-amounts CSV (the denominators of percentage rules):
 /// `pupil_id,unit,amount` and optionally `month`. With a month (`YYYY-MM`) the amount is the
-/// pupil's planned obligatory classes of that month ([`Planned::set_month`], for
+/// pupil's planned amount of that month ([`Planned::set_month`]: the days of classes of
 /// [`crate::RuleProfile::pl_compulsory_schooling`]); with the month empty or absent it is the
 /// planned amount of the whole window ([`Planned::set_window`], for example the enrolled school
 /// days of [`crate::RuleProfile::chronic_absence`]). `unit` is `hours` (or `lessons`) or `days`.

@@ -744,7 +744,7 @@ impl Roster {
 
 /// How much a pupil could have attended: the denominators of percentage rules.
 ///
-/// The Polish rule needs the number of obligatory classes per pupil and month; a chronic-absence
+/// The Polish rule needs the number of days of classes per pupil and month; a chronic-absence
 /// rule needs the number of school days the pupil was enrolled in the window. Amounts are in the
 /// rule's unit.
 ///
@@ -753,8 +753,8 @@ impl Roster {
 /// ```
 /// use edurules_absence::{Planned, PupilId, Quantity, Unit, YearMonth};
 /// let mut planned = Planned::default();
-/// planned.set_month(PupilId(1), YearMonth::new(2026, 3), Unit::Hours, Quantity::whole(100));
-/// assert_eq!(planned.month(PupilId(1), YearMonth::new(2026, 3), Unit::Hours), Some(Quantity::whole(100)));
+/// planned.set_month(PupilId(1), YearMonth::new(2026, 3), Unit::Days, Quantity::whole(22));
+/// assert_eq!(planned.month(PupilId(1), YearMonth::new(2026, 3), Unit::Days), Some(Quantity::whole(22)));
 /// let json = serde_json::to_string(&planned).unwrap();
 /// assert_eq!(serde_json::from_str::<Planned>(&json).unwrap(), planned);
 /// ```
@@ -790,7 +790,7 @@ pub struct PlannedMonth {
     pub month: YearMonth,
     /// The unit.
     pub unit: Unit,
-    /// The amount (e.g. obligatory classes).
+    /// The amount (e.g. days of classes).
     pub amount: Quantity,
 }
 
@@ -848,7 +848,7 @@ impl From<Planned> for PlannedData {
 }
 
 impl Planned {
-    /// Sets the planned amount for a pupil in one calendar month (e.g. obligatory classes).
+    /// Sets the planned amount for a pupil in one calendar month (e.g. days of classes).
     pub fn set_month(&mut self, pupil: PupilId, month: YearMonth, unit: Unit, amount: Quantity) {
         self.months.insert((pupil, month, unit), amount);
     }

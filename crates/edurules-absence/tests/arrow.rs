@@ -385,7 +385,7 @@ fn every_boundary_case_through_arrow() {
         let roster = Roster::new(vec![crate::support::pupil(1, case.level)]).unwrap();
         let mut planned = Planned::default();
         if let Some(p) = case.planned {
-            planned.set_month(PupilId(1), YearMonth::new(2026, 3), Unit::Hours, p);
+            planned.set_month(PupilId(1), YearMonth::new(2026, 3), Unit::Days, p);
             planned.set_window(PupilId(1), Unit::Days, p);
         }
         let ev = Evaluator::new(profile, window, &roster, &planned).unwrap();

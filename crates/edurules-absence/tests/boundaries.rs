@@ -46,7 +46,7 @@ fn every_boundary_case() {
         let roster = Roster::new(vec![pupil(1, case.level)]).unwrap();
         let mut planned = Planned::default();
         if let Some(p) = case.planned {
-            planned.set_month(PupilId(1), YearMonth::new(2026, 3), Unit::Hours, p);
+            planned.set_month(PupilId(1), YearMonth::new(2026, 3), Unit::Days, p);
             planned.set_window(PupilId(1), Unit::Days, p);
         }
         let ev = Evaluator::new(profile, window, &roster, &planned).unwrap();
@@ -126,15 +126,16 @@ fn a_pupil_moving_from_preschool_to_school() {
 
 #[test]
 fn polish_rule_is_per_calendar_month() {
-    // 30 of 100 hours in March and 30 of 100 in April: 60 of 200 over both, but no month reaches 50 %.
+    // 9 of 20 days of classes in March and 9 of 20 in April (45 % each): 18 of 40 over both;
+    // with 10 in April that month reaches 50 % and is flagged alone, not the two together.
     let roster = Roster::new(vec![pupil(1, Level::School)]).unwrap();
     let mut planned = Planned::default();
     for month in [3, 4] {
         planned.set_month(
             PupilId(1),
             YearMonth::new(2026, month),
-            Unit::Hours,
-            Quantity::whole(60),
+            Unit::Days,
+            Quantity::whole(20),
         );
     }
     let window = Window::custom(d(2026, 3, 1), d(2026, 4, 30)).unwrap();
@@ -150,17 +151,17 @@ fn polish_rule_is_per_calendar_month() {
             PupilId(1),
             d(2026, m, 10),
             Quantity::whole(h),
-            Unit::Hours,
+            Unit::Days,
             AbsenceKind::Unexcused,
         )
     };
     assert!(
-        ev.evaluate_records(&[rec(3, 29), rec(4, 29)])
+        ev.evaluate_records(&[rec(3, 9), rec(4, 9)])
             .unwrap()
             .flags
             .is_empty()
     );
-    let report = ev.evaluate_records(&[rec(3, 29), rec(4, 30)]).unwrap();
+    let report = ev.evaluate_records(&[rec(3, 9), rec(4, 10)]).unwrap();
     assert_eq!(report.flags.len(), 1);
     let f = &report.flags[0].findings[0];
     assert_eq!(f.month, Some(YearMonth::new(2026, 4)));
@@ -183,7 +184,7 @@ fn missing_denominator_is_reported_not_guessed() {
         PupilId(1),
         d(2026, 3, 3),
         Quantity::whole(5),
-        Unit::Hours,
+        Unit::Days,
         AbsenceKind::Unexcused,
     );
     let report = ev.evaluate_records(&[r]).unwrap();

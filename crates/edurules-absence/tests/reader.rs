@@ -163,8 +163,9 @@ fn errors_do_not_echo_control_bytes() {
 fn a_planned_file_lets_the_polish_rule_flag() {
     // Issue #14 item 10: without planned classes the Polish and chronic rules flag nobody.
     let roster = Roster::new(vec![pupil(1, Level::School), pupil(2, Level::School)]).unwrap();
+    // 20 days of classes in March 2026 for each, and a line with no such month.
     let csv =
-        "pupil_id,unit,amount,month\n1,hours,80,2026-03\n2,hours,80,2026-03\n2,hours,81,2026-13\n";
+        "pupil_id,unit,amount,month\n1,days,20,2026-03\n2,days,20,2026-03\n2,days,21,2026-13\n";
     assert!(read_planned(csv.as_bytes(), Mode::Strict).is_err());
     let (planned, summary) = read_planned(csv.as_bytes(), Mode::Lenient).unwrap();
     assert_eq!((summary.accepted, summary.skipped), (2, 1));
@@ -175,8 +176,8 @@ fn a_planned_file_lets_the_polish_rule_flag() {
         &planned,
     )
     .unwrap();
-    let records =
-        "pupil_id,date,hours,kind\n1,2026-03-02,40,unexcused\n2,2026-03-02,39,unexcused\n";
+    // 10 of 20 days (50 %) flags pupil 1; 9 of 20 does not flag pupil 2.
+    let records = "pupil_id,date,hours,kind,unit\n1,2026-03-02,10,unexcused,days\n2,2026-03-02,9,unexcused,days\n";
     let (acc, _) = accumulate_csv_bytes(&ev, records.as_bytes(), Mode::Strict).unwrap();
     let report = ev.evaluate(&acc);
     let flagged: Vec<PupilId> = report.flags.iter().map(|f| f.pupil).collect();

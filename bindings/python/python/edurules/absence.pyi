@@ -42,7 +42,7 @@ def evaluate(
     section is the rule profile.
 
     ``planned``: the denominators of the percentage rules (the Polish rule of
-    compulsory schooling: obligatory classes planned per month; chronic
+    compulsory schooling: days of classes planned per month; chronic
     absence: school days over the window), the absence crate's
     ``arrow::planned_schema``: ``pupil_id``, ``unit`` (``hours``/``lessons``
     or ``days``), ``amount``, optional ``month`` (``"YYYY-MM"`` or a

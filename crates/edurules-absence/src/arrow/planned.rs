@@ -93,7 +93,7 @@ fn months(array: &dyn Array) -> Result<Vec<Option<YearMonth>>, AbsenceError> {
 
 /// Reads planned amounts from Arrow batches laid out as [`planned_schema`], as
 /// [`crate::read_planned`] reads them from CSV: with a month the amount is the pupil's planned
-/// obligatory classes of that month ([`Planned::set_month`]), without one the planned amount of
+/// amount of that month ([`Planned::set_month`]: days of classes for the Polish rule), without one the planned amount of
 /// the whole window ([`Planned::set_window`]). A later row for the same pupil, month and unit
 /// replaces an earlier one.
 ///

@@ -26,7 +26,7 @@ impl Threshold {
     /// let Condition::Threshold(t) = &p.rules[0].when else { unreachable!() };
     /// assert_eq!(
     ///     t.message(Locale::Pl),
-    ///     "nieobecności nieusprawiedliwione w którymkolwiek miesiącu: co najmniej 50% planowanych godzin lekcyjnych"
+    ///     "nieobecności nieusprawiedliwione w którymkolwiek miesiącu: co najmniej 50% planowanych dni"
     /// );
     /// ```
     #[must_use]

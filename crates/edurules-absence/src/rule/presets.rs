@@ -90,11 +90,14 @@ impl RuleProfile {
         }
     }
 
-    /// The Polish rule of compulsory schooling: unexcused absence during one calendar month from
-    /// **at least 50 %** of the obligatory classes is not fulfilling it (Prawo oświatowe art. 42
-    /// ust. 2; the same wording for the compulsory preschool year in art. 31). Needs the number
-    /// of obligatory classes per pupil and month in [`crate::Planned`] (unit hours). Late
-    /// arrivals are not absences in Poland and are not counted.
+    /// The Polish rule of compulsory schooling and of the compulsory preschool year: unexcused
+    /// absence during one calendar month on **at least 50 % of the days of classes** ("dni
+    /// zajęć") is not fulfilling the duty (Prawo oświatowe art. 42 ust. 2 pkt 1, which names
+    /// the duty of art. 31 ust. 4 beside compulsory schooling and education). Counts days:
+    /// records in unit days (a day of unexcused absence), and the days of classes per pupil and
+    /// month in [`crate::Planned`] (unit days). Which days of partial absence count as days of
+    /// absence the act does not say (see the crate README). Late arrivals are not absences in
+    /// Poland and are not counted.
     ///
     /// # Example
     ///
@@ -112,14 +115,14 @@ impl RuleProfile {
             name: "Niespełnianie obowiązku szkolnego / rocznego przygotowania przedszkolnego".to_owned(),
             rules: vec![Rule {
                 id: "pl.obowiazek.50".to_owned(),
-                description: "nieusprawiedliwiona nieobecność w okresie jednego miesiąca na co najmniej 50 % obowiązkowych zajęć edukacyjnych".to_owned(),
+                description: "nieusprawiedliwiona nieobecność w okresie jednego miesiąca na co najmniej 50 % dni zajęć".to_owned(),
                 legal_basis: LegalBasis {
-                    citation: "Ustawa z dnia 14 grudnia 2016 r. – Prawo oświatowe, art. 42 ust. 2 (obowiązek szkolny i obowiązek nauki) i art. 31 (roczne przygotowanie przedszkolne)".to_owned(),
+                    citation: "Ustawa z dnia 14 grudnia 2016 r. – Prawo oświatowe, art. 42 ust. 2 pkt 1 (obowiązek rocznego przygotowania przedszkolnego z art. 31 ust. 4, obowiązek szkolny i obowiązek nauki)".to_owned(),
                     url: Some("https://isap.sejm.gov.pl/isap.nsf/DocDetails.xsp?id=WDU20170000059".to_owned()),
                 },
                 when: Condition::Threshold(Threshold {
                     counts: Counted::Unexcused,
-                    unit: Unit::Hours,
+                    unit: Unit::Days,
                     level: None,
                     per: Per::Month,
                     operator: Operator::Ge,
