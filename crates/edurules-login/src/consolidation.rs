@@ -335,11 +335,12 @@ pub fn plan_consolidation(accounts: &[LegacyAccount]) -> ConsolidationPlan {
 /// 4. no canonical active login → a new canonical login is generated and the
 ///    user confirms receiving it with the current password.
 ///
-/// Canonical and mixed-case are decided by [`classify_with`] under `policy`,
-/// except for length: the seed sorts logins by their characters only, and users
-/// with access keep it, so a login of upper-case letters and digits shorter or
-/// longer than the policy allows (its bounds are for new logins) is still
-/// canonical here, up to [`LoginPolicy::MAX_LENGTH_LIMIT`] characters. An active
+/// Canonical and mixed-case are decided by [`classify_with`] by the characters
+/// only: the seed sorts logins so, and users with access keep it, so a login of
+/// upper-case letters and digits shorter or longer than `policy` allows (its
+/// bounds are for new logins) is still canonical here, up to
+/// [`LoginPolicy::MAX_LENGTH_LIMIT`] characters. `policy` therefore does not
+/// change the plan; it is kept so that callers pass the policy they run. An active
 /// login that is neither counts as non-canonical (it cannot survive) and is also
 /// listed in [`ConsolidationPlan::unrecognized`]. Logins
 /// that collide (duplicate, equal ignoring case, equal by skeleton) are listed
@@ -371,6 +372,8 @@ pub fn plan_consolidation_with(
     accounts: &[LegacyAccount],
     policy: &LoginPolicy,
 ) -> ConsolidationPlan {
+    // Existing logins are sorted by their characters (see above), not by `policy`.
+    let _ = policy;
     let mut canonical: Vec<Login> = Vec::new();
     let mut legacy: Vec<String> = Vec::new();
     let mut unrecognized: Vec<UnrecognizedLogin> = Vec::new();
@@ -388,7 +391,7 @@ pub fn plan_consolidation_with(
             .entry(SkeletonKey::of(&account.login))
             .or_default()
             .push(account.login.clone());
-        match consolidation_kind(&account.login, policy) {
+        match classify_with(&account.login, &LoginPolicy::EXISTING) {
             LoginKind::Canonical => {
                 canonical.push(Login::from_canonical_unchecked(account.login.clone()));
             }
@@ -461,24 +464,6 @@ fn conflict_kind(logins: &[String]) -> ConflictKind {
         ConflictKind::CaseInsensitive
     } else {
         ConflictKind::Confusable
-    }
-}
-
-/// The kind of an existing login for the consolidation rules: [`classify_with`],
-/// with the policy's length bounds (for new logins) widened to 1..=
-/// [`LoginPolicy::MAX_LENGTH_LIMIT`].
-fn consolidation_kind(login: &str, policy: &LoginPolicy) -> LoginKind {
-    match classify_with(login, policy) {
-        LoginKind::Invalid(LoginError::TooShort { .. } | LoginError::TooLong { .. })
-            if login.len() <= LoginPolicy::MAX_LENGTH_LIMIT =>
-        {
-            if login.bytes().any(|b| b.is_ascii_lowercase()) {
-                LoginKind::LegacyMixedCase
-            } else {
-                LoginKind::Canonical
-            }
-        }
-        kind => kind,
     }
 }
 

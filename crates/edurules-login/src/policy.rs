@@ -74,6 +74,14 @@ impl LoginPolicy {
     /// The largest maximum a policy may set.
     pub const MAX_LENGTH_LIMIT: usize = 64;
 
+    /// The bounds existing logins are sorted under when consolidated: 1..=
+    /// [`Self::MAX_LENGTH_LIMIT`]. Seed 001 sorts them by their characters only; the
+    /// bounds of a policy are for new logins.
+    pub(crate) const EXISTING: Self = Self {
+        min_length: 1,
+        max_length: Self::MAX_LENGTH_LIMIT,
+    };
+
     /// The preset for the Polish SIO (seed 001): 3..=32. The seed states no
     /// bounds; these are the crate's defaults.
     pub const SIO: Self = Self {

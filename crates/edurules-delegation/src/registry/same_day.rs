@@ -31,11 +31,10 @@ pub(super) enum Act {
         index: usize,
         id: AuthorizationId,
     },
-    /// A role of `person` assigned or removed by `by` in `entity`.
+    /// A role of `person` assigned or removed by `by` (in the entity the act is kept under).
     Role {
         by: Login,
         person: Login,
-        entity: EntityId,
         role: RoleName,
     },
 }
@@ -81,34 +80,38 @@ impl Registry {
             .get(entity)
             .into_iter()
             .flatten()
-            .find(|act| !self.still_holds(act, on))
+            .find(|act| !self.still_holds(act, entity, on))
             .cloned()
         else {
             return Ok(());
         };
         self.undo(undo);
-        Err(Self::used_that_day(&broken, on))
+        Err(Self::used_that_day(&broken, entity, on))
     }
 
     /// Records what `event` (just written) did under someone's access.
     pub(super) fn note_act(&mut self, event: &Event) {
-        let act = match event {
-            Event::AuthorizationGranted { authorization, .. } => self
-                .authorization_ids
-                .get(&authorization.id)
-                .map(|&index| Act::Grant {
-                    index,
-                    grantor: authorization.grantor.clone(),
-                    id: authorization.id.clone(),
-                }),
+        let noted = match event {
+            Event::AuthorizationGranted { authorization, .. } => {
+                self.authorization_ids.get(&authorization.id).map(|&index| {
+                    let act = Act::Grant {
+                        index,
+                        grantor: authorization.grantor.clone(),
+                        id: authorization.id.clone(),
+                    };
+                    (authorization.entity.clone(), act)
+                })
+            }
             Event::AuthorizationRevoked { id, by, .. } => {
-                self.authorization_ids
-                    .get(id)
-                    .map(|&index| Act::Revocation {
+                self.authorization_ids.get(id).and_then(|&index| {
+                    let entity = self.authorizations.get(index)?.authorization.entity.clone();
+                    let act = Act::Revocation {
                         by: by.clone(),
                         index,
                         id: id.clone(),
-                    })
+                    };
+                    Some((entity, act))
+                })
             }
             Event::RoleAssigned {
                 person,
@@ -123,25 +126,19 @@ impl Registry {
                 role,
                 by,
                 ..
-            } => Some(Act::Role {
-                by: by.clone(),
-                person: person.clone(),
-                entity: entity.clone(),
-                role: role.clone(),
-            }),
+            } => Some((
+                entity.clone(),
+                Act::Role {
+                    by: by.clone(),
+                    person: person.clone(),
+                    role: role.clone(),
+                },
+            )),
             Event::AppointmentRecorded { .. }
             | Event::AppointmentEnded { .. }
             | Event::RequestFiled { .. } => None,
         };
-        let entity = match &act {
-            Some(Act::Grant { index, .. } | Act::Revocation { index, .. }) => self
-                .authorizations
-                .get(*index)
-                .map(|rec| rec.authorization.entity.clone()),
-            Some(Act::Role { entity, .. }) => Some(entity.clone()),
-            None => None,
-        };
-        if let (Some(act), Some(entity)) = (act, entity) {
+        if let Some((entity, act)) = noted {
             self.today.entry(entity).or_default().push(act);
         }
     }
@@ -149,7 +146,7 @@ impl Registry {
     /// Whether the access `act` was done under still holds on `on`, as [`Registry::apply`]
     /// checked it: a grant's source is in force, a revoker is a head or the grantor holding
     /// access, a role administrator still is one (and a head, for his own roles).
-    fn still_holds(&self, act: &Act, on: NaiveDate) -> bool {
+    fn still_holds(&self, act: &Act, entity: &EntityId, on: NaiveDate) -> bool {
         match act {
             Act::Grant { index, .. } => {
                 self.authorizations
@@ -165,16 +162,14 @@ impl Registry {
                 .authorizations
                 .get(*index)
                 .is_some_and(|rec| self.may_revoke(by, rec, on)),
-            Act::Role {
-                by, person, entity, ..
-            } => {
+            Act::Role { by, person, .. } => {
                 self.is_role_admin(by, entity, on) && (by != person || self.is_head(by, entity, on))
             }
         }
     }
 
     /// The refusal naming `act`.
-    fn used_that_day(act: &Act, on: NaiveDate) -> Violation {
+    fn used_that_day(act: &Act, entity: &EntityId, on: NaiveDate) -> Violation {
         let (person, kind, id) = match act {
             Act::Grant { grantor, id, .. } => {
                 (grantor.clone(), RecordKind::Authorization, id.to_string())
@@ -182,12 +177,7 @@ impl Registry {
             Act::Revocation { by, id, .. } => {
                 (by.clone(), RecordKind::Authorization, id.to_string())
             }
-            Act::Role {
-                by,
-                person,
-                entity,
-                role,
-            } => (
+            Act::Role { by, person, role } => (
                 by.clone(),
                 RecordKind::RoleAssignment,
                 format!("{person}/{entity}/{role}"),
