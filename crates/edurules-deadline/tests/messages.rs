@@ -48,14 +48,17 @@ fn errors() -> Vec<DeadlineError> {
             provision: long(),
             version_source: long(),
         },
-        // No built-in term is contested this way any more (see the README): the error as
-        // rules loaded from a file could give it.
+        // The general 7 days ending after a version that excepts the category took force.
+        submission_deadline("art. 8 pkt 1 lit. a", date("2019-08-31")).unwrap_err(),
+        // An own term replaced by a known one that counts another way: rules loaded from a
+        // file could give it.
         DeadlineError::ContestedTerm {
             category: "art. 8 pkt 4".into(),
             change_date: date("2019-07-15"),
             contest: edurules_deadline::sio::Contest::ReplacedBeforeDue {
                 earlier_due: date("2019-10-10"),
                 replaced_from: date("2019-09-01"),
+                later_due: Some(date("2019-10-15")),
             },
         },
         submission_deadline("exam candidates: egzamin gimnazjalny", date("2018-03-01"))
@@ -210,11 +213,14 @@ fn explanations(l: Locale) -> Vec<(String, String)> {
     ] {
         out.push((format!("{r:?}"), r.describe(l).to_owned()));
     }
-    let c = Contest::ReplacedBeforeDue {
-        earlier_due: date("2019-10-10"),
-        replaced_from: date("2019-09-01"),
-    };
-    out.push(("contest".into(), c.readings(l)));
+    for later_due in [None, Some(date("2019-10-15"))] {
+        let c = Contest::ReplacedBeforeDue {
+            earlier_due: date("2019-10-10"),
+            replaced_from: date("2019-09-01"),
+            later_due,
+        };
+        out.push((format!("contest {later_due:?}"), c.readings(l)));
+    }
     let mut kinds = BTreeSet::new();
     for year in [1955, 1985, 2018, 2025] {
         kinds.extend(

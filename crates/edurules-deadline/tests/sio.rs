@@ -1,4 +1,6 @@
 use crate::{date, load};
+use chrono::NaiveDate;
+use edurules_deadline::sio::{BUILTIN_RULES_JSON, Contest};
 use edurules_deadline::{DeadlineError, Lateness, Locale, Rules, is_late, submission_deadline};
 
 #[test]
@@ -243,4 +245,176 @@ fn an_unknown_category_lists_known_ones_in_the_locale() {
         "неизвестна категория данни „art. 8 pkt 1 lit. z“; правилата познават 42 категории, \
          най-близките са „art. 8 pkt 1 lit. a“, „art. 8 pkt 1 lit. b“ или „art. 8 pkt 1 lit. c“"
     );
+}
+
+/// The built-in rules with the term of `art. 8 pkt 4` in the text of
+/// 1 September 2019 (Dz.U. 2018 poz. 2245) replaced by `term`.
+fn rules_with_2019_staff_term(term: serde_json::Value) -> Rules {
+    let mut file: serde_json::Value = serde_json::from_str(BUILTIN_RULES_JSON).unwrap();
+    let version = file["versions"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|v| v["in_force_from"] == "2019-09-01")
+        .unwrap();
+    let exception = version["exceptions"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|e| {
+            e["categories"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|c| c == "art. 8 pkt 4")
+        })
+        .unwrap();
+    exception["term"] = term;
+    Rules::from_json(&file.to_string()).unwrap()
+}
+
+#[test]
+fn an_own_term_replaced_before_due_gives_both_dates() {
+    // A change on 15 July 2019: 10 days after the quarter by the 2017 regulation, 10 October
+    // 2019, after the text carrying it ended (31 August 2019). A replacing text with 15 days
+    // would put it on 15 October 2019: contested, with both dates.
+    let rules = rules_with_2019_staff_term(serde_json::json!({
+        "kind": "after_quarter_end", "days": 15, "basis": "test", "confirmed_by": "test"
+    }));
+    match rules.deadline("art. 8 pkt 4", date("2019-07-15")) {
+        Err(DeadlineError::ContestedTerm {
+            contest:
+                Contest::ReplacedBeforeDue {
+                    earlier_due,
+                    replaced_from,
+                    later_due,
+                },
+            ..
+        }) => {
+            assert_eq!(earlier_due, date("2019-10-10"));
+            assert_eq!(replaced_from, date("2019-09-01"));
+            assert_eq!(later_due, Some(date("2019-10-15")));
+        }
+        other => panic!("expected a contest, got {other:?}"),
+    }
+    // Q2 is due on 10 July 2019, before the text was replaced: certain.
+    let d = rules.deadline("art. 8 pkt 4", date("2019-06-30")).unwrap();
+    assert_eq!(d.due_date, date("2019-07-10"));
+}
+
+#[test]
+fn another_term_giving_the_same_date_is_no_contest() {
+    // Fixed dates (10 October for July to September, …) count another way, but give the
+    // date of the 2017 regulation's 10 days after the third quarter: both readings agree.
+    let quarter = |month: u32, year_offset: i32, from_month: u32| {
+        serde_json::json!({"month": month, "day": 10, "covers":
+            {"year_offset": year_offset, "from_month": from_month, "to_month": from_month + 2}})
+    };
+    let rules = rules_with_2019_staff_term(serde_json::json!({
+        "kind": "fixed_dates",
+        "dates": [quarter(4, 0, 1), quarter(7, 0, 4), quarter(10, 0, 7), quarter(1, -1, 10)],
+        "basis": "test", "confirmed_by": "test"
+    }));
+    let d = rules.deadline("art. 8 pkt 4", date("2019-07-15")).unwrap();
+    assert_eq!(d.due_date, date("2019-10-10"));
+    assert_eq!(d.version_in_force_from, date("2018-10-04"));
+    assert_eq!(
+        d.term_basis.map(|b| b.contains("2017 poz. 1653")),
+        Some(true)
+    );
+}
+
+#[test]
+fn the_general_term_is_contested_where_a_later_text_excepts_the_category() {
+    // Art. 8 pkt 1 lit. a is excepted from 1 September 2019 (Dz.U. 2018 poz. 2245), with a
+    // term the rules do not encode. A change on 31 August 2019 is due on 9 September 2019 by
+    // the 7 days of the text of that day (7 September is a Saturday).
+    match submission_deadline("art. 8 pkt 1 lit. a", date("2019-08-31")) {
+        Err(e @ DeadlineError::ContestedTerm { .. }) => {
+            let DeadlineError::ContestedTerm { contest, .. } = &e else {
+                unreachable!()
+            };
+            assert_eq!(
+                *contest,
+                Contest::ReplacedBeforeDue {
+                    earlier_due: date("2019-09-09"),
+                    replaced_from: date("2019-09-01"),
+                    later_due: None,
+                }
+            );
+            assert!(e.message(Locale::Pl).contains("9 września 2019 r."));
+        }
+        other => panic!("expected a contest, got {other:?}"),
+    }
+}
+
+#[test]
+fn the_general_term_is_contested_exactly_where_a_text_in_force_by_its_due_date_excepts() {
+    // Read from the rules file alone: whether a version lists the category among its
+    // exceptions. Checked for the 15 days up to each version's first day.
+    let rules = Rules::builtin().unwrap();
+    let versions = &rules.file().versions;
+    let excepts = |v: &edurules_deadline::sio::Version, c: &str| {
+        v.exceptions
+            .iter()
+            .any(|e| e.categories.iter().any(|x| x == c))
+    };
+    let version_of = |d: NaiveDate| {
+        versions
+            .iter()
+            .find(|v| v.in_force_from <= d && v.in_force_to.is_none_or(|t| d <= t))
+            .unwrap()
+    };
+    let (mut certain, mut contested) = (0, std::collections::BTreeSet::new());
+    let changes: std::collections::BTreeSet<NaiveDate> = versions
+        .iter()
+        .skip(1)
+        .flat_map(|v| (0..15).map(|back| v.in_force_from - chrono::Days::new(back)))
+        .collect();
+    for &change in &changes {
+        for c in &rules.file().categories {
+            let id = c.id.as_str();
+            if id == "exam candidates: egzamin gimnazjalny" || excepts(version_of(change), id) {
+                continue;
+            }
+            let later_excepting = |due: NaiveDate| {
+                versions
+                    .iter()
+                    .find(|v| v.in_force_from > change && v.in_force_from <= due && excepts(v, id))
+                    .map(|v| v.in_force_from)
+            };
+            match rules.deadline(id, change) {
+                Ok(d) => {
+                    assert_eq!(later_excepting(d.due_date), None, "{id} {change}");
+                    certain += 1;
+                }
+                Err(DeadlineError::ContestedTerm {
+                    contest:
+                        Contest::ReplacedBeforeDue {
+                            earlier_due,
+                            replaced_from,
+                            later_due,
+                        },
+                    ..
+                }) => {
+                    assert_eq!(
+                        later_excepting(earlier_due),
+                        Some(replaced_from),
+                        "{id} {change}"
+                    );
+                    // Every built-in exception that starts so is of a term not encoded.
+                    assert_eq!(later_due, None, "{id} {change}");
+                    assert!(
+                        earlier_due >= change + chrono::Days::new(7),
+                        "{id} {change}"
+                    );
+                    contested.insert((id, change));
+                }
+                Err(e) => panic!("{id} {change}: {e}"),
+            }
+        }
+    }
+    // The README's count, all of them within 15 days of a version's start.
+    assert_eq!(contested.len(), 122);
+    assert!(certain > 3_000, "{certain}");
 }

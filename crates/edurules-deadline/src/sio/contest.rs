@@ -4,9 +4,9 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::Rules;
-use super::data::ExceptionTerm;
-use crate::text::cited;
+use super::{Rules, deadline};
+use crate::term;
+use crate::text::{cited, pick};
 use crate::{DeadlineError, Locale};
 
 /// Why no single deadline is given (see the README, "Contested readings").
@@ -14,17 +14,25 @@ use crate::{DeadlineError, Locale};
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Contest {
-    /// The own term in force on the day of the change falls due after the
-    /// text that set it was replaced, and the text in force then does not
-    /// encode a term that counts the same way. No term of the built-in rules
-    /// is contested so: the one case was art. 8 pkt 4 in the third quarter of
-    /// 2019, until the 2019 regulation's term (the same 10 days after the
-    /// quarter) was confirmed; rules loaded from a file may have one.
+    /// The term in force on the day of the change (the general 7 days or an
+    /// own term) falls due after the text that set it was replaced, and the
+    /// replacing text gives another date, or a term the rules do not encode.
+    /// The built-in rules give it when the 7 days of a change end after a
+    /// version of art. 30 that excepts the category took force: art. 8 pkt 1
+    /// lit. a, excepted from 1 September 2019, for changes from 24 to
+    /// 31 August 2019 (the 7 days from 24 August end on Saturday 31 August
+    /// and move to Monday 2 September). No built-in own term is contested
+    /// so: art. 8 pkt 4 in the third quarter of 2019 was, until the 2019
+    /// regulation's term (the same 10 days after the quarter) was confirmed.
     ReplacedBeforeDue {
         /// The due date by the term in force on the day of the change.
         earlier_due: NaiveDate,
         /// The first day of the text that replaced it.
         replaced_from: NaiveDate,
+        /// The due date by the replacing text's term, counted from the same
+        /// change; `None` when the rules do not encode that term.
+        #[serde(default)]
+        later_due: Option<NaiveDate>,
     },
     /// Candidates for the lower-secondary exam (egzamin gimnazjalny), changes
     /// from 2 September 2017 to 31 August 2019: read literally, the wording of
@@ -50,16 +58,23 @@ fn lower_secondary_span() -> Option<(NaiveDate, NaiveDate)> {
     ))
 }
 
-/// Refuses a deadline that one reading of the law would put elsewhere.
-/// `exception` is the index of the category's exception in version `vi`
-/// (`None`: the general term); `due` the date computed.
+/// Refuses a deadline that one reading of the law would put elsewhere:
+/// `due` is the date computed by the term of version `vi`, in force on the
+/// day of the change.
+///
+/// The term is certain while every version that took force by `due` counts
+/// the same date from the same change. The first that does not (or whose
+/// term for the category is not encoded) makes it contested: one reading
+/// keeps the term in force on the day of the change, the other applies the
+/// text in force when the duty is performed. This holds for the general
+/// term as for an own one: a category that a later version excepts is
+/// contested when the 7 days end after the exception took force.
 pub(super) fn check(
     rules: &Rules,
     vi: usize,
     cat_index: usize,
     category: &str,
     change: NaiveDate,
-    exception: Option<usize>,
     due: NaiveDate,
 ) -> Result<(), DeadlineError> {
     let contested = |contest| DeadlineError::ContestedTerm {
@@ -67,44 +82,39 @@ pub(super) fn check(
         change_date: change,
         contest,
     };
-    let Some(ei) = exception else {
-        if category == LOWER_SECONDARY
-            && let Some((from, to)) = lower_secondary_span()
-            && (from..=to).contains(&change)
-        {
-            return Err(contested(Contest::LowerSecondaryExam { literal_due: due }));
-        }
-        return Ok(());
-    };
-    let versions = &rules.file.versions;
-    let term_of = |v: usize, e: Option<usize>| -> Option<&ExceptionTerm> {
-        versions.get(v)?.exceptions.get(e?).map(|x| &x.term)
-    };
-    let Some(to) = versions.get(vi).and_then(|v| v.in_force_to) else {
-        return Ok(());
-    };
-    if due <= to {
-        return Ok(());
-    }
-    let next = vi.saturating_add(1);
-    let next_exception = rules
+    let general = rules
         .status
-        .get(next)
+        .get(vi)
         .and_then(|row| row.get(cat_index))
-        .copied()
-        .flatten();
-    let same = match (term_of(next, next_exception), term_of(vi, Some(ei))) {
-        (Some(a), Some(b)) => a.counts_like(b),
-        (a, b) => a.is_none() && b.is_none(),
-    };
-    if same {
-        return Ok(());
+        .is_none_or(Option::is_none);
+    if general
+        && category == LOWER_SECONDARY
+        && let Some((from, to)) = lower_secondary_span()
+        && (from..=to).contains(&change)
+    {
+        return Err(contested(Contest::LowerSecondaryExam { literal_due: due }));
     }
-    let replaced_from = to.succ_opt().unwrap_or(to);
-    Err(contested(Contest::ReplacedBeforeDue {
-        earlier_due: due,
-        replaced_from,
-    }))
+    let versions = &rules.file.versions;
+    for vj in vi.saturating_add(1)..versions.len() {
+        let Some(replacing) = versions.get(vj) else {
+            break;
+        };
+        if replacing.in_force_from > due {
+            break;
+        }
+        let later_due = deadline::nominal(rules, vj, cat_index, category, change)
+            .and_then(|(nominal, ..)| term::shift_end(nominal))
+            .ok()
+            .map(|(later, _)| later);
+        if later_due != Some(due) {
+            return Err(contested(Contest::ReplacedBeforeDue {
+                earlier_due: due,
+                replaced_from: replacing.in_force_from,
+                later_due,
+            }));
+        }
+    }
+    Ok(())
 }
 
 impl Contest {
@@ -116,9 +126,11 @@ impl Contest {
     /// use chrono::NaiveDate;
     /// use edurules_deadline::{Locale, sio::Contest};
     /// let d = |m, day| NaiveDate::from_ymd_opt(2019, m, day).unwrap();
-    /// let c = Contest::ReplacedBeforeDue { earlier_due: d(10, 10), replaced_from: d(9, 1) };
-    /// assert!(c.readings(Locale::En).contains("10 October 2019"));
-    /// assert!(c.readings(Locale::Pl).contains("10 października 2019 r."));
+    /// let c = Contest::ReplacedBeforeDue { earlier_due: d(9, 9), replaced_from: d(9, 1), later_due: None };
+    /// assert!(c.readings(Locale::En).contains("9 September 2019"));
+    /// assert!(c.readings(Locale::En).ends_with("the new text's term is not in the rules"));
+    /// let c = Contest::ReplacedBeforeDue { earlier_due: d(9, 9), replaced_from: d(9, 1), later_due: Some(d(10, 10)) };
+    /// assert!(c.readings(Locale::Pl).ends_with("według terminu nowego przepisu przypada on 10 października 2019 r."));
     /// ```
     #[must_use]
     pub fn readings(&self, l: Locale) -> String {
@@ -126,13 +138,34 @@ impl Contest {
             Self::ReplacedBeforeDue {
                 earlier_due,
                 replaced_from,
+                later_due,
             } => {
                 let (due, from) = (l.date(*earlier_due), l.date(*replaced_from));
-                l.pick(
-                    format!("według terminu obowiązującego w dniu zmiany przypada on {due}, ale przepis, który go ustanowił, zastąpiono {from}, zanim termin upłynął, a termin nowego przepisu nie jest zapisany w regułach"),
-                    format!("според срока, действащ в деня на промяната, той изтича на {due}, но разпоредбата, която го определя, е заменена на {from}, преди срокът да изтече, а срокът по новата разпоредба не е записан в правилата"),
-                    format!("by the term in force on the day of the change it falls due on {due}, but the text that set that term was replaced on {from}, before it fell due, and the new text's term is not in the rules"),
-                )
+                let first = pick!(
+                    l,
+                    "według terminu obowiązującego w dniu zmiany przypada on {due}, ale przepis, który go ustanowił, zastąpiono {from}, zanim termin upłynął",
+                    "според срока, действащ в деня на промяната, той изтича на {due}, но разпоредбата, която го определя, е заменена на {from}, преди срокът да изтече",
+                    "by the term in force on the day of the change it falls due on {due}, but the text that set that term was replaced on {from}, before it fell due"
+                );
+                let second = match later_due {
+                    Some(later) => {
+                        let later = l.date(*later);
+                        pick!(
+                            l,
+                            "; według terminu nowego przepisu przypada on {later}",
+                            "; според срока по новата разпоредба той изтича на {later}",
+                            "; by the new text's term it falls due on {later}"
+                        )
+                    }
+                    None => l
+                        .pick(
+                            ", a termin nowego przepisu nie jest zapisany w regułach",
+                            ", а срокът по новата разпоредба не е записан в правилата",
+                            ", and the new text's term is not in the rules",
+                        )
+                        .to_owned(),
+                };
+                format!("{first}{second}")
             }
             Self::LowerSecondaryExam { literal_due } => {
                 let due = l.date(*literal_due);

@@ -130,22 +130,6 @@ pub enum ExceptionTerm {
     },
 }
 
-impl ExceptionTerm {
-    /// Whether the two terms count the same way (the same days after the quarter, the same
-    /// fixed dates), whatever provision sets them: a term carried over by a new regulation
-    /// gives the same date.
-    pub(super) fn counts_like(&self, other: &Self) -> bool {
-        match (self, other) {
-            (Self::Unknown {}, Self::Unknown {}) => true,
-            (Self::AfterQuarterEnd { days: a, .. }, Self::AfterQuarterEnd { days: b, .. }) => {
-                a == b
-            }
-            (Self::FixedDates { dates: a, .. }, Self::FixedDates { dates: b, .. }) => a == b,
-            _ => false,
-        }
-    }
-}
-
 /// A fixed due date ("by 10 October") and the months its report covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -331,6 +331,103 @@ fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
     next.pred_opt()
 }
 
+/// Where a version's term for a category lands before art. 115 KC: the
+/// nominal due date, how it was counted, the provision and the own term's
+/// basis.
+type Nominal<'r> = (NaiveDate, DeadlineTerm, &'r str, Option<&'r str>);
+
+/// The term of version `vi` for the category at `cat_index`, counted from
+/// `change` (which need not fall within that version: a contest counts the
+/// next version's term from the same change).
+pub(super) fn nominal<'r>(
+    rules: &'r Rules,
+    vi: usize,
+    cat_index: usize,
+    cat_id: &str,
+    change: NaiveDate,
+) -> Result<Nominal<'r>, DeadlineError> {
+    let file = &rules.file;
+    let version = file
+        .versions
+        .get(vi)
+        .ok_or(DeadlineError::NoVersionInForce { date: change })?;
+    let status = rules
+        .status
+        .get(vi)
+        .and_then(|row| row.get(cat_index))
+        .copied()
+        .flatten();
+    let out_of_range = || calendar::out_of_range(change);
+    let unknown = |provision: &str| DeadlineError::UnknownExceptionTerm {
+        category: cat_id.to_owned(),
+        provision: provision.to_owned(),
+        version_source: version.source.clone(),
+    };
+    let Some(ex) = status.and_then(|ei| version.exceptions.get(ei)) else {
+        let days = version.general_term_days;
+        let nominal = change
+            .checked_add_days(Days::new(u64::from(days)))
+            .ok_or_else(out_of_range)?;
+        return Ok((
+            nominal,
+            DeadlineTerm::Days { days },
+            file.article.as_str(),
+            None,
+        ));
+    };
+    match &ex.term {
+        ExceptionTerm::Unknown {} => Err(unknown(&ex.provision)),
+        ExceptionTerm::AfterQuarterEnd { days, basis, .. } => {
+            let q = quarter_end(change).ok_or_else(out_of_range)?;
+            let nominal = q
+                .checked_add_days(Days::new(u64::from(*days)))
+                .ok_or_else(out_of_range)?;
+            Ok((
+                nominal,
+                DeadlineTerm::AfterQuarterEnd {
+                    days: *days,
+                    quarter_end: q,
+                },
+                ex.provision.as_str(),
+                Some(basis.as_str()),
+            ))
+        }
+        ExceptionTerm::FixedDates { dates, basis, .. } => {
+            let mut best: Option<(NaiveDate, DeadlineTerm)> = None;
+            let year = change.year();
+            for report_year in [year, year.saturating_add(1)] {
+                for due in dates {
+                    let covered_year = report_year.saturating_add(due.covers.year_offset);
+                    if covered_year != year
+                        || change.month() < due.covers.from_month
+                        || change.month() > due.covers.to_month
+                    {
+                        continue;
+                    }
+                    let (Some(date), Some(from), Some(to)) = (
+                        NaiveDate::from_ymd_opt(report_year, due.month, due.day),
+                        NaiveDate::from_ymd_opt(covered_year, due.covers.from_month, 1),
+                        last_day_of_month(covered_year, due.covers.to_month),
+                    ) else {
+                        continue;
+                    };
+                    if date >= change && best.is_none_or(|(b, _)| date < b) {
+                        best = Some((
+                            date,
+                            DeadlineTerm::FixedDate {
+                                covers_from: from,
+                                covers_to: to,
+                            },
+                        ));
+                    }
+                }
+            }
+            let (nominal, dterm) = best.ok_or_else(|| unknown(&ex.provision))?;
+            Ok((nominal, dterm, ex.provision.as_str(), Some(basis.as_str())))
+        }
+    }
+}
+
 pub(super) fn compute<'r>(
     rules: &'r Rules,
     category: &str,
@@ -351,94 +448,9 @@ pub(super) fn compute<'r>(
         .versions
         .get(vi)
         .ok_or(DeadlineError::NoVersionInForce { date: change })?;
-    let status = rules
-        .status
-        .get(vi)
-        .and_then(|row| row.get(cat_index))
-        .copied()
-        .flatten();
-    let out_of_range = || calendar::out_of_range(change);
-
-    let (nominal, dterm, provision, basis) = match status.and_then(|ei| version.exceptions.get(ei))
-    {
-        None => {
-            let days = version.general_term_days;
-            let nominal = change
-                .checked_add_days(Days::new(u64::from(days)))
-                .ok_or_else(out_of_range)?;
-            (
-                nominal,
-                DeadlineTerm::Days { days },
-                file.article.as_str(),
-                None,
-            )
-        }
-        Some(ex) => match &ex.term {
-            ExceptionTerm::Unknown {} => {
-                return Err(DeadlineError::UnknownExceptionTerm {
-                    category: cat_id.to_owned(),
-                    provision: ex.provision.clone(),
-                    version_source: version.source.clone(),
-                });
-            }
-            ExceptionTerm::AfterQuarterEnd { days, basis, .. } => {
-                let q = quarter_end(change).ok_or_else(out_of_range)?;
-                let nominal = q
-                    .checked_add_days(Days::new(u64::from(*days)))
-                    .ok_or_else(out_of_range)?;
-                (
-                    nominal,
-                    DeadlineTerm::AfterQuarterEnd {
-                        days: *days,
-                        quarter_end: q,
-                    },
-                    ex.provision.as_str(),
-                    Some(basis.as_str()),
-                )
-            }
-            ExceptionTerm::FixedDates { dates, basis, .. } => {
-                let mut best: Option<(NaiveDate, DeadlineTerm)> = None;
-                let year = change.year();
-                for report_year in [year, year.saturating_add(1)] {
-                    for due in dates {
-                        let covered_year = report_year.saturating_add(due.covers.year_offset);
-                        if covered_year != year
-                            || change.month() < due.covers.from_month
-                            || change.month() > due.covers.to_month
-                        {
-                            continue;
-                        }
-                        let (Some(date), Some(from), Some(to)) = (
-                            NaiveDate::from_ymd_opt(report_year, due.month, due.day),
-                            NaiveDate::from_ymd_opt(covered_year, due.covers.from_month, 1),
-                            last_day_of_month(covered_year, due.covers.to_month),
-                        ) else {
-                            continue;
-                        };
-                        if date >= change && best.is_none_or(|(b, _)| date < b) {
-                            best = Some((
-                                date,
-                                DeadlineTerm::FixedDate {
-                                    covers_from: from,
-                                    covers_to: to,
-                                },
-                            ));
-                        }
-                    }
-                }
-                let Some((nominal, dterm)) = best else {
-                    return Err(DeadlineError::UnknownExceptionTerm {
-                        category: cat_id.to_owned(),
-                        provision: ex.provision.clone(),
-                        version_source: version.source.clone(),
-                    });
-                };
-                (nominal, dterm, ex.provision.as_str(), Some(basis.as_str()))
-            }
-        },
-    };
+    let (nominal, dterm, provision, basis) = nominal(rules, vi, cat_index, cat_id, change)?;
     let (due, rule) = term::shift_end(nominal)?;
-    super::contest::check(rules, vi, cat_index, cat_id, change, status, due)?;
+    super::contest::check(rules, vi, cat_index, cat_id, change, due)?;
     Ok(Deadline {
         category: cat_id,
         change_date: change,
