@@ -365,6 +365,8 @@ fn the_general_term_is_contested_exactly_where_a_text_in_force_by_its_due_date_e
             .find(|v| v.in_force_from <= d && v.in_force_to.is_none_or(|t| d <= t))
             .unwrap()
     };
+    // The oracle counts 7 days: every built-in version's general term.
+    assert!(versions.iter().all(|v| v.general_term_days == 7));
     let (mut certain, mut contested) = (0, std::collections::BTreeSet::new());
     let changes: std::collections::BTreeSet<NaiveDate> = versions
         .iter()
@@ -417,4 +419,64 @@ fn the_general_term_is_contested_exactly_where_a_text_in_force_by_its_due_date_e
     // The README's count, all of them within 15 days of a version's start.
     assert_eq!(contested.len(), 122);
     assert!(certain > 3_000, "{certain}");
+}
+
+#[test]
+fn replaced_from_is_the_first_later_text_that_gives_another_date() {
+    // A change on 26 August 2017 to art. 29 ust. 1 pkt 1 lit. j: 7 days end on Saturday
+    // 2 September and move to Monday 4 September 2017. The one-day text of 1 September 2017
+    // keeps the 7 days (same date); the text of 2 September excepts the data.
+    match submission_deadline("art. 29 ust. 1 pkt 1 lit. j", date("2017-08-26")) {
+        Err(DeadlineError::ContestedTerm {
+            contest:
+                Contest::ReplacedBeforeDue {
+                    earlier_due,
+                    replaced_from,
+                    later_due,
+                },
+            ..
+        }) => {
+            assert_eq!(earlier_due, date("2017-09-04"));
+            assert_eq!(replaced_from, date("2017-09-02"));
+            assert_eq!(later_due, None);
+        }
+        other => panic!("expected a contest, got {other:?}"),
+    }
+    // A day earlier the 7 days end on Friday 1 September, under the one-day text: certain.
+    let d = submission_deadline("art. 29 ust. 1 pkt 1 lit. j", date("2017-08-25")).unwrap();
+    assert_eq!(d.due_date, date("2017-09-01"));
+}
+
+#[test]
+fn no_built_in_own_term_is_contested() {
+    // Read from the rules file alone: every change on which the version in force gives the
+    // category an own term (up to 400 days into the version in force now) gets a date,
+    // however many later versions start before it falls due.
+    use edurules_deadline::sio::ExceptionTerm;
+    let rules = Rules::builtin().unwrap();
+    let versions = &rules.file().versions;
+    let own_term = |v: &edurules_deadline::sio::Version, c: &str| {
+        v.exceptions.iter().any(|e| {
+            e.categories.iter().any(|x| x == c) && !matches!(e.term, ExceptionTerm::Unknown {})
+        })
+    };
+    let mut checked = 0;
+    for id in ["art. 8 pkt 4", "art. 8 pkt 1 lit. f"] {
+        for v in versions.iter().filter(|v| own_term(v, id)) {
+            let last = v
+                .in_force_to
+                .unwrap_or(v.in_force_from + chrono::Days::new(400));
+            let mut change = v.in_force_from;
+            while change <= last {
+                let d = rules
+                    .deadline(id, change)
+                    .unwrap_or_else(|e| panic!("{id} {change}: {e}"));
+                assert!(d.term_basis.is_some(), "{id} {change}");
+                checked += 1;
+                change = change.succ_opt().unwrap();
+            }
+        }
+    }
+    // 2017-11-23 – 2019-08-31 (647 days) and 401 from 2019-09-01 for pkt 4, 401 for lit. f.
+    assert!(checked >= 1_449, "{checked}");
 }

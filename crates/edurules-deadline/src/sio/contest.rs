@@ -15,8 +15,13 @@ use crate::{DeadlineError, Locale};
 #[non_exhaustive]
 pub enum Contest {
     /// The term in force on the day of the change (the general 7 days or an
-    /// own term) falls due after the text that set it was replaced, and the
-    /// replacing text gives another date, or a term the rules do not encode.
+    /// own term) falls due on or after the first day of a later text that,
+    /// counted from the same change, gives another date, or a term the rules
+    /// do not encode. Texts in between that give the same date do not count:
+    /// a change on 26 August 2017 to data of art. 29 ust. 1 pkt 1 lit. j is
+    /// due on 4 September 2017 by the 7 days; the text of 1 September 2017
+    /// keeps them, the one of 2 September excepts the data, so
+    /// `replaced_from` is 2 September 2017.
     /// The built-in rules give it when the 7 days of a change end after a
     /// version of art. 30 that excepts the category took force: art. 8 pkt 1
     /// lit. a, excepted from 1 September 2019, for changes from 24 to
@@ -27,10 +32,14 @@ pub enum Contest {
     ReplacedBeforeDue {
         /// The due date by the term in force on the day of the change.
         earlier_due: NaiveDate,
-        /// The first day of the text that replaced it.
+        /// The first day of the earliest later text, in force by
+        /// `earlier_due`, that gives another date (not necessarily the text
+        /// that directly followed the one in force on the day of the change).
         replaced_from: NaiveDate,
-        /// The due date by the replacing text's term, counted from the same
-        /// change; `None` when the rules do not encode that term.
+        /// The due date by that later text's term, counted from the same
+        /// change; `None` when the rules do not encode that term. It may
+        /// fall before `replaced_from` (a shorter term): no built-in rule
+        /// gives such a pair, rules loaded from a file can.
         #[serde(default)]
         later_due: Option<NaiveDate>,
     },
@@ -102,10 +111,11 @@ pub(super) fn check(
         if replacing.in_force_from > due {
             break;
         }
-        let later_due = deadline::nominal(rules, vj, cat_index, category, change)
-            .and_then(|(nominal, ..)| term::shift_end(nominal))
-            .ok()
-            .map(|(later, _)| later);
+        let later_due = match deadline::nominal(rules, vj, cat_index, category, change) {
+            Ok((nominal, ..)) => Some(term::shift_end(nominal)?.0),
+            Err(DeadlineError::UnknownExceptionTerm { .. }) => None,
+            Err(e) => return Err(e),
+        };
         if later_due != Some(due) {
             return Err(contested(Contest::ReplacedBeforeDue {
                 earlier_due: due,
@@ -128,9 +138,9 @@ impl Contest {
     /// let d = |m, day| NaiveDate::from_ymd_opt(2019, m, day).unwrap();
     /// let c = Contest::ReplacedBeforeDue { earlier_due: d(9, 9), replaced_from: d(9, 1), later_due: None };
     /// assert!(c.readings(Locale::En).contains("9 September 2019"));
-    /// assert!(c.readings(Locale::En).ends_with("the new text's term is not in the rules"));
+    /// assert!(c.readings(Locale::En).ends_with("that text's term is not in the rules"));
     /// let c = Contest::ReplacedBeforeDue { earlier_due: d(9, 9), replaced_from: d(9, 1), later_due: Some(d(10, 10)) };
-    /// assert!(c.readings(Locale::Pl).ends_with("według terminu nowego przepisu przypada on 10 października 2019 r."));
+    /// assert!(c.readings(Locale::Pl).ends_with("według terminu tego przepisu przypada on 10 października 2019 r."));
     /// ```
     #[must_use]
     pub fn readings(&self, l: Locale) -> String {
@@ -143,25 +153,25 @@ impl Contest {
                 let (due, from) = (l.date(*earlier_due), l.date(*replaced_from));
                 let first = pick!(
                     l,
-                    "według terminu obowiązującego w dniu zmiany przypada on {due}, ale przepis, który go ustanowił, zastąpiono {from}, zanim termin upłynął",
-                    "според срока, действащ в деня на промяната, той изтича на {due}, но разпоредбата, която го определя, е заменена на {from}, преди срокът да изтече",
-                    "by the term in force on the day of the change it falls due on {due}, but the text that set that term was replaced on {from}, before it fell due"
+                    "według terminu obowiązującego w dniu zmiany przypada on {due}, ale od {from}, przed upływem tego terminu, obowiązuje przepis, który stanowi inaczej",
+                    "според срока, действащ в деня на промяната, той изтича на {due}, но от {from}, преди този срок да изтече, действа разпоредба, която урежда друго",
+                    "by the term in force on the day of the change it falls due on {due}, but from {from}, before that term ran out, a later text provides otherwise"
                 );
                 let second = match later_due {
                     Some(later) => {
                         let later = l.date(*later);
                         pick!(
                             l,
-                            "; według terminu nowego przepisu przypada on {later}",
-                            "; според срока по новата разпоредба той изтича на {later}",
-                            "; by the new text's term it falls due on {later}"
+                            "; według terminu tego przepisu przypada on {later}",
+                            "; според срока по тази разпоредба той изтича на {later}",
+                            "; by that text's term it falls due on {later}"
                         )
                     }
                     None => l
                         .pick(
-                            ", a termin nowego przepisu nie jest zapisany w regułach",
-                            ", а срокът по новата разпоредба не е записан в правилата",
-                            ", and the new text's term is not in the rules",
+                            ", a termin tego przepisu nie jest zapisany w regułach",
+                            ", а срокът по тази разпоредба не е записан в правилата",
+                            ", and that text's term is not in the rules",
                         )
                         .to_owned(),
                 };

@@ -338,7 +338,8 @@ type Nominal<'r> = (NaiveDate, DeadlineTerm, &'r str, Option<&'r str>);
 
 /// The term of version `vi` for the category at `cat_index`, counted from
 /// `change` (which need not fall within that version: a contest counts the
-/// next version's term from the same change).
+/// term of every later version in force by the due date from the same
+/// change).
 pub(super) fn nominal<'r>(
     rules: &'r Rules,
     vi: usize,
