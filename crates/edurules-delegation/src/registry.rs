@@ -312,7 +312,7 @@ pub struct Registry {
     last_date: Option<NaiveDate>,
     /// What was done under someone's access on `last_date`: an end dated that day must not
     /// take it away (`same_day`).
-    today: HashMap<EntityId, Vec<same_day::Act>>,
+    today: HashMap<EntityId, same_day::Day>,
 }
 
 impl Registry {

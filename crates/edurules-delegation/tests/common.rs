@@ -47,6 +47,7 @@ pub(crate) fn request(id: &str, who: &str, entity: &str, on: NaiveDate) -> Event
     }
 }
 
+#[derive(Clone, Copy)]
 pub(crate) struct Grant<'a> {
     pub(crate) id: &'a str,
     pub(crate) grantor: &'a str,

@@ -50,8 +50,9 @@ fn measure() {
 }
 
 /// One day of 5,000 schools, each head granting an authorization and revoking it the same
-/// day: every revocation is an end checked against what was done that day, in its school
-/// only. Checked against the whole day's acts it would be quadratic (25 million checks).
+/// day: every revocation is an end, checked against what it can take away that day, and
+/// accepted. How many acts are checked (not the time) is asserted by a unit test beside the
+/// code (`registry::same_day::tests`), for a bulk day in one school.
 #[test]
 fn replay_of_a_bulk_day_of_grants_and_revocations_is_near_linear() {
     let n = 5_000;
@@ -70,10 +71,7 @@ fn replay_of_a_bulk_day_of_grants_and_revocations_is_near_linear() {
         log.extend([req, g]);
     }
     log.extend((0..n).map(|i| revoke(&format!("g{i}"), &format!("dyr{i}"), on, true)));
-    let start = Instant::now();
     let reg = Registry::replay(Policy::sio(), log).unwrap();
-    let took = start.elapsed();
     assert!(reg.rejected().is_empty());
     assert_eq!(reg.log().len(), 4 * n);
-    assert!(took < Duration::from_millis(1500), "replay took {took:?}");
 }

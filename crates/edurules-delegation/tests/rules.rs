@@ -468,7 +468,7 @@ fn an_end_cannot_take_away_access_used_that_day_art_70_ust_2() {
     assert_eq!(violations[0].rule(), Rule::ChronologicalLog);
     assert_eq!(
         violations[0].message(Locale::En),
-        "an end from 2 March 2026 would take effect from the start of that day, and an event concerning the authorization “g1” was already recorded that day under the access of “dyr”; no event changes the past"
+        "an end from 2 March 2026 would take effect from the start of that day, and an event concerning the authorization “g1” was already recorded that day under the access of “dyr”; no event changes the past: record the end from the next day"
     );
     // Refused, it changed nothing: the head still decides that day, and anna is authorized.
     assert!(allowed(&reg, "dyr", "pupils:read", "SP7", on));
@@ -595,4 +595,91 @@ fn a_revocation_or_role_removal_cannot_take_away_access_used_that_day() {
         }]
     );
     apply_all(&mut reg, [removal(d(2026, 3, 3))]);
+}
+
+/// An end is refused only for what it takes away. A role administrator's removal of her own
+/// role is an act under her access, but an end that does not touch her access takes nothing
+/// from it; her removal of her own administrator role leaves her without that access from the
+/// start of the day, so a later end cannot be what took it. A role removed the day it was
+/// assigned takes nothing used that day either.
+#[test]
+fn an_end_is_refused_only_for_access_it_takes_away() {
+    let on = d(2026, 3, 2);
+    // anna administers roles (an authorization with `roles:assign` and the data_administrator
+    // role, both from the head) and has a teacher role; bob has an unrelated grant.
+    let setup = || {
+        let mut reg = sio_with_head();
+        apply_all(
+            &mut reg,
+            grant(
+                "g1",
+                "dyr",
+                "anna",
+                "SP7",
+                &["sio:access", "roles:assign"],
+                d(2025, 9, 2),
+                d(2026, 8, 31),
+            ),
+        );
+        apply_all(
+            &mut reg,
+            grant(
+                "g2",
+                "dyr",
+                "bob",
+                "SP7",
+                &["pupils:read"],
+                d(2025, 9, 2),
+                d(2026, 8, 31),
+            ),
+        );
+        apply_all(
+            &mut reg,
+            [
+                role("anna", "SP7", "data_administrator", "dyr", d(2025, 9, 2)),
+                role("anna", "SP7", "teacher", "dyr", d(2025, 9, 2)),
+            ],
+        );
+        reg
+    };
+    let removal = |person: &str, role: &str, by: &str| Event::RoleRemoved {
+        person: login(person),
+        entity: ent("SP7"),
+        role: RoleName::new(role).unwrap(),
+        by: login(by),
+        on,
+    };
+
+    // anna removes her own teacher role (allowed: the own-roles rule is for assigning); the
+    // head then revokes bob's grant the same day: accepted.
+    let mut reg = setup();
+    apply_all(&mut reg, [removal("anna", "teacher", "anna")]);
+    apply_all(&mut reg, [revoke("g2", "dyr", on, false)]);
+    assert!(reg.rejected().is_empty());
+
+    // anna removes her own administrator role: from the start of the day she administers no
+    // roles, by her own act. Revoking her authorization the same day takes nothing more.
+    let mut reg = setup();
+    apply_all(&mut reg, [removal("anna", "data_administrator", "anna")]);
+    apply_all(&mut reg, [revoke("g1", "dyr", on, false)]);
+    assert!(reg.rejected().is_empty());
+
+    // A role assigned and removed the same day by the head.
+    let mut reg = setup();
+    apply_all(
+        &mut reg,
+        [
+            role("ewa", "SP7", "teacher", "dyr", on),
+            removal("ewa", "teacher", "dyr"),
+        ],
+    );
+    assert!(reg.rejected().is_empty());
+
+    // Still refused: anna assigns ewa a role, then her authorization is revoked that day.
+    let mut reg = setup();
+    apply_all(&mut reg, [role("ewa", "SP7", "teacher", "anna", on)]);
+    assert_eq!(
+        codes(reg.apply(revoke("g1", "dyr", on, false)).unwrap_err()),
+        ["chronological_log.used_that_day"]
+    );
 }

@@ -276,6 +276,35 @@ fn void_grant_is_explained() {
     };
     // As of the day before, the attempt had not happened: nothing was granted.
     assert_eq!(deny(&reg, d(2025, 9, 30)), [DenyReason::NoGrant]);
+    // As of its own day it had.
+    let void = [DenyReason::VoidWithoutWrittenForm {
+        authorization: AuthorizationId::new("g-x").unwrap(),
+        on: d(2025, 10, 1),
+    }];
+    assert_eq!(deny(&reg, d(2025, 10, 1)), void);
+    // Made again in writing two days later: as of the day between, no written grant had
+    // been made yet, and the void attempt still explains the denial.
+    let mut later = reg.clone();
+    later
+        .apply(
+            Grant {
+                document: true,
+                on: d(2025, 10, 3),
+                ..g
+            }
+            .event(),
+        )
+        .unwrap();
+    // (The written grant itself is named as not yet valid.)
+    assert!(deny(&later, d(2025, 10, 2)).contains(&void[0]));
+    // From its day the written grant is in force, and the void attempt is cited no more
+    // (piotr still needs a role for the permission).
+    let reasons = deny(&later, d(2025, 10, 3));
+    assert!(!reasons.contains(&void[0]), "{reasons:?}");
+    assert!(
+        matches!(reasons[..], [DenyReason::NoRole { .. }]),
+        "{reasons:?}"
+    );
     // The same grant made again in writing, the same day: once it expires, the denial
     // names its expiry, not the void attempt under the same id.
     reg.apply(

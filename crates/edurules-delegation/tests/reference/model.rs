@@ -284,32 +284,34 @@ impl Model {
         }
         let mut after = self.clone();
         after.apply(e, None).unwrap();
-        let auth = |id: &AuthorizationId| after.auths.iter().position(|r| r.a.id == *id).unwrap();
-        self.log
-            .iter()
-            .filter(|x| event_date(x) == on)
-            .any(|x| match x {
+        // Whether the access an accepted event `x` of the day was done under holds in `m`.
+        let holds = |m: &Model, x: &Event| {
+            let auth = |id: &AuthorizationId| m.auths.iter().position(|r| r.a.id == *id).unwrap();
+            match x {
                 Event::AuthorizationGranted {
                     authorization: a, ..
                 } => {
-                    let p = after.auths[auth(&a.id)].parent;
-                    !(after.held(&a.grantor, &a.entity, on).contains(&p)
-                        && after.source_ok(a, on, p))
+                    let p = m.auths[auth(&a.id)].parent;
+                    m.held(&a.grantor, &a.entity, on).contains(&p) && m.source_ok(a, on, p)
                 }
                 Event::AuthorizationRevoked { id, by, .. } => {
-                    let r = &after.auths[auth(id)].a;
-                    !(after.is_head(by, &r.entity, on)
-                        || (*by == r.grantor && !after.held(by, &r.entity, on).is_empty()))
+                    let r = &m.auths[auth(id)].a;
+                    m.is_head(by, &r.entity, on)
+                        || (*by == r.grantor && !m.held(by, &r.entity, on).is_empty())
                 }
                 Event::RoleAssigned {
                     person, entity, by, ..
-                } => {
-                    !(after.is_role_admin(by, entity, on)
-                        && (by != person || after.is_head(by, entity, on)))
-                }
-                Event::RoleRemoved { entity, by, .. } => !after.is_role_admin(by, entity, on),
-                _ => false,
-            })
+                } => m.is_role_admin(by, entity, on) && (by != person || m.is_head(by, entity, on)),
+                Event::RoleRemoved { entity, by, .. } => m.is_role_admin(by, entity, on),
+                _ => true,
+            }
+        };
+        // Only what held before the end can be taken away by it: an administrator who removed
+        // her own administrator role that day no longer held it before.
+        self.log
+            .iter()
+            .filter(|x| event_date(x) == on)
+            .any(|x| holds(self, x) && !holds(&after, x))
     }
 
     /// Whether the event is lawful against the accepted history, leaving aside what it

@@ -407,15 +407,15 @@ impl Violation {
                 let (w, p, on, id) = (kind.words(), q(person.as_str()), date(on), q(id));
                 l.pick(
                     format!(
-                        "zakończenie od {on} obowiązywałoby od początku tego dnia, a tego dnia na podstawie dostępu {p} zapisano już zdarzenie dotyczące {} {id}; zdarzenie nie może zmieniać przeszłości",
+                        "zakończenie od {on} obowiązywałoby od początku tego dnia, a tego dnia na podstawie dostępu użytkownika {p} zapisano już zdarzenie dotyczące {} {id}; zdarzenie nie może zmieniać przeszłości: zakończenie można zapisać od następnego dnia",
                         w.pl_genitive
                     ),
                     format!(
-                        "прекратяването от {on} би действало от началото на този ден, а в този ден въз основа на достъпа на {p} вече е вписано събитие относно {} {id}; събитие не може да променя миналото",
+                        "прекратяването от {on} би действало от началото на този ден, а в този ден въз основа на достъпа на {p} вече е вписано събитие относно {} {id}; събитие не може да променя миналото: прекратяването може да се впише от следващия ден",
                         w.bg
                     ),
                     format!(
-                        "an end from {on} would take effect from the start of that day, and an event concerning the {} {id} was already recorded that day under the access of {p}; no event changes the past",
+                        "an end from {on} would take effect from the start of that day, and an event concerning the {} {id} was already recorded that day under the access of {p}; no event changes the past: record the end from the next day",
                         w.en
                     ),
                 )
