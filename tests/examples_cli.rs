@@ -336,6 +336,14 @@ fn the_demo_is_short_in_one_language_and_fits_a_terminal() {
     }
     assert_ne!(headings[0], headings[1]);
     assert_ne!(headings[1], headings[2]);
+    // The Polish sample flags one pupil of three (11 of 22 days of classes; 10 of 21 is not
+    // half): the rule counts days, and so does the sample.
+    let o = run("demo", &["--json"], "");
+    let v = envelope_of("demo", &["--json"], &o);
+    assert_eq!(
+        v["result"]["absence"]["flagged"],
+        serde_json::json!([{"pupil": 1, "rule": "pl.obowiazek.50"}])
+    );
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! The demo's absences: the configuration's rule profile on a small sample,
 //! the Bulgarian one for a Bulgarian configuration (a school year of the
 //! ISRM selections), the Polish one otherwise (a month of compulsory
-//! schooling, with the planned hours).
+//! schooling, with the planned days of classes).
 
 use chrono::NaiveDate;
 use edurules::absence::{
@@ -17,7 +17,7 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
 }
 
-/// The sample: pupils, planned hours, a window and the absences, Polish or
+/// The sample: pupils, planned days, a window and the absences, Polish or
 /// Bulgarian.
 fn sample(
     bulgarian: bool,
@@ -42,15 +42,31 @@ fn sample(
         ];
         (vec![pupil(1), pupil(2), pupil(3)], planned, window, records)
     } else {
+        // Days of classes in March 2026 (22 school days; pupil 2 joined on the 3rd), and
+        // whole days of unexcused absence: 11 of 22 is at least half, 10 of 21 is not.
         let march = YearMonth::new(2026, 3);
-        for (id, n) in [(1, 88), (2, 110), (3, 96)] {
-            planned.set_month(PupilId(id), march, Unit::Hours, Quantity::whole(n));
+        for (id, n) in [(1, 22), (2, 21), (3, 22)] {
+            planned.set_month(PupilId(id), march, Unit::Days, Quantity::whole(n));
         }
-        let records = vec![
-            hours(1, day(2026, 3, 9), 44, AbsenceKind::Unexcused),
-            hours(2, day(2026, 3, 9), 54, AbsenceKind::Unexcused),
-            hours(3, day(2026, 3, 10), 2, AbsenceKind::Unexcused),
-        ];
+        let absent = |id, days: &[u32]| {
+            days.iter()
+                .map(|&d| {
+                    AbsenceRecord::new(
+                        PupilId(id),
+                        day(2026, 3, d),
+                        Quantity::whole(1),
+                        Unit::Days,
+                        AbsenceKind::Unexcused,
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        let records = [
+            absent(1, &[2, 3, 4, 5, 6, 9, 10, 11, 12, 13, 16]),
+            absent(2, &[9, 10, 11, 12, 13, 16, 17, 18, 19, 20]),
+            absent(3, &[10, 11]),
+        ]
+        .concat();
         (
             vec![pupil(1), pupil(2), pupil(3)],
             planned,

@@ -93,7 +93,7 @@ fn setup(pupils: u64) -> (Roster, Planned, Window) {
     let mut planned = Planned::default();
     for id in 1..=pupils {
         for ym in window.months() {
-            planned.set_month(PupilId(id), ym, Unit::Hours, Quantity::whole(40));
+            planned.set_month(PupilId(id), ym, Unit::Days, Quantity::whole(20));
         }
         planned.set_window(PupilId(id), Unit::Days, Quantity::whole(170));
     }

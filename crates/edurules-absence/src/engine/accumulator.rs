@@ -899,7 +899,7 @@ mod tests {
             let mut planned = Planned::default();
             for &id in &ids {
                 for ym in window.months() {
-                    planned.set_month(PupilId(id), ym, Unit::Hours, Quantity::whole(30));
+                    planned.set_month(PupilId(id), ym, Unit::Days, Quantity::whole(20));
                 }
                 planned.set_window(PupilId(id), Unit::Days, Quantity::whole(180));
             }

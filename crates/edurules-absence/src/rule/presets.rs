@@ -97,7 +97,9 @@ impl RuleProfile {
     /// records in unit days (a day of unexcused absence), and the days of classes per pupil and
     /// month in [`crate::Planned`] (unit days). Which days of partial absence count as days of
     /// absence the act does not say (see the crate README). Late arrivals are not absences in
-    /// Poland and are not counted.
+    /// Poland and are not counted. The act measures whole calendar months: evaluate windows of
+    /// whole months. Art. 42 ust. 2 pkt 2 (vocational preparation at an employer, counted in
+    /// classes, not days) is not covered.
     ///
     /// # Example
     ///
@@ -112,7 +114,7 @@ impl RuleProfile {
     pub fn pl_compulsory_schooling() -> Self {
         Self {
             id: "pl.obowiazek".to_owned(),
-            name: "Niespełnianie obowiązku szkolnego / rocznego przygotowania przedszkolnego".to_owned(),
+            name: "Niespełnianie obowiązku rocznego przygotowania przedszkolnego, obowiązku szkolnego lub obowiązku nauki".to_owned(),
             rules: vec![Rule {
                 id: "pl.obowiazek.50".to_owned(),
                 description: "nieusprawiedliwiona nieobecność w okresie jednego miesiąca na co najmniej 50 % dni zajęć".to_owned(),
