@@ -127,6 +127,12 @@ impl Registry {
 
     /// The acts of `entity`'s day that `event` can take access from and that hold before it,
     /// in the order they were done.
+    ///
+    /// Whether an act holds reads only its user's own records in the entity (appointments,
+    /// roles, grants received) and the grants above those; a parent grant's grantee is the
+    /// grantor of the grants below it, and a chain stays in one entity. So an end can change
+    /// the answer only for the users listed here. A rule that made one person's records decide
+    /// another's access (a role administering for others) must widen this set.
     fn held_acts(&self, event: &Event, on: NaiveDate, entity: &EntityId) -> Vec<usize> {
         let Some(day) = self.today.get(entity) else {
             return Vec::new();
