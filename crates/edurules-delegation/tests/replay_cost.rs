@@ -29,13 +29,13 @@ fn replay_time(n: usize) -> Duration {
     took
 }
 
-/// A quadratic replay (each appointment compared with every earlier one) takes several
-/// seconds for 20,000 appointments even in a release build's tenth; near-linear takes a few
-/// tens of milliseconds in a debug build. The bound is generous for a busy CI machine.
+/// 20,000 appointments replay, each accepted. That recording one compares it with its
+/// neighbours only (not with every earlier one, quadratic) is asserted by counting the
+/// comparisons, not by timing, in a unit test beside the code
+/// (`registry::apply::tests::recording_compares_an_appointment_with_its_neighbours_only`).
 #[test]
-fn replay_of_20000_appointments_is_near_linear() {
-    let took = replay_time(20_000);
-    assert!(took < Duration::from_millis(1500), "replay took {took:?}");
+fn replay_of_20000_appointments_is_accepted() {
+    replay_time(20_000);
 }
 
 /// The figure quoted in the README: `cargo test --release -p edurules-delegation --test lib

@@ -196,12 +196,11 @@ fn item8_blocklist_of_a_million_is_checked_fast() {
     let mut p = cheap_seed();
     p.blocklist = Blocklist::from_lines(&text, false);
     let u = UserContext::default();
-    let start = std::time::Instant::now();
     for _ in 0..100 {
         assert!(check(&p, &Password::new("Haslo999999"), &u).is_err());
     }
-    // Re-normalizing 1 M entries took 41 ms a check; a look-up takes µs.
-    assert!(start.elapsed().as_millis() < 1000, "{:?}", start.elapsed());
+    // Re-normalizing 1 M entries took 41 ms a check; a look-up normalizes none of them, as
+    // a unit test beside the code counts (`policy::blocklist::tests`), not times.
 }
 
 #[test]

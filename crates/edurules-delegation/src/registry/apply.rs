@@ -195,6 +195,8 @@ impl Registry {
             return;
         }
         for &(_, i) in heads.range((earliest, 0)..=(a.until, usize::MAX)) {
+            #[cfg(test)]
+            tests::COMPARED.with(|c| c.set(c.get() + 1));
             let Some(other) = self.appointments.get(i) else {
                 continue;
             };
@@ -548,6 +550,74 @@ fn ended(kind: RecordKind, id: &str) -> Violation {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::{AppointmentId, Policy};
+    use std::cell::Cell;
+
+    thread_local! {
+        /// How many recorded appointments a new one was compared with.
+        pub(super) static COMPARED: Cell<u64> = const { Cell::new(0) };
+    }
+
+    fn appoint(
+        id: String,
+        person: &str,
+        entity: String,
+        from: NaiveDate,
+        until: NaiveDate,
+    ) -> Event {
+        Event::AppointmentRecorded {
+            appointment: crate::Appointment::new(
+                AppointmentId::new(id).unwrap(),
+                Login::new(person).unwrap(),
+                EntityId::new(entity).unwrap(),
+                from,
+                until,
+            ),
+            on: from,
+        }
+    }
+
+    /// Recording an appointment compares it only with its entity's appointments that start
+    /// within a term's length before it: 20,000 schools of one head each compare nothing, and
+    /// one school's 60 yearly heads compare each with at most the term window's few. Compared
+    /// with every earlier one, that would be 200 million and 1,770 comparisons.
+    #[test]
+    fn recording_compares_an_appointment_with_its_neighbours_only() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        let schools: Vec<Event> = (0..20_000)
+            .map(|i| {
+                appoint(
+                    format!("ap{i}"),
+                    &format!("dyr{i}"),
+                    format!("SP{i}"),
+                    d(2025, 9, 1),
+                    d(2030, 8, 31),
+                )
+            })
+            .collect();
+        COMPARED.with(|c| c.set(0));
+        let reg = Registry::replay(Policy::sio(), schools).unwrap();
+        assert_eq!(reg.appointments().count(), 20_000);
+        assert_eq!(COMPARED.with(Cell::get), 0);
+
+        let heads: Vec<Event> = (0..60)
+            .map(|y| {
+                appoint(
+                    format!("ap{y}"),
+                    &format!("dyr{y}"),
+                    "SP1".to_owned(),
+                    d(1970 + y, 9, 1),
+                    d(1971 + y, 8, 31),
+                )
+            })
+            .collect();
+        COMPARED.with(|c| c.set(0));
+        let reg = Registry::replay(Policy::sio(), heads).unwrap();
+        assert!(reg.rejected().is_empty());
+        let window = u64::from(Policy::sio().max_term_school_years) + 2;
+        let compared = COMPARED.with(Cell::get);
+        assert!(compared > 0 && compared <= 60 * window, "{compared}");
+    }
 
     #[test]
     fn max_until_is_the_day_before_the_anniversary() {

@@ -267,6 +267,8 @@ impl Blocklist {
     }
 
     fn fold(&self, s: &str) -> String {
+        #[cfg(test)]
+        tests::FOLDED.with(|c| c.set(c.get() + 1));
         // ASCII is its own NFKC form: skip the normalizer (most list entries).
         if s.is_ascii() {
             return if self.case_sensitive {
@@ -280,5 +282,41 @@ impl Blocklist {
         } else {
             s.nfkc().flat_map(char::to_lowercase).collect()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Password, PasswordPolicy, UserContext, check};
+    use std::cell::Cell;
+
+    thread_local! {
+        /// How many strings were normalized for a list ([`Blocklist::fold`]).
+        pub(super) static FOLDED: Cell<u64> = const { Cell::new(0) };
+    }
+
+    /// A list is normalized once, when it is loaded: a look-up normalizes the password only
+    /// (once by [`Blocklist::contains`], not at all by [`check`], which has the normalized
+    /// forms), never the list's 100,000 entries again.
+    #[test]
+    fn a_look_up_does_not_normalize_the_list_again() {
+        let text: String = (0..100_000).map(|i| format!("Haslo{i}\n")).collect();
+        FOLDED.with(|c| c.set(0));
+        let list = Blocklist::from_lines(&text, false);
+        assert_eq!(FOLDED.with(Cell::get), 100_000);
+        let mut policy = PasswordPolicy::opolska_eszkola();
+        policy.blocklist = list;
+        FOLDED.with(|c| c.set(0));
+        for _ in 0..10 {
+            assert!(policy.blocklist.contains("HASLO99999"));
+            let refused = check(
+                &policy,
+                &Password::new("Haslo99999"),
+                &UserContext::default(),
+            );
+            assert!(refused.is_err());
+        }
+        assert_eq!(FOLDED.with(Cell::get), 10);
     }
 }
