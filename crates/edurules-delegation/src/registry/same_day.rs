@@ -165,7 +165,17 @@ impl Registry {
     /// access its revocation can change, whether or not it cascades (under
     /// [`crate::DerivedGrantPolicy::Cascade`] a grant needs its ancestors in force).
     fn subtree_grantees(&self, id: &AuthorizationId) -> BTreeSet<&Login> {
-        let mut out = BTreeSet::new();
+        self.subtree(id, true)
+            .into_iter()
+            .filter_map(|i| self.authorizations.get(i))
+            .map(|rec| &rec.authorization.grantee)
+            .collect()
+    }
+
+    /// Authorization `id` and, with `below`, every grant below it: what `write` visits when
+    /// it revokes `id` with `cascade = below`.
+    fn subtree(&self, id: &AuthorizationId, below: bool) -> Vec<usize> {
+        let mut out = Vec::new();
         let mut stack: Vec<usize> = self
             .authorization_ids
             .get(id)
@@ -173,9 +183,11 @@ impl Registry {
             .into_iter()
             .collect();
         while let Some(i) = stack.pop() {
-            if let Some(rec) = self.authorizations.get(i) {
-                out.insert(&rec.authorization.grantee);
-                stack.extend(self.children.get(i).into_iter().flatten());
+            if self.authorizations.get(i).is_some() {
+                out.push(i);
+                if below {
+                    stack.extend(self.children.get(i).into_iter().flatten());
+                }
             }
         }
         out
@@ -309,26 +321,12 @@ impl Registry {
                 .appointment_ids
                 .get(id)
                 .map_or(Undo::Nothing, |&i| Undo::Appointment(i)),
-            Event::AuthorizationRevoked { id, cascade, .. } => {
-                // What `write` visits: the revoked grant, and with `cascade` all below it.
-                let mut saved = Vec::new();
-                let mut stack: Vec<usize> = self
-                    .authorization_ids
-                    .get(id)
-                    .copied()
+            Event::AuthorizationRevoked { id, cascade, .. } => Undo::Revocations(
+                self.subtree(id, *cascade)
                     .into_iter()
-                    .collect();
-                while let Some(i) = stack.pop() {
-                    let Some(rec) = self.authorizations.get(i) else {
-                        continue;
-                    };
-                    saved.push((i, rec.revocation.clone()));
-                    if *cascade {
-                        stack.extend(self.children.get(i).into_iter().flatten());
-                    }
-                }
-                Undo::Revocations(saved)
-            }
+                    .filter_map(|i| Some((i, self.authorizations.get(i)?.revocation.clone())))
+                    .collect(),
+            ),
             Event::RoleRemoved {
                 person,
                 entity,
