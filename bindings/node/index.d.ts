@@ -2242,7 +2242,8 @@ export namespace login_classify_1 {
     "error": "too_long";
     /** Its length. */
     "length": number;
-    /** The canonical form that was checked. */
+    /** The canonical form that was checked; past 64 characters, its first
+     * 63 and `…`. */
     "login": string;
     /** The policy's maximum. */
     "max": number;
@@ -2346,7 +2347,8 @@ export namespace login_classify_1 {
     "error": "id_length";
     /** The required length. */
     "expected": number;
-    /** The input as given. */
+    /** The input masked: its first two characters, then `*` for every
+     * digit (of any script), cut past 64 characters. */
     "input": string;
     /** PESEL or EGN. */
     "kind": NationalIdKind;
@@ -2356,7 +2358,8 @@ export namespace login_classify_1 {
     /** The character. */
     "character": string;
     "error": "id_non_digit";
-    /** The input as given. */
+    /** The input masked: its first two characters, then `*` for every
+     * digit (of any script), cut past 64 characters. */
     "input": string;
     /** PESEL or EGN. */
     "kind": NationalIdKind;
@@ -2368,7 +2371,8 @@ export namespace login_classify_1 {
     "expected": number;
     /** The last digit as given. */
     "found": number;
-    /** The input as given. */
+    /** The input masked: its first two characters, then `*` for every
+     * digit (of any script), cut past 64 characters. */
     "input": string;
     /** PESEL or EGN. */
     "kind": NationalIdKind;
@@ -2376,7 +2380,8 @@ export namespace login_classify_1 {
     /** The day digits. */
     "day": number;
     "error": "id_impossible_date";
-    /** The input as given. */
+    /** The input masked: its first two characters, then `*` for every
+     * digit (of any script), cut past 64 characters. */
     "input": string;
     /** PESEL or EGN. */
     "kind": NationalIdKind;
@@ -2699,7 +2704,8 @@ export namespace login_plan_consolidation_1 {
     "error": "too_long";
     /** Its length. */
     "length": number;
-    /** The canonical form that was checked. */
+    /** The canonical form that was checked; past 64 characters, its first
+     * 63 and `…`. */
     "login": string;
     /** The policy's maximum. */
     "max": number;
@@ -2803,7 +2809,8 @@ export namespace login_plan_consolidation_1 {
     "error": "id_length";
     /** The required length. */
     "expected": number;
-    /** The input as given. */
+    /** The input masked: its first two characters, then `*` for every
+     * digit (of any script), cut past 64 characters. */
     "input": string;
     /** PESEL or EGN. */
     "kind": NationalIdKind;
@@ -2813,7 +2820,8 @@ export namespace login_plan_consolidation_1 {
     /** The character. */
     "character": string;
     "error": "id_non_digit";
-    /** The input as given. */
+    /** The input masked: its first two characters, then `*` for every
+     * digit (of any script), cut past 64 characters. */
     "input": string;
     /** PESEL or EGN. */
     "kind": NationalIdKind;
@@ -2825,7 +2833,8 @@ export namespace login_plan_consolidation_1 {
     "expected": number;
     /** The last digit as given. */
     "found": number;
-    /** The input as given. */
+    /** The input masked: its first two characters, then `*` for every
+     * digit (of any script), cut past 64 characters. */
     "input": string;
     /** PESEL or EGN. */
     "kind": NationalIdKind;
@@ -2833,7 +2842,8 @@ export namespace login_plan_consolidation_1 {
     /** The day digits. */
     "day": number;
     "error": "id_impossible_date";
-    /** The input as given. */
+    /** The input masked: its first two characters, then `*` for every
+     * digit (of any script), cut past 64 characters. */
     "input": string;
     /** PESEL or EGN. */
     "kind": NationalIdKind;

@@ -157,13 +157,20 @@ impl Locale {
     }
 }
 
-/// Appends `c`, escaped if a reader could not see it or it would act on a
-/// terminal or log.
 /// Whether [`push_escaped`] writes `c` as it is.
 fn shown_as_is(c: char) -> bool {
-    !(c.is_control() || is_invisible(c) || matches!(c, '„' | '”' | '“' | '«' | '»'))
+    !(escaped_as_code_point(c) || matches!(c, '„' | '”' | '“' | '«' | '»'))
 }
 
+/// Whether `c` is written as its code point (`\u{2028}`): a control character,
+/// an invisible one, or the line and paragraph separators U+2028 and U+2029
+/// (not controls to Unicode, but line breaks to log viewers and JavaScript).
+fn escaped_as_code_point(c: char) -> bool {
+    c.is_control() || is_invisible(c) || matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+/// Appends `c`, escaped if a reader could not see it or it would act on a
+/// terminal or log.
 fn push_escaped(out: &mut String, c: char) {
     match c {
         '\n' => out.push_str("\\n"),
@@ -172,7 +179,7 @@ fn push_escaped(out: &mut String, c: char) {
         // A quotation mark inside the input would seem to close the quote
         // early: it is shown as a plain double quote.
         '„' | '”' | '“' | '«' | '»' => out.push('"'),
-        c if c.is_control() || is_invisible(c) => {
+        c if escaped_as_code_point(c) => {
             // Writing to a String cannot fail.
             let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
         }
@@ -263,6 +270,17 @@ mod tests {
     }
 
     use super::*;
+
+    /// U+2028 and U+2029 break lines in log viewers and JavaScript: a quote
+    /// shows their code points (found in review: `JAN\u{2028}KOW`).
+    #[test]
+    fn line_and_paragraph_separators_are_escaped() {
+        for l in Locale::ALL {
+            let q = l.quote("JAN\u{2028}KOW\u{2029}1");
+            assert!(!q.contains(['\u{2028}', '\u{2029}']), "{q}");
+            assert!(q.contains("JAN\\u{2028}KOW\\u{2029}1"), "{q}");
+        }
+    }
 
     #[test]
     fn boundary_of_the_cut() {

@@ -243,7 +243,9 @@ impl ConsolidationPlan {
     ///
     /// [`LoginError::NotACandidate`] when `surviving` is not the kept login
     /// (rule 1), not one of the candidates (rules 2, 3), collides with one of
-    /// the user's own logins under rule 4, or there is no active login.
+    /// the user's own logins, active or inactive, under rule 4 (the seed's
+    /// "nowy login"; compared by skeleton, so `JANKOWI` collides with
+    /// `JanKow1`), or there is no active login.
     ///
     /// # Example
     ///
@@ -270,9 +272,15 @@ impl ConsolidationPlan {
             | ConsolidationCase::ChooseCanonicalOverLegacy { candidates } => {
                 (candidates.contains(surviving), false)
             }
+            // "System wygeneruje nowy login" (seed 001): none of the user's
+            // logins, active or not, nor one that looks like it.
             ConsolidationCase::GenerateNew => {
                 let key = surviving.skeleton();
-                let own = self.retire.iter().any(|l| SkeletonKey::of(l) == key);
+                let own = self
+                    .retire
+                    .iter()
+                    .chain(&self.inactive)
+                    .any(|l| SkeletonKey::of(l) == key);
                 (!own, true)
             }
         };

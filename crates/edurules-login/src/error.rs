@@ -196,7 +196,8 @@ pub enum LoginError {
     /// The canonical login is longer than the policy allows.
     #[error("{}", messages::text(self, Locale::En))]
     TooLong {
-        /// The canonical form that was checked.
+        /// The canonical form that was checked; past 64 characters, its first
+        /// 63 and `…`.
         login: String,
         /// Its length.
         length: usize,
@@ -335,7 +336,8 @@ pub enum LoginError {
     IdLength {
         /// PESEL or EGN.
         kind: NationalIdKind,
-        /// The input as given.
+        /// The input masked: its first two characters, then `*` for every
+        /// digit (of any script), cut past 64 characters.
         input: String,
         /// Its length in characters.
         length: usize,
@@ -347,7 +349,8 @@ pub enum LoginError {
     IdNonDigit {
         /// PESEL or EGN.
         kind: NationalIdKind,
-        /// The input as given.
+        /// The input masked: its first two characters, then `*` for every
+        /// digit (of any script), cut past 64 characters.
         input: String,
         /// The character.
         character: char,
@@ -359,7 +362,8 @@ pub enum LoginError {
     IdChecksum {
         /// PESEL or EGN.
         kind: NationalIdKind,
-        /// The input as given.
+        /// The input masked: its first two characters, then `*` for every
+        /// digit (of any script), cut past 64 characters.
         input: String,
         /// The check digit the other digits require.
         expected: u8,
@@ -371,7 +375,8 @@ pub enum LoginError {
     IdImpossibleDate {
         /// PESEL or EGN.
         kind: NationalIdKind,
-        /// The input as given.
+        /// The input masked: its first two characters, then `*` for every
+        /// digit (of any script), cut past 64 characters.
         input: String,
         /// The two year digits.
         year_digits: u8,

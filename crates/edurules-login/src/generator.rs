@@ -196,9 +196,9 @@ impl LoginGenerator {
         let policy = &self.config.policy;
         let (min, max) = (policy.min_length(), policy.max_length());
         let p = &self.config.pattern;
-        let exhausted = || LoginError::CandidatesExhausted {
+        let exhausted = |attempts: u32| LoginError::CandidatesExhausted {
             base: base.to_owned(),
-            attempts: self.config.max_attempts,
+            attempts,
         };
         let mut candidate = String::with_capacity(max);
         let mut key = SkeletonKey::with_capacity(max);
@@ -214,7 +214,9 @@ impl LoginGenerator {
         for n in p.first_number..=last {
             let width = decimal_width(n);
             if width >= max {
-                return Err(exhausted());
+                // The numbers from here on leave no room for the base: only
+                // those before `n` were tried.
+                return Err(exhausted(n.saturating_sub(p.first_number)));
             }
             let keep = base.len().min(max - width);
             let cut = base.get(..keep).unwrap_or(base);
@@ -227,7 +229,7 @@ impl LoginGenerator {
                 return Ok(Login::from_canonical_unchecked(candidate));
             }
         }
-        Err(exhausted())
+        Err(exhausted(self.config.max_attempts))
     }
 
     fn is_free<D>(&self, candidate: &str, key: &mut SkeletonKey, directory: &D) -> bool

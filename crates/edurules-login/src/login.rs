@@ -11,6 +11,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::{LoginError, LoginPolicy, SkeletonKey};
+use edurules_locale::MAX_QUOTED_CHARS;
 
 /// A canonical login: only `A-Z` and `0-9`, e.g. `JANKOW1`.
 ///
@@ -281,30 +282,41 @@ pub fn normalize_with(input: &str, policy: &LoginPolicy) -> Result<Login, LoginE
             input: input.to_owned(),
         });
     }
+    // The canonical form is built only as far as a login or a quote can
+    // need it; beyond that its length is counted, not kept.
+    let kept = policy.max_length().max(MAX_QUOTED_CHARS).saturating_add(1);
     if trimmed.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        let canonical = trimmed.to_ascii_uppercase();
-        policy.check_length(&canonical)?;
+        let head = trimmed.get(..kept.min(trimmed.len())).unwrap_or(trimmed);
+        let canonical = head.to_ascii_uppercase();
+        policy.check_length_of(&canonical, trimmed.len())?;
         return Ok(Login(canonical));
     }
     let lead = input.len().saturating_sub(input.trim_start().len());
     let lead_chars = input.get(..lead).map_or(0, |s| s.chars().count());
-    let mut out = String::with_capacity(trimmed.len());
+    let mut out = String::with_capacity(trimmed.len().min(kept));
+    let mut length = 0_usize;
     for (i, c) in trimmed.chars().enumerate() {
         let position = lead_chars.saturating_add(i).saturating_add(1);
         if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_uppercase());
+            length = length.saturating_add(1);
+            if out.len() < kept {
+                out.push(c.to_ascii_uppercase());
+            }
         } else if c.is_whitespace() {
             return Err(LoginError::InnerWhitespace {
                 input: input.to_owned(),
                 position,
             });
         } else if let Some(mapped) = diagnose::nfkc_to_ascii_alnum(c) {
-            out.push_str(&mapped.to_ascii_uppercase());
+            length = length.saturating_add(mapped.len());
+            if out.len() < kept {
+                out.push_str(&mapped.to_ascii_uppercase());
+            }
         } else {
             return Err(diagnose::reject_in(input, trimmed, i, position));
         }
     }
-    policy.check_length(&out)?;
+    policy.check_length_of(&out, length)?;
     Ok(Login(out))
 }
 

@@ -25,15 +25,20 @@ pub enum Sex {
 }
 
 /// `input` as an error may show it: the first two characters, then every
-/// ASCII digit replaced by `*` (other characters kept, so a stray letter can
-/// be found). A national id is personal data; two digits (the year of birth's
-/// last two) do not identify anyone, and the length stays visible.
+/// digit of any script (`4`, full-width `４`, Arabic-Indic `٤`) replaced by
+/// `*` (other characters kept, so a stray letter can be found), past
+/// [`MAX_QUOTED_CHARS`](edurules_locale::MAX_QUOTED_CHARS) characters cut
+/// as [`edurules_locale::clip`] cuts. A national id is personal data; two
+/// digits (the year of birth's last two) do not identify anyone, and the
+/// length stays visible in the error's `length`.
 fn masked(input: &str) -> String {
-    input
+    let head: String = input
         .chars()
+        .take(edurules_locale::MAX_QUOTED_CHARS.saturating_add(1))
         .enumerate()
-        .map(|(i, c)| if i >= 2 && c.is_ascii_digit() { '*' } else { c })
-        .collect()
+        .map(|(i, c)| if i >= 2 && c.is_numeric() { '*' } else { c })
+        .collect();
+    edurules_locale::clip(&head)
 }
 
 /// Checks the length and the digits of `input` and returns the digit values.

@@ -145,7 +145,16 @@ impl LoginPolicy {
 
     /// Checks the length of an already canonical string.
     pub(crate) fn check_length(&self, canonical: &str) -> Result<(), LoginError> {
-        let length = canonical.len();
+        self.check_length_of(canonical, canonical.len())
+    }
+
+    /// Checks `length`, the length of a canonical string whose beginning is
+    /// `canonical` (all of it when it is no longer than the maximum, else at
+    /// least [`MAX_QUOTED_CHARS`](edurules_locale::MAX_QUOTED_CHARS) + 1
+    /// characters). An error keeps as much of it as a message quotes
+    /// ([`edurules_locale::clip`]).
+    pub(crate) fn check_length_of(&self, canonical: &str, length: usize) -> Result<(), LoginError> {
+        let canonical = &edurules_locale::clip(canonical);
         if length < self.min_length {
             Err(LoginError::TooShort {
                 login: canonical.to_owned(),

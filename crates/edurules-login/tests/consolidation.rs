@@ -90,6 +90,25 @@ fn rule_one_keeps_the_login_and_rule_four_needs_the_password() {
     let done = generate.resolve(&"JANKOW6".parse().unwrap()).unwrap();
     assert!(done.confirm_with_current_password);
     assert_eq!(done.retired, ["JanKow5"]);
+
+    // Rule 4 gives a new login (seed 001: "system wygeneruje nowy login"): not
+    // the user's inactive canonical one, nor one that looks like it.
+    let inactive = plan_consolidation(&[
+        LegacyAccount::new("JANKOW1", false, ["SP7"]),
+        LegacyAccount::new("JanKow5", true, ["LO2"]),
+    ]);
+    assert_eq!(inactive.case.rule(), Some(4));
+    for taken in ["JANKOW1", "JANKOWI", "JANKOW5"] {
+        assert_eq!(
+            inactive
+                .resolve(&taken.parse().unwrap())
+                .unwrap_err()
+                .code(),
+            "login.not_a_candidate",
+            "{taken}"
+        );
+    }
+    assert!(inactive.resolve(&"JANKOW6".parse().unwrap()).is_ok());
 }
 
 #[test]

@@ -189,9 +189,11 @@ fn exhausting_the_space_is_a_typed_error_not_a_loop() {
         GeneratorConfig::default().with_policy(LoginPolicy::new(1, 3).unwrap()),
     )
     .unwrap();
+    // The error counts the numbers tried (1 to 99), not the 1,000,000
+    // `max_attempts` allows.
     assert!(matches!(
         g.generate("Jan", "Kowalski", &Full),
-        Err(LoginError::CandidatesExhausted { .. })
+        Err(LoginError::CandidatesExhausted { attempts: 99, .. })
     ));
     // Default policy: stops after max_attempts.
     let g = LoginGenerator::new(GeneratorConfig::default().with_max_attempts(1000)).unwrap();

@@ -14,8 +14,9 @@ fn all_messages(e: &LoginError) -> Vec<String> {
 fn assert_safe(e: &LoginError) {
     for m in all_messages(e) {
         assert!(
-            !m.chars().any(|c| c.is_control()),
-            "control character in {m:?}"
+            !m.chars()
+                .any(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}')),
+            "control character or line separator in {m:?}"
         );
         assert!(m.chars().count() < 600, "message too long: {m}");
     }
@@ -101,10 +102,52 @@ fn national_ids_are_masked() {
     for m in all_messages(&e).into_iter().chain([format!("{e:?}")]) {
         assert!(!m.contains("010100"), "{m}");
     }
-    // A long paste is masked and cut.
+    // Digits of other scripts are masked too: full-width and Arabic-Indic.
+    for text in ["４４０５１４０１４５８", "٤٤٠٥١٤٠١٤٥٨"] {
+        let hidden: String = text.chars().skip(2).take(6).collect();
+        for e in [
+            text.parse::<Pesel>().unwrap_err(),
+            text.parse::<Egn>().unwrap_err(),
+        ] {
+            assert_safe(&e);
+            for m in all_messages(&e)
+                .into_iter()
+                .chain([format!("{e:?}"), serde_json::to_string(&e).unwrap()])
+            {
+                assert!(!m.contains(&hidden), "{text}: {m}");
+            }
+        }
+    }
+    // A long paste is masked and cut, in the error itself too.
     let e = "1".repeat(5_000).parse::<Pesel>().unwrap_err();
     assert_safe(&e);
     assert!(!e.to_string().contains("111"), "{e}");
+    assert!(format!("{e:?}").len() < 400, "{e:?}");
+    assert!(
+        matches!(e, LoginError::IdLength { length: 5_000, .. }),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn a_long_login_is_counted_not_copied() {
+    for input in [
+        "a".repeat(1_000_000),
+        "ą".repeat(1_000_000),
+        "Ａ".repeat(1_000_000),
+    ] {
+        let e = normalize(&input).unwrap_err();
+        assert_safe(&e);
+        match &e {
+            LoginError::TooLong { login, length, .. } => {
+                assert_eq!(*length, 1_000_000);
+                assert!(login.chars().count() <= MAX_QUOTED_CHARS, "{login}");
+            }
+            // `ą` is refused as a Polish letter before the length is known.
+            LoginError::PolishLetter { .. } => {}
+            other => panic!("{other:?}"),
+        }
+    }
 }
 
 proptest! {
@@ -118,7 +161,7 @@ proptest! {
     }
 
     #[test]
-    fn any_pesel_or_egn_error_shows_at_most_two_digits_of_it(s in "[0-9]{9,12}|[0-9]{5}.[0-9]{5}") {
+    fn any_pesel_or_egn_error_shows_at_most_two_digits_of_it(s in "[0-9]{9,12}|[0-9]{5}.[0-9]{5}|[0-9０-９٠-٩]{10,11}") {
         let errors = [s.parse::<Pesel>().err(), s.parse::<Egn>().err()];
         for e in errors.into_iter().flatten() {
             assert_safe(&e);
