@@ -214,8 +214,9 @@ impl Shared<'_> {
 /// [`PasswordError::InvalidCredentials`]); the minimum age (unless a change is
 /// required); every rule of [`check`]; the history: the new password must
 /// differ from the `history_depth` most recently used ones, the current one
-/// included (see [`PasswordPolicy`]); then the new hash is made with the
-/// policy's parameters.
+/// included (see [`PasswordPolicy`]; an earlier hash costlier than the
+/// policy's [`Limits`](crate::Limits) allow to verify cannot be compared and is passed
+/// over); then the new hash is made with the policy's parameters.
 ///
 /// Cost: the new password is compared with the current one on the two
 /// plaintexts (after NFKC), with no hash. A change refused by a cheap rule
@@ -263,6 +264,9 @@ pub fn change_password_with_salt(
     salt: &[u8; SALT_LEN],
 ) -> Result<AccountState, PasswordError> {
     policy.validate()?;
+    // The old password is bounded before it is normalized for the comparison
+    // below (verifying it would refuse it with the same error).
+    old.check_raw_size(&policy.limits)?;
 
     // Cheap rules first; their errors are returned only to a caller who
     // knows the old password.
@@ -344,6 +348,11 @@ pub fn change_password_with_salt(
                 reused = Some(reused.map_or(position, |p| p.min(position)));
             }
             Outcome::Earlier(_, Err(PasswordError::InvalidCredentials)) => {}
+            // An earlier hash that the limits refuse to verify (made under
+            // costlier settings than they now allow) cannot be compared: it
+            // is passed over. Refusing the change would leave the user with
+            // no way out of a required change.
+            Outcome::Earlier(_, Err(PasswordError::HashTooCostly { .. })) => {}
             Outcome::Earlier(_, Err(other)) => return Err(other),
             Outcome::New(result) => new_hash = Some(result?),
             Outcome::Skipped => {}
@@ -440,6 +449,49 @@ mod tests {
             )
             .is_ok()
         );
+    }
+
+    /// An earlier hash made under costlier settings than the limits now allow
+    /// to verify (here after an administrator's reset of an account whose hash
+    /// was too costly to log in with) does not block the required change.
+    #[test]
+    fn an_earlier_hash_too_costly_to_verify_is_passed_over() {
+        let p = policy();
+        let t = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
+        let costly = StoredHash::new(
+            "$argon2id$v=19$m=300000,t=1,p=1$c29tZXNhbHRzb21lc2FsdA$pt0OuF9rVdfw3e+4oDW+STqxPmywwTeYRme89Ph4jFY",
+            crate::Normalization::Nfkc,
+        )
+        .unwrap();
+        assert_eq!(
+            verify_in(
+                &costly,
+                &Password::new("x"),
+                &mut Scratch::default(),
+                &p.limits
+            )
+            .unwrap_err()
+            .code(),
+            "password.hash_too_costly"
+        );
+        let stuck = AccountState {
+            current: costly,
+            previous: vec![],
+            changed_at: t,
+            must_change: None,
+        };
+        let reset = admin_reset(&p, &stuck, &Password::new("Tymczasowe-1"), t).unwrap();
+        let changed = change_password(
+            &p,
+            &reset,
+            &Password::new("Tymczasowe-1"),
+            &Password::new("Nowe-Haslo-1"),
+            &UserContext::default(),
+            t,
+        )
+        .unwrap();
+        assert_eq!(changed.must_change, None);
+        assert_eq!(changed.previous.len(), 2);
     }
 
     #[test]

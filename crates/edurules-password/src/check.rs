@@ -15,6 +15,7 @@ use unicode_normalization::char::is_combining_mark;
 use zeroize::Zeroizing;
 
 use crate::class::CharClass;
+use crate::error::PasswordError;
 use crate::policy::PasswordPolicy;
 use crate::secret::Password;
 
@@ -69,12 +70,16 @@ pub fn check(
             actual: saturate(actual),
         }])
     };
-    let Ok(normalized) = candidate.nfkc_within(&policy.limits) else {
-        return too_long(
-            candidate
-                .char_count()
-                .max(MAX_CHECKED_CHARS.saturating_add(1)),
-        );
+    let normalized = match candidate.nfkc_within(&policy.limits) {
+        Ok(normalized) => normalized,
+        // The length reported is the real one: as typed when the text is too
+        // large as typed (it is not normalized then), else after NFKC
+        // (counted, not kept: the text as typed is within the limit).
+        Err(PasswordError::InputTooLong {
+            after_normalization: true,
+            ..
+        }) => return too_long(candidate.normalized_char_count()),
+        Err(_) => return too_long(candidate.char_count()),
     };
     let raw_count = candidate.char_count();
     if raw_count > MAX_CHECKED_CHARS {

@@ -324,8 +324,13 @@ pub fn status(policy: &PasswordPolicy, state: &AccountState, now: DateTime<Utc>)
         .and_then(|d| expires_at.checked_sub_signed(d))
         .unwrap_or(expires_at);
     if now >= warn_from {
-        let left = (expires_at - now).num_seconds();
-        let days_left = left.saturating_add(SECONDS_PER_DAY - 1) / SECONDS_PER_DAY;
+        // Whole seconds left, a started second counted whole: 0.5 s before
+        // the expiry is 1 day left, never 0.
+        let left = expires_at - now;
+        let seconds = left
+            .num_seconds()
+            .saturating_add(i64::from(left.subsec_nanos() > 0));
+        let days_left = seconds.saturating_add(SECONDS_PER_DAY - 1) / SECONDS_PER_DAY;
         return PasswordStatus::ExpiringSoon {
             expires_at,
             days_left: u32::try_from(days_left).unwrap_or(u32::MAX),
@@ -394,6 +399,30 @@ mod tests {
                 zone: SchoolZone::EuropeWarsaw,
             }
         );
+    }
+
+    #[test]
+    fn less_than_a_second_left_is_one_day_left() {
+        let p = PasswordPolicy::opolska_eszkola();
+        let t = Utc.with_ymd_and_hms(2026, 3, 20, 23, 30, 0).unwrap();
+        let expires = t + TimeDelta::days(60);
+        for (before, days_left) in [
+            (TimeDelta::milliseconds(500), 1),
+            (TimeDelta::nanoseconds(1), 1),
+            (TimeDelta::days(1), 1),
+            (TimeDelta::days(1) + TimeDelta::milliseconds(500), 2),
+            (TimeDelta::days(3) + TimeDelta::nanoseconds(1), 4),
+        ] {
+            assert_eq!(
+                status(&p, &state(t), expires - before),
+                PasswordStatus::ExpiringSoon {
+                    expires_at: expires,
+                    days_left,
+                    zone: SchoolZone::EuropeWarsaw,
+                },
+                "{before:?} before the expiry"
+            );
+        }
     }
 
     #[test]

@@ -129,6 +129,36 @@ fn item4_every_entry_point_has_a_size_limit() {
         check(&cheap_seed(), &expands, &UserContext::default()).unwrap_err()[0].code(),
         "password.too_long"
     );
+    // The length a refusal reports is the real one: as typed when the text is
+    // too large as typed, after NFKC when it grows too large (U+FDFA: 18 code
+    // points), never a made-up 4 097.
+    let polish = Password::new("ą".repeat(2100));
+    assert_eq!(
+        check(&cheap_seed(), &polish, &UserContext::default()).unwrap_err(),
+        vec![Violation::TooLong {
+            max: 128,
+            actual: 2100
+        }]
+    );
+    assert_eq!(
+        check(&cheap_seed(), &expands, &UserContext::default()).unwrap_err(),
+        vec![Violation::TooLong {
+            max: 128,
+            actual: 18_000
+        }]
+    );
+    // An old password too large is refused before it is normalized.
+    let state = issue_account(&cheap_seed(), &Password::new("Haslo-123"), t0()).unwrap();
+    let e = change_password(
+        &cheap_seed(),
+        &state,
+        &huge,
+        &Password::new("Nowe-Haslo-1"),
+        &UserContext::default(),
+        t0(),
+    )
+    .unwrap_err();
+    assert_eq!(e, too_long);
     // The policy's limits apply to the state transitions.
     let mut policy = cheap_seed();
     policy.limits = Limits::default().with_max_password_bytes(16);

@@ -277,12 +277,23 @@ impl Blocklist {
                 s.to_ascii_lowercase()
             };
         }
+        // Built at its exact final size (a first pass counts the bytes): a
+        // password is folded here by `contains`, and no reallocation may leave
+        // an unwiped partial copy in freed memory.
         if self.case_sensitive {
-            s.nfkc().collect()
+            exact_string(|| s.nfkc())
         } else {
-            s.nfkc().flat_map(char::to_lowercase).collect()
+            exact_string(|| s.nfkc().flat_map(char::to_lowercase))
         }
     }
+}
+
+/// The characters `chars()` gives, in a string allocated once at their size.
+fn exact_string<I: Iterator<Item = char>>(chars: impl Fn() -> I) -> String {
+    let size: usize = chars().map(char::len_utf8).sum();
+    let mut out = String::with_capacity(size);
+    out.extend(chars());
+    out
 }
 
 #[cfg(test)]
@@ -294,6 +305,19 @@ mod tests {
     thread_local! {
         /// How many strings were normalized for a list ([`Blocklist::fold`]).
         pub(super) static FOLDED: Cell<u64> = const { Cell::new(0) };
+    }
+
+    /// A password folded by `contains` is built at its exact size: growing
+    /// would leave an unwiped partial copy in freed memory.
+    #[test]
+    fn a_folded_password_never_grows() {
+        for case_sensitive in [false, true] {
+            let list = Blocklist::from_lines("haslo", case_sensitive);
+            for password in ["ŻÓŁW-Ściana-1", "\u{FB01}ne", "Straße", "İstanbul", "abc"] {
+                let folded = list.fold(password);
+                assert_eq!(folded.capacity(), folded.len(), "{password}");
+            }
+        }
     }
 
     /// A list is normalized once, when it is loaded: a look-up normalizes the password only
