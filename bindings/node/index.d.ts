@@ -2987,13 +2987,19 @@ export namespace password_change_1 {
 /** `password.check@1` */
 export namespace password_check_1 {
   /** A kind of character. Every character belongs to exactly one class
-   * (decided after NFKC normalization):
+   * (decided after NFKC normalization), by its Unicode general category:
    *
-   * - `upper`: a letter with case, upper case (`A`, `Ż`, `Ж`, `Ω`);
-   * - `lower`: a letter with case, lower case (`a`, `ż`, `ж`, `ω`);
-   * - `digit`: a numeric character (`0`–`9` and other Unicode numbers);
-   * - `other_letter`: a letter without case (`漢`, `ا`), as in Active Directory's fifth category;
-   * - `special`: everything else that is printable: punctuation, symbols, spaces.
+   * - `upper`: an upper-case or title-case letter, `Lu` and `Lt` (`A`, `Ż`, `Ж`,
+   *   `Ω`, `ᾈ`); a symbol that only looks like a letter (`🅰`, `So`) is not one;
+   * - `lower`: a lower-case letter, `Ll` (`a`, `ż`, `ж`, `ω`);
+   * - `digit`: a number, `Nd`, `Nl` and `No` (`0`–`9` and other Unicode numbers);
+   * - `other_letter`: a letter without case, `Lo` and `Lm` (`漢`, `ا`), as in
+   *   Active Directory's fifth category;
+   * - `special`: everything else: punctuation, symbols, spaces (and marks, which
+   *   `check` counts with the letter before them). The characters `check`
+   *   refuses (`password.control_character`: controls, format characters, line
+   *   and paragraph separators, private-use and unassigned code points) are
+   *   never counted as special.
    *
    * # Example
    * ```

@@ -10,11 +10,10 @@ pub use context::{
 pub use strength::StrengthWarning;
 pub use violation::{Edge, Violation};
 
-use edurules_locale::is_invisible;
 use unicode_normalization::char::is_combining_mark;
 use zeroize::Zeroizing;
 
-use crate::class::CharClass;
+use crate::class::{CharClass, is_refused};
 use crate::error::PasswordError;
 use crate::policy::PasswordPolicy;
 use crate::secret::Password;
@@ -102,10 +101,11 @@ pub fn check(
             actual: length,
         });
     }
-    // Control characters, and invisible ones (zero-width space, soft hyphen, direction
-    // marks: PRECIS, RFC 8264, disallows both): "Abcdefg" with a zero-width space is not
-    // eight characters with a special one.
-    if chars.iter().any(|&c| c.is_control() || is_invisible(c)) {
+    // Control characters, invisible ones (zero-width space, soft hyphen, direction
+    // marks), line separators, private-use and unassigned code points: PRECIS (RFC 8264)
+    // disallows them all. "Abcdefg" with a zero-width space is not eight characters with
+    // a special one.
+    if chars.iter().any(|&c| is_refused(c)) {
         out.push(Violation::ControlCharacter);
     }
 
@@ -113,8 +113,8 @@ pub fn check(
     for c in chars.iter() {
         // A combining mark still separate after NFKC (`h` + U+0301 has no composed form)
         // is part of the letter before it: it counts towards the length (NIST counts code
-        // points) but is not a special character. An invisible one is refused above.
-        if is_combining_mark(*c) || is_invisible(*c) {
+        // points) but is not a special character. A refused one counts as no class.
+        if is_combining_mark(*c) || is_refused(*c) {
             continue;
         }
         let class = CharClass::of(*c);
@@ -303,7 +303,21 @@ mod tests {
         // Shown as "Abcdefg": seven letters. Each invisible character (zero-width space,
         // soft hyphen, right-to-left override, word joiner, tag letter) is refused, and none
         // stands for the special character the seed asks for beside the letters.
-        for invisible in ['\u{200b}', '\u{ad}', '\u{202e}', '\u{2060}', '\u{e0041}'] {
+        // Found in review: the line and paragraph separators, the interlinear annotation
+        // characters (format, not default-ignorable), a private-use and an unassigned code
+        // point counted as that special character.
+        for invisible in [
+            '\u{200b}',
+            '\u{ad}',
+            '\u{202e}',
+            '\u{2060}',
+            '\u{e0041}',
+            '\u{2028}',
+            '\u{2029}',
+            '\u{fff9}',
+            '\u{e000}',
+            '\u{378}',
+        ] {
             let candidate = Password::new(format!("Abcdefg{invisible}"));
             assert_eq!(
                 codes(check(&p, &candidate, &none)),
@@ -318,6 +332,13 @@ mod tests {
             codes(check(&p, &Password::new("Abcdefh\u{301}"), &none)),
             ["password.missing_classes"]
         );
+        // A symbol that looks like a capital letter (U+1F170, `So`) is a special character,
+        // not the upper-case letter the seed asks for.
+        assert_eq!(
+            codes(check(&p, &Password::new("\u{1F170}bcdefg1"), &none)),
+            ["password.missing_classes"]
+        );
+        assert!(check(&p, &Password::new("\u{1F170}Abcdefg"), &none).is_ok());
         // With a digit, the same password passes: the mark itself is allowed.
         assert!(check(&p, &Password::new("Abcdef1h\u{301}"), &none).is_ok());
         // A mark that composes (`e` + U+0301 = `é`) is one letter after NFKC: seven.

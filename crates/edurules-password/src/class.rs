@@ -2,17 +2,24 @@
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use unicode_general_category::{GeneralCategory as Gc, get_general_category};
 
 use crate::locale::Locale;
 
 /// A kind of character. Every character belongs to exactly one class
-/// (decided after NFKC normalization):
+/// (decided after NFKC normalization), by its Unicode general category:
 ///
-/// - `upper`: a letter with case, upper case (`A`, `Ż`, `Ж`, `Ω`);
-/// - `lower`: a letter with case, lower case (`a`, `ż`, `ж`, `ω`);
-/// - `digit`: a numeric character (`0`–`9` and other Unicode numbers);
-/// - `other_letter`: a letter without case (`漢`, `ا`), as in Active Directory's fifth category;
-/// - `special`: everything else that is printable: punctuation, symbols, spaces.
+/// - `upper`: an upper-case or title-case letter, `Lu` and `Lt` (`A`, `Ż`, `Ж`,
+///   `Ω`, `ᾈ`); a symbol that only looks like a letter (`🅰`, `So`) is not one;
+/// - `lower`: a lower-case letter, `Ll` (`a`, `ż`, `ж`, `ω`);
+/// - `digit`: a number, `Nd`, `Nl` and `No` (`0`–`9` and other Unicode numbers);
+/// - `other_letter`: a letter without case, `Lo` and `Lm` (`漢`, `ا`), as in
+///   Active Directory's fifth category;
+/// - `special`: everything else: punctuation, symbols, spaces (and marks, which
+///   `check` counts with the letter before them). The characters `check`
+///   refuses (`password.control_character`: controls, format characters, line
+///   and paragraph separators, private-use and unassigned code points) are
+///   never counted as special.
 ///
 /// # Example
 /// ```
@@ -60,16 +67,12 @@ impl CharClass {
     /// ```
     #[must_use]
     pub fn of(c: char) -> CharClass {
-        if c.is_uppercase() {
-            CharClass::Upper
-        } else if c.is_lowercase() {
-            CharClass::Lower
-        } else if c.is_numeric() {
-            CharClass::Digit
-        } else if c.is_alphabetic() {
-            CharClass::OtherLetter
-        } else {
-            CharClass::Special
+        match get_general_category(c) {
+            Gc::UppercaseLetter | Gc::TitlecaseLetter => CharClass::Upper,
+            Gc::LowercaseLetter => CharClass::Lower,
+            Gc::DecimalNumber | Gc::LetterNumber | Gc::OtherNumber => CharClass::Digit,
+            Gc::OtherLetter | Gc::ModifierLetter => CharClass::OtherLetter,
+            _ => CharClass::Special,
         }
     }
 
@@ -292,6 +295,27 @@ impl ClassRequirement {
     }
 }
 
+/// Whether a password may not contain `c` (after NFKC), as PRECIS's
+/// `OpaqueString` (RFC 8265, RFC 8264 § 9) disallows it: a control (`Cc`), a
+/// format character (`Cf`: direction marks, the interlinear annotation
+/// characters U+FFF9–U+FFFB), a line or paragraph separator (`Zl`, `Zp`:
+/// U+2028, U+2029), a private-use (`Co`) or unassigned (`Cn`) code point, or
+/// any default-ignorable one ([`edurules_locale::is_invisible`]: zero-width
+/// space, soft hyphen, variation selectors).
+pub(crate) fn is_refused(c: char) -> bool {
+    edurules_locale::is_invisible(c)
+        || matches!(
+            get_general_category(c),
+            Gc::Control
+                | Gc::Format
+                | Gc::LineSeparator
+                | Gc::ParagraphSeparator
+                | Gc::PrivateUse
+                | Gc::Unassigned
+                | Gc::Surrogate
+        )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -306,6 +330,54 @@ mod tests {
         }
         assert_eq!(CharClass::of('\u{3042}'), CharClass::OtherLetter);
         assert_eq!(CharClass::of('€'), CharClass::Special);
+    }
+
+    /// By general category, not by the `Uppercase` property: a symbol that looks like a
+    /// letter is no letter, a title-case letter is an upper-case one (found in review).
+    #[test]
+    fn letters_by_general_category() {
+        // NEGATIVE SQUARED LATIN CAPITAL LETTER A, NEGATIVE CIRCLED A: `So` with
+        // `Other_Uppercase`, and NFKC keeps them.
+        for c in ['\u{1F170}', '\u{1F150}'] {
+            assert!(c.is_uppercase(), "{c}");
+            assert_eq!(CharClass::of(c), CharClass::Special, "{c}");
+        }
+        // GREEK CAPITAL LETTER ALPHA WITH PSILI AND PROSGEGRAMMENI, ǅ: `Lt`.
+        for c in ['\u{1F88}', '\u{1FBC}', 'ǅ'] {
+            assert_eq!(CharClass::of(c), CharClass::Upper, "{c}");
+        }
+        assert_eq!(CharClass::of('ʼ'), CharClass::OtherLetter); // `Lm`
+        assert_eq!(CharClass::of('Ⅻ'), CharClass::Digit); // `Nl`
+        assert_eq!(CharClass::of('\u{2028}'), CharClass::Special);
+    }
+
+    #[test]
+    fn refused_characters() {
+        for c in [
+            '\t',
+            '\u{7f}', // Cc
+            '\u{200b}',
+            '\u{ad}',
+            '\u{fe0f}', // default-ignorable
+            '\u{fff9}',
+            '\u{fffb}',
+            '\u{600}', // Cf, not default-ignorable
+            '\u{2028}',
+            '\u{2029}', // Zl, Zp
+            '\u{e000}',
+            '\u{f8ff}',
+            '\u{10fffd}', // Co
+            '\u{378}',
+            '\u{e0080}',
+            '\u{10ffff}', // Cn
+        ] {
+            assert!(is_refused(c), "U+{:04X}", u32::from(c));
+        }
+        for c in [
+            'a', 'Ż', ' ', '\u{a0}', '\u{3000}', '€', '🙂', '漢', '\u{301}',
+        ] {
+            assert!(!is_refused(c), "U+{:04X}", u32::from(c));
+        }
     }
 
     #[test]

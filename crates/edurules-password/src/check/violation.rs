@@ -55,8 +55,11 @@ pub enum Violation {
         /// The password's length.
         actual: u32,
     },
-    /// A control character (new line, tab, NUL, …) or an invisible one (zero-width space,
-    /// soft hyphen, a direction mark: Unicode's default-ignorable code points).
+    /// A character a password may not contain (as PRECIS, RFC 8264, disallows it): a
+    /// control character (new line, tab, NUL, …), an invisible one (zero-width space, soft
+    /// hyphen, a direction mark: Unicode's default-ignorable code points, and every format
+    /// character), a line or paragraph separator (U+2028, U+2029), or a code point outside
+    /// the Unicode standard's characters (private use, unassigned).
     #[serde(rename = "password.control_character")]
     ControlCharacter,
     /// Fewer than `min_present` of `classes` occur.
@@ -179,9 +182,9 @@ impl Violation {
             }
             Violation::ControlCharacter => l
                 .pick(
-                    "Hasło zawiera znak sterujący lub niewidoczny (na przykład tabulator, znak nowego wiersza lub spację o zerowej szerokości).",
-                    "Паролата съдържа управляващ или невидим знак (например табулация, нов ред или интервал с нулева ширина).",
-                    "The password contains a control or invisible character (such as a tab, a line break or a zero-width space).",
+                    "Hasło zawiera znak, którego nie można użyć: sterujący, niewidoczny lub spoza znaków standardu Unicode (na przykład tabulator, znak nowego wiersza lub spację o zerowej szerokości).",
+                    "Паролата съдържа знак, който не може да се използва: управляващ, невидим или извън знаците на стандарта Юникод (например табулация, нов ред или интервал с нулева ширина).",
+                    "The password contains a character that cannot be used: a control or invisible character, or one outside the Unicode standard's characters (such as a tab, a line break or a zero-width space).",
                 )
                 .to_owned(),
             Violation::MissingClasses {
