@@ -15,6 +15,8 @@ pub(crate) mod fields;
 mod lines;
 mod rows;
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::io;
 
 use schemars::JsonSchema;
@@ -111,12 +113,25 @@ fn header_names(line: &[u8]) -> Result<Vec<Vec<u8>>, AbsenceError> {
     let names: Vec<Vec<u8>> = (0..fields.len())
         .map(|i| fields.get(line, i).trim_ascii().to_vec())
         .collect();
-    for (i, n) in names.iter().enumerate() {
-        if !n.is_empty() && names.iter().skip(i + 1).any(|m| m == n) {
-            return Err(AbsenceError::CsvDuplicateColumn {
-                column: String::from_utf8_lossy(n).chars().take(64).collect(),
-            });
+    // The name reported is the first one (in header order) that comes again; found in one
+    // pass (a header can hold tens of thousands of names within the line limit).
+    let mut first_seen: HashMap<&[u8], usize> = HashMap::with_capacity(names.len());
+    let mut repeated: Option<usize> = None;
+    for (i, n) in names.iter().enumerate().filter(|(_, n)| !n.is_empty()) {
+        match first_seen.entry(n.as_slice()) {
+            Entry::Vacant(slot) => {
+                slot.insert(i);
+            }
+            Entry::Occupied(first) => {
+                let first = *first.get();
+                repeated = Some(repeated.map_or(first, |r| r.min(first)));
+            }
         }
+    }
+    if let Some(n) = repeated.and_then(|i| names.get(i)) {
+        return Err(AbsenceError::CsvDuplicateColumn {
+            column: String::from_utf8_lossy(n).chars().take(64).collect(),
+        });
     }
     Ok(names)
 }

@@ -217,7 +217,9 @@ impl Fields {
         let mut end = rest.len();
         for (i, &b) in rest.iter().enumerate() {
             match b {
-                b',' => {
+                // Past the longest line no field is kept: the caller refuses the line, and a
+                // line of commas up to the block's size must not grow `spans` with it.
+                b',' if i <= MAX_LINE_BYTES => {
                     self.spans.push(span(start, i, false));
                     start = i + 1;
                 }
@@ -351,6 +353,20 @@ mod tests {
         Ok((0..f.len())
             .map(|i| String::from_utf8_lossy(f.get(line.as_bytes(), i)).into_owned())
             .collect())
+    }
+
+    /// A line far past [`MAX_LINE_BYTES`] (here all commas) is found and refused, with no
+    /// more than a line's worth of fields recorded on the way (found in review: one field
+    /// per comma, 12 bytes each, up to the block's size).
+    #[test]
+    fn an_overlong_line_records_a_bounded_number_of_fields() {
+        let mut bytes = vec![b','; 4 * MAX_LINE_BYTES];
+        bytes.extend_from_slice(b"\nnext");
+        let mut f = Fields::default();
+        let (end, next, split) = f.scan_line(&bytes, 0);
+        assert_eq!((end, next), (4 * MAX_LINE_BYTES, 4 * MAX_LINE_BYTES + 1));
+        assert!(split.is_ok());
+        assert!(f.spans.len() <= MAX_LINE_BYTES + 1, "{}", f.spans.len());
     }
 
     #[test]
