@@ -262,6 +262,9 @@ export namespace absence_evaluate_1 {
     "profile": string;
     /** The basis for signals, from the profile. */
     "signal_basis"?: (LegalBasis | null);
+    /** The rules whose flags ground no signal (a rule's `signals = false`): their pupils are
+     * at risk, and [`Report::signals`] leaves those flags out. Absent when every rule signals. */
+    "silent_rules"?: Array<string>;
     /** What happened to the records. */
     "stats": Stats;
     /** The window evaluated. */
@@ -275,6 +278,12 @@ export namespace absence_evaluate_1 {
     "id": string;
     /** The legal (or administrative) source. */
     "legal_basis": LegalBasis;
+    /** Whether a flag of this rule grounds a signal under the profile's `signal_basis`
+     * ([`crate::Report::signals`]); `true` unless set. In [`RuleProfile::bg_isrm`] the
+     * selection of over 130 hours of absence of every kind does not: art. 347 ЗПУО punishes a
+     * parent who does not ensure attendance, and excused absences do not breach that duty
+     * (crate README, "Legal sources"). */
+    "signals"?: boolean;
     /** When a pupil is flagged. */
     "when": Condition;
   };
@@ -664,6 +673,9 @@ export namespace absence_evaluate_csv_1 {
     "profile": string;
     /** The basis for signals, from the profile. */
     "signal_basis"?: (LegalBasis | null);
+    /** The rules whose flags ground no signal (a rule's `signals = false`): their pupils are
+     * at risk, and [`Report::signals`] leaves those flags out. Absent when every rule signals. */
+    "silent_rules"?: Array<string>;
     /** What happened to the records. */
     "stats": Stats;
     /** The window evaluated. */
@@ -677,6 +689,12 @@ export namespace absence_evaluate_csv_1 {
     "id": string;
     /** The legal (or administrative) source. */
     "legal_basis": LegalBasis;
+    /** Whether a flag of this rule grounds a signal under the profile's `signal_basis`
+     * ([`crate::Report::signals`]); `true` unless set. In [`RuleProfile::bg_isrm`] the
+     * selection of over 130 hours of absence of every kind does not: art. 347 ЗПУО punishes a
+     * parent who does not ensure attendance, and excused absences do not breach that duty
+     * (crate README, "Legal sources"). */
+    "signals"?: boolean;
     /** When a pupil is flagged. */
     "when": Condition;
   };

@@ -499,6 +499,13 @@ impl<'a> Evaluator<'a> {
             profile: self.profile.id.clone(),
             window: self.window,
             signal_basis: self.profile.signal_basis.clone(),
+            silent_rules: self
+                .profile
+                .rules
+                .iter()
+                .filter(|r| !r.signals)
+                .map(|r| r.id.clone())
+                .collect(),
             flags: Vec::new(),
             not_evaluable,
             duplicates,

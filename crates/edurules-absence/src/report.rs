@@ -42,6 +42,10 @@ pub struct Report {
     pub window: Window,
     /// The basis for signals, from the profile.
     pub signal_basis: Option<LegalBasis>,
+    /// The rules whose flags ground no signal (a rule's `signals = false`): their pupils are
+    /// at risk, and [`Report::signals`] leaves those flags out. Absent when every rule signals.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub silent_rules: Vec<String>,
     /// One flag per pupil and matching rule, by pupil id then rule order.
     pub flags: Vec<Flag>,
     /// Percentage rules that could not be evaluated for a pupil with absences: no planned amount.
@@ -72,7 +76,10 @@ impl Report {
         self.flags.iter().map(|f| f.pupil).collect()
     }
 
-    /// One signal per flagged pupil, with every rule that flagged them, dated `issued_on`.
+    /// One signal per pupil flagged by a rule that grounds a signal, with every such rule
+    /// that flagged them, dated `issued_on`. Flags of the [`Report::silent_rules`] are left
+    /// out: in the Bulgarian preset, a pupil over 130 hours of absence of every kind but not
+    /// over the unexcused limit is at risk, and gets no signal under art. 347 ЗПУО.
     ///
     /// # Errors
     ///
@@ -99,7 +106,11 @@ impl Report {
             });
         }
         let mut out: Vec<Signal> = Vec::new();
-        for flag in &self.flags {
+        for flag in self
+            .flags
+            .iter()
+            .filter(|f| !self.silent_rules.iter().any(|r| r == f.rule.id()))
+        {
             match out.last_mut() {
                 Some(s) if s.pupil == flag.pupil => s.reasons.push(flag.clone()),
                 _ => out.push(Signal {
@@ -217,15 +228,21 @@ impl NotCounted {
         let unit = text::unit_plural(l, self.unit);
         let amount = text::amount(l, self.amount, self.unit);
         let n = l.integer(i128::from(self.records));
+        // Late arrivals are given in minutes and counted in the hours they convert to.
+        let (given_pl, given_bg, given_en) = if self.kind == AbsenceKind::Late {
+            ("przeliczone na", "превърнати в", "converted to")
+        } else {
+            ("podane jako", "въведени като", "given in")
+        };
         l.pick(
             format!(
-                "Uczeń {p} ({level}): {kinds} podane jako {unit} ({amount}; liczba wpisów: {n}) nie liczą się do żadnej reguły, bo żadna reguła profilu nie liczy ich w tej jednostce na tym poziomie."
+                "Uczeń {p} ({level}): {kinds} {given_pl} {unit} ({amount}; liczba wpisów: {n}) nie liczą się do żadnej reguły, bo żadna reguła profilu nie liczy ich w tej jednostce na tym poziomie."
             ),
             format!(
-                "Ученик {p} ({level}): {kinds}, въведени като {unit} ({amount}; брой записи: {n}), не се броят за нито едно правило, защото никое правило на профила не ги брои в тази мерна единица на това ниво."
+                "Ученик {p} ({level}): {kinds}, {given_bg} {unit} ({amount}; брой записи: {n}), не се броят за нито едно правило, защото никое правило на профила не ги брои в тази мерна единица на това ниво."
             ),
             format!(
-                "Pupil {p} ({level}): {kinds} given in {unit} ({amount}; {}) count towards no rule, because no rule of the profile counts them in that unit at this level.",
+                "Pupil {p} ({level}): {kinds} {given_en} {unit} ({amount}; {}) count towards no rule, because no rule of the profile counts them in that unit at this level.",
                 l.count(self.records, nouns::RECORD)
             ),
         )

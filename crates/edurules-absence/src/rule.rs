@@ -59,6 +59,26 @@ pub struct Rule {
     pub legal_basis: LegalBasis,
     /// When a pupil is flagged.
     pub when: Condition,
+    /// Whether a flag of this rule grounds a signal under the profile's `signal_basis`
+    /// ([`crate::Report::signals`]); `true` unless set. In [`RuleProfile::bg_isrm`] the
+    /// selection of over 130 hours of absence of every kind does not: art. 347 ЗПУО punishes a
+    /// parent who does not ensure attendance, and excused absences do not breach that duty
+    /// (crate README, "Legal sources").
+    #[serde(default = "signals_by_default", skip_serializing_if = "is_true")]
+    #[schemars(default = "signals_by_default")]
+    pub signals: bool,
+}
+
+fn signals_by_default() -> bool {
+    true
+}
+
+#[expect(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's skip_serializing_if passes a reference"
+)]
+fn is_true(b: &bool) -> bool {
+    *b
 }
 
 /// Where a rule comes from.

@@ -96,6 +96,37 @@ fn amounts_in_a_unit_no_rule_counts_are_reported_not_counted() {
     }
 }
 
+/// Late arrivals are given in minutes: a message about ones that count towards no rule
+/// says they were converted to hours, not given in them (found in review).
+#[test]
+fn late_arrivals_not_counted_are_said_to_be_converted() {
+    let late = NotCounted::new(
+        PupilId(3),
+        Level::Preschool,
+        AbsenceKind::Late,
+        Unit::Hours,
+        1,
+        Quantity::ONE,
+    );
+    for (l, converted, given) in [
+        (
+            Locale::Pl,
+            "spóźnienia przeliczone na godziny lekcyjne",
+            "podane jako",
+        ),
+        (Locale::Bg, "превърнати в учебни часове", "въведени като"),
+        (
+            Locale::En,
+            "late arrivals converted to hours (1 hour; 1 record)",
+            "given in",
+        ),
+    ] {
+        let m = late.message(l);
+        assert!(m.contains(converted), "{m}");
+        assert!(!m.contains(given), "{m}");
+    }
+}
+
 #[test]
 fn a_late_arrival_of_zero_minutes_is_refused() {
     // Issue #14 item 3: 0 minutes late counted ½ hour. Not late at all: refused as incoherent.

@@ -247,6 +247,57 @@ fn status_transitions_and_signals() {
     assert_eq!(&back, s);
 }
 
+/// Art. 347 ЗПУО does not reach excused absences: a pupil over 130 hours, all excused, is at
+/// risk but gets no signal; over 130 with over 40 unexcused, the pupil's signal gives the
+/// unexcused flag, the one that grounds it. A profile that sets `signals = true` on the total
+/// rule (the letter read literally) signals both pupils.
+#[test]
+fn only_the_unexcused_selection_grounds_a_signal() {
+    let roster = Roster::new(vec![pupil(1, Level::School), pupil(2, Level::School)]).unwrap();
+    let window = Window::school_year(d(2017, 9, 15), d(2018, 6, 1)).unwrap();
+    let planned = Planned::default();
+    let hours = |p, n, kind| {
+        AbsenceRecord::new(
+            PupilId(p),
+            d(2018, 3, 1),
+            Quantity::whole(n),
+            Unit::Hours,
+            kind,
+        )
+    };
+    let records = [
+        hours(1, 131, AbsenceKind::Excused),
+        hours(2, 90, AbsenceKind::Excused),
+        hours(2, 41, AbsenceKind::Unexcused),
+    ];
+    let ev = Evaluator::new(RuleProfile::bg_isrm(), window, &roster, &planned).unwrap();
+    let report = ev.evaluate_records(&records).unwrap();
+    assert_eq!(report.silent_rules, ["bg.isrm.total"]);
+    assert_eq!(report.at_risk().len(), 2);
+    assert_eq!(report.flags.len(), 3);
+    let signals = report.signals(d(2018, 6, 12)).unwrap();
+    assert_eq!(signals.len(), 1);
+    assert_eq!(signals[0].pupil, PupilId(2));
+    let rules: Vec<&str> = signals[0].reasons.iter().map(|f| f.rule.id()).collect();
+    assert_eq!(rules, ["bg.isrm.unexcused"]);
+    // The report's JSON says which rules are silent; a profile where all signal omits it.
+    let json = serde_json::to_value(&report).unwrap();
+    assert_eq!(json["silent_rules"][0], "bg.isrm.total");
+
+    let mut literal = RuleProfile::bg_isrm();
+    literal.rules[0].signals = true;
+    let ev = Evaluator::new(literal, window, &roster, &planned).unwrap();
+    let report = ev.evaluate_records(&records).unwrap();
+    assert!(report.silent_rules.is_empty());
+    assert!(
+        serde_json::to_value(&report)
+            .unwrap()
+            .get("silent_rules")
+            .is_none()
+    );
+    assert_eq!(report.signals(d(2018, 6, 12)).unwrap().len(), 2);
+}
+
 #[test]
 fn profiles_round_trip_and_invalid_ones_list_every_problem() {
     for p in [

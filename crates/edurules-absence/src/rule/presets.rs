@@ -6,7 +6,7 @@ use super::{
 };
 use crate::{Level, Percent, Quantity, Unit};
 
-const SEED_002: &str = "РУО – София-град, изх. № РУО1-14903/11.06.2018 г. „Посещаемо и безопасно училище“ (ПМС от 06.06.2018 г. за Механизъм за съвместна работа на институциите по обхващане и включване в образователната система)";
+const SEED_002: &str = "РУО – София-град, изх. № РУО1-14903/11.06.2018 г. „Посещаемо и безопасно училище“ (ПМС № 100 от 08.06.2018 г. за Механизъм за съвместна работа на институциите по обхващане и включване в образователната система)";
 
 impl LateConversion {
     /// The Bulgarian conversion in use since October 2017: late up to 20 minutes counts as ½
@@ -71,6 +71,9 @@ impl RuleProfile {
                     description: "над 130 часа общо отсъствия".to_owned(),
                     legal_basis: LegalBasis::cite(SEED_002),
                     when: threshold(Counted::All, Unit::Hours, Level::School, 130),
+                    // Excused absences count here, and art. 347 ЗПУО does not reach them: a
+                    // pupil of this selection alone is "at risk", with no signal.
+                    signals: false,
                 },
                 Rule {
                     id: "bg.isrm.unexcused".to_owned(),
@@ -81,6 +84,7 @@ impl RuleProfile {
                         threshold(Counted::Unexcused, Unit::Hours, Level::School, 40),
                         threshold(Counted::Unexcused, Unit::Days, Level::Preschool, 25),
                     ]),
+                    signals: true,
                 },
             ],
             late_arrivals: Some(LateConversion::bg_2017()),
@@ -130,6 +134,7 @@ impl RuleProfile {
                     operator: Operator::Ge,
                     limit: Limit::Share(Percent::whole(50)),
                 }),
+                signals: true,
             }],
             late_arrivals: None,
             signal_basis: Some(LegalBasis::cite(
@@ -168,6 +173,7 @@ impl RuleProfile {
                     operator: Operator::Ge,
                     limit: Limit::Share(Percent::whole(10)),
                 }),
+                signals: true,
             }],
             late_arrivals: None,
             signal_basis: None,
