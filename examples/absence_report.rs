@@ -364,6 +364,28 @@ fn run(
             ],
         });
     }
+    // A signal reports a period that is over: to signal during the year, end the window
+    // (`--window FIRST LAST`) on the day of the signal.
+    if issued < window.last() {
+        let [pl, bg, en] = edurules::Locale::ALL.map(|l| (l.date(issued), l.date(window.last())));
+        return Err(cli::Failure::Usage {
+            code: "examples.issued_before_window_end",
+            texts: [
+                format!(
+                    "Sygnał z dnia {} byłby wcześniejszy niż koniec okresu ({}); zakończ okres (--window) w dniu sygnału.",
+                    pl.0, pl.1
+                ),
+                format!(
+                    "Сигнал от {} би бил преди края на периода ({}); завършете периода (--window) в деня на сигнала.",
+                    bg.0, bg.1
+                ),
+                format!(
+                    "A signal issued on {} would precede the end of its window ({}); end the window (--window) on the day of the signal.",
+                    en.0, en.1
+                ),
+            ],
+        });
+    }
     let planned = match &o.planned {
         Some(path) => {
             let file = std::fs::File::open(path)

@@ -380,6 +380,23 @@ fn questions_with_no_sensible_answer_are_usage_errors() {
     assert_eq!(code(&o), 2, "{}", text(&o.stdout));
     let v = envelope_of("absence_report", &[], &o);
     assert_eq!(v["error"]["code"], "examples.issued_before_window");
+    let o = run("absence_report", &["--issued", "2018-03-01", "--json"], "");
+    assert_eq!(code(&o), 2, "{}", text(&o.stdout));
+    let v = envelope_of("absence_report", &[], &o);
+    assert_eq!(v["error"]["code"], "examples.issued_before_window_end");
+    let o = run(
+        "absence_report",
+        &[
+            "--window",
+            "2017-09-15",
+            "2018-03-01",
+            "--issued",
+            "2018-03-01",
+            "--json",
+        ],
+        "",
+    );
+    assert_eq!(code(&o), 0, "{}", text(&o.stdout));
 }
 
 #[test]

@@ -252,6 +252,14 @@ pub enum AbsenceError {
         /// The first day of the window.
         first: NaiveDate,
     },
+    /// A signal dated before the last day of the window it reports on: it would report
+    /// absences up to a day that has not come yet.
+    SignalBeforeWindowEnd {
+        /// The date the signal would be issued.
+        issued_on: NaiveDate,
+        /// The last day of the window.
+        last: NaiveDate,
+    },
 }
 
 impl AbsenceError {
@@ -285,6 +293,7 @@ impl AbsenceError {
             Self::LateWithoutDelay { .. } => "absence.late_without_delay",
             Self::Io { .. } => "absence.io",
             Self::SignalBeforeWindow { .. } => "absence.signal_before_window",
+            Self::SignalBeforeWindowEnd { .. } => "absence.signal_before_window_end",
             #[cfg(feature = "arrow")]
             Self::ArrowMissingColumn { .. } => "absence.arrow_missing_column",
             #[cfg(feature = "arrow")]

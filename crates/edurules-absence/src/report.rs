@@ -83,8 +83,11 @@ impl Report {
     ///
     /// # Errors
     ///
-    /// [`AbsenceError::SignalBeforeWindow`] when `issued_on` is before the window's first day:
-    /// a signal cannot report absences that have not yet happened.
+    /// [`AbsenceError::SignalBeforeWindow`] when `issued_on` is before the window's first day,
+    /// [`AbsenceError::SignalBeforeWindowEnd`] when it is before the window's last day: a
+    /// signal states the period it reports on, and cannot report days that have not come yet
+    /// (to signal during the school year, evaluate a window that ends on the day of the
+    /// signal).
     ///
     /// # Example
     ///
@@ -103,6 +106,12 @@ impl Report {
             return Err(AbsenceError::SignalBeforeWindow {
                 issued_on,
                 first: self.window.first(),
+            });
+        }
+        if issued_on < self.window.last() {
+            return Err(AbsenceError::SignalBeforeWindowEnd {
+                issued_on,
+                last: self.window.last(),
             });
         }
         let mut out: Vec<Signal> = Vec::new();

@@ -184,6 +184,14 @@ impl StatusBook {
     /// Applies a report evaluated on `on`: pupils newly flagged become at risk, pupils no longer
     /// flagged leave it; returns the transitions, by pupil id.
     ///
+    /// Every pupil of the book that the report does not flag leaves "at risk", so the report
+    /// must be a whole evaluation of the pupils the book follows: from
+    /// [`crate::Evaluator::evaluate`] over the same roster, not from
+    /// [`crate::Evaluator::evaluate_streaming`] (whose flags went to its sink, so its report
+    /// has none) nor over another school's roster. A pupil who left the school also leaves
+    /// "at risk" here; the Mechanism's other outcomes (moved, dropped out, abroad) are the
+    /// caller's to record.
+    ///
     /// # Example
     ///
     /// See [`StatusBook`].

@@ -46,34 +46,35 @@ const fn error_index(e: &AbsenceError) -> usize {
         AbsenceError::LateWithoutDelay { .. } => 16,
         AbsenceError::Io { .. } => 17,
         AbsenceError::SignalBeforeWindow { .. } => 18,
+        AbsenceError::SignalBeforeWindowEnd { .. } => 19,
         #[cfg(feature = "arrow")]
-        AbsenceError::ArrowMissingColumn { .. } => 19,
+        AbsenceError::ArrowMissingColumn { .. } => 20,
         #[cfg(feature = "arrow")]
-        AbsenceError::ArrowColumnType { .. } => 20,
+        AbsenceError::ArrowColumnType { .. } => 21,
         #[cfg(feature = "arrow")]
-        AbsenceError::ArrowNull { .. } => 21,
+        AbsenceError::ArrowNull { .. } => 22,
         #[cfg(feature = "arrow")]
-        AbsenceError::ArrowValue { .. } => 22,
+        AbsenceError::ArrowValue { .. } => 23,
         #[cfg(feature = "arrow")]
-        AbsenceError::ArrowRecord { .. } => 23,
+        AbsenceError::ArrowRecord { .. } => 24,
         #[cfg(feature = "parquet")]
-        AbsenceError::ParquetFormat { .. } => 24,
+        AbsenceError::ParquetFormat { .. } => 25,
         #[cfg(feature = "parquet")]
-        AbsenceError::ParquetMissingColumn { .. } => 25,
+        AbsenceError::ParquetMissingColumn { .. } => 26,
         #[cfg(feature = "parquet")]
-        AbsenceError::ParquetColumnType { .. } => 26,
+        AbsenceError::ParquetColumnType { .. } => 27,
         #[cfg(feature = "parquet")]
-        AbsenceError::ParquetRowGroup { .. } => 27,
+        AbsenceError::ParquetRowGroup { .. } => 28,
         #[cfg(feature = "parquet")]
-        AbsenceError::ParquetRow { .. } => 28,
+        AbsenceError::ParquetRow { .. } => 29,
     }
 }
 const ERROR_VARIANTS: usize = if cfg!(feature = "parquet") {
-    29
+    30
 } else if cfg!(feature = "arrow") {
-    24
+    25
 } else {
-    19
+    20
 };
 
 const fn profile_index(p: &ProfileProblem) -> usize {
@@ -229,6 +230,10 @@ fn errors() -> Vec<AbsenceError> {
         AbsenceError::SignalBeforeWindow {
             issued_on: d(2017, 9, 1),
             first: d(2017, 9, 15),
+        },
+        AbsenceError::SignalBeforeWindowEnd {
+            issued_on: d(2018, 3, 1),
+            last: d(2018, 6, 1),
         },
         AbsenceError::CsvRow {
             line: 4,

@@ -135,7 +135,27 @@ fn a_signal_before_its_window_is_refused() {
         }
     );
     assert_eq!(err.code(), "absence.signal_before_window");
-    assert!(report.signals(d(2017, 9, 15)).unwrap().is_empty());
+    // Inside the window, before its last day: the signal would report on days not yet come
+    // (found in review: a signal of 15 September 2017 reported the year to 1 June 2018).
+    for issued_on in [d(2017, 9, 15), d(2018, 5, 31)] {
+        assert_eq!(
+            report.signals(issued_on).unwrap_err(),
+            AbsenceError::SignalBeforeWindowEnd {
+                issued_on,
+                last: d(2018, 6, 1)
+            }
+        );
+    }
+    assert!(report.signals(d(2018, 6, 1)).unwrap().is_empty());
+    // During the school year: a window that ends on the day of the signal.
+    let so_far = Window::school_year(d(2017, 9, 15), d(2018, 3, 1)).unwrap();
+    let ev = Evaluator::new(RuleProfile::bg_isrm(), so_far, &roster, &planned).unwrap();
+    assert!(
+        ev.evaluate_records(&[])
+            .unwrap()
+            .signals(d(2018, 3, 1))
+            .is_ok()
+    );
 }
 
 #[test]
