@@ -350,7 +350,7 @@ fn run(
             code: "examples.issued_before_window",
             texts: [
                 format!(
-                    "Sygnał z dnia {} byłby wcześniejszy niż początek okresu ({}).",
+                    "Zawiadomienie z dnia {} byłoby wcześniejsze niż początek okresu ({}).",
                     pl.0, pl.1
                 ),
                 format!(
@@ -372,7 +372,7 @@ fn run(
             code: "examples.issued_before_window_end",
             texts: [
                 format!(
-                    "Sygnał z dnia {} byłby wcześniejszy niż koniec okresu ({}); zakończ okres (--window) w dniu sygnału.",
+                    "Zawiadomienie z dnia {} byłoby wcześniejsze niż koniec okresu ({}); zakończ okres (--window) w dniu zawiadomienia.",
                     pl.0, pl.1
                 ),
                 format!(
@@ -619,6 +619,18 @@ fn write_json_report(
         serde_json::to_writer(&mut w, &ev.window()).map_err(|e| e.to_string())?;
         write!(w, ",\n  \"signal_basis\": ").map_err(|e| e.to_string())?;
         serde_json::to_writer(&mut w, &ev.profile().signal_basis).map_err(|e| e.to_string())?;
+        // As `Report`: the rules whose flags ground no signal, only when there is one.
+        let silent: Vec<&str> = ev
+            .profile()
+            .rules
+            .iter()
+            .filter(|r| !r.signals)
+            .map(|r| r.id.as_str())
+            .collect();
+        if !silent.is_empty() {
+            write!(w, ",\n  \"silent_rules\": ").map_err(|e| e.to_string())?;
+            serde_json::to_writer(&mut w, &silent).map_err(|e| e.to_string())?;
+        }
         write!(w, ",\n  \"flags\": [").map_err(|e| e.to_string())
     };
     if let Err(e) = head() {

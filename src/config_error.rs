@@ -369,7 +369,7 @@ fn english_quotes(reason: &str) -> String {
     let mut out = String::with_capacity(reason.len().min(MAX_REASON_CHARS * 4));
     let mut open = true;
     for c in reason.chars().take(MAX_REASON_CHARS) {
-        if c.is_control() {
+        if edurules_locale::needs_escape(c) {
             out.push(' ');
         } else if c == '`' {
             out.push(if open { '“' } else { '”' });

@@ -206,6 +206,8 @@ fn a_flagged_pupil_of_given_files_exits_1() {
     assert_eq!(code(&o), 1, "{}", text(&o.stderr));
     let v = envelope_of("absence_report", &args, &o);
     assert_eq!(v["result"]["accepted"], false);
+    // As `Report`'s JSON: the selection that grounds no signal under art. 347 ЗПУО.
+    assert_eq!(v["result"]["silent_rules"][0], "bg.isrm.total", "{v}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

@@ -3076,7 +3076,9 @@ export namespace password_check_1 {
     /** The password's length. */
     "actual": number;
     "code": "password.too_long";
-    /** The policy's maximum. */
+    /** The most characters allowed: the policy's `max_length`, or fewer for a password
+     * whose characters take more bytes than the policy's [`Limits`](crate::Limits)
+     * accept (as many of its characters as fit). */
     "max": number;
   } | {
     "code": "password.control_character";

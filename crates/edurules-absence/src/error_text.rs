@@ -349,9 +349,9 @@ pub(crate) fn message(e: &AbsenceError, l: Locale) -> String {
         AbsenceError::SignalBeforeWindowEnd { issued_on, last } => {
             let (i, e) = (l.date(*issued_on), l.date(*last));
             l.pick(
-                format!("Okres, którego dotyczy zawiadomienie, kończy się dopiero {e}, a zawiadomienie nosi datę {i}: może ono podać tylko nieobecności z okresu, który już minął. Oceń okres kończący się w dniu zawiadomienia."),
-                format!("Периодът, за който се отнася сигналът, приключва едва на {e}, а сигналът е с дата {i}: той може да отчете само отсъствия от изтекъл период. Оценете период, който завършва в деня на сигнала."),
-                format!("The period the signal reports on only ends on {e}, but the signal is dated {i}: a signal can only report absences from a period that is over. Evaluate a window that ends on the day of the signal."),
+                format!("Okres, którego dotyczy zawiadomienie, kończy się dopiero {e}, a zawiadomienie nosi datę {i}: może ono podać tylko nieobecności do dnia, w którym jest wystawione. Oceń okres kończący się w dniu zawiadomienia."),
+                format!("Периодът, за който се отнася сигналът, приключва едва на {e}, а сигналът е с дата {i}: той може да отчете само отсъствия до деня, в който е издаден. Оценете период, който завършва в деня на сигнала."),
+                format!("The period the signal reports on only ends on {e}, but the signal is dated {i}: a signal can only report absences up to its own date. Evaluate a window that ends on the day of the signal."),
             )
         }
     }

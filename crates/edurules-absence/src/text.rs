@@ -152,7 +152,11 @@ pub(crate) fn citation(locale: Locale, text: &str) -> String {
     };
     let mut body = String::with_capacity(text.len().min(MAX_CITATION_CHARS * 4) + 8);
     let mut previous = ' ';
-    for (kept, c) in text.chars().filter(|c| !c.is_control()).enumerate() {
+    for (kept, c) in text
+        .chars()
+        .filter(|&c| !edurules_locale::needs_escape(c))
+        .enumerate()
+    {
         if kept == MAX_CITATION_CHARS {
             body.push('…');
             break;

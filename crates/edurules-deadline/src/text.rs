@@ -62,16 +62,14 @@ pub(crate) const PROBLEM: Noun = Noun::new(
 /// 136.
 pub(crate) const MAX_RULE_TEXT_CHARS: usize = 160;
 
-/// `text` with control and invisible characters replaced by `�`, cut after
+/// `text` with control and invisible characters and line separators ([`edurules_locale::needs_escape`]) replaced by `�`, cut after
 /// [`MAX_RULE_TEXT_CHARS`] characters with `…`.
 fn clean(text: &str) -> String {
     let mut out: String = text
         .chars()
         .take(MAX_RULE_TEXT_CHARS)
         .map(|c| {
-            if c.is_control()
-                || matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}')
-            {
+            if edurules_locale::needs_escape(c) {
                 '\u{fffd}'
             } else {
                 c

@@ -58,4 +58,4 @@ pub use error::LocaleError;
 pub use locale::Locale;
 pub use message::Message;
 pub use plural::Noun;
-pub use quote::{MAX_QUOTED_CHARS, clip, is_invisible};
+pub use quote::{MAX_QUOTED_CHARS, clip, is_invisible, needs_escape};

@@ -188,8 +188,11 @@ pub fn problems(locale: Locale, text: &str) -> Vec<String> {
         }
     }
     // A line break separates the items of a list; any other control
-    // character is a fault.
-    if bare.chars().any(|c| c.is_control() && c != '\n') {
+    // character, or a line or paragraph separator, is a fault.
+    if bare
+        .chars()
+        .any(|c| (c.is_control() && c != '\n') || matches!(c, '\u{2028}' | '\u{2029}'))
+    {
         out.push("a control character".to_owned());
     }
     for word in words(&bare) {

@@ -159,13 +159,24 @@ impl Locale {
 
 /// Whether [`push_escaped`] writes `c` as it is.
 fn shown_as_is(c: char) -> bool {
-    !(escaped_as_code_point(c) || matches!(c, '„' | '”' | '“' | '«' | '»'))
+    !(needs_escape(c) || matches!(c, '„' | '”' | '“' | '«' | '»'))
 }
 
-/// Whether `c` is written as its code point (`\u{2028}`): a control character,
-/// an invisible one, or the line and paragraph separators U+2028 and U+2029
-/// (not controls to Unicode, but line breaks to log viewers and JavaScript).
-fn escaped_as_code_point(c: char) -> bool {
+/// Whether `c` must not reach a message as it is: a control character, an
+/// invisible one ([`is_invisible`]), or the line and paragraph separators
+/// U+2028 and U+2029 (not controls to Unicode, but line breaks to log viewers
+/// and JavaScript). [`Locale::quote`] writes such a character as its code
+/// point (`\u{2028}`); texts from configuration files drop or replace it.
+///
+/// # Example
+///
+/// ```
+/// use edurules_locale::needs_escape;
+/// assert!(needs_escape('\n') && needs_escape('\u{200b}') && needs_escape('\u{2028}'));
+/// assert!(!needs_escape('ż') && !needs_escape(' ') && !needs_escape('\u{a0}'));
+/// ```
+#[must_use]
+pub fn needs_escape(c: char) -> bool {
     c.is_control() || is_invisible(c) || matches!(c, '\u{2028}' | '\u{2029}')
 }
 
@@ -179,7 +190,7 @@ fn push_escaped(out: &mut String, c: char) {
         // A quotation mark inside the input would seem to close the quote
         // early: it is shown as a plain double quote.
         '„' | '”' | '“' | '«' | '»' => out.push('"'),
-        c if escaped_as_code_point(c) => {
+        c if needs_escape(c) => {
             // Writing to a String cannot fail.
             let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
         }

@@ -255,7 +255,11 @@ impl LoginGenerator {
                 return Ok(Login::from_canonical_unchecked(candidate));
             }
         }
-        Err(exhausted(self.config.max_attempts))
+        // Every number from the first to `last` was tried (fewer than `max_attempts` when the
+        // range stops at `u32::MAX`).
+        Err(exhausted(
+            last.saturating_sub(p.first_number).saturating_add(1),
+        ))
     }
 
     fn is_free<D>(&self, candidate: &str, key: &mut SkeletonKey, directory: &D) -> bool

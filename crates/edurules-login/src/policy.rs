@@ -154,16 +154,15 @@ impl LoginPolicy {
     /// characters). An error keeps as much of it as a message quotes
     /// ([`edurules_locale::clip`]).
     pub(crate) fn check_length_of(&self, canonical: &str, length: usize) -> Result<(), LoginError> {
-        let canonical = &edurules_locale::clip(canonical);
         if length < self.min_length {
             Err(LoginError::TooShort {
-                login: canonical.to_owned(),
+                login: edurules_locale::clip(canonical),
                 length,
                 min: self.min_length,
             })
         } else if length > self.max_length {
             Err(LoginError::TooLong {
-                login: canonical.to_owned(),
+                login: edurules_locale::clip(canonical),
                 length,
                 max: self.max_length,
             })

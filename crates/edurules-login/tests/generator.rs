@@ -195,6 +195,14 @@ fn exhausting_the_space_is_a_typed_error_not_a_loop() {
         g.generate("Jan", "Kowalski", &Full),
         Err(LoginError::CandidatesExhausted { attempts: 99, .. })
     ));
+    // Numbers from near `u32::MAX`: three are left to try, and three are counted.
+    let mut config = GeneratorConfig::default().with_max_attempts(1000);
+    config.pattern.first_number = u32::MAX - 2;
+    let g = LoginGenerator::new(config).unwrap();
+    assert!(matches!(
+        g.generate("Jan", "Kowalski", &Full),
+        Err(LoginError::CandidatesExhausted { attempts: 3, .. })
+    ));
     // Default policy: stops after max_attempts.
     let g = LoginGenerator::new(GeneratorConfig::default().with_max_attempts(1000)).unwrap();
     assert!(matches!(

@@ -494,6 +494,28 @@ mod tests {
         assert_eq!(changed.previous.len(), 2);
     }
 
+    /// The old password's size is checked before anything is normalized: a 3 MB old
+    /// password (NFKC makes 33 MB of it) is refused with no normalization at all.
+    #[test]
+    fn an_old_password_too_large_is_refused_before_normalizing() {
+        let p = policy();
+        let t = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
+        let s = issue_account(&p, &Password::new("Start-2026"), t).unwrap();
+        let huge = Password::new("\u{FDFA}".repeat(1_000_000));
+        crate::secret::NORMALIZED.with(|c| c.set(0));
+        let e = change_password(
+            &p,
+            &s,
+            &huge,
+            &Password::new("Nowe-Haslo-1"),
+            &UserContext::default(),
+            t,
+        )
+        .unwrap_err();
+        assert_eq!(e.code(), "password.input_too_long");
+        assert_eq!(crate::secret::NORMALIZED.with(std::cell::Cell::get), 0);
+    }
+
     #[test]
     fn history_is_trimmed_to_depth_minus_one() {
         let p = policy();

@@ -71,13 +71,29 @@ pub fn check(
     };
     let normalized = match candidate.nfkc_within(&policy.limits) {
         Ok(normalized) => normalized,
-        // The length reported is the real one: as typed when the text is too
-        // large as typed (it is not normalized then), else after NFKC
-        // (counted, not kept: the text as typed is within the limit).
+        // Too many bytes. The length reported is the real one: as typed when
+        // the text is too large as typed (it is not normalized then), else
+        // after NFKC (counted, not kept: the text as typed is within the
+        // limit). Within `max_length`, the maximum reported is as many of its
+        // characters as fit in the bytes: never "17 characters, at most 128".
         Err(PasswordError::InputTooLong {
-            after_normalization: true,
-            ..
-        }) => return too_long(candidate.normalized_char_count()),
+            max_bytes,
+            after_normalization,
+        }) => {
+            let count = if after_normalization {
+                candidate.normalized_char_count()
+            } else {
+                candidate.char_count()
+            };
+            if saturate(count) > policy.max_length {
+                return too_long(count);
+            }
+            let fit = candidate.chars_within(max_bytes, after_normalization);
+            return Err(vec![Violation::TooLong {
+                max: saturate(fit),
+                actual: saturate(count),
+            }]);
+        }
         Err(_) => return too_long(candidate.char_count()),
     };
     let raw_count = candidate.char_count();

@@ -89,10 +89,33 @@ impl Password {
         allow(dead_code, reason = "used by hashing (the `hash` feature)")
     )]
     pub(crate) fn nfkc(&self) -> Zeroizing<String> {
+        #[cfg(test)]
+        NORMALIZED.with(|c| c.set(c.get() + 1));
         let size: usize = self.0.nfkc().map(char::len_utf8).sum();
         let mut out = Zeroizing::new(String::with_capacity(size));
         out.extend(self.0.nfkc());
         out
+    }
+
+    /// How many of the password's first characters (as typed, or after NFKC)
+    /// fit in `max_bytes` UTF-8 bytes. Called on a password within
+    /// `max_length` characters, so the walk is short.
+    pub(crate) fn chars_within(&self, max_bytes: u32, normalized: bool) -> usize {
+        let max = usize::try_from(max_bytes).unwrap_or(usize::MAX);
+        let fit = |chars: &mut dyn Iterator<Item = char>| {
+            let mut bytes = 0_usize;
+            chars
+                .take_while(|c| {
+                    bytes = bytes.saturating_add(c.len_utf8());
+                    bytes <= max
+                })
+                .count()
+        };
+        if normalized {
+            fit(&mut self.0.nfkc())
+        } else {
+            fit(&mut self.0.chars())
+        }
     }
 
     /// [`PasswordError::InputTooLong`] when the password as typed is larger
@@ -112,6 +135,8 @@ impl Password {
     /// anything is allocated.
     pub(crate) fn nfkc_within(&self, limits: &Limits) -> Result<Zeroizing<String>, PasswordError> {
         self.check_raw_size(limits)?;
+        #[cfg(test)]
+        NORMALIZED.with(|c| c.set(c.get() + 1));
         let max = usize::try_from(limits.max_normalized_bytes()).unwrap_or(usize::MAX);
         let mut size = 0_usize;
         for c in self.0.nfkc() {
@@ -127,6 +152,13 @@ impl Password {
         out.extend(self.0.nfkc());
         Ok(out)
     }
+}
+
+#[cfg(test)]
+thread_local! {
+    /// How many passwords were normalized (NFKC) on this thread: tests count it to show
+    /// that a size check comes first.
+    pub(crate) static NORMALIZED: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
 
 impl fmt::Debug for Password {

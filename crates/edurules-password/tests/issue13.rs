@@ -147,7 +147,8 @@ fn item4_every_entry_point_has_a_size_limit() {
             actual: 18_000
         }]
     );
-    // An old password too large is refused before it is normalized.
+    // An old password too large is refused (before it is normalized: the unit test
+    // `change::tests::an_old_password_too_large_is_refused_before_normalizing` counts).
     let state = issue_account(&cheap_seed(), &Password::new("Haslo-123"), t0()).unwrap();
     let e = change_password(
         &cheap_seed(),
@@ -159,6 +160,16 @@ fn item4_every_entry_point_has_a_size_limit() {
     )
     .unwrap_err();
     assert_eq!(e, too_long);
+    // Within `max_length` but over a byte limit set low: the maximum is as many of its
+    // characters as fit, not one that the length contradicts (17 characters "at most 128").
+    let mut small = cheap_seed();
+    small.limits = Limits::default().with_max_password_bytes(16);
+    for (password, max, actual) in [("x".repeat(17), 16, 17), ("ż".repeat(9), 8, 9)] {
+        assert_eq!(
+            check(&small, &Password::new(password), &UserContext::default()).unwrap_err(),
+            vec![Violation::TooLong { max, actual }]
+        );
+    }
     // The policy's limits apply to the state transitions.
     let mut policy = cheap_seed();
     policy.limits = Limits::default().with_max_password_bytes(16);

@@ -50,7 +50,9 @@ pub enum Violation {
     /// More code points (after NFKC) than `max`.
     #[serde(rename = "password.too_long")]
     TooLong {
-        /// The policy's maximum.
+        /// The most characters allowed: the policy's `max_length`, or fewer for a password
+        /// whose characters take more bytes than the policy's [`Limits`](crate::Limits)
+        /// accept (as many of its characters as fit).
         max: u32,
         /// The password's length.
         actual: u32,
@@ -182,9 +184,9 @@ impl Violation {
             }
             Violation::ControlCharacter => l
                 .pick(
-                    "Hasło zawiera znak, którego nie można użyć: sterujący, niewidoczny lub spoza znaków standardu Unicode (na przykład tabulator, znak nowego wiersza lub spację o zerowej szerokości).",
-                    "Паролата съдържа знак, който не може да се използва: управляващ, невидим или извън знаците на стандарта Юникод (например табулация, нов ред или интервал с нулева ширина).",
-                    "The password contains a character that cannot be used: a control or invisible character, or one outside the Unicode standard's characters (such as a tab, a line break or a zero-width space).",
+                    "Hasło zawiera znak, którego nie można w nim użyć: sterujący (na przykład tabulator lub znak nowego wiersza), niewidoczny (na przykład spację o zerowej szerokości), separator wierszy albo znak do użytku prywatnego lub nieprzypisany w Unicode.",
+                    "Паролата съдържа знак, който не може да се използва в нея: управляващ (например табулация или нов ред), невидим (например интервал с нулева ширина), разделител на редове или знак за частна употреба или незает в Юникод.",
+                    "The password contains a character it may not contain: a control character (such as a tab or a line break), an invisible one (such as a zero-width space), a line separator, or a private-use or unassigned code point.",
                 )
                 .to_owned(),
             Violation::MissingClasses {
