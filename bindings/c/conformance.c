@@ -106,8 +106,16 @@ int main(int argc, char **argv) {
                 json_t *step;
                 json_array_foreach(json_object_get(c, "setup"), s, step) {
                     char *req = json_dumps(json_object_get(step, "request"), JSON_COMPACT);
-                    json_t *r = call(engine, json_string_value(json_object_get(step, "operation")), req);
+                    const char *step_op = json_string_value(json_object_get(step, "operation"));
+                    json_t *r = call(engine, step_op, req);
                     free(req);
+                    /* A setup step must succeed, as in the Rust, Node and Java runners. */
+                    const char *status = r ? json_string_value(json_object_get(r, "status")) : NULL;
+                    if (status == NULL || strcmp(status, "success") != 0) {
+                        failed++;
+                        fprintf(stderr, "FAIL %s: %s: setup %s failed\n", names[f], name,
+                                step_op ? step_op : "(no operation)");
+                    }
                     json_decref(r);
                 }
                 const char *op = json_string_value(json_object_get(c, "operation"));

@@ -92,6 +92,14 @@ final class Engine
         $this->close();
     }
 
+    /**
+     * An engine cannot be cloned: the clone would share the native engine, and the first of
+     * the two to be destroyed would free it under the other (use after free, double free).
+     */
+    private function __clone()
+    {
+    }
+
     /** @param array<string, mixed> $value */
     private static function encode(array $value): string
     {

@@ -70,7 +70,8 @@ foreach ($files as $file) {
             continue;
         }
         foreach ($case->setup ?? [] as $step) {
-            $engine->callJson($step->operation, json_encode($step->request, JSON_UNESCAPED_UNICODE));
+            $setup = $engine->callJson($step->operation, json_encode($step->request, JSON_UNESCAPED_UNICODE));
+            check((json_decode($setup, false)->status ?? '') === 'success', "$name: setup {$step->operation}", $setup);
         }
         $request = isset($case->request_text) ? $case->request_text : json_encode($case->request, JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES);
         $request = str_replace('{conformance}', (string) realpath($dir), $request);
@@ -98,6 +99,15 @@ try {
 } catch (EdurulesException $e) {
     check($e->getErrorCode() === 'deadline.unknown_category', 'example: exception carries the code', $e->getErrorCode());
 }
+
+// An engine cannot be cloned (the clone would free the native engine under the original).
+try {
+    $copy = clone $engine;
+    check(false, 'clone is refused');
+} catch (\Error $e) {
+    check(str_contains($e->getMessage(), '__clone'), 'clone is refused', $e->getMessage());
+}
+check($engine->call('password.check@1', ['password' => 'nowak'])['accepted'] === false, 'the original still works after a refused clone');
 
 echo "php: $passed passed, $failed failed\n";
 exit($failed === 0 ? 0 : 1);

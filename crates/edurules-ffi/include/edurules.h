@@ -6,7 +6,9 @@
  * Memory: the caller owns what it passes in; the library keeps no pointer
  * after a call returns. An engine is freed with edurules_engine_free; every
  * char * the library returns (responses, errors) is freed with edurules_free,
- * once; edurules_version's string is static and never freed.
+ * once, unmodified: the library finds its size by its terminating NUL, so a
+ * string written into (a JSON parser working in place, say) must be copied
+ * first; edurules_version's string is static and never freed.
  *
  * Threads: an engine may be used by any number of threads at once
  * (edurules_call is thread-safe); edurules_engine_free must not run while a

@@ -108,12 +108,67 @@ pub(crate) fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, FfiError> {
         });
     }
     serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
+        let path = bounded(&e.path().to_string());
         FfiError::InvalidRequest {
             path,
-            reason: e.into_inner().to_string(),
+            reason: bounded(&without_value(&e.into_inner().to_string())),
         }
     })
+}
+
+/// The most characters of a parser's reason or a field's path an error repeats.
+const MAX_DETAIL_CHARS: usize = 200;
+
+/// `text` cut after [`MAX_DETAIL_CHARS`] characters with `…`: a key of
+/// megabytes is not echoed whole.
+fn bounded(text: &str) -> String {
+    match text.char_indices().nth(MAX_DETAIL_CHARS) {
+        None => text.to_owned(),
+        Some((at, _)) => format!("{}…", text.get(..at).unwrap_or_default()),
+    }
+}
+
+/// serde's reason without the value it quotes: `invalid type: integer
+/// `123456`, expected a string` becomes `invalid type: integer, expected a
+/// string`. The value may be a secret (a password sent as a number) and is
+/// the caller's own input; the kind and the expectation say what is wrong.
+fn without_value(reason: &str) -> String {
+    let Some(rest) = ["invalid type: ", "invalid value: "]
+        .iter()
+        .find_map(|p| reason.strip_prefix(p).map(|rest| (p, rest)))
+    else {
+        return reason.to_owned();
+    };
+    let (prefix, rest) = rest;
+    // The kind is words (`integer`, `floating point`, `string`), then the value
+    // in backticks or double quotes.
+    let kind_end = rest.find(['`', '"']).filter(|&i| {
+        rest.get(..i)
+            .is_some_and(|k| k.chars().all(|c| c.is_ascii_lowercase() || c == ' '))
+    });
+    let Some(kind_end) = kind_end else {
+        return reason.to_owned();
+    };
+    let (kind, quoted) = rest.split_at(kind_end);
+    let mut chars = quoted.char_indices();
+    let close = match chars.next() {
+        Some((_, '`')) => chars.find(|&(_, c)| c == '`').map(|(i, _)| i),
+        Some((_, '"')) => {
+            let mut escaped = false;
+            chars
+                .find(|&(_, c)| {
+                    let end = c == '"' && !escaped;
+                    escaped = c == '\\' && !escaped;
+                    end
+                })
+                .map(|(i, _)| i)
+        }
+        _ => None,
+    };
+    match close.and_then(|i| quoted.get(i + 1..)) {
+        Some(after) => format!("{prefix}{}{after}", kind.trim_end()),
+        None => reason.to_owned(),
+    }
 }
 
 /// Appends the result's JSON text, keys sorted, to `out`.
@@ -154,4 +209,36 @@ pub fn schemas(operation: &str) -> Option<(Value, Value)> {
         serde_json::to_value((op.request)()).unwrap_or(Value::Null),
         serde_json::to_value((op.response)()).unwrap_or(Value::Null),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_are_left_out_of_reasons() {
+        for (reason, shown) in [
+            (
+                "invalid type: integer `123456`, expected a string",
+                "invalid type: integer, expected a string",
+            ),
+            (
+                "invalid type: string \"Tajne \\\"hasło\\\" 1\", expected u32",
+                "invalid type: string, expected u32",
+            ),
+            (
+                "invalid value: floating point `1.5`, expected an integer",
+                "invalid value: floating point, expected an integer",
+            ),
+            (
+                "invalid type: map, expected a string",
+                "invalid type: map, expected a string",
+            ),
+            ("missing field `password`", "missing field `password`"),
+        ] {
+            assert_eq!(without_value(reason), shown, "{reason}");
+        }
+        let long = "k".repeat(10_000);
+        assert_eq!(bounded(&long).chars().count(), MAX_DETAIL_CHARS + 1);
+    }
 }

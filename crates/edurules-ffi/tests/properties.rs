@@ -97,3 +97,21 @@ proptest! {
         assert_envelope(&engine.call(op.as_bytes(), &body));
     }
 }
+
+/// A request refused for a field's type does not echo the value (a password sent as a number
+/// is still a password), and a key of megabytes is not repeated whole (found in review).
+#[test]
+fn refusals_do_not_echo_values_or_huge_keys() {
+    let engine = Handle::open(br#"{"preset":"poland-sio"}"#).unwrap();
+    let text = engine.call(b"password.check@1", br#"{"password": 987654321}"#);
+    assert_envelope(&text);
+    assert!(text.contains("ffi.invalid_request"), "{text}");
+    assert!(!text.contains("987654321"), "{text}");
+    let key = "k".repeat(100_000);
+    let text = engine.call(
+        b"password.check@1",
+        format!(r#"{{"password": "x", "{key}": 1}}"#).as_bytes(),
+    );
+    assert_envelope(&text);
+    assert!(text.len() < 4_000, "{} bytes", text.len());
+}

@@ -20,6 +20,9 @@ public final class Engine implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final EdurulesNative lib = EdurulesNative.INSTANCE;
     private volatile Pointer engine;
+    /** Calls share it; close takes it alone, so the engine is never freed during a call. */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock lock =
+            new java.util.concurrent.locks.ReentrantReadWriteLock();
 
     /**
      * An engine from options: exactly one of {@code preset}, {@code toml},
@@ -54,14 +57,20 @@ public final class Engine implements AutoCloseable {
 
     /** The envelope's JSON text for a request's JSON text. */
     public String callJson(String operation, String request) {
-        Pointer handle = engine;
-        if (handle == null) {
-            throw new IllegalStateException("the engine is closed");
-        }
         byte[] op = operation.getBytes(StandardCharsets.UTF_8);
         byte[] req = request.getBytes(StandardCharsets.UTF_8);
         long[] len = new long[1];
-        Pointer answer = lib.edurules_call(handle, op, op.length, req, req.length, len);
+        Pointer answer;
+        lock.readLock().lock();
+        try {
+            Pointer handle = engine;
+            if (handle == null) {
+                throw new IllegalStateException("the engine is closed");
+            }
+            answer = lib.edurules_call(handle, op, op.length, req, req.length, len);
+        } finally {
+            lock.readLock().unlock();
+        }
         return take(answer, len[0]);
     }
 
@@ -83,13 +92,18 @@ public final class Engine implements AutoCloseable {
         return envelope.path("result");
     }
 
-    /** Frees the engine; later calls throw. Must not run while another thread calls. */
+    /** Frees the engine once the calls under way have returned; later calls throw. */
     @Override
-    public synchronized void close() {
-        Pointer handle = engine;
-        engine = null;
-        if (handle != null) {
-            lib.edurules_engine_free(handle);
+    public void close() {
+        lock.writeLock().lock();
+        try {
+            Pointer handle = engine;
+            engine = null;
+            if (handle != null) {
+                lib.edurules_engine_free(handle);
+            }
+        } finally {
+            lock.writeLock().unlock();
         }
     }
 

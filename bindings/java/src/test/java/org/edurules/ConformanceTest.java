@@ -121,4 +121,32 @@ class ConformanceTest {
             pool.shutdown();
         }
     }
+
+    /** A close while other threads call: each call answers or says the engine is closed; none uses freed memory. */
+    @Test
+    void closeDuringCalls() throws Exception {
+        Engine engine = Engine.preset("poland-sio", "en");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            results.add(pool.submit(() -> {
+                int answered = 0;
+                for (int i = 0; i < 2000; i++) {
+                    try {
+                        engine.call("password.check@1", Map.of("password", "abc"));
+                        answered++;
+                    } catch (IllegalStateException closed) {
+                        return answered;
+                    }
+                }
+                return answered;
+            }));
+        }
+        Thread.sleep(5);
+        engine.close();
+        engine.close();
+        for (Future<Integer> r : results) assertTrue(r.get() >= 0);
+        pool.shutdown();
+        assertThrows(IllegalStateException.class, () -> engine.call("password.check@1", Map.of("password", "abc")));
+    }
 }
