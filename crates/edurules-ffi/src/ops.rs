@@ -130,9 +130,16 @@ fn bounded(text: &str) -> String {
 
 /// serde's reason without the value it quotes: `invalid type: integer
 /// `123456`, expected a string` becomes `invalid type: integer, expected a
-/// string`. The value may be a secret (a password sent as a number) and is
+/// string`, and `unknown variant `x`, expected …` becomes `unknown variant,
+/// expected …`. The value may be a secret (a password sent as a number) and is
 /// the caller's own input; the kind and the expectation say what is wrong.
 fn without_value(reason: &str) -> String {
+    // `unknown variant `X`, expected one of …`: the variant given is the caller's value.
+    if let Some(rest) = reason.strip_prefix("unknown variant `")
+        && let Some(end) = rest.rfind("`, expected ")
+    {
+        return format!("unknown variant{}", rest.get(end + 1..).unwrap_or_default());
+    }
     let Some(rest) = ["invalid type: ", "invalid value: "]
         .iter()
         .find_map(|p| reason.strip_prefix(p).map(|rest| (p, rest)))
@@ -235,6 +242,14 @@ mod tests {
                 "invalid type: map, expected a string",
             ),
             ("missing field `password`", "missing field `password`"),
+            (
+                "unknown variant `Secret1!`, expected `nfkc` or `none`",
+                "unknown variant, expected `nfkc` or `none`",
+            ),
+            (
+                "unknown variant `a`, b`, expected one of `x`, `y`",
+                "unknown variant, expected one of `x`, `y`",
+            ),
         ] {
             assert_eq!(without_value(reason), shown, "{reason}");
         }

@@ -284,6 +284,21 @@ impl PasswordPolicy {
             });
         }
         out.extend(self.limits.problems());
+        // A password within `max_length` must never be refused for its bytes: four bytes a
+        // character (the longest UTF-8), as typed and after NFKC.
+        let need = self.max_length.saturating_mul(4);
+        for (bytes, after_normalization) in [
+            (self.limits.max_password_bytes(), false),
+            (self.limits.max_normalized_bytes(), true),
+        ] {
+            if bytes != 0 && bytes < need {
+                out.push(PolicyProblem::BytesBelowMaxLength {
+                    bytes,
+                    max_length: self.max_length,
+                    after_normalization,
+                });
+            }
+        }
         out
     }
 

@@ -2,8 +2,8 @@
 
 use edurules_password::{
     AccountState, Blocklist, HashParams, Limits, Password, PasswordError, PasswordPolicy,
-    StrengthWarning, UserContext, Violation, change_password, check, hash_password, issue_account,
-    verify, verify_or_dummy,
+    PolicyProblem, StrengthWarning, UserContext, Violation, change_password, check, hash_password,
+    issue_account, verify, verify_or_dummy,
 };
 use proptest::prelude::*;
 
@@ -160,10 +160,20 @@ fn item4_every_entry_point_has_a_size_limit() {
     )
     .unwrap_err();
     assert_eq!(e, too_long);
-    // Within `max_length` but over a byte limit set low: the maximum is as many of its
-    // characters as fit, not one that the length contradicts (17 characters "at most 128").
+    // A byte limit below 4 bytes for each of `max_length` characters is a policy problem: a
+    // password within `max_length` would be refused for its bytes. `check`, which does not
+    // validate, still says nothing contradictory on such a policy: the maximum is as many
+    // of the password's characters as fit (not 17 characters "at most 128").
     let mut small = cheap_seed();
     small.limits = Limits::default().with_max_password_bytes(16);
+    assert_eq!(
+        small.problems(),
+        [PolicyProblem::BytesBelowMaxLength {
+            bytes: 16,
+            max_length: 128,
+            after_normalization: false
+        }]
+    );
     for (password, max, actual) in [("x".repeat(17), 16, 17), ("ż".repeat(9), 8, 9)] {
         assert_eq!(
             check(&small, &Password::new(password), &UserContext::default()).unwrap_err(),
@@ -172,7 +182,10 @@ fn item4_every_entry_point_has_a_size_limit() {
     }
     // The policy's limits apply to the state transitions.
     let mut policy = cheap_seed();
+    policy.max_length = 4;
+    policy.min_length = 4;
     policy.limits = Limits::default().with_max_password_bytes(16);
+    assert!(policy.problems().is_empty(), "{:?}", policy.problems());
     let e = issue_account(&policy, &Password::new("x".repeat(17)), t0()).unwrap_err();
     assert_eq!(e.code(), "password.input_too_long");
 }

@@ -90,6 +90,11 @@ fn problems() -> Vec<PolicyProblem> {
         out.extend([
             PolicyProblem::MinAboveMax { min: n, max: n },
             PolicyProblem::MaxLengthAboveLimit { max: n, limit: n },
+            PolicyProblem::BytesBelowMaxLength {
+                bytes: n,
+                max_length: n,
+                after_normalization: n % 2 == 0,
+            },
             PolicyProblem::ClassRequirement {
                 index,
                 min_present: 3,

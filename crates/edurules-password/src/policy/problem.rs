@@ -154,6 +154,17 @@ pub enum PolicyProblem {
         /// The largest allowed.
         limit: u32,
     },
+    /// A byte limit (as typed, or after NFKC) below four bytes for each of `max_length`
+    /// characters: a password within `max_length` could be refused for its bytes.
+    #[serde(rename = "policy.bytes_below_max_length")]
+    BytesBelowMaxLength {
+        /// The byte limit given.
+        bytes: u32,
+        /// The policy's `max_length`.
+        max_length: u32,
+        /// Whether it is the limit after NFKC (`max_normalized_bytes`).
+        after_normalization: bool,
+    },
     /// The verification ceiling is above what a stored hash may name.
     #[serde(rename = "policy.verify_ceiling")]
     VerifyCeiling {
@@ -202,6 +213,7 @@ impl PolicyProblem {
             PolicyProblem::HashWork { .. } => "policy.hash_work",
             PolicyProblem::HashAboveCeiling { .. } => "policy.hash_above_ceiling",
             PolicyProblem::PasswordBytes { .. } => "policy.password_bytes",
+            PolicyProblem::BytesBelowMaxLength { .. } => "policy.bytes_below_max_length",
             PolicyProblem::VerifyCeiling { .. } => "policy.verify_ceiling",
         }
     }
@@ -380,6 +392,28 @@ impl PolicyProblem {
                     format!("Ограничението за размера на паролата трябва да е от 1 до {limit_n} {unit} (зададено: {bytes})."),
                     format!("The password size limit must be between 1 and {limit_n} {unit} (given: {bytes})."),
                 )
+            }
+            PolicyProblem::BytesBelowMaxLength {
+                bytes,
+                max_length,
+                after_normalization,
+            } => {
+                let need = u64::from(*max_length).saturating_mul(4);
+                let (need_n, bytes) = (n(need), n((*bytes).into()));
+                let unit = l.noun(need, BYTE_GENITIVE);
+                let max = l.count((*max_length).into(), CHARACTER);
+                match after_normalization {
+                    false => l.pick(
+                        format!("Limit rozmiaru hasła musi wynosić co najmniej {need_n} {unit}: tyle zajmuje maksymalna długość ({max}) po 4 bajty na znak (podano: {bytes})."),
+                        format!("Ограничението за размера на паролата трябва да е поне {need_n} {unit}: толкова заема максималната дължина ({max}) по 4 байта на знак (зададено: {bytes})."),
+                        format!("The password size limit must be at least {need_n} {unit}: the maximum length ({max}) at 4 bytes a character (given: {bytes})."),
+                    ),
+                    true => l.pick(
+                        format!("Limit rozmiaru hasła po normalizacji Unicode musi wynosić co najmniej {need_n} {unit}: tyle zajmuje maksymalna długość ({max}) po 4 bajty na znak (podano: {bytes})."),
+                        format!("Ограничението за размера на паролата след нормализация по Уникод трябва да е поне {need_n} {unit}: толкова заема максималната дължина ({max}) по 4 байта на знак (зададено: {bytes})."),
+                        format!("The password size limit after Unicode normalization must be at least {need_n} {unit}: the maximum length ({max}) at 4 bytes a character (given: {bytes})."),
+                    ),
+                }
             }
             PolicyProblem::VerifyCeiling { m_cost_kib, work } => {
                 let (m, work) = (n((*m_cost_kib).into()), n(*work));

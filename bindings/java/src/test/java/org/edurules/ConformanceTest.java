@@ -122,31 +122,49 @@ class ConformanceTest {
         }
     }
 
-    /** A close while other threads call: each call answers or says the engine is closed; none uses freed memory. */
+    /**
+     * A close while other threads call: every call before it answers, every call after it
+     * says the engine is closed, and none reads freed memory (which would answer garbage,
+     * not JSON). The close waits until each thread has answered at least once.
+     */
     @Test
     void closeDuringCalls() throws Exception {
         Engine engine = Engine.preset("poland-sio", "en");
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+        int threads = 4;
+        java.util.concurrent.CountDownLatch answeredOnce = new java.util.concurrent.CountDownLatch(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<Integer>> results = new ArrayList<>();
-        for (int t = 0; t < 4; t++) {
+        for (int t = 0; t < threads; t++) {
             results.add(pool.submit(() -> {
                 int answered = 0;
-                for (int i = 0; i < 2000; i++) {
+                while (true) {
                     try {
-                        engine.call("password.check@1", Map.of("password", "abc"));
-                        answered++;
+                        JsonNode check = engine.call("password.check@1", Map.of("password", "abc"));
+                        assertEquals(false, check.get("accepted").asBoolean());
+                        if (answered++ == 0) answeredOnce.countDown();
                     } catch (IllegalStateException closed) {
+                        assertEquals("the engine is closed", closed.getMessage());
                         return answered;
                     }
                 }
-                return answered;
             }));
         }
-        Thread.sleep(5);
+        try {
+            assertTrue(answeredOnce.await(60, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            engine.close();
+        }
         engine.close();
-        engine.close();
-        for (Future<Integer> r : results) assertTrue(r.get() >= 0);
+        int total = 0;
+        for (Future<Integer> r : results) {
+            int answered = r.get();
+            assertTrue(answered > 0);
+            total += answered;
+        }
         pool.shutdown();
-        assertThrows(IllegalStateException.class, () -> engine.call("password.check@1", Map.of("password", "abc")));
+        assertTrue(total >= threads);
+        IllegalStateException after = assertThrows(IllegalStateException.class,
+                () -> engine.call("password.check@1", Map.of("password", "abc")));
+        assertEquals("the engine is closed", after.getMessage());
     }
 }
