@@ -28,6 +28,8 @@ const _: () = assert!(FORMAT_VERSION == 1);
 pub const MAX_OPERATION_BYTES: usize = 64;
 /// The most delegation registries one engine holds.
 pub const MAX_REGISTRIES: usize = 256;
+/// The longest name of a delegation registry, in bytes.
+pub const MAX_REGISTRY_NAME_BYTES: usize = 128;
 
 /// How to make an engine: exactly one of `preset`, `toml`, `json`, and
 /// optionally the locale of the messages (else the configuration's).

@@ -260,6 +260,7 @@ fn input_name(what: &str) -> [&'static str; 3] {
             "the operation name",
         ],
         "configuration" => ["konfiguracja", "конфигурацията", "the configuration"],
+        "registry name" => ["nazwa rejestru", "името на регистъра", "the registry name"],
         _ => ["dane wejściowe", "входните данни", "the input"],
     }
 }

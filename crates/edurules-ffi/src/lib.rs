@@ -8,7 +8,10 @@ mod error;
 mod json;
 mod ops;
 
-pub use engine::{Engine, EngineOptions, MAX_OPERATION_BYTES, MAX_REGISTRIES, MAX_REQUEST_BYTES};
+pub use engine::{
+    Engine, EngineOptions, MAX_OPERATION_BYTES, MAX_REGISTRIES, MAX_REGISTRY_NAME_BYTES,
+    MAX_REQUEST_BYTES,
+};
 pub use error::FfiError;
 pub use ops::{operations, schemas};
 

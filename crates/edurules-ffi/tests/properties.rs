@@ -115,3 +115,30 @@ fn refusals_do_not_echo_values_or_huge_keys() {
     assert_envelope(&text);
     assert!(text.len() < 4_000, "{} bytes", text.len());
 }
+
+/// A registry's name is bounded (a name of megabytes was kept), and a registry past the
+/// limit is refused whatever its log.
+#[test]
+fn registry_names_and_counts_are_bounded() {
+    let engine = Handle::open(br#"{"preset":"poland-sio"}"#).unwrap();
+    let open = |name: &str| {
+        let text = engine.call(
+            b"delegation.open@1",
+            format!(r#"{{"registry": "{name}", "events": []}}"#).as_bytes(),
+        );
+        assert_envelope(&text);
+        let envelope: Value = serde_json::from_str(&text).unwrap();
+        envelope["error"]["code"].as_str().unwrap_or("").to_owned()
+    };
+    assert_eq!(open(&"r".repeat(edurules_ffi::MAX_REGISTRY_NAME_BYTES)), "");
+    assert_eq!(
+        open(&"r".repeat(edurules_ffi::MAX_REGISTRY_NAME_BYTES + 1)),
+        "ffi.too_large"
+    );
+    for i in 1..edurules_ffi::MAX_REGISTRIES {
+        assert_eq!(open(&format!("r{i}")), "");
+    }
+    assert_eq!(open("one-too-many"), "ffi.too_many");
+    // Opening an existing registry again replaces it.
+    assert_eq!(open("r1"), "");
+}

@@ -10,7 +10,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Op, op};
-use crate::engine::{Engine, MAX_REGISTRIES};
+use crate::engine::{Engine, MAX_REGISTRIES, MAX_REGISTRY_NAME_BYTES};
 use crate::envelope::Detail;
 use crate::error::FfiError;
 
@@ -94,6 +94,25 @@ pub(crate) struct Opened {
 }
 
 fn open(engine: &Engine, req: Open) -> Result<Opened, FfiError> {
+    // Bounds first, before the log is replayed: the name's length, and whether there is
+    // room for a new registry (checked again when it is inserted).
+    if req.registry.len() > MAX_REGISTRY_NAME_BYTES {
+        return Err(FfiError::TooLarge {
+            what: "registry name",
+            actual: req.registry.len(),
+            max: MAX_REGISTRY_NAME_BYTES,
+        });
+    }
+    {
+        let registries = engine.registries.read().map_err(|_| FfiError::Internal)?;
+        if !registries.contains_key(&req.registry) && registries.len() >= MAX_REGISTRIES {
+            return Err(FfiError::TooMany {
+                what: "registries",
+                actual: registries.len().saturating_add(1),
+                max: MAX_REGISTRIES,
+            });
+        }
+    }
     let policy = match req.policy {
         Some(p) => p,
         None => engine.config.delegation()?.clone(),
